@@ -1,0 +1,142 @@
+package com.medicarewizard.runtime.sqs;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.elasticmq.server.ElasticMQServer;
+import org.elasticmq.server.config.ElasticMQServerConfig;
+import scalikejdbc.ConnectionPool;
+import scalikejdbc.ConnectionPool$;
+import scalikejdbc.ConnectionPoolSettings;
+
+/**
+ * The SQS stand-in: ElasticMQ embedded, bound to 127.0.0.1, with queues and messages kept in an
+ * H2 file under a data directory so that a restart finds what was left in the queues.
+ *
+ * <p>ElasticMQ keeps its H2 connection pool in a JVM-wide scalikejdbc singleton that it
+ * initialises only once per JVM; this class re-points that pool at its own file on every start
+ * and closes it on {@link #close()}. Hence only one server may be open per JVM at a time.
+ */
+public final class EmbeddedSqsServer implements AutoCloseable {
+
+    /** Region the queue ARNs and the event source ARNs are built with. */
+    public static final String REGION = "eu-south-1";
+    /** Account id ElasticMQ puts in queue URLs and ARNs. */
+    public static final String ACCOUNT_ID = "000000000000";
+
+    private static final Logger LOG = LogManager.getLogger(EmbeddedSqsServer.class);
+    private static final String HOST = "127.0.0.1";
+    private static final AtomicBoolean OPEN_IN_THIS_JVM = new AtomicBoolean();
+
+    private final URI endpoint;
+    private final scala.Function0<?> shutdown;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private EmbeddedSqsServer(URI endpoint, scala.Function0<?> shutdown) {
+        this.endpoint = endpoint;
+        this.shutdown = shutdown;
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @param dataDirectory where the H2 message store lives (created if missing)
+     * @param port the port to bind on 127.0.0.1, or 0 for a free one
+     */
+    public static EmbeddedSqsServer start(Path dataDirectory, int port) {
+        if (!OPEN_IN_THIS_JVM.compareAndSet(false, true)) {
+            throw new IllegalStateException("an EmbeddedSqsServer is already open in this JVM");
+        }
+        try {
+            int boundPort = port == 0 ? freePort() : port;
+            String jdbcUrl = jdbcUrl(dataDirectory);
+            pointConnectionPoolAt(jdbcUrl);
+            var server = new ElasticMQServer(new ElasticMQServerConfig(config(boundPort, jdbcUrl)));
+            scala.Function0<?> shutdown = server.start();
+            URI endpoint = URI.create("http://" + HOST + ":" + boundPort);
+            LOG.info("SQS stand-in listening on {}, messages in {}", endpoint, dataDirectory);
+            return new EmbeddedSqsServer(endpoint, shutdown);
+        } catch (RuntimeException e) {
+            ConnectionPool.closeAll();
+            OPEN_IN_THIS_JVM.set(false);
+            throw e;
+        }
+    }
+
+    /** The endpoint an {@code SqsClient} should use as its endpoint override. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** Stops HTTP and actors, then closes the H2 pool so that the file is flushed and released. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            shutdown.apply();
+        } finally {
+            ConnectionPool.closeAll();
+            OPEN_IN_THIS_JVM.set(false);
+            LOG.info("SQS stand-in on {} stopped", endpoint);
+        }
+    }
+
+    private static Config config(int port, String jdbcUrl) {
+        Map<String, Object> settings = Map.ofEntries(
+                Map.entry("node-address.protocol", "http"),
+                Map.entry("node-address.host", HOST),
+                Map.entry("node-address.port", port),
+                Map.entry("node-address.context-path", ""),
+                Map.entry("generate-node-address", false),
+                Map.entry("rest-sqs.enabled", true),
+                Map.entry("rest-sqs.bind-port", port),
+                Map.entry("rest-sqs.bind-hostname", HOST),
+                Map.entry("rest-sqs.sqs-limits", "strict"),
+                Map.entry("aws.region", REGION),
+                Map.entry("aws.accountId", ACCOUNT_ID),
+                Map.entry("messages-storage.enabled", true),
+                Map.entry("messages-storage.uri", jdbcUrl),
+                Map.entry("messages-storage.prune-data-on-init", false));
+        return ConfigFactory.parseMap(settings).withFallback(ConfigFactory.load()).resolve();
+    }
+
+    /**
+     * WRITE_DELAY=0 makes H2 write every commit to the file at once, so a killed process loses
+     * no acknowledged send or delete (the default delay would lose up to half a second of them).
+     */
+    private static String jdbcUrl(Path dataDirectory) {
+        try {
+            Files.createDirectories(dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("elasticmq") + ";WRITE_DELAY=0";
+    }
+
+    /** ElasticMQ sets the pool only on its first start in a JVM: set it ourselves on each start. */
+    private static void pointConnectionPoolAt(String jdbcUrl) {
+        ConnectionPool$ pools = ConnectionPool$.MODULE$;
+        ConnectionPoolSettings settings = pools.singleton$default$4();
+        pools.singleton(jdbcUrl, "", "", settings, pools.singleton$default$5(jdbcUrl, "", "", settings));
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
