@@ -1,0 +1,48 @@
+package com.medicarewizard.runtime.sqs;
+
+import java.time.Duration;
+
+/**
+ * The settings of an SQS event source mapping, as {@code infrastructure/} sets them in AWS.
+ *
+ * @param batchSize the most messages per invocation (1..10)
+ * @param maximumBatchingWindow how long to keep gathering messages for a batch that is not full
+ *     (0 .. 5 min); zero invokes with whatever one receive returns
+ * @param reportBatchItemFailures whether the handler's {@code SQSBatchResponse} is honoured
+ *     ({@code ReportBatchItemFailures} in the function response types)
+ * @param pollWait the long-poll wait of each idle receive (1..20 s); Lambda's pollers use 20 s,
+ *     tests use less so that a closed mapping leaves no receive pending for long
+ */
+public record MappingConfig(int batchSize, Duration maximumBatchingWindow,
+                            boolean reportBatchItemFailures, Duration pollWait) {
+
+    /** Lambda's long-poll wait, the SQS maximum. */
+    public static final Duration LONG_POLL = Duration.ofSeconds(20);
+
+    public MappingConfig {
+        if (batchSize < 1 || batchSize > 10) {
+            throw new IllegalArgumentException("batch size must be within 1..10");
+        }
+        if (maximumBatchingWindow.isNegative() || maximumBatchingWindow.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new IllegalArgumentException("batching window must be within 0..5 min");
+        }
+        if (pollWait.toSeconds() < 1 || pollWait.compareTo(LONG_POLL) > 0) {
+            throw new IllegalArgumentException("poll wait must be within 1..20 s");
+        }
+    }
+
+    /** A mapping with Lambda's 20 s long poll. */
+    public MappingConfig(int batchSize, Duration maximumBatchingWindow, boolean reportBatchItemFailures) {
+        this(batchSize, maximumBatchingWindow, reportBatchItemFailures, LONG_POLL);
+    }
+
+    /** A mapping reporting batch item failures, as every mapping of ours does. */
+    public MappingConfig(int batchSize, Duration maximumBatchingWindow) {
+        this(batchSize, maximumBatchingWindow, true);
+    }
+
+    /** The same mapping with another long-poll wait. */
+    public MappingConfig withPollWait(Duration wait) {
+        return new MappingConfig(batchSize, maximumBatchingWindow, reportBatchItemFailures, wait);
+    }
+}

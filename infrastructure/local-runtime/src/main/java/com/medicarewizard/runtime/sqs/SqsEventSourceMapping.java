@@ -1,0 +1,151 @@
+package com.medicarewizard.runtime.sqs;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.medicarewizard.runtime.lambda.InvocationFailedException;
+import com.medicarewizard.runtime.lambda.LocalFunction;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Lambda's SQS event source mapping for one function with a concurrency of 1: one poller thread
+ * gathers a batch, invokes the function with the {@link SQSEvent} Lambda would build, waits for
+ * it, then deletes what was handled. Nothing else is retried here: messages left in the queue
+ * become visible again after the visibility timeout, and the queue's redrive policy moves them
+ * to the dead-letter queue after {@code maxReceiveCount} receives, as in AWS.
+ */
+public final class SqsEventSourceMapping implements AutoCloseable {
+
+    private static final Logger LOG = LogManager.getLogger(SqsEventSourceMapping.class);
+    private static final long ERROR_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final LocalFunction<SQSEvent, SQSBatchResponse> function;
+    private final MappingConfig config;
+    private final BatchReceiver receiver;
+    private final SqsEventAssembler assembler = new SqsEventAssembler();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong messages = new AtomicLong();
+    private final AtomicLong failedBatches = new AtomicLong();
+    private final AtomicLong failedItems = new AtomicLong();
+    private final AtomicLong deleted = new AtomicLong();
+    private volatile boolean running;
+    private Thread poller;
+
+    public SqsEventSourceMapping(SqsClient sqs, String queueUrl,
+                                 LocalFunction<SQSEvent, SQSBatchResponse> function, MappingConfig config) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.function = function;
+        this.config = config;
+        this.receiver = new BatchReceiver(sqs, queueUrl, config);
+    }
+
+    /** Starts the poller thread. */
+    public synchronized SqsEventSourceMapping start() {
+        if (poller != null) {
+            throw new IllegalStateException("mapping already started");
+        }
+        running = true;
+        poller = Thread.ofPlatform().daemon().name("sqs-esm-" + function.config().name()).start(this::poll);
+        return this;
+    }
+
+    /**
+     * Stops polling. An invocation under way is abandoned (its thread interrupted) and its batch
+     * is not deleted: it comes again after the visibility timeout, as after a crash. A long poll
+     * under way is not waited for; whatever it returns is dropped, to become visible again later.
+     */
+    @Override
+    public synchronized void close() {
+        running = false;
+        if (poller == null) {
+            return;
+        }
+        if (!receiver.receiving()) {
+            poller.interrupt();
+            join(function.config().timeout().plusSeconds(5));
+        }
+    }
+
+    /** A snapshot of what the mapping has done so far. */
+    public MappingCounters counters() {
+        return new MappingCounters(batches.get(), messages.get(), failedBatches.get(),
+                failedItems.get(), deleted.get());
+    }
+
+    private void poll() {
+        while (running) {
+            try {
+                List<Message> batch = receiver.next(() -> running);
+                if (!batch.isEmpty() && running) {
+                    handle(batch);
+                }
+            } catch (SdkException e) {
+                if (running) {
+                    LOG.warn("receiving from {} failed, retrying: {}", queueUrl, e.toString());
+                    LockSupport.parkNanos(ERROR_BACKOFF_NANOS);
+                }
+            } catch (RuntimeException e) {
+                // a bug of ours must not silently end the poller: log it and keep polling
+                LOG.error("batch from {} could not be processed", queueUrl, e);
+                LockSupport.parkNanos(ERROR_BACKOFF_NANOS);
+            }
+        }
+    }
+
+    private void handle(List<Message> batch) {
+        batches.incrementAndGet();
+        messages.addAndGet(batch.size());
+        SQSEvent event = assembler.assemble(QueueUrls.nameOf(queueUrl), batch);
+        BatchVerdict verdict = invoke(event, batch);
+        if (verdict.batchFailed()) {
+            failedBatches.incrementAndGet();
+        } else {
+            failedItems.addAndGet(verdict.toRetry().size());
+        }
+        if (running && !verdict.toDelete().isEmpty()) {
+            delete(verdict.toDelete());
+        }
+    }
+
+    private BatchVerdict invoke(SQSEvent event, List<Message> batch) {
+        try {
+            SQSBatchResponse response = function.invoke(event);
+            return BatchVerdict.of(batch, response, config.reportBatchItemFailures());
+        } catch (InvocationFailedException e) {
+            LOG.warn("{}: the batch of {} stays in {}", e.getMessage(), batch.size(), queueUrl, e.getCause());
+            return BatchVerdict.failed(batch);
+        }
+    }
+
+    /** A delete that fails leaves the message to come again: at-least-once, as in AWS. */
+    private void delete(List<Message> handled) {
+        List<DeleteMessageBatchRequestEntry> entries = handled.stream()
+                .map(m -> DeleteMessageBatchRequestEntry.builder()
+                        .id(m.messageId()).receiptHandle(m.receiptHandle()).build())
+                .toList();
+        var result = sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+        deleted.addAndGet(result.successful().size());
+        result.failed().forEach(f -> LOG.warn("delete of {} from {} failed: {} {}",
+                f.id(), queueUrl, f.code(), f.message()));
+    }
+
+    private void join(Duration bound) {
+        try {
+            poller.join(bound);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
