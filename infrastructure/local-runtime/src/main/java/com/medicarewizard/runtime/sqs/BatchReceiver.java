@@ -1,7 +1,8 @@
 package com.medicarewizard.runtime.sqs;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -34,11 +35,16 @@ final class BatchReceiver {
         return receiving;
     }
 
-    /** The next batch; empty when the long poll ended without messages or when stopped. */
+    /**
+     * The next batch; empty when the long poll ended without messages. A message received twice
+     * within one window (its visibility timeout shorter than the window) is kept once, with its
+     * latest receipt handle: the earlier handle no longer deletes it.
+     */
     List<Message> next(BooleanSupplier running) {
-        List<Message> batch = new ArrayList<>(receive(config.batchSize(), (int) config.pollWait().toSeconds()));
+        Map<String, Message> batch = new LinkedHashMap<>();
+        receive(config.batchSize(), (int) config.pollWait().toSeconds()).forEach(m -> batch.put(m.messageId(), m));
         if (batch.isEmpty()) {
-            return batch;
+            return List.of();
         }
         long windowEnd = System.nanoTime() + config.maximumBatchingWindow().toNanos();
         while (running.getAsBoolean() && batch.size() < config.batchSize()) {
@@ -48,12 +54,12 @@ final class BatchReceiver {
             }
             int wait = (int) Math.min(config.pollWait().toSeconds(), TimeUnit.NANOSECONDS.toSeconds(remaining));
             List<Message> more = receive(config.batchSize() - batch.size(), wait);
-            batch.addAll(more);
+            more.forEach(m -> batch.put(m.messageId(), m));
             if (more.isEmpty() && wait == 0) {
                 LockSupport.parkNanos(Math.min(remaining, SHORT_POLL_PAUSE_NANOS));
             }
         }
-        return batch;
+        return List.copyOf(batch.values());
     }
 
     private List<Message> receive(int max, int waitSeconds) {

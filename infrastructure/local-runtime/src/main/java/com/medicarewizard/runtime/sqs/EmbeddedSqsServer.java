@@ -9,8 +9,11 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.elasticmq.server.ElasticMQServer;
@@ -18,6 +21,7 @@ import org.elasticmq.server.config.ElasticMQServerConfig;
 import scalikejdbc.ConnectionPool;
 import scalikejdbc.ConnectionPool$;
 import scalikejdbc.ConnectionPoolSettings;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The SQS stand-in: ElasticMQ embedded, bound to 127.0.0.1, with queues and messages kept in an
@@ -37,6 +41,8 @@ public final class EmbeddedSqsServer implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(EmbeddedSqsServer.class);
     private static final String HOST = "127.0.0.1";
     private static final AtomicBoolean OPEN_IN_THIS_JVM = new AtomicBoolean();
+    private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(30);
+    private static final long RESTORE_POLL_NANOS = Duration.ofMillis(20).toNanos();
 
     private final URI endpoint;
     private final scala.Function0<?> shutdown;
@@ -60,17 +66,47 @@ public final class EmbeddedSqsServer implements AutoCloseable {
         try {
             int boundPort = port == 0 ? freePort() : port;
             String jdbcUrl = jdbcUrl(dataDirectory);
+            StoredContents stored = StoredContents.read(jdbcUrl);
             pointConnectionPoolAt(jdbcUrl);
             var server = new ElasticMQServer(new ElasticMQServerConfig(config(boundPort, jdbcUrl)));
-            scala.Function0<?> shutdown = server.start();
-            URI endpoint = URI.create("http://" + HOST + ":" + boundPort);
-            LOG.info("SQS stand-in listening on {}, messages in {}", endpoint, dataDirectory);
-            return new EmbeddedSqsServer(endpoint, shutdown);
+            var started = new EmbeddedSqsServer(URI.create("http://" + HOST + ":" + boundPort), server.start());
+            started.awaitRestored(stored);
+            LOG.info("SQS stand-in listening on {}, {} in {}", started.endpoint, stored, dataDirectory);
+            return started;
         } catch (RuntimeException e) {
             ConnectionPool.closeAll();
             OPEN_IN_THIS_JVM.set(false);
             throw e;
         }
+    }
+
+    /**
+     * Waits until the endpoint lists every stored queue and counts every stored message: ElasticMQ
+     * restores them in the background, and a client arriving earlier would find queues missing
+     * (QueueSetup would then create one that the restore fails on as already existing).
+     */
+    private void awaitRestored(StoredContents stored) {
+        long deadline = System.nanoTime() + RESTORE_TIMEOUT.toNanos();
+        try (SqsClient sqs = LocalSqsClients.forEndpoint(endpoint)) {
+            while (!restored(sqs, stored)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("ElasticMQ did not restore " + stored + " in " + RESTORE_TIMEOUT);
+                }
+                LockSupport.parkNanos(RESTORE_POLL_NANOS);
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private static boolean restored(SqsClient sqs, StoredContents stored) {
+        List<String> queueUrls = sqs.listQueues().queueUrls();
+        if (queueUrls.size() < stored.queues()) {
+            return false;
+        }
+        long messages = queueUrls.stream().mapToLong(url -> QueueFigures.counts(sqs, url).total()).sum();
+        return messages >= stored.messages();
     }
 
     /** The endpoint an {@code SqsClient} should use as its endpoint override. */

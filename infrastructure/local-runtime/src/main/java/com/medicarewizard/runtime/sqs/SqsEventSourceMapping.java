@@ -135,10 +135,15 @@ public final class SqsEventSourceMapping implements AutoCloseable {
                 .map(m -> DeleteMessageBatchRequestEntry.builder()
                         .id(m.messageId()).receiptHandle(m.receiptHandle()).build())
                 .toList();
-        var result = sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
-        deleted.addAndGet(result.successful().size());
-        result.failed().forEach(f -> LOG.warn("delete of {} from {} failed: {} {}",
-                f.id(), queueUrl, f.code(), f.message()));
+        try {
+            var result = sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+            deleted.addAndGet(result.successful().size());
+            result.failed().forEach(f -> LOG.warn("delete of {} from {} failed, it will come again: {} {}",
+                    f.id(), queueUrl, f.code(), f.message()));
+        } catch (SdkException e) {
+            LOG.warn("deleting {} handled messages from {} failed, they will come again: {}",
+                    handled.size(), queueUrl, e.toString());
+        }
     }
 
     private void join(Duration bound) {

@@ -33,11 +33,36 @@ class EmbeddedSqsServerIT {
         }
     }
 
+    /** ElasticMQ's H2 pool is a JVM-wide singleton: each start must still use its own file. */
+    @Test
+    void eachDataDirectoryKeepsItsOwnMessagesAcrossRestarts(@TempDir Path other) {
+        sendOne(data, "in-data");
+        sendOne(other, "in-other");
+        assertThat(receiveAll(data)).containsExactly("in-data");
+        assertThat(receiveAll(other)).containsExactly("in-other");
+    }
+
     @Test
     void bindsTheRequestedPortOnLoopback() {
         try (var server = EmbeddedSqsServer.start(data, 0)) {
             assertThat(server.endpoint().getHost()).isEqualTo("127.0.0.1");
             assertThat(server.endpoint().getPort()).isPositive();
+        }
+    }
+
+    private static void sendOne(Path directory, String body) {
+        try (var server = EmbeddedSqsServer.start(directory, 0);
+             SqsClient sqs = LocalSqsClients.forEndpoint(server.endpoint())) {
+            sqs.sendMessage(b -> b.queueUrl(new QueueSetup(sqs).create(SPEC).queueUrl()).messageBody(body));
+        }
+    }
+
+    private static List<String> receiveAll(Path directory) {
+        try (var server = EmbeddedSqsServer.start(directory, 0);
+             SqsClient sqs = LocalSqsClients.forEndpoint(server.endpoint())) {
+            String url = new QueueSetup(sqs).create(SPEC).queueUrl();
+            return sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)).messages().stream()
+                    .map(Message::body).toList();
         }
     }
 
