@@ -1,7 +1,9 @@
 package com.medicarewizard.edge;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** What the route table says about one request: a resource, a wrong method, or nothing. */
 public sealed interface RouteMatch {
@@ -18,10 +20,10 @@ public sealed interface RouteMatch {
         }
     }
 
-    /** The resource exists but does not have this method; {@code allowed} are the ones it has. */
+    /** The resource exists but does not have this method; {@code allowed} are the ones it has, sorted. */
     record MethodNotAllowed(String resource, Set<String> allowed) implements RouteMatch {
         public MethodNotAllowed {
-            allowed = Set.copyOf(allowed);
+            allowed = Collections.unmodifiableSortedSet(new TreeSet<>(allowed));
         }
     }
 

@@ -17,10 +17,15 @@ import java.util.Optional;
 final class ClasspathFiles {
 
     private final String root;
-    private final ClassLoader loader = ClasspathFiles.class.getClassLoader();
+    private final ClassLoader loader;
 
     ClasspathFiles(String root) {
+        this(root, ClasspathFiles.class.getClassLoader());
+    }
+
+    ClasspathFiles(String root, ClassLoader loader) {
         this.root = root.replaceAll("^/+|/+$", "");
+        this.loader = loader;
     }
 
     Optional<StaticFile> read(String relative) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The answers the gateway makes itself. They are RFC 9457 problem+json with a stable code, the
@@ -26,7 +27,7 @@ final class Problems {
     static Reply methodNotAllowed(Set<String> allowed) {
         return problem(405, "method-not-allowed", "Method Not Allowed",
                 "This resource does not accept this method.", "METHOD_NOT_ALLOWED")
-                .with("Allow", String.join(", ", allowed));
+                .with("Allow", String.join(", ", new TreeSet<>(allowed)));
     }
 
     static Reply payloadTooLarge(long limit) {

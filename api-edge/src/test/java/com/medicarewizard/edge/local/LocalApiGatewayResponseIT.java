@@ -102,6 +102,13 @@ class LocalApiGatewayResponseIT {
     }
 
     @Test
+    void answersNotFoundProblemOutsideTheApiWhenThereIsNoWebsite() throws Exception {
+        HttpResponse<String> response = send(request("/login"));
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+    }
+
+    @Test
     void gzipsLargeJsonAnswersWhenTheClientAcceptsIt() throws Exception {
         String big = "x".repeat(4000);
         HttpResponse<byte[]> response = CLIENT.send(request("/api/v1/exam-types?padding=" + big)
