@@ -1,0 +1,130 @@
+package com.medicarewizard.edge.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.medicarewizard.edge.ApiRoutes;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** API Gateway's limits and failure answers: 413, 504, 502. */
+class LocalApiGatewayLimitsIT {
+
+    private static final int ELEVEN_MB = 11 * 1024 * 1024;
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final CountDownLatch interrupted = new CountDownLatch(1);
+    private final AtomicInteger invocations = new AtomicInteger();
+    private LocalApiGateway gateway;
+
+    @BeforeEach
+    void start() throws IOException {
+        var limits = GatewayLimits.API_GATEWAY.withIntegrationTimeout(Duration.ofMillis(300));
+        gateway = new LocalApiGateway(ApiRoutes.v1(), event -> {
+            invocations.incrementAndGet();
+            return switch (event.getResource()) {
+                case "/api/v1/me" -> throw new IllegalStateException("handler bug");
+                case "/api/v1/ops/pipeline" -> blockUntilReleased();
+                case "/api/v1/exam-types" -> new APIGatewayProxyResponseEvent().withBody("no status code");
+                default -> new EchoInvoker().invoke(event);
+            };
+        }, null, limits).start(0);
+    }
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        gateway.close();
+    }
+
+    private APIGatewayProxyResponseEvent blockUntilReleased() {
+        try {
+            release.await();
+            return new APIGatewayProxyResponseEvent().withStatusCode(200);
+        } catch (InterruptedException e) {
+            interrupted.countDown();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    @Test
+    void refusesABodyOverTenMegabytesWith413() throws Exception {
+        HttpResponse<String> response = send(post(BodyPublishers.ofByteArray(new byte[ELEVEN_MB])));
+        assertProblem(response, 413, "/problems/payload-too-large", "PAYLOAD_TOO_LARGE");
+        assertThat(invocations).hasValue(0);
+    }
+
+    @Test
+    void refusesAChunkedBodyOverTenMegabytesWhileCountingIt() throws Exception {
+        var chunked = BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[ELEVEN_MB]));
+        HttpResponse<String> response = send(post(chunked));
+        assertProblem(response, 413, "/problems/payload-too-large", "PAYLOAD_TOO_LARGE");
+        assertThat(invocations).hasValue(0);
+    }
+
+    @Test
+    void passesABodyUnderTheLimit() throws Exception {
+        HttpResponse<String> response = send(post(BodyPublishers.ofByteArray(new byte[1024 * 1024])));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(EchoInvoker.JSON.readTree(response.body()).path("isBase64Encoded").asBoolean()).isTrue();
+    }
+
+    @Test
+    void answers504WhenTheIntegrationTakesLongerThanTheTimeoutAndInterruptsIt() throws Exception {
+        HttpResponse<String> response = send(request("/api/v1/ops/pipeline").GET());
+        assertProblem(response, 504, "/problems/integration-timeout", "INTEGRATION_TIMEOUT");
+        assertThat(interrupted.await(10, TimeUnit.SECONDS)).as("the invocation was interrupted").isTrue();
+    }
+
+    @Test
+    void answers502LikeAFailedLambdaWhenTheInvokerThrows() throws Exception {
+        HttpResponse<String> response = send(request("/api/v1/me").GET());
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
+        assertThat(EchoInvoker.JSON.readTree(response.body()).path("message").asText()).isEqualTo("Internal server error");
+        assertThat(response.body()).doesNotContain("handler bug");
+    }
+
+    @Test
+    void answers502WhenTheProxyResponseHasNoStatusCode() throws Exception {
+        assertThat(send(request("/api/v1/exam-types").GET()).statusCode()).isEqualTo(502);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String type, String code) throws IOException {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        JsonNode problem = EchoInvoker.JSON.readTree(response.body());
+        assertThat(problem.path("type").asText()).isEqualTo(type);
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("code").asText()).isEqualTo(code);
+        assertThat(problem.path("title").asText()).isNotBlank();
+        assertThat(problem.path("detail").asText()).isNotBlank();
+    }
+
+    private HttpRequest.Builder post(HttpRequest.BodyPublisher body) {
+        return request("/api/v1/patients").header("Content-Type", "application/octet-stream").POST(body);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder builder) throws Exception {
+        return CLIENT.send(builder.timeout(Duration.ofSeconds(30)).build(), BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path));
+    }
+}
