@@ -31,6 +31,7 @@ final class Journal implements Closeable {
 
     private final FileChannel channel;
     private final boolean sync;
+    private final ByteBuffer direct = ByteBuffer.allocateDirect(64 * 1024);
     private long size;
     private boolean failed;
 
@@ -49,7 +50,7 @@ final class Journal implements Closeable {
         if (failed) {
             throw new IOException("journal is unusable after a failed append could not be undone");
         }
-        ByteBuffer buffer = ByteBuffer.wrap(line);
+        ByteBuffer buffer = staged(line);
         try {
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
@@ -62,6 +63,16 @@ final class Journal implements Closeable {
             throw e;
         }
         size += line.length;
+    }
+
+    /** Copies the line into a reused direct buffer, sparing the channel a temporary one per write. */
+    private ByteBuffer staged(byte[] line) {
+        if (line.length > direct.capacity()) {
+            return ByteBuffer.wrap(line);
+        }
+        direct.clear();
+        direct.put(line).flip();
+        return direct;
     }
 
     private void undoPartialAppend(IOException cause) {

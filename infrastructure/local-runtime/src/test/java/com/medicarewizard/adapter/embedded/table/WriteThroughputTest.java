@@ -38,6 +38,19 @@ class WriteThroughputTest {
         }
     }
 
+    @Test
+    void reportsThroughputWithAForcePerCommit() throws Exception {
+        try (EmbeddedTable table = Tables.open(directory, TableOptions.defaults().withSyncOnCommit(true))) {
+            write(table, "warm", 50);
+            long start = System.nanoTime();
+            write(table, "slot", 500);
+            double perSecond = 500 / ((System.nanoTime() - start) / 1e9);
+            System.out.printf("EmbeddedTable: %,.0f conditional puts/s with syncOnCommit (fsync per commit)%n",
+                    perSecond);
+            assertThat(table.size()).isEqualTo(550);
+        }
+    }
+
     private static void write(EmbeddedTable table, String partition, int count) {
         for (int i = 0; i < count; i++) {
             table.put(Item.builder(partition, "s" + i).put("state", "HELD").put("owner", "patient-" + i % 977)
