@@ -1,0 +1,110 @@
+package com.medicarewizard.adapter.embedded.table;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * The table's change stream (a DynamoDB stream with NEW_AND_OLD_IMAGES): one record per
+ * committed change of an item, with sequence numbers strictly increasing in commit order.
+ * Consumers keep durable checkpoints; records after the lowest checkpoint are always retained,
+ * others are dropped at compaction once older than the retention (24 h by default).
+ */
+public final class ChangeStream {
+
+    /** Makes a checkpoint durable before it takes effect. */
+    interface CheckpointLog {
+        void write(String consumer, long sequence);
+    }
+
+    private final ConcurrentSkipListMap<Long, StreamRecord> records = new ConcurrentSkipListMap<>();
+    private final ConcurrentHashMap<String, Long> checkpoints = new ConcurrentHashMap<>();
+    private final CheckpointLog log;
+    private volatile long latest;
+
+    ChangeStream(CheckpointLog log) {
+        this.log = log;
+    }
+
+    /** Up to {@code max} committed records with a sequence number above {@code afterSequence}, in order. */
+    public List<StreamRecord> read(long afterSequence, int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1");
+        }
+        long upTo = latest;
+        if (afterSequence >= upTo) {
+            return List.of();
+        }
+        return records.subMap(afterSequence, false, upTo, true).values().stream().limit(max).toList();
+    }
+
+    /** The sequence number of the last committed record, 0 when there has been none. */
+    public long latestSequence() {
+        return latest;
+    }
+
+    /** The lowest sequence number still retained, if any record is. */
+    public OptionalLong oldestRetainedSequence() {
+        Map.Entry<Long, StreamRecord> first = records.firstEntry();
+        return first == null || first.getKey() > latest ? OptionalLong.empty() : OptionalLong.of(first.getKey());
+    }
+
+    /** Durably records that {@code consumer} has processed every record up to {@code sequence}. */
+    public void checkpoint(String consumer, long sequence) {
+        Objects.requireNonNull(consumer, "consumer");
+        if (sequence < 0) {
+            throw new IllegalArgumentException("sequence must not be negative");
+        }
+        log.write(consumer, sequence);
+    }
+
+    /** The consumer's checkpoint, 0 when it has none. */
+    public long checkpoint(String consumer) {
+        return checkpoints.getOrDefault(consumer, 0L);
+    }
+
+    public Map<String, Long> checkpoints() {
+        return Map.copyOf(checkpoints);
+    }
+
+    void restoreCheckpoint(String consumer, long sequence) {
+        checkpoints.put(consumer, sequence);
+    }
+
+    void append(Collection<StreamRecord> committed) {
+        committed.forEach(record -> records.put(record.sequenceNumber(), record));
+    }
+
+    /** Makes records up to {@code sequence} readable; called after they are applied to the items. */
+    void publish(long sequence) {
+        latest = sequence;
+    }
+
+    /**
+     * Drops records older than {@code retention} that every registered consumer has passed;
+     * returns how many were dropped.
+     */
+    int trim(Instant now, Duration retention) {
+        Instant cutoff = now.minus(retention);
+        long protectedAfter = checkpoints.values().stream().mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE);
+        int dropped = 0;
+        for (StreamRecord record : records.values()) {
+            if (record.sequenceNumber() > protectedAfter || !record.approximateCreationTime().isBefore(cutoff)) {
+                break;
+            }
+            records.remove(record.sequenceNumber());
+            dropped++;
+        }
+        return dropped;
+    }
+
+    Collection<StreamRecord> retained() {
+        return records.values();
+    }
+}

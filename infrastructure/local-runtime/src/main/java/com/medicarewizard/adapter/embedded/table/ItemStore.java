@@ -1,0 +1,153 @@
+package com.medicarewizard.adapter.embedded.table;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * The items and their indexes in memory. One writer applies committed changes; readers run
+ * without locks on the concurrent maps and use an epoch (a seqlock) to never return a result
+ * that mixes states from before and after a commit: the epoch is odd while a commit is being
+ * applied, and a read that saw it change is retried, finally under the writer's lock.
+ */
+final class ItemStore {
+
+    static final int MAX_ITEM_BYTES = 400 * 1024;
+    private static final int OPTIMISTIC_READS = 64;
+
+    private final ConcurrentHashMap<String, ConcurrentSkipListMap<String, Item>> partitions =
+            new ConcurrentHashMap<>();
+    private final Map<String, SecondaryIndex> indexes = new LinkedHashMap<>();
+    private final Lock writerLock;
+    private volatile long epoch;
+    private volatile long size;
+
+    ItemStore(List<IndexDefinition> definitions, Lock writerLock) {
+        for (IndexDefinition definition : definitions) {
+            if (indexes.put(definition.name(), new SecondaryIndex(definition)) != null) {
+                throw new IllegalArgumentException("two indexes named " + definition.name());
+            }
+        }
+        this.writerLock = writerLock;
+    }
+
+    Optional<Item> get(Key key) {
+        ConcurrentSkipListMap<String, Item> partition = partitions.get(key.pk());
+        return partition == null ? Optional.empty() : Optional.ofNullable(partition.get(key.sk()));
+    }
+
+    List<Item> query(String pk, SortRange range, int limit, boolean ascending) {
+        requirePositive(limit);
+        return consistently(() -> {
+            ConcurrentSkipListMap<String, Item> partition = partitions.get(pk);
+            return partition == null
+                    ? List.of()
+                    : take(SortRange.select(range, partition, sort -> sort, sort -> sort), limit, ascending);
+        });
+    }
+
+    List<Item> queryIndex(String index, String partitionValue, SortRange range, int limit, boolean ascending) {
+        requirePositive(limit);
+        SecondaryIndex secondary = indexes.get(index);
+        if (secondary == null) {
+            throw new IllegalArgumentException("no index named " + index);
+        }
+        return consistently(() -> secondary.query(partitionValue, range, limit, ascending));
+    }
+
+    long size() {
+        return size;
+    }
+
+    /** Throws what DynamoDB would reject the item for. */
+    void validate(Item item) {
+        if (item.sizeBytes() > MAX_ITEM_BYTES) {
+            throw new IllegalArgumentException("Item size has exceeded the maximum allowed size: " + item.key());
+        }
+        indexes.values().forEach(index -> index.validate(item));
+    }
+
+    /** Applies committed changes; the caller is the single writer. */
+    void apply(Collection<StreamRecord> records) {
+        epoch++;
+        try {
+            records.forEach(record -> record.newImage().ifPresentOrElse(this::store, () -> remove(record.keys())));
+        } finally {
+            epoch++;
+        }
+    }
+
+    void store(Item item) {
+        Key key = item.key();
+        Item previous = partitions.computeIfAbsent(key.pk(), pk -> new ConcurrentSkipListMap<>(Utf8Order.COMPARATOR))
+                .put(key.sk(), item);
+        if (previous == null) {
+            size++;
+        } else {
+            indexes.values().forEach(index -> index.remove(previous));
+        }
+        indexes.values().forEach(index -> index.add(item));
+    }
+
+    private void remove(Key key) {
+        ConcurrentSkipListMap<String, Item> partition = partitions.get(key.pk());
+        Item previous = partition == null ? null : partition.remove(key.sk());
+        if (previous != null) {
+            size--;
+            indexes.values().forEach(index -> index.remove(previous));
+            if (partition.isEmpty()) {
+                partitions.remove(key.pk(), partition);
+            }
+        }
+    }
+
+    /** Every item, for a snapshot; call while holding the writer's lock. */
+    Stream<Item> items() {
+        return partitions.values().stream().flatMap(partition -> partition.values().stream());
+    }
+
+    private <T> T consistently(Supplier<T> read) {
+        for (int attempt = 0; attempt < OPTIMISTIC_READS; attempt++) {
+            long before = epoch;
+            if ((before & 1) == 0) {
+                T result = read.get();
+                if (epoch == before) {
+                    return result;
+                }
+            }
+            Thread.onSpinWait();
+        }
+        writerLock.lock();
+        try {
+            return read.get();
+        } finally {
+            writerLock.unlock();
+        }
+    }
+
+    static <K> List<Item> take(NavigableMap<K, Item> range, int limit, boolean ascending) {
+        List<Item> result = new ArrayList<>(Math.min(limit, 64));
+        for (Item item : (ascending ? range : range.descendingMap()).values()) {
+            if (result.size() == limit) {
+                break;
+            }
+            result.add(item);
+        }
+        return List.copyOf(result);
+    }
+
+    private static void requirePositive(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+    }
+}
