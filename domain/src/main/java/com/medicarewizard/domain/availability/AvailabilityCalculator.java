@@ -1,0 +1,73 @@
+package com.medicarewizard.domain.availability;
+
+import com.medicarewizard.domain.center.ExamType;
+import com.medicarewizard.domain.center.ResourceKind;
+import com.medicarewizard.domain.center.Site;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Free start times of an exam over local dates {@code [from, to]}, per site. Starts are walked in
+ * absolute time from each local midnight, so a daylight-saving day yields each real instant once:
+ * the skipped hour has no starts, the repeated hour has both of its instants. A start's
+ * {@code available} is the least, over the needed kinds, of the open resources whose cells are free.
+ * The work grows with days × starts × resources, never with the bookings outside the range.
+ */
+public final class AvailabilityCalculator {
+    private final BookingRules rules;
+
+    public AvailabilityCalculator(BookingRules rules) {
+        this.rules = rules;
+    }
+
+    public List<Slot> compute(ExamType exam, List<Site> sites, LocalDate from, LocalDate to,
+                              Instant now, TakenCells taken) {
+        List<Slot> slots = new ArrayList<>();
+        for (Site site : sites) {
+            if (!rules.center().sitesOffering(exam).contains(site)) {
+                continue;
+            }
+            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                addDay(exam, site, day, now, taken, slots);
+            }
+        }
+        slots.sort(Comparator.comparing(Slot::start).thenComparing(s -> s.site().id().value()));
+        return slots;
+    }
+
+    private void addDay(ExamType exam, Site site, LocalDate day, Instant now, TakenCells taken, List<Slot> out) {
+        Instant dayEnd = day.plusDays(1).atStartOfDay(site.zone()).toInstant();
+        Instant earliest = now.plus(rules.center().policy().minimumNotice());
+        Instant latest = now.plus(rules.center().policy().horizon());
+        for (Instant start = day.atStartOfDay(site.zone()).toInstant(); start.isBefore(dayEnd);
+             start = start.plus(rules.center().policy().grid())) {
+            if (start.isBefore(earliest) || start.isAfter(latest)
+                    || !rules.onGrid(LocalDateTime.ofInstant(start, site.zone()))) {
+                continue;
+            }
+            int available = available(exam, site, start, taken);
+            if (available >= 0) {
+                out.add(new Slot(start, start.plus(exam.duration()), site, available));
+            }
+        }
+    }
+
+    /** -1 when some needed kind has no open resource then (not a bookable start at all). */
+    private int available(ExamType exam, Site site, Instant start, TakenCells taken) {
+        Occupancy occupancy = Occupancy.of(exam, start);
+        int least = Integer.MAX_VALUE;
+        for (ResourceKind kind : BookingRules.kindsInOrder(exam)) {
+            var open = rules.openCandidates(exam, site, kind, occupancy);
+            if (open.isEmpty()) {
+                return -1;
+            }
+            least = Math.min(least, (int) open.stream().filter(r -> taken.isFree(r.id(), occupancy)).count());
+        }
+        return least;
+    }
+}

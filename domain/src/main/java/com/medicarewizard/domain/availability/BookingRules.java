@@ -1,0 +1,90 @@
+package com.medicarewizard.domain.availability;
+
+import com.medicarewizard.domain.center.Center;
+import com.medicarewizard.domain.center.ExamType;
+import com.medicarewizard.domain.center.Resource;
+import com.medicarewizard.domain.center.ResourceKind;
+import com.medicarewizard.domain.center.Site;
+import com.medicarewizard.domain.reservation.RejectionReason;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The rules a start must meet regardless of other bookings: on the grid in the site's local time,
+ * far enough ahead, within the horizon, offered at the site, and with at least one resource of
+ * every needed kind open (opening hours and closures) for the whole occupancy. The edge applies
+ * them to reject at once what can never succeed; the allocator applies them again when deciding.
+ */
+public final class BookingRules {
+    private final Center center;
+
+    public BookingRules(Center center) {
+        this.center = center;
+    }
+
+    public Center center() {
+        return center;
+    }
+
+    /**
+     * The reason {@code start} can never be booked, judged at {@code asOf} (when the patient asked),
+     * or empty when it can be, given free resources.
+     */
+    public Optional<RejectionReason> check(ExamType exam, Site site, Instant start, Instant asOf) {
+        LocalDateTime local = LocalDateTime.ofInstant(start, site.zone());
+        if (!onGrid(local) || start.getNano() != 0) {
+            return Optional.of(RejectionReason.OFF_GRID);
+        }
+        if (start.isBefore(asOf.plus(center.policy().minimumNotice()))) {
+            return Optional.of(RejectionReason.TOO_SOON);
+        }
+        if (start.isAfter(asOf.plus(center.policy().horizon()))) {
+            return Optional.of(RejectionReason.BEYOND_HORIZON);
+        }
+        if (!center.sitesOffering(exam).contains(site)) {
+            return Optional.of(RejectionReason.NOT_OFFERED);
+        }
+        Occupancy occupancy = Occupancy.of(exam, start);
+        boolean everyKindOpen = exam.needs().stream()
+                .allMatch(kind -> !openCandidates(exam, site, kind, occupancy).isEmpty());
+        return everyKindOpen ? Optional.empty() : Optional.of(RejectionReason.CLOSED);
+    }
+
+    boolean onGrid(LocalDateTime local) {
+        long secondOfDay = local.toLocalTime().toSecondOfDay();
+        return secondOfDay % center.policy().grid().toSeconds() == 0;
+    }
+
+    /** The kinds an exam needs, in a fixed order so every decision tries them alike. */
+    public static List<ResourceKind> kindsInOrder(ExamType exam) {
+        return exam.needs().stream().sorted(Comparator.comparing(ResourceKind::code)).toList();
+    }
+
+    /** Resources of {@code kind} at the site, able to do the exam and open for the whole occupancy. */
+    public List<Resource> openCandidates(ExamType exam, Site site, ResourceKind kind, Occupancy occupancy) {
+        return center.candidates(exam, site.id(), kind).stream()
+                .filter(r -> isOpen(r, site, occupancy))
+                .toList();
+    }
+
+    /** Open means: one opening period of that local day holds the whole occupancy, and no closure that day. */
+    public boolean isOpen(Resource resource, Site site, Occupancy occupancy) {
+        LocalDateTime from = LocalDateTime.ofInstant(occupancy.from(), site.zone());
+        LocalDateTime to = LocalDateTime.ofInstant(occupancy.to(), site.zone());
+        boolean sameDay = to.toLocalDate().equals(from.toLocalDate())
+                || (to.toLocalTime().equals(LocalTime.MIDNIGHT) && to.toLocalDate().equals(from.toLocalDate().plusDays(1)));
+        if (!sameDay) {
+            return false;
+        }
+        LocalTime end = to.toLocalDate().equals(from.toLocalDate()) ? to.toLocalTime() : LocalTime.MAX;
+        if (!resource.hours().covers(from.getDayOfWeek(), from.toLocalTime(), end)) {
+            return false;
+        }
+        return center.closures().stream().noneMatch(c -> c.closes(resource, from.toLocalDate()));
+    }
+}

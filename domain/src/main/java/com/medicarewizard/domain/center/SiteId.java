@@ -1,0 +1,18 @@
+package com.medicarewizard.domain.center;
+
+import java.util.Objects;
+
+/** Identifies a site of the center, e.g. {@code ROMA-NORD}. */
+public record SiteId(String value) {
+    public SiteId {
+        Objects.requireNonNull(value, "site id");
+        if (!value.matches("[A-Z0-9][A-Z0-9-]{0,39}")) {
+            throw new IllegalArgumentException("site id must be 1-40 upper-case letters, digits or dashes");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

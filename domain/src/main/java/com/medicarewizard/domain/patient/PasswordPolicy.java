@@ -1,0 +1,52 @@
+package com.medicarewizard.domain.patient;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Passwords as NIST SP 800-63B asks: at least 12 characters (up to 128, any characters), not a
+ * commonly used or easily guessed one, not built from the account's own e-mail. No composition
+ * rules and no expiry. The common list holds the frequent passwords that are long enough to pass
+ * the length rule; shorter ones already fail it.
+ */
+public final class PasswordPolicy {
+    public static final int MIN_LENGTH = 12;
+    public static final int MAX_LENGTH = 128;
+    private final Set<String> common;
+
+    public PasswordPolicy(Set<String> commonPasswords) {
+        this.common = Set.copyOf(commonPasswords.stream().map(p -> p.toLowerCase(Locale.ROOT)).toList());
+    }
+
+    /** The problem with {@code password}, in words a patient understands, or empty when it is acceptable. */
+    public Optional<String> problem(String password, String email) {
+        int length = password.codePointCount(0, password.length());
+        if (length < MIN_LENGTH) {
+            return Optional.of("must be at least " + MIN_LENGTH + " characters long");
+        }
+        if (length > MAX_LENGTH) {
+            return Optional.of("must be at most " + MAX_LENGTH + " characters long");
+        }
+        String lower = password.toLowerCase(Locale.ROOT);
+        if (common.contains(lower) || isRepetitive(lower)) {
+            return Optional.of("is too common or easy to guess; choose another");
+        }
+        String local = email == null ? "" : email.toLowerCase(Locale.ROOT).split("@")[0];
+        if (local.length() >= 4 && lower.contains(local)) {
+            return Optional.of("must not contain your e-mail address");
+        }
+        return Optional.empty();
+    }
+
+    /** One character repeated, or a single run of consecutive characters (abcdef…, 123456…). */
+    private static boolean isRepetitive(String p) {
+        boolean same = true;
+        boolean sequence = true;
+        for (int i = 1; i < p.length(); i++) {
+            same &= p.charAt(i) == p.charAt(0);
+            sequence &= p.charAt(i) == p.charAt(i - 1) + 1;
+        }
+        return same || sequence || p.chars().distinct().count() <= 3;
+    }
+}

@@ -1,0 +1,17 @@
+package com.medicarewizard.domain.reservation;
+
+/** Why a reservation request could not be confirmed; stable codes the API shows. */
+public enum RejectionReason {
+    /** Every resource able to do the exam at that time is already booked. */
+    SLOT_TAKEN,
+    /** The site or every suitable resource is closed or outside its opening hours then. */
+    CLOSED,
+    /** The start is in the past or nearer than the minimum notice. */
+    TOO_SOON,
+    /** The start lies beyond the booking horizon. */
+    BEYOND_HORIZON,
+    /** The start is not on the booking grid in the site's local time. */
+    OFF_GRID,
+    /** The exam type is unknown or not offered at the site. */
+    NOT_OFFERED
+}

@@ -1,0 +1,91 @@
+package com.medicarewizard.domain.reservation;
+
+import com.medicarewizard.domain.center.ExamTypeCode;
+import com.medicarewizard.domain.center.ResourceId;
+import com.medicarewizard.domain.center.SiteId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A patient's reservation, from request (PENDING) to outcome. It guards its own life cycle:
+ * only a PENDING one is decided, only a PENDING or CONFIRMED one is cancelled. {@code version}
+ * grows by one with each stored change, so stores can update it with a version condition.
+ */
+public record Reservation(ReservationId id, PatientId patient, ExamTypeCode examType, SiteId site,
+                          Instant start, Instant end, ReservationStatus status, Optional<RejectionReason> reason,
+                          List<ResourceId> resources, Instant requestedAt, Optional<Instant> decidedAt,
+                          Optional<Instant> cancelRequestedAt, Optional<Instant> cancelledAt,
+                          String correlationId, long version) {
+    public Reservation {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(patient, "patient");
+        Objects.requireNonNull(examType, "exam type");
+        Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(requestedAt, "requested at");
+        Objects.requireNonNull(correlationId, "correlation id");
+        resources = List.copyOf(resources);
+        if (!end.isAfter(start)) {
+            throw new IllegalArgumentException("a reservation ends after it starts");
+        }
+    }
+
+    /** A new request, as the edge records it before queueing it. */
+    public static Reservation request(ReservationId id, PatientId patient, ExamTypeCode examType, SiteId site,
+                                      Instant start, Instant end, Instant now, String correlationId) {
+        return new Reservation(id, patient, examType, site, start, end, ReservationStatus.PENDING, Optional.empty(),
+                List.of(), now, Optional.empty(), Optional.empty(), Optional.empty(), correlationId, 0);
+    }
+
+    public Reservation decide(Decision decision, Instant now) {
+        require(status == ReservationStatus.PENDING, "decided");
+        return switch (decision) {
+            case Decision.Confirmed c -> copy(ReservationStatus.CONFIRMED, Optional.empty(), c.resources(),
+                    Optional.of(now), cancelRequestedAt, cancelledAt);
+            case Decision.Rejected r -> copy(ReservationStatus.REJECTED, Optional.of(r.reason()), List.of(),
+                    Optional.of(now), cancelRequestedAt, cancelledAt);
+        };
+    }
+
+    /** The patient asked to cancel; the allocator will release the time. */
+    public Reservation requestCancellation(Instant now) {
+        require(isCancellable(), "cancelled");
+        return copy(status, reason, resources, decidedAt, cancelRequestedAt.or(() -> Optional.of(now)), cancelledAt);
+    }
+
+    /** The allocator released the time (or there was none to release). */
+    public Reservation cancel(Instant now) {
+        require(isCancellable(), "cancelled");
+        return copy(ReservationStatus.CANCELLED, reason, resources, decidedAt.or(() -> Optional.of(now)),
+                cancelRequestedAt.or(() -> Optional.of(now)), Optional.of(now));
+    }
+
+    public boolean isCancellable() {
+        return status == ReservationStatus.PENDING || status == ReservationStatus.CONFIRMED;
+    }
+
+    public boolean hasStarted(Instant now) {
+        return !now.isBefore(start);
+    }
+
+    private void require(boolean allowed, String change) {
+        if (!allowed) {
+            throw new IllegalTransitionException(status, change);
+        }
+    }
+
+    private Reservation copy(ReservationStatus s, Optional<RejectionReason> why, List<ResourceId> held,
+                             Optional<Instant> decided, Optional<Instant> cancelRequested, Optional<Instant> cancelled) {
+        return new Reservation(id, patient, examType, site, start, end, s, why, held, requestedAt, decided,
+                cancelRequested, cancelled, correlationId, version);
+    }
+
+    /** The same reservation as stored with the given version. */
+    public Reservation withVersion(long storedVersion) {
+        return new Reservation(id, patient, examType, site, start, end, status, reason, resources, requestedAt,
+                decidedAt, cancelRequestedAt, cancelledAt, correlationId, storedVersion);
+    }
+}

@@ -1,0 +1,30 @@
+package com.medicarewizard.port;
+
+import com.medicarewizard.domain.center.Cell;
+import com.medicarewizard.domain.center.ResourceId;
+import com.medicarewizard.domain.reservation.ReservationId;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who holds each resource-time cell. The allocator is its single writer and every write is
+ * conditional, so a cell is never held by two reservations, whatever the redeliveries or crashes.
+ */
+public interface SlotLedger {
+
+    /**
+     * Claims every cell for {@code owner}, each claim-if-absent (a cell {@code owner} already holds
+     * counts as claimed, so a redelivered request can claim again). When one cell is held by
+     * another reservation, releases the cells of this call it holds and answers false.
+     */
+    boolean claim(ReservationId owner, List<Cell> cells);
+
+    /** Releases those of the cells that {@code owner} holds (release-if-owner); others stay. */
+    void release(ReservationId owner, List<Cell> cells);
+
+    /** The held cells of the resources within {@code [from, to)}, with their holders. */
+    Map<Cell, ReservationId> holders(Collection<ResourceId> resources, Instant from, Instant to);
+}

@@ -1,0 +1,23 @@
+package com.medicarewizard.port;
+
+import com.medicarewizard.domain.reservation.PatientId;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Access-token sessions, stored under a hash of the token (the token itself is never stored), with
+ * an expiry; logout deletes the session.
+ */
+public interface Tokens {
+
+    void store(Session session);
+
+    /** The session for the hash, if stored and not expired at {@code now}. */
+    Optional<Session> find(String tokenHash, Instant now);
+
+    void revoke(String tokenHash);
+
+    record Session(String tokenHash, PatientId patient, Instant issuedAt, Instant expiresAt) {
+    }
+}
