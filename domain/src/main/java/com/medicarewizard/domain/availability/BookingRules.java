@@ -81,8 +81,15 @@ public final class BookingRules {
         if (!sameDay) {
             return false;
         }
+        LocalTime start = from.toLocalTime();
         LocalTime end = to.toLocalDate().equals(from.toLocalDate()) ? to.toLocalTime() : LocalTime.MAX;
-        if (!resource.hours().covers(from.getDayOfWeek(), from.toLocalTime(), end)) {
+        if (end.isBefore(start)) {
+            // the span crosses the autumn change, when the wall clock runs an hour back
+            LocalTime earlier = end;
+            end = start;
+            start = earlier;
+        }
+        if (!resource.hours().covers(from.getDayOfWeek(), start, end)) {
             return false;
         }
         return center.closures().stream().noneMatch(c -> c.closes(resource, from.toLocalDate()));

@@ -39,13 +39,13 @@ public final class PasswordPolicy {
         return Optional.empty();
     }
 
-    /** One character repeated, or a single run of consecutive characters (abcdef…, 123456…). */
+    /** One character repeated, a single run of consecutive characters (abcdef…, 1234567890…), or three characters or fewer. */
     private static boolean isRepetitive(String p) {
         boolean same = true;
         boolean sequence = true;
         for (int i = 1; i < p.length(); i++) {
             same &= p.charAt(i) == p.charAt(0);
-            sequence &= p.charAt(i) == p.charAt(i - 1) + 1;
+            sequence &= p.charAt(i) == p.charAt(i - 1) + 1 || (p.charAt(i - 1) == '9' && p.charAt(i) == '0');
         }
         return same || sequence || p.chars().distinct().count() <= 3;
     }

@@ -1,0 +1,125 @@
+package com.medicarewizard.allocator;
+
+import com.medicarewizard.domain.availability.BookingRules;
+import com.medicarewizard.domain.availability.Occupancy;
+import com.medicarewizard.domain.center.Center;
+import com.medicarewizard.domain.center.ExamType;
+import com.medicarewizard.domain.center.Site;
+import com.medicarewizard.domain.reservation.Decision;
+import com.medicarewizard.domain.reservation.RejectionReason;
+import com.medicarewizard.domain.reservation.Reservation;
+import com.medicarewizard.domain.reservation.ReservationStatus;
+import com.medicarewizard.port.CenterCatalog;
+import com.medicarewizard.port.ReservationCommand;
+import com.medicarewizard.port.Reservations;
+import com.medicarewizard.port.SlotLedger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The allocator's use case: decides a PENDING request, or cancels a reservation, as the queue
+ * delivers the commands. Every effect is conditional (cells claim-if-absent, the reservation
+ * updated on its stored version), so a command delivered twice, replayed from the dead-letter
+ * queue, or raced by a second consumer has the effect of one.
+ */
+public final class ReservationAllocator {
+    private static final int ATTEMPTS = 3;
+    private final Reservations reservations;
+    private final CenterCatalog catalog;
+    private final ResourceClaims claims;
+    private final Clock clock;
+
+    public ReservationAllocator(Reservations reservations, SlotLedger ledger, CenterCatalog catalog, Clock clock) {
+        this.reservations = reservations;
+        this.catalog = catalog;
+        this.claims = new ResourceClaims(ledger);
+        this.clock = clock;
+    }
+
+    public AllocationOutcome handle(ReservationCommand command) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Reservation> found = reservations.find(command.reservation());
+            if (found.isEmpty()) {
+                return AllocationOutcome.unknown();
+            }
+            try {
+                return switch (command.type()) {
+                    case DECIDE -> decide(found.get());
+                    case CANCEL -> cancel(found.get());
+                };
+            } catch (Reservations.ConcurrentChangeException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private AllocationOutcome decide(Reservation request) {
+        if (request.status() != ReservationStatus.PENDING) {
+            return AllocationOutcome.alreadyHandled(request.status());
+        }
+        Instant now = clock.instant();
+        if (request.cancelRequestedAt().isPresent()) {
+            return store(request.cancel(now));
+        }
+        Center center = catalog.current();
+        Optional<ExamType> exam = center.examType(request.examType());
+        Optional<Site> site = center.site(request.site());
+        if (exam.isEmpty() || site.isEmpty()) {
+            return store(request.decide(new Decision.Rejected(RejectionReason.NOT_OFFERED), now));
+        }
+        Optional<RejectionReason> never = ruleBroken(new BookingRules(center), exam.get(), site.get(), request, now);
+        if (never.isPresent()) {
+            return store(request.decide(new Decision.Rejected(never.get()), now));
+        }
+        Occupancy occupancy = Occupancy.of(exam.get(), request.start());
+        Decision decision = claims.claim(new BookingRules(center), request.id(), exam.get(), site.get(), occupancy);
+        try {
+            return store(request.decide(decision, now));
+        } catch (Reservations.ConcurrentChangeException e) {
+            if (decision instanceof Decision.Confirmed confirmed && !heldBy(e.current(), confirmed)) {
+                claims.release(request.id(), confirmed.resources(), occupancy);
+            }
+            throw e;
+        }
+    }
+
+    /** The rules are judged as of the request (the patient asked in time), but the start must still be ahead. */
+    private static Optional<RejectionReason> ruleBroken(BookingRules rules, ExamType exam, Site site,
+                                                        Reservation request, Instant now) {
+        if (!request.start().isAfter(now)) {
+            return Optional.of(RejectionReason.TOO_SOON);
+        }
+        return rules.check(exam, site, request.start(), request.requestedAt());
+    }
+
+    private static boolean heldBy(Optional<Reservation> current, Decision.Confirmed confirmed) {
+        return current.filter(r -> r.status() == ReservationStatus.CONFIRMED
+                && r.resources().equals(confirmed.resources())).isPresent();
+    }
+
+    private AllocationOutcome cancel(Reservation reservation) {
+        if (!reservation.isCancellable()) {
+            return AllocationOutcome.alreadyHandled(reservation.status());
+        }
+        if (reservation.status() == ReservationStatus.CONFIRMED) {
+            claims.release(reservation.id(), reservation.resources(), occupancyOf(reservation));
+        }
+        return store(reservation.cancel(clock.instant()));
+    }
+
+    /** With its exam type gone from the catalog, the widest buffers a day allows are released instead. */
+    private Occupancy occupancyOf(Reservation reservation) {
+        return catalog.current().examType(reservation.examType())
+                .map(exam -> Occupancy.of(exam, reservation.start()))
+                .orElseGet(() -> new Occupancy(reservation.start().minus(java.time.Duration.ofHours(2)),
+                        reservation.end().plus(java.time.Duration.ofHours(2))));
+    }
+
+    private AllocationOutcome store(Reservation next) {
+        return AllocationOutcome.changed(reservations.update(next).status());
+    }
+}

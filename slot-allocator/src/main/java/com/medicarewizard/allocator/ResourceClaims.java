@@ -1,0 +1,57 @@
+package com.medicarewizard.allocator;
+
+import com.medicarewizard.domain.availability.BookingRules;
+import com.medicarewizard.domain.availability.Occupancy;
+import com.medicarewizard.domain.center.ExamType;
+import com.medicarewizard.domain.center.Resource;
+import com.medicarewizard.domain.center.ResourceId;
+import com.medicarewizard.domain.center.ResourceKind;
+import com.medicarewizard.domain.center.Site;
+import com.medicarewizard.domain.reservation.Decision;
+import com.medicarewizard.domain.reservation.RejectionReason;
+import com.medicarewizard.domain.reservation.ReservationId;
+import com.medicarewizard.port.SlotLedger;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Claims one open resource of every kind an exam needs for its whole occupancy, kind by kind in
+ * a fixed order and resource by resource in the center's order. If some kind has no free resource,
+ * what was claimed is released again: a request never keeps one resource without the others.
+ * Candidates are tried in the same order on every attempt, so a redelivered request finds the cells
+ * it already holds and ends with the same choice.
+ */
+final class ResourceClaims {
+    private final SlotLedger ledger;
+
+    ResourceClaims(SlotLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    Decision claim(BookingRules rules, ReservationId owner, ExamType exam, Site site, Occupancy occupancy) {
+        List<ResourceId> held = new ArrayList<>();
+        for (ResourceKind kind : BookingRules.kindsInOrder(exam)) {
+            var claimed = claimOne(owner, rules.openCandidates(exam, site, kind, occupancy), occupancy);
+            if (claimed == null) {
+                held.forEach(resource -> ledger.release(owner, occupancy.cells(resource)));
+                return new Decision.Rejected(RejectionReason.SLOT_TAKEN);
+            }
+            held.add(claimed);
+        }
+        return new Decision.Confirmed(held);
+    }
+
+    private ResourceId claimOne(ReservationId owner, List<Resource> candidates, Occupancy occupancy) {
+        for (Resource candidate : candidates) {
+            if (ledger.claim(owner, occupancy.cells(candidate.id()))) {
+                return candidate.id();
+            }
+        }
+        return null;
+    }
+
+    void release(ReservationId owner, List<ResourceId> resources, Occupancy occupancy) {
+        resources.forEach(resource -> ledger.release(owner, occupancy.cells(resource)));
+    }
+}
