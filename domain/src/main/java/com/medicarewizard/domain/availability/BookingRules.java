@@ -7,7 +7,14 @@ import com.medicarewizard.domain.center.ResourceKind;
 import com.medicarewizard.domain.center.Site;
 import com.medicarewizard.domain.reservation.RejectionReason;
 
+import com.medicarewizard.domain.center.Closure;
+
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Comparator;
@@ -22,9 +29,16 @@ import java.util.Optional;
  */
 public final class BookingRules {
     private final Center center;
+    private final Map<LocalDate, List<Closure>> closuresByDay = new HashMap<>();
+    private final Map<List<Object>, List<Resource>> candidates = new ConcurrentHashMap<>();
 
     public BookingRules(Center center) {
         this.center = center;
+        for (Closure closure : center.closures()) {
+            for (LocalDate d = closure.first(); !d.isAfter(closure.last()); d = d.plusDays(1)) {
+                closuresByDay.computeIfAbsent(d, k -> new ArrayList<>()).add(closure);
+            }
+        }
     }
 
     public Center center() {
@@ -67,7 +81,8 @@ public final class BookingRules {
 
     /** Resources of {@code kind} at the site, able to do the exam and open for the whole occupancy. */
     public List<Resource> openCandidates(ExamType exam, Site site, ResourceKind kind, Occupancy occupancy) {
-        return center.candidates(exam, site.id(), kind).stream()
+        return candidates.computeIfAbsent(List.of(exam.code(), site.id(), kind),
+                        k -> center.candidates(exam, site.id(), kind)).stream()
                 .filter(r -> isOpen(r, site, occupancy))
                 .toList();
     }
@@ -92,6 +107,7 @@ public final class BookingRules {
         if (!resource.hours().covers(from.getDayOfWeek(), start, end)) {
             return false;
         }
-        return center.closures().stream().noneMatch(c -> c.closes(resource, from.toLocalDate()));
+        return closuresByDay.getOrDefault(from.toLocalDate(), List.of()).stream()
+                .noneMatch(c -> c.closes(resource, from.toLocalDate()));
     }
 }
