@@ -1,0 +1,33 @@
+package com.medicarewizard.runtime;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.medicarewizard.adapter.sqs.ReservationCommandCodec;
+import com.medicarewizard.allocator.AllocatorHandler;
+import com.medicarewizard.allocator.PendingRequestSweeper;
+import com.medicarewizard.allocator.ReservationAllocator;
+import com.medicarewizard.allocator.SweeperHandler;
+
+import java.time.Clock;
+
+/** Builds each function's handler on the stand-ins, once, as a Lambda container would. */
+record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
+    private static final int SWEEP_BATCH = 500;
+
+    AllocatorHandler allocator() {
+        ReservationAllocator allocator = new ReservationAllocator(standIns.reservations(), standIns.ledger(),
+                standIns.catalog(), clock);
+        return new AllocatorHandler(allocator, message -> ReservationCommandCodec.decode(message.getBody(),
+                message.getMessageAttributes()));
+    }
+
+    SweeperHandler sweeper() {
+        return new SweeperHandler(new PendingRequestSweeper(standIns.reservations(), standIns.queue(), clock,
+                config.sweepAfter(), SWEEP_BATCH));
+    }
+
+    RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> intake() {
+        throw new UnsupportedOperationException("wired when the intake function lands");
+    }
+}

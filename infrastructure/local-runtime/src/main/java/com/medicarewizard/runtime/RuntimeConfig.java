@@ -1,0 +1,62 @@
+package com.medicarewizard.runtime;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The embedded runtime's configuration, read once from the environment.
+ *
+ * @param port             HTTP port of the edge ({@code MCW_PORT}, 8080; 0 picks a free one)
+ * @param dataDirectory    where the queue and the table are kept ({@code MCW_DATA_DIR}, ./data)
+ * @param opsToken         bearer token of the operator endpoint ({@code MCW_OPS_TOKEN}; none → refused)
+ * @param sweepAfter       a request PENDING this long is sent to the queue again ({@code MCW_SWEEP_AFTER_SECONDS}, 30)
+ * @param visibilityTimeout the reservation queue's visibility timeout (6 × the allocator's timeout)
+ * @param maxReceiveCount  receives before a message goes to the dead-letter queue ({@code MCW_MAX_RECEIVE_COUNT}, 5)
+ */
+public record RuntimeConfig(int port, Path dataDirectory, Optional<String> opsToken, Duration sweepAfter,
+                            Duration visibilityTimeout, int maxReceiveCount) {
+    /** The allocator's function timeout; the queue's visibility timeout is six times it, as AWS advises. */
+    public static final Duration ALLOCATOR_TIMEOUT = Duration.ofSeconds(5);
+
+    public RuntimeConfig {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("MCW_PORT must be a port number");
+        }
+        if (sweepAfter.isNegative() || sweepAfter.isZero()) {
+            throw new IllegalArgumentException("MCW_SWEEP_AFTER_SECONDS must be positive");
+        }
+        if (maxReceiveCount < 1) {
+            throw new IllegalArgumentException("MCW_MAX_RECEIVE_COUNT must be at least 1");
+        }
+    }
+
+    public static RuntimeConfig fromEnvironment(Map<String, String> env) {
+        return new RuntimeConfig(
+                integer(env, "MCW_PORT", 8080),
+                Path.of(env.getOrDefault("MCW_DATA_DIR", "data")).toAbsolutePath(),
+                Optional.ofNullable(env.get("MCW_OPS_TOKEN")).filter(t -> !t.isBlank()),
+                Duration.ofSeconds(integer(env, "MCW_SWEEP_AFTER_SECONDS", 30)),
+                ALLOCATOR_TIMEOUT.multipliedBy(6),
+                integer(env, "MCW_MAX_RECEIVE_COUNT", 5));
+    }
+
+    /** For tests: a free port, the given directory, quick sweeps. */
+    public static RuntimeConfig forTests(Path dataDirectory, String opsToken) {
+        return new RuntimeConfig(0, dataDirectory, Optional.of(opsToken), Duration.ofSeconds(2),
+                Duration.ofSeconds(5), 3);
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package com.medicarewizard.runtime;
+
+import com.medicarewizard.adapter.embedded.EmbeddedCenterCatalog;
+import com.medicarewizard.adapter.embedded.EmbeddedLoginAttempts;
+import com.medicarewizard.adapter.embedded.EmbeddedPatients;
+import com.medicarewizard.adapter.embedded.EmbeddedReservations;
+import com.medicarewizard.adapter.embedded.EmbeddedSlotLedger;
+import com.medicarewizard.adapter.embedded.EmbeddedTokens;
+import com.medicarewizard.adapter.embedded.ItemLayout;
+import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
+import com.medicarewizard.adapter.sqs.SqsReservationQueue;
+import com.medicarewizard.port.CenterCatalog;
+import com.medicarewizard.port.LoginAttempts;
+import com.medicarewizard.port.Patients;
+import com.medicarewizard.port.ReservationQueue;
+import com.medicarewizard.port.Reservations;
+import com.medicarewizard.port.SlotLedger;
+import com.medicarewizard.port.Tokens;
+import com.medicarewizard.runtime.demo.DemoCenter;
+import com.medicarewizard.runtime.sqs.EmbeddedSqsServer;
+import com.medicarewizard.runtime.sqs.LocalSqsClients;
+import com.medicarewizard.runtime.sqs.QueueSetup;
+import com.medicarewizard.runtime.sqs.QueueSpec;
+import com.medicarewizard.runtime.sqs.QueueUrls;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * The local stand-ins behind the ports, opened on the data directory: ElasticMQ for the
+ * reservation queue (+ dead-letter queue), the embedded durable table for reservations, cells,
+ * patients and tokens, and the center's configuration (seeded with the demo center on first start).
+ */
+record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, QueueUrls queueUrls, EmbeddedTable table,
+                ReservationQueue queue, Reservations reservations, SlotLedger ledger, Patients patients,
+                Tokens tokens, LoginAttempts loginAttempts, CenterCatalog catalog) implements AutoCloseable {
+
+    static StandIns open(RuntimeConfig config, Clock clock) throws IOException {
+        Files.createDirectories(config.dataDirectory());
+        CenterCatalog catalog = new EmbeddedCenterCatalog(config.dataDirectory().resolve("center.json"),
+                () -> DemoCenter.create(LocalDate.now(clock)));
+        EmbeddedSqsServer server = EmbeddedSqsServer.start(config.dataDirectory().resolve("queue"), 0);
+        SqsClient sqs = LocalSqsClients.forEndpoint(server.endpoint());
+        QueueUrls urls = new QueueSetup(sqs).create(new QueueSpec("reservation-requests",
+                config.visibilityTimeout(), config.maxReceiveCount(), "reservation-requests-dlq"));
+        EmbeddedTable table = EmbeddedTable.open(config.dataDirectory().resolve("table"), ItemLayout.INDEXES);
+        return new StandIns(server, sqs, urls, table,
+                new SqsReservationQueue(sqs, urls.queueUrl(), urls.deadLetterQueueUrl()),
+                new EmbeddedReservations(table), new EmbeddedSlotLedger(table), new EmbeddedPatients(table),
+                new EmbeddedTokens(table), new EmbeddedLoginAttempts(table), catalog);
+    }
+
+    @Override
+    public void close() {
+        LocalRuntime.closeQuietly(sqs);
+        LocalRuntime.closeQuietly(sqsServer);
+        LocalRuntime.closeQuietly(table);
+    }
+}

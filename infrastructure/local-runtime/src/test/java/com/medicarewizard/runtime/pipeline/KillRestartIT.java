@@ -1,0 +1,124 @@
+package com.medicarewizard.runtime.pipeline;
+
+import com.medicarewizard.domain.reservation.ReservationStatus;
+import com.medicarewizard.runtime.LocalRuntime;
+import com.medicarewizard.runtime.RuntimeConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * kill -9 in the middle of a burst, then a restart on the same data: every request that was
+ * answered 202 reaches a final state and no resource is booked twice.
+ */
+class KillRestartIT {
+    @TempDir
+    Path data;
+
+    @Test
+    void everyAcceptedRequestIsDecidedAfterAKillAndARestart() throws Exception {
+        int port = freePort();
+        Process first = startRuntime(port);
+        ApiClient anonymous = new ApiClient(port);
+        awaitUp(anonymous);
+        List<ApiClient> patients = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            patients.add(new ApiClient(port).asNewPatient());
+        }
+        var slots = slotsOfTheWeek(anonymous);
+        ConcurrentLinkedQueue<String> accepted = new ConcurrentLinkedQueue<>();
+        try (ExecutorService burst = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 400; i++) {
+                ApiClient patient = patients.get(i % patients.size());
+                String start = slots.get(i % slots.size());
+                burst.submit(() -> bookQuietly(patient, start, accepted));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> accepted.size() >= 100);
+            first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            burst.shutdownNow();
+        }
+        Process second = startRuntime(port);
+        try {
+            awaitUp(anonymous);
+            assertThat(accepted).hasSizeGreaterThanOrEqualTo(100);
+            await().atMost(Duration.ofSeconds(90)).until(() -> accepted.stream().allMatch(id ->
+                    statusOf(patients, id) != ReservationStatus.PENDING));
+        } finally {
+            second.destroy();
+            second.waitFor(30, TimeUnit.SECONDS);
+        }
+        try (LocalRuntime audit = LocalRuntime.start(new RuntimeConfig(0, data, Optional.empty(),
+                Duration.ofSeconds(2), Duration.ofSeconds(5), 3))) {
+            LedgerAudit.of(audit).assertConsistent();
+        }
+    }
+
+    private static ReservationStatus statusOf(List<ApiClient> patients, String id) {
+        for (ApiClient p : patients) {
+            ApiClient.Answer a = p.get("/api/v1/reservations/" + id);
+            if (a.status() == 200) {
+                return ReservationStatus.valueOf(a.body().get("status").asText());
+            }
+        }
+        throw new AssertionError("reservation " + id + " was answered 202 but is lost");
+    }
+
+    private static void bookQuietly(ApiClient patient, String start, ConcurrentLinkedQueue<String> accepted) {
+        try {
+            ApiClient.Answer a = patient.post("/api/v1/reservations",
+                    "{\"examType\":\"ECG\",\"start\":\"" + start + "\",\"site\":\"ROMA-NORD\"}");
+            if (a.status() == 202) {
+                accepted.add(a.body().get("id").asText());
+            }
+        } catch (RuntimeException connectionLost) {
+            // the process was killed under this request: it was never answered 202
+        }
+    }
+
+    private static List<String> slotsOfTheWeek(ApiClient anonymous) {
+        var from = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Rome")).plusDays(30);
+        ApiClient.Answer a = anonymous.get("/api/v1/availability?examType=ECG&site=ROMA-NORD&from=%s&to=%s"
+                .formatted(from, from.plusDays(2)));
+        List<String> starts = new ArrayList<>();
+        a.body().forEach(s -> starts.add(OffsetDateTime.parse(s.get("start").asText()).toString()));
+        assertThat(starts).hasSizeGreaterThan(10);
+        return starts.subList(0, 10);
+    }
+
+    private Process startRuntime(int port) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "com.medicarewizard.runtime.Main");
+        pb.environment().put("MCW_PORT", Integer.toString(port));
+        pb.environment().put("MCW_DATA_DIR", data.toString());
+        pb.environment().put("MCW_SWEEP_AFTER_SECONDS", "2");
+        pb.redirectErrorStream(true).redirectOutput(data.resolve("runtime-" + System.nanoTime() + ".log").toFile());
+        return pb.start();
+    }
+
+    private static void awaitUp(ApiClient client) {
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> client.get("/api/v1/exam-types").status() == 200);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package com.medicarewizard.runtime.pipeline;
+
+import com.medicarewizard.domain.reservation.Reservation;
+import com.medicarewizard.domain.reservation.ReservationId;
+import com.medicarewizard.runtime.LocalRuntime;
+import com.medicarewizard.runtime.RuntimeConfig;
+import com.medicarewizard.runtime.sqs.QueueFigures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** At-least-once delivery meets conditional writes: duplicates and replays change nothing. */
+class RedeliveryIT {
+    @TempDir
+    static Path data;
+    static LocalRuntime runtime;
+
+    @BeforeAll
+    static void start() throws Exception {
+        runtime = LocalRuntime.start(RuntimeConfig.forTests(data, "ops-secret"));
+        PipelineIT.runtime = runtime;
+        PipelineIT.anonymous = new ApiClient(runtime.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+    }
+
+    @Test
+    void theSameDecisionDeliveredAgainChangesNothing() {
+        Reservation decided = bookAndDecide();
+        long stream = runtime.table().stream().latestSequence();
+        send(decideBody(decided.id()));
+        send(decideBody(decided.id()));
+        awaitQueueEmpty();
+        assertThat(runtime.reservations().find(decided.id())).contains(decided);
+        assertThat(runtime.table().stream().latestSequence()).isEqualTo(stream);
+        LedgerAudit.of(runtime).assertConsistent();
+    }
+
+    @Test
+    void aPoisonMessageIsParkedInTheDeadLetterQueueAndAReplayedDeadLetterChangesNothing() {
+        Reservation decided = bookAndDecide();
+        long stream = runtime.table().stream().latestSequence();
+        send("this is not a reservation command");
+        send(decideBody(decided.id()));
+        await().atMost(Duration.ofSeconds(40)).until(() -> figures().deadLetterQueue().total() == 1);
+        List<Message> parked = runtime.sqs().receiveMessage(r -> r.queueUrl(runtime.queueUrls().deadLetterQueueUrl())
+                .maxNumberOfMessages(10).waitTimeSeconds(1).messageAttributeNames("All")).messages();
+        assertThat(parked).extracting(Message::body).containsExactly("this is not a reservation command");
+        // an operator replays a dead letter of a request decided long ago: nothing changes
+        send(decideBody(decided.id()));
+        awaitQueueEmpty();
+        assertThat(runtime.reservations().find(decided.id())).contains(decided);
+        assertThat(runtime.table().stream().latestSequence()).isEqualTo(stream);
+    }
+
+    private Reservation bookAndDecide() {
+        ApiClient patient = new ApiClient(runtime.port()).asNewPatient();
+        var slot = PipelineIT.firstSlot("XRAY-CHEST", "ROMA-EUR", 1, 0);
+        String id = PipelineIT.accepted(patient, "XRAY-CHEST", OffsetDateTime.parse(slot.get("start").asText()),
+                "ROMA-EUR");
+        return PipelineIT.awaitFinal(List.of(id)).getFirst();
+    }
+
+    private static String decideBody(ReservationId id) {
+        return "{\"type\":\"DECIDE\",\"reservationId\":\"" + id + "\"}";
+    }
+
+    private static void send(String body) {
+        runtime.sqs().sendMessage(r -> r.queueUrl(runtime.queueUrls().queueUrl()).messageBody(body)
+                .messageAttributes(Map.of("correlationId",
+                        MessageAttributeValue.builder().dataType("String").stringValue("test-replay").build())));
+    }
+
+    private static QueueFigures figures() {
+        return QueueFigures.read(runtime.sqs(), runtime.queueUrls());
+    }
+
+    private static void awaitQueueEmpty() {
+        await().atMost(Duration.ofSeconds(40)).until(() -> figures().queue().total() == 0);
+    }
+}

@@ -1,0 +1,67 @@
+package com.medicarewizard.allocator;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.medicarewizard.port.ReservationCommand;
+import org.apache.logging.log4j.CloseableThreadContext;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The slot allocator's Lambda: decodes each queued command and hands it to the
+ * {@link ReservationAllocator}, one at a time in the order of the batch. A message it cannot
+ * handle now is reported as a batch item failure (it comes back after the visibility timeout and,
+ * past the queue's maxReceiveCount, is parked in the dead-letter queue for operators); the others
+ * are deleted by the event source.
+ */
+public final class AllocatorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private static final Logger LOG = LogManager.getLogger(AllocatorHandler.class);
+    private final ReservationAllocator allocator;
+    private final Function<SQSEvent.SQSMessage, ReservationCommand> decoder;
+
+    public AllocatorHandler(ReservationAllocator allocator, Function<SQSEvent.SQSMessage, ReservationCommand> decoder) {
+        this.allocator = allocator;
+        this.decoder = decoder;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (SQSEvent.SQSMessage message : event.getRecords()) {
+            try (var ids = CloseableThreadContext.put("messageId", message.getMessageId())
+                    .put("requestId", context.getAwsRequestId())) {
+                if (!handle(message)) {
+                    failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                }
+            }
+        }
+        return new SQSBatchResponse(failures);
+    }
+
+    private boolean handle(SQSEvent.SQSMessage message) {
+        ReservationCommand command;
+        try {
+            command = decoder.apply(message);
+        } catch (IllegalArgumentException e) {
+            LOG.error("undecodable message (receive {}), left for the dead-letter queue: {}",
+                    message.getAttributes().get("ApproximateReceiveCount"), e.getMessage());
+            return false;
+        }
+        try (var ids = CloseableThreadContext.put("correlationId", command.correlationId())
+                .put("reservationId", command.reservation().value())) {
+            AllocationOutcome outcome = allocator.handle(command);
+            LOG.info("{} {} → {} {}", command.type(), command.reservation(), outcome.kind(),
+                    outcome.status().map(Enum::name).orElse(""));
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("{} {} failed, will be retried: {}", command.type(), command.reservation(), e.toString());
+            return false;
+        }
+    }
+}
