@@ -87,7 +87,17 @@ public final class LocalRuntime implements AutoCloseable {
                 LOG.warn("sweep failed; the next one tries again: {}", e.toString());
             }
         }, period, period, TimeUnit.SECONDS);
+        // the stream keeps 24 h of records; compaction is what lets older ones go
+        timer.scheduleWithFixedDelay(this::compactTable, 1, 1, TimeUnit.HOURS);
         running.add(timer::shutdownNow);
+    }
+
+    private void compactTable() {
+        try {
+            standIns.table().compact();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("table compaction failed; the journal keeps everything meanwhile: {}", e.toString());
+        }
     }
 
     public int port() {
