@@ -1,0 +1,81 @@
+package com.medicarewizard.port.contract;
+
+import static com.medicarewizard.domain.PatientMother.patient;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.medicarewizard.domain.patient.EmailAddress;
+import com.medicarewizard.domain.patient.Patient;
+import com.medicarewizard.domain.reservation.PatientId;
+import com.medicarewizard.port.Patients;
+import com.medicarewizard.port.Patients.EmailTakenException;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link Patients} adapter promises. Subclasses give a fresh, empty store per test. */
+public abstract class PatientsContract {
+
+    private Patients patients;
+
+    /** A new adapter over empty storage. */
+    protected abstract Patients newPatients();
+
+    @BeforeEach
+    void freshStore() {
+        patients = newPatients();
+    }
+
+    @Test
+    void findsARegisteredPatientByIdAndByEmailWithEveryField() {
+        Patient maria = patient("maria.rossi@example.org");
+        patients.register(maria);
+        assertThat(patients.find(maria.id())).hasValueSatisfying(found -> assertThat(found)
+                .usingRecursiveComparison().isEqualTo(maria));
+        assertThat(patients.byEmail(new EmailAddress("maria.rossi@example.org"))).contains(maria);
+    }
+
+    @Test
+    void findsNobodyForAnUnknownIdOrAddress() {
+        assertThat(patients.find(PatientId.random())).isEmpty();
+        assertThat(patients.byEmail(new EmailAddress("nobody@example.org"))).isEmpty();
+    }
+
+    @Test
+    void oneAccountPerAddressWhateverItsCase() {
+        Patient first = patient("Maria.Rossi@Example.org");
+        patients.register(first);
+        Patient second = patient("maria.rossi@EXAMPLE.ORG");
+        assertThatThrownBy(() -> patients.register(second)).isInstanceOf(EmailTakenException.class);
+        assertThat(patients.find(second.id())).isEmpty();
+        assertThat(patients.byEmail(new EmailAddress("MARIA.ROSSI@example.org"))).contains(first);
+    }
+
+    @Test
+    void aTakenAddressDoesNotStopOthersFromRegistering() {
+        patients.register(patient("taken@example.org"));
+        Patient other = patient("other@example.org");
+        patients.register(other);
+        assertThat(patients.byEmail(other.email())).contains(other);
+    }
+
+    @Test
+    void concurrentRegistrationsOfOneAddressLeaveExactlyOneAccount() throws Exception {
+        List<Patient> candidates = IntStream.range(0, 8).mapToObj(i -> patient("race@example.org")).toList();
+        List<Boolean> registered = ConcurrentCalls.run(candidates.size(), i -> {
+            try {
+                patients.register(candidates.get(i));
+                return true;
+            } catch (EmailTakenException e) {
+                return false;
+            }
+        });
+        assertThat(registered).containsOnlyOnce(true);
+        Patient winner = candidates.get(registered.indexOf(true));
+        assertThat(patients.byEmail(winner.email())).contains(winner);
+        candidates.stream().filter(p -> p != winner)
+                .forEach(loser -> assertThat(patients.find(loser.id())).isEmpty());
+    }
+}

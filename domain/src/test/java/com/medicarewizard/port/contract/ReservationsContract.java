@@ -1,0 +1,181 @@
+package com.medicarewizard.port.contract;
+
+import static com.medicarewizard.domain.ReservationMother.REQUESTED_AT;
+import static com.medicarewizard.domain.ReservationMother.START;
+import static com.medicarewizard.domain.ReservationMother.confirmed;
+import static com.medicarewizard.domain.ReservationMother.pending;
+import static com.medicarewizard.domain.ReservationMother.rejected;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.medicarewizard.domain.reservation.PatientId;
+import com.medicarewizard.domain.reservation.Reservation;
+import com.medicarewizard.domain.reservation.ReservationId;
+import com.medicarewizard.port.Reservations;
+import com.medicarewizard.port.Reservations.ConcurrentChangeException;
+import com.medicarewizard.port.Reservations.Created;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link Reservations} adapter promises. Subclasses give a fresh, empty store per test. */
+public abstract class ReservationsContract {
+
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+    private final PatientId patient = PatientId.random();
+    private Reservations reservations;
+
+    /** A new adapter over empty storage. */
+    protected abstract Reservations newReservations();
+
+    @BeforeEach
+    void freshStore() {
+        reservations = newReservations();
+    }
+
+    @Test
+    void storesAPendingRequestThatCanBeFoundById() {
+        Reservation request = pending(patient);
+        Created created = reservations.create(request, Optional.empty());
+        assertThat(created.isNew()).isTrue();
+        assertThat(created.reservation()).isEqualTo(request);
+        assertThat(reservations.find(request.id())).contains(request);
+    }
+
+    @Test
+    void findsNothingForAnUnknownId() {
+        assertThat(reservations.find(ReservationId.random())).isEmpty();
+    }
+
+    @Test
+    void createsARequestOnlyOnce() {
+        Reservation request = pending(patient);
+        reservations.create(request, Optional.empty());
+        Reservation confirmed = reservations.update(confirmed(request, REQUESTED_AT.plus(MINUTE)));
+        assertThatThrownBy(() -> reservations.create(request, Optional.empty()))
+                .isInstanceOfSatisfying(ConcurrentChangeException.class,
+                        e -> assertThat(e.current()).contains(confirmed));
+        assertThat(reservations.find(request.id())).contains(confirmed);
+    }
+
+    @Test
+    void answersTheFirstReservationForTheSameKeyFromTheSamePatient() {
+        Reservation first = pending(patient);
+        Reservation retry = pending(patient);
+        reservations.create(first, Optional.of("key-1"));
+        Created again = reservations.create(retry, Optional.of("key-1"));
+        assertThat(again.isNew()).isFalse();
+        assertThat(again.reservation()).isEqualTo(first);
+        assertThat(reservations.find(retry.id())).isEmpty();
+        assertThat(reservations.ofPatient(patient)).containsExactly(first);
+    }
+
+    @Test
+    void createsANewReservationForTheSameKeyFromAnotherPatient() {
+        Reservation mine = pending(patient);
+        Reservation theirs = pending(PatientId.random());
+        reservations.create(mine, Optional.of("key-1"));
+        Created created = reservations.create(theirs, Optional.of("key-1"));
+        assertThat(created.isNew()).isTrue();
+        assertThat(reservations.find(theirs.id())).contains(theirs);
+    }
+
+    @Test
+    void createsOnePerDistinctKey() {
+        reservations.create(pending(patient), Optional.of("key-1"));
+        assertThat(reservations.create(pending(patient), Optional.of("key-2")).isNew()).isTrue();
+        assertThat(reservations.ofPatient(patient)).hasSize(2);
+    }
+
+    @Test
+    void updateStoresEveryFieldWithTheVersionOneHigher() {
+        Reservation request = pending(patient);
+        reservations.create(request, Optional.empty());
+        Reservation decided = confirmed(request, REQUESTED_AT.plus(MINUTE));
+        Reservation stored = reservations.update(decided);
+        assertThat(stored).isEqualTo(decided.withVersion(1));
+        Reservation cancelled = stored.requestCancellation(REQUESTED_AT.plus(MINUTE.multipliedBy(2)))
+                .cancel(REQUESTED_AT.plus(MINUTE.multipliedBy(3)));
+        assertThat(reservations.update(cancelled)).isEqualTo(cancelled.withVersion(2));
+        assertThat(reservations.find(request.id())).contains(cancelled.withVersion(2));
+    }
+
+    @Test
+    void updateWithAStaleVersionChangesNothingAndCarriesTheCurrentOne() {
+        Reservation request = pending(patient);
+        reservations.create(request, Optional.empty());
+        Reservation current = reservations.update(rejected(request, REQUESTED_AT.plus(MINUTE)));
+        Reservation stale = confirmed(request, REQUESTED_AT.plus(MINUTE));
+        assertThatThrownBy(() -> reservations.update(stale))
+                .isInstanceOfSatisfying(ConcurrentChangeException.class,
+                        e -> assertThat(e.current()).contains(current));
+        assertThat(reservations.find(request.id())).contains(current);
+    }
+
+    @Test
+    void updateOfAMissingReservationCarriesNoCurrentOne() {
+        Reservation never = pending(patient);
+        assertThatThrownBy(() -> reservations.update(never))
+                .isInstanceOfSatisfying(ConcurrentChangeException.class, e -> assertThat(e.current()).isEmpty());
+        assertThat(reservations.find(never.id())).isEmpty();
+    }
+
+    @Test
+    void showsAPatientOnlyTheirOwnReservationsNewestStartFirst() {
+        Reservation early = pending(patient, START, REQUESTED_AT);
+        Reservation late = pending(patient, START.plus(Duration.ofDays(2)), REQUESTED_AT);
+        Reservation middle = pending(patient, START.plus(Duration.ofDays(1)), REQUESTED_AT);
+        Reservation someoneElses = pending(PatientId.random());
+        for (Reservation r : new Reservation[] {early, late, middle, someoneElses}) {
+            reservations.create(r, Optional.empty());
+        }
+        assertThat(reservations.ofPatient(patient)).containsExactly(late, middle, early);
+        assertThat(reservations.ofPatient(PatientId.random())).isEmpty();
+    }
+
+    @Test
+    void listsPendingRequestsAcceptedBeforeTheBoundOldestFirst() {
+        Reservation second = create(REQUESTED_AT.plusSeconds(2));
+        Reservation first = create(REQUESTED_AT.plusMillis(1500));
+        Reservation third = create(REQUESTED_AT.plusSeconds(3));
+        create(REQUESTED_AT.plusSeconds(4));
+        assertThat(reservations.pendingSince(REQUESTED_AT.plusSeconds(4), 10)).containsExactly(first, second, third);
+        assertThat(reservations.pendingSince(REQUESTED_AT.plusSeconds(4), 2)).containsExactly(first, second);
+    }
+
+    @Test
+    void pendingRequestsNoLongerListedOnceDecided() {
+        Reservation decided = create(REQUESTED_AT);
+        Reservation waiting = create(REQUESTED_AT.plusSeconds(1));
+        reservations.update(confirmed(decided, REQUESTED_AT.plus(MINUTE)));
+        assertThat(reservations.pendingSince(REQUESTED_AT.plus(MINUTE), 10)).containsExactly(waiting);
+    }
+
+    @Test
+    void listsConfirmedAndRejectedDecidedAtOrAfterTheBound() {
+        Instant bound = REQUESTED_AT.plus(MINUTE);
+        Reservation before = reservations.update(confirmed(create(REQUESTED_AT), bound.minusMillis(1)));
+        Reservation atBound = reservations.update(confirmed(create(REQUESTED_AT), bound));
+        Reservation after = reservations.update(rejected(create(REQUESTED_AT), bound.plusSeconds(5)));
+        create(REQUESTED_AT);
+        assertThat(reservations.decidedSince(bound)).containsExactlyInAnyOrder(atBound, after)
+                .doesNotContain(before);
+    }
+
+    @Test
+    void cancelledReservationsAreNoLongerListedAsDecided() {
+        Instant bound = REQUESTED_AT.plus(MINUTE);
+        Reservation stored = reservations.update(confirmed(create(REQUESTED_AT), bound));
+        reservations.update(stored.cancel(bound.plusSeconds(1)));
+        assertThat(reservations.decidedSince(bound)).isEmpty();
+    }
+
+    private Reservation create(Instant requestedAt) {
+        Reservation request = pending(patient, START, requestedAt);
+        reservations.create(request, Optional.empty());
+        return request;
+    }
+}

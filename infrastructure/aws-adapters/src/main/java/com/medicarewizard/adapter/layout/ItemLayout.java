@@ -1,0 +1,108 @@
+package com.medicarewizard.adapter.layout;
+
+/**
+ * The single-table layout shared by the embedded adapters, the DynamoDB adapters and the notifier
+ * (which reads these items from the change stream). Every item has string keys {@code pk}/{@code sk}
+ * and a {@code type} attribute naming its entity. Instants are stored as fixed-width ISO-8601
+ * strings ({@link ItemKeys#instant}) so that string order is time order in sort keys.
+ *
+ * <table>
+ * <caption>Items</caption>
+ * <tr><th>entity</th><th>pk</th><th>sk</th><th>attributes</th></tr>
+ * <tr><td>reservation</td><td>{@code RESERVATION#<id>}</td><td>{@code RESERVATION}</td>
+ *     <td>reservationId, patientId, examType, site, start, end, status, reason?, resources (list),
+ *     requestedAt, decidedAt?, cancelRequestedAt?, cancelledAt?, correlationId, version (number);
+ *     pending = {@code PENDING} only while PENDING; decided = {@code DECIDED} only while
+ *     CONFIRMED or REJECTED</td></tr>
+ * <tr><td>idempotency key</td><td>{@code IDEMPOTENCY#<patientId>#<sha256(key) hex>}</td>
+ *     <td>{@code IDEMPOTENCY}</td><td>reservationId — written in the reservation's transaction</td></tr>
+ * <tr><td>slot claim</td><td>{@code CLAIM#<resourceId>}</td><td>cell start (fixed-width instant)</td>
+ *     <td>resourceId, start, owner (reservation id)</td></tr>
+ * <tr><td>patient</td><td>{@code PATIENT#<id>}</td><td>{@code PATIENT}</td>
+ *     <td>patientId, email, passwordHash, firstName, lastName, phone, taxCode, dateOfBirth,
+ *     language, registeredAt — the only item holding personal data</td></tr>
+ * <tr><td>e-mail uniqueness</td><td>{@code EMAIL#<lower-case address>}</td><td>{@code EMAIL}</td>
+ *     <td>patientId — written in the patient's transaction</td></tr>
+ * <tr><td>session</td><td>{@code TOKEN#<token hash>}</td><td>{@code TOKEN}</td>
+ *     <td>patientId, issuedAt, expiresAtInstant, expiresAt (epoch seconds: the TTL attribute)</td></tr>
+ * <tr><td>login failures</td><td>{@code THROTTLE#<subject>}</td><td>{@code THROTTLE}</td>
+ *     <td>failures (list of fixed-width instants, oldest first), expiresAt (TTL)</td></tr>
+ * </table>
+ *
+ * <table>
+ * <caption>Global secondary indexes (all attributes projected, string keys)</caption>
+ * <tr><th>index</th><th>partition</th><th>sort</th><th>serves</th></tr>
+ * <tr><td>{@value #BY_PATIENT}</td><td>patientId</td><td>start</td><td>a patient's reservations</td></tr>
+ * <tr><td>{@value #PENDING_INDEX}</td><td>pending</td><td>requestedAt</td>
+ *     <td>sparse: requests still PENDING, oldest first (the sweeper)</td></tr>
+ * <tr><td>{@value #BY_DECISION}</td><td>decided</td><td>decidedAt</td>
+ *     <td>sparse: recent decisions (operator figures)</td></tr>
+ * </table>
+ * Patient, session and e-mail items carry patientId but no start, so {@value #BY_PATIENT} skips them.
+ */
+public final class ItemLayout {
+
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String TYPE = "type";
+
+    /** Entity names: the {@code type} attribute, and the {@code sk} of single-item partitions. */
+    public static final String RESERVATION = "RESERVATION";
+    public static final String IDEMPOTENCY = "IDEMPOTENCY";
+    public static final String CLAIM = "CLAIM";
+    public static final String PATIENT = "PATIENT";
+    public static final String EMAIL = "EMAIL";
+    public static final String TOKEN = "TOKEN";
+    public static final String THROTTLE = "THROTTLE";
+
+    public static final String BY_PATIENT = "byPatient";
+    public static final String PENDING_INDEX = "pending";
+    public static final String BY_DECISION = "byDecision";
+    /** The constant partition values of the sparse indexes. */
+    public static final String PENDING_PARTITION = "PENDING";
+    public static final String DECIDED_PARTITION = "DECIDED";
+
+    /** Reservation attributes. */
+    public static final String RESERVATION_ID = "reservationId";
+    public static final String PATIENT_ID = "patientId";
+    public static final String EXAM_TYPE = "examType";
+    public static final String SITE = "site";
+    public static final String START = "start";
+    public static final String END = "end";
+    public static final String STATUS = "status";
+    public static final String REASON = "reason";
+    public static final String RESOURCES = "resources";
+    public static final String REQUESTED_AT = "requestedAt";
+    public static final String DECIDED_AT = "decidedAt";
+    public static final String CANCEL_REQUESTED_AT = "cancelRequestedAt";
+    public static final String CANCELLED_AT = "cancelledAt";
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String VERSION = "version";
+    public static final String PENDING = "pending";
+    public static final String DECIDED = "decided";
+
+    /** Slot claim attributes (plus {@link #START}). */
+    public static final String RESOURCE_ID = "resourceId";
+    public static final String OWNER = "owner";
+
+    /** Patient attributes (plus {@link #PATIENT_ID}). */
+    public static final String EMAIL_ADDRESS = "email";
+    public static final String PASSWORD_HASH = "passwordHash";
+    public static final String FIRST_NAME = "firstName";
+    public static final String LAST_NAME = "lastName";
+    public static final String PHONE = "phone";
+    public static final String TAX_CODE = "taxCode";
+    public static final String DATE_OF_BIRTH = "dateOfBirth";
+    public static final String LANGUAGE = "language";
+    public static final String REGISTERED_AT = "registeredAt";
+
+    /** Session and throttle attributes. */
+    public static final String ISSUED_AT = "issuedAt";
+    public static final String EXPIRES_AT_INSTANT = "expiresAtInstant";
+    /** Epoch seconds, the table's TTL attribute: DynamoDB deletes the item some time after it. */
+    public static final String EXPIRES_AT = "expiresAt";
+    public static final String FAILURES = "failures";
+
+    private ItemLayout() {
+    }
+}

@@ -1,0 +1,97 @@
+package com.medicarewizard.adapter.embedded;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.medicarewizard.domain.center.Center;
+import com.medicarewizard.port.CenterCatalog;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * {@link CenterCatalog} from a JSON file the administrator edits. On the first start the file
+ * does not exist: the seed (the demo center) is written there, atomically so that a crash never
+ * leaves half a file. The file is read once, at construction; {@link Center}'s constructor
+ * validates it, and a broken file stops the start with a message naming the file and the problem.
+ */
+public final class EmbeddedCenterCatalog implements CenterCatalog {
+
+    private static final ObjectMapper JSON = CenterJson.mapper();
+
+    private final Center center;
+
+    public EmbeddedCenterCatalog(Path file, Supplier<Center> seed) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(seed, "seed");
+        if (Files.notExists(file)) {
+            writeAtomically(file, seed.get());
+        }
+        this.center = read(file);
+    }
+
+    @Override
+    public Center current() {
+        return center;
+    }
+
+    private static Center read(Path file) {
+        try {
+            Center read = JSON.readValue(file.toFile(), Center.class);
+            if (read == null) {
+                throw new IllegalStateException("the center file " + file + " is empty");
+            }
+            return read;
+        } catch (JacksonException e) {
+            throw new IllegalStateException("the center file " + file + " is not a valid center: "
+                    + rootMessage(e), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the center file " + file, e);
+        }
+    }
+
+    /** The domain's own words when a record constructor refused a value, else Jackson's. */
+    private static String rootMessage(JacksonException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root instanceof IllegalArgumentException || root instanceof NullPointerException
+                ? root.getMessage() + " (at " + locationOf(e) + ")"
+                : e.getOriginalMessage();
+    }
+
+    private static String locationOf(Throwable e) {
+        return e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
+                ? mapping.getPathReference() : "?";
+    }
+
+    private static void writeAtomically(Path file, Center seed) {
+        Path absolute = file.toAbsolutePath();
+        try {
+            Files.createDirectories(absolute.getParent());
+            Path temporary = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
+            try {
+                JSON.writeValue(temporary.toFile(), seed);
+                move(temporary, absolute);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the seed center to " + file, e);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
