@@ -1,7 +1,7 @@
 package com.medicarewizard.performance;
 
 import com.medicarewizard.adapter.embedded.EmbeddedSlotLedger;
-import com.medicarewizard.adapter.embedded.ItemLayout;
+import com.medicarewizard.adapter.embedded.EmbeddedTables;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
 import com.medicarewizard.domain.availability.AvailabilityCalculator;
 import com.medicarewizard.domain.availability.BookingRules;
@@ -56,7 +56,7 @@ final class AvailabilityBenchmark {
         Path dir = Files.createTempDirectory("mcw-availability");
         Center center = center();
         ExamType exam = center.examType(MRI).orElseThrow();
-        try (EmbeddedTable table = EmbeddedTable.open(dir, ItemLayout.INDEXES)) {
+        try (EmbeddedTable table = EmbeddedTables.open(dir)) {
             EmbeddedSlotLedger ledger = new EmbeddedSlotLedger(table);
             book(ledger, center, exam, bookings);
             AvailabilityCalculator calculator = new AvailabilityCalculator(new BookingRules(center));

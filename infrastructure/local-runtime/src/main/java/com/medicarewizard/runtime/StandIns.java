@@ -6,7 +6,7 @@ import com.medicarewizard.adapter.embedded.EmbeddedPatients;
 import com.medicarewizard.adapter.embedded.EmbeddedReservations;
 import com.medicarewizard.adapter.embedded.EmbeddedSlotLedger;
 import com.medicarewizard.adapter.embedded.EmbeddedTokens;
-import com.medicarewizard.adapter.embedded.ItemLayout;
+import com.medicarewizard.adapter.embedded.EmbeddedTables;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
 import com.medicarewizard.adapter.sqs.SqsReservationQueue;
 import com.medicarewizard.port.CenterCatalog;
@@ -46,7 +46,7 @@ record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, QueueUrls queueUrls,
         SqsClient sqs = LocalSqsClients.forEndpoint(server.endpoint());
         QueueUrls urls = new QueueSetup(sqs).create(new QueueSpec("reservation-requests",
                 config.visibilityTimeout(), config.maxReceiveCount(), "reservation-requests-dlq"));
-        EmbeddedTable table = EmbeddedTable.open(config.dataDirectory().resolve("table"), ItemLayout.INDEXES);
+        EmbeddedTable table = EmbeddedTables.open(config.dataDirectory().resolve("table"));
         return new StandIns(server, sqs, urls, table,
                 new SqsReservationQueue(sqs, urls.queueUrl(), urls.deadLetterQueueUrl()),
                 new EmbeddedReservations(table), new EmbeddedSlotLedger(table), new EmbeddedPatients(table),
