@@ -34,7 +34,7 @@ public final class LoginThrottle {
 
     /** The 429 to answer when either subject is at its limit, with Retry-After in whole seconds. */
     public Optional<Problem> refusal(Subjects subjects, Instant now) {
-        Instant since = now.minus(policy.window());
+        Instant since = windowStart(now);
         Optional<Duration> wait = max(
                 waitFor(attempts.failuresSince(subjects.account(), since), policy.accountFailures(), now),
                 waitFor(attempts.failuresSince(subjects.address(), since), policy.addressFailures(), now));
@@ -42,13 +42,21 @@ public final class LoginThrottle {
     }
 
     public void failed(Subjects subjects, Instant now) {
-        Instant since = now.minus(policy.window());
+        Instant since = windowStart(now);
         attempts.recordFailure(subjects.account(), now, since);
         attempts.recordFailure(subjects.address(), now, since);
     }
 
     public void succeeded(Subjects subjects) {
         attempts.clear(subjects.account());
+    }
+
+    /**
+     * The port counts failures at or after its {@code since}; a failure exactly one window old has
+     * left the window, so that Retry-After seconds from now the log-in is indeed allowed.
+     */
+    private Instant windowStart(Instant now) {
+        return now.minus(policy.window()).plusNanos(1);
     }
 
     /** How long until fewer than {@code limit} of {@code failures} (oldest first) are in the window. */

@@ -35,7 +35,7 @@ record Registration(EmailAddress email, String password, String firstName, Strin
         Optional<String> first = name(form, "firstName");
         Optional<String> last = name(form, "lastName");
         Optional<PhoneNumber> phone = parse(form, "phone", 16, PhoneNumber::new,
-                "must be a mobile number in international form, e.g. +393471234567");
+                "must be a mobile number in international form: + and the country code, then the number");
         Optional<TaxCode> taxCode = parse(form, "taxCode", 16, TaxCode::new, "must be a valid Italian tax code");
         Optional<LocalDate> born = dateOfBirth(form, today);
         String language = language(form, request);
