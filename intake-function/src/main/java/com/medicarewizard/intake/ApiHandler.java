@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.medicarewizard.intake.http.ProblemException;
 import com.medicarewizard.intake.http.Problems;
+import com.medicarewizard.intake.http.RedactedFailure;
 import com.medicarewizard.intake.http.Request;
 import com.medicarewizard.intake.http.Response;
 import org.apache.logging.log4j.CloseableThreadContext;
@@ -42,7 +43,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
         } catch (ProblemException e) {
             return Response.problem(e.problem(), request.requestId());
         } catch (RuntimeException e) {
-            LOG.error("unexpected failure on {} {}", request.method(), request.resource(), e);
+            LOG.error("unexpected failure on {} {}", request.method(), request.resource(), RedactedFailure.of(e));
             return Response.problem(Problems.internalError(), request.requestId());
         }
     }
