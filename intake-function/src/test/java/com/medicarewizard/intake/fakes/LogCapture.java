@@ -18,7 +18,7 @@ public final class LogCapture implements AutoCloseable {
     public LogCapture() {
         appender = WriterAppender.newBuilder().setName("capture").setTarget(out)
                 .setLayout(PatternLayout.newBuilder()
-                        .withPattern("%level [%X{requestId} %X{correlationId}] %m %throwable%n").build())
+                        .setPattern("%level [%X{requestId} %X{correlationId}] %m %throwable%n").build())
                 .build();
         appender.start();
         var root = context.getConfiguration().getRootLogger();
