@@ -1,0 +1,51 @@
+package com.medicarewizard.intake;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.medicarewizard.intake.http.ProblemException;
+import com.medicarewizard.intake.http.Problems;
+import com.medicarewizard.intake.http.RedactedFailure;
+import com.medicarewizard.intake.http.Request;
+import com.medicarewizard.intake.http.Response;
+import org.apache.logging.log4j.CloseableThreadContext;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The intake Lambda behind API Gateway for every v1 route: finds the route by method and resource
+ * template, runs its use case, and answers problem+json for anything that goes wrong. Bad input
+ * ends as a 4xx {@link ProblemException}; anything else is a 500 with a generic detail, logged
+ * with the request id only.
+ */
+public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    private static final Logger LOG = LogManager.getLogger(ApiHandler.class);
+    private final Routes routes;
+
+    /** For the runtimes that build the ports themselves (the embedded runtime, tests). */
+    public ApiHandler(Intake intake) {
+        this.routes = new Routes(intake);
+    }
+
+    @Override
+    @SuppressWarnings("try") // the ids are on every log line of the request; the resource itself is unused
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        Request request = Request.of(event);
+        try (var ids = CloseableThreadContext.put("requestId", request.requestId())
+                .put("correlationId", request.correlationId())) {
+            return answer(request).header("X-Correlation-Id", request.correlationId()).toEvent();
+        }
+    }
+
+    private Response answer(Request request) {
+        try {
+            return routes.find(request).handle(request);
+        } catch (ProblemException e) {
+            return Response.problem(e.problem(), request.requestId());
+        } catch (RuntimeException e) {
+            LOG.error("unexpected failure on {} {}", request.method(), request.resource(), RedactedFailure.of(e));
+            return Response.problem(Problems.internalError(), request.requestId());
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package com.medicarewizard.intake;
+
+import com.medicarewizard.intake.auth.BcryptPasswordHasher;
+import com.medicarewizard.intake.auth.PasswordHasher;
+import com.medicarewizard.port.CenterCatalog;
+import com.medicarewizard.port.LoginAttempts;
+import com.medicarewizard.port.Patients;
+import com.medicarewizard.port.ReservationQueue;
+import com.medicarewizard.port.Reservations;
+import com.medicarewizard.port.SlotLedger;
+import com.medicarewizard.port.Tokens;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Everything the intake function works with: the ports (built once per container by whoever runs
+ * it: the AWS composition or the embedded runtime), its settings and the clock.
+ */
+public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations reservations, ReservationQueue queue,
+                     Patients patients, Tokens tokens, LoginAttempts loginAttempts, StreamPosition streamPosition,
+                     PasswordHasher passwordHasher, IntakeConfig config, Clock clock) {
+
+    public Intake {
+        Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(reservations, "reservations");
+        Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(patients, "patients");
+        Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(loginAttempts, "login attempts");
+        Objects.requireNonNull(streamPosition, "stream position");
+        Objects.requireNonNull(passwordHasher, "password hasher");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /** With no stream lag known and bcrypt at the production cost. */
+    public Intake(CenterCatalog catalog, SlotLedger ledger, Reservations reservations, ReservationQueue queue,
+                  Patients patients, Tokens tokens, LoginAttempts loginAttempts, IntakeConfig config, Clock clock) {
+        this(catalog, ledger, reservations, queue, patients, tokens, loginAttempts, StreamPosition.NONE,
+                BcryptPasswordHasher.standard(), config, clock);
+    }
+
+    public Intake withStreamPosition(StreamPosition position) {
+        return new Intake(catalog, ledger, reservations, queue, patients, tokens, loginAttempts, position,
+                passwordHasher, config, clock);
+    }
+
+    public Intake withPasswordHasher(PasswordHasher hasher) {
+        return new Intake(catalog, ledger, reservations, queue, patients, tokens, loginAttempts, streamPosition,
+                hasher, config, clock);
+    }
+}

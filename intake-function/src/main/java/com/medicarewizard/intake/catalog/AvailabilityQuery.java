@@ -1,0 +1,80 @@
+package com.medicarewizard.intake.catalog;
+
+import com.medicarewizard.domain.center.Center;
+import com.medicarewizard.domain.center.ExamType;
+import com.medicarewizard.domain.center.ExamTypeCode;
+import com.medicarewizard.domain.center.Site;
+import com.medicarewizard.domain.center.SiteId;
+import com.medicarewizard.intake.http.FieldError;
+import com.medicarewizard.intake.http.Problem;
+import com.medicarewizard.intake.http.Problems;
+import com.medicarewizard.intake.http.Request;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The checked question of an availability request. Shape errors of all parameters come back
+ * together (400 {@code validation-failed}); a well-formed but unknown exam type or site is a 400
+ * too ({@code unknown-exam-type}, {@code unknown-site}): the resource {@code /availability}
+ * exists, only the question about it is wrong.
+ */
+record AvailabilityQuery(ExamType exam, List<Site> sites, LocalDate from, LocalDate to) {
+
+    static AvailabilityQuery of(Request request, Center center) {
+        List<FieldError> errors = new ArrayList<>();
+        Optional<String> exam = request.query("examType");
+        if (exam.isEmpty() || !ExamTypeCode.isWellFormed(exam.get())) {
+            errors.add(new FieldError("examType", "must be an exam type code"));
+        }
+        Optional<LocalDate> from = date(request, "from", errors);
+        Optional<LocalDate> to = date(request, "to", errors);
+        Optional<String> site = request.query("site");
+        if (site.isPresent() && !site.get().matches("[A-Z0-9][A-Z0-9-]{0,39}")) {
+            errors.add(new FieldError("site", "must be a site id"));
+        }
+        if (from.isPresent() && to.isPresent()) {
+            checkRange(from.get(), to.get(), center.policy().maxRangeDays(), errors);
+        }
+        if (!errors.isEmpty()) {
+            throw Problems.validation(errors).raise();
+        }
+        ExamType examType = center.examType(new ExamTypeCode(exam.get()))
+                .orElseThrow(() -> unknown("unknown-exam-type", "No exam type has this code.").raise());
+        return new AvailabilityQuery(examType, sites(center, site), from.get(), to.get());
+    }
+
+    private static Optional<LocalDate> date(Request request, String name, List<FieldError> errors) {
+        Optional<String> text = request.query(name);
+        try {
+            return Optional.of(LocalDate.parse(text.orElseThrow(() -> new DateTimeParseException("missing", "", 0))));
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(name, "must be a date YYYY-MM-DD"));
+            return Optional.empty();
+        }
+    }
+
+    private static void checkRange(LocalDate from, LocalDate to, int maxDays, List<FieldError> errors) {
+        if (to.isBefore(from)) {
+            errors.add(new FieldError("to", "must not be before from"));
+        } else if (ChronoUnit.DAYS.between(from, to) + 1 > maxDays) {
+            errors.add(new FieldError("to", "the range must span at most " + maxDays + " days"));
+        }
+    }
+
+    private static List<Site> sites(Center center, Optional<String> site) {
+        if (site.isEmpty()) {
+            return center.sites();
+        }
+        return List.of(center.site(new SiteId(site.get()))
+                .orElseThrow(() -> unknown("unknown-site", "No site has this id.").raise()));
+    }
+
+    private static Problem unknown(String code, String detail) {
+        return Problem.of(400, code, "Bad Request", detail);
+    }
+}

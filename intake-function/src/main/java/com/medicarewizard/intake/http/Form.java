@@ -1,0 +1,70 @@
+package com.medicarewizard.intake.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the fields of a JSON object one by one, collecting every problem, so the client gets all
+ * of them in one 400. Only JSON strings are accepted where strings are expected (no coercion).
+ */
+public final class Form {
+    private final ObjectNode body;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    public Form(ObjectNode body) {
+        this.body = body;
+    }
+
+    /** A required string of 1 to {@code maxLength} characters (code points). */
+    public Optional<String> required(String field, int maxLength) {
+        return text(field, maxLength, true);
+    }
+
+    /** An optional string; JSON {@code null} counts as absent. */
+    public Optional<String> optional(String field, int maxLength) {
+        return text(field, maxLength, false);
+    }
+
+    private Optional<String> text(String field, int maxLength, boolean required) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            if (required) {
+                reject(field, "is required");
+            }
+            return Optional.empty();
+        }
+        if (!node.isTextual()) {
+            reject(field, "must be a string");
+            return Optional.empty();
+        }
+        String value = node.textValue();
+        if (value.isBlank()) {
+            reject(field, "must not be empty");
+            return Optional.empty();
+        }
+        if (value.codePointCount(0, value.length()) > maxLength) {
+            reject(field, "must be at most " + maxLength + " characters long");
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    public void reject(String field, String message) {
+        errors.add(new FieldError(field, message));
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    /** Ends the request with a 400 listing every field error, if there is any. */
+    public void check() {
+        if (hasErrors()) {
+            throw Problems.validation(errors).raise();
+        }
+    }
+}

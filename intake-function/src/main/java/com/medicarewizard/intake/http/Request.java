@@ -1,0 +1,98 @@
+package com.medicarewizard.intake.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * An API Gateway proxy request as the use cases read it. Header names are matched without regard
+ * to case (API Gateway and the local gateway spell them differently); the correlation id is the
+ * client's {@code X-Correlation-Id} when it is well-formed, else the gateway's request id.
+ */
+public final class Request {
+    private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    private final APIGatewayProxyRequestEvent event;
+    private final String requestId;
+    private final String correlationId;
+
+    private Request(APIGatewayProxyRequestEvent event) {
+        this.event = event;
+        var context = event.getRequestContext();
+        String gatewayId = context == null ? null : context.getRequestId();
+        this.requestId = gatewayId == null || gatewayId.isBlank() ? UUID.randomUUID().toString() : gatewayId;
+        this.correlationId = header("X-Correlation-Id")
+                .filter(id -> CORRELATION_ID.matcher(id).matches())
+                .orElse(requestId.length() <= 64 ? requestId : UUID.randomUUID().toString());
+    }
+
+    public static Request of(APIGatewayProxyRequestEvent event) {
+        return new Request(event == null ? new APIGatewayProxyRequestEvent() : event);
+    }
+
+    public String method() {
+        return event.getHttpMethod() == null ? "" : event.getHttpMethod();
+    }
+
+    public String resource() {
+        return event.getResource() == null ? "" : event.getResource();
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public String correlationId() {
+        return correlationId;
+    }
+
+    /** The client's address as API Gateway saw it; "unknown" when the event lacks it. */
+    public String sourceIp() {
+        var context = event.getRequestContext();
+        String ip = context == null || context.getIdentity() == null ? null : context.getIdentity().getSourceIp();
+        return ip == null || ip.isBlank() ? "unknown" : ip;
+    }
+
+    /** A header's value by case-insensitive name (the single-value map first, then the first multi-value). */
+    public Optional<String> header(String name) {
+        Optional<String> single = find(event.getHeaders(), name);
+        if (single.isPresent()) {
+            return single;
+        }
+        return find(event.getMultiValueHeaders(), name).map(List::getFirst);
+    }
+
+    public Optional<String> query(String name) {
+        Map<String, String> query = event.getQueryStringParameters();
+        return query == null ? Optional.empty() : Optional.ofNullable(query.get(name));
+    }
+
+    public Optional<String> pathParameter(String name) {
+        Map<String, String> path = event.getPathParameters();
+        return path == null ? Optional.empty() : Optional.ofNullable(path.get(name));
+    }
+
+    /** The raw body as API Gateway passed it (base64 when {@link #isBase64Encoded()}). */
+    public Optional<String> rawBody() {
+        return Optional.ofNullable(event.getBody());
+    }
+
+    public boolean isBase64Encoded() {
+        return Boolean.TRUE.equals(event.getIsBase64Encoded());
+    }
+
+    private static <V> Optional<V> find(Map<String, V> map, String name) {
+        if (map == null) {
+            return Optional.empty();
+        }
+        for (var entry : map.entrySet()) {
+            if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name) && entry.getValue() != null) {
+                return Optional.of(entry.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,61 @@
+package com.medicarewizard.intake.ops;
+
+import com.medicarewizard.domain.reservation.Reservation;
+import com.medicarewizard.domain.reservation.ReservationStatus;
+import com.medicarewizard.intake.Intake;
+import com.medicarewizard.intake.http.Request;
+import com.medicarewizard.intake.http.Response;
+import com.medicarewizard.intake.http.Route;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code GET /api/v1/ops/pipeline}: the operators' figures. Queue depth, in-flight and dead letters
+ * come from the queue; the oldest age from the oldest PENDING request; the allocator lag is the
+ * mean time from request to decision over the decisions of the last minute (0 when none), whose
+ * outcomes are also the per-minute counts; the stream lag comes from the runtime.
+ */
+public final class PipelineStatus implements Route {
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+    private final Intake intake;
+    private final OperatorGuard guard;
+
+    public PipelineStatus(Intake intake) {
+        this.intake = intake;
+        this.guard = new OperatorGuard(intake.config().opsToken());
+    }
+
+    @Override
+    public Response handle(Request request) {
+        guard.admit(request);
+        Instant now = intake.clock().instant();
+        var queue = intake.queue().figures();
+        double oldest = intake.reservations().pendingSince(now, 1).stream()
+                .findFirst().map(r -> seconds(r.requestedAt(), now)).orElse(0.0);
+        List<Reservation> decided = intake.reservations().decidedSince(now.minus(MINUTE));
+        long confirmed = decided.stream().filter(PipelineStatus::wasConfirmed).count();
+        long rejected = decided.stream().filter(r -> r.status() == ReservationStatus.REJECTED).count();
+        double lag = decided.stream().filter(r -> r.decidedAt().isPresent())
+                .mapToDouble(r -> seconds(r.requestedAt(), r.decidedAt().get())).average().orElse(0);
+        return Response.json(200, new Figures(queue.visible(), queue.inFlight(), oldest, queue.deadLetters(), lag,
+                Math.max(0, intake.streamPosition().oldestUnconsumedAgeSeconds()), confirmed, rejected)).noStore();
+    }
+
+    /** A confirmation stays one even when the patient cancelled it since (it then still holds its resources). */
+    private static boolean wasConfirmed(Reservation r) {
+        return r.status() == ReservationStatus.CONFIRMED
+                || (r.status() == ReservationStatus.CANCELLED && !r.resources().isEmpty());
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Math.max(0, Duration.between(from, to).toMillis() / 1000.0);
+    }
+
+    /** The figures as the API shows them. */
+    public record Figures(long queueDepth, long inFlight, double oldestAgeSeconds, long deadLetters,
+                          double allocatorLagSeconds, double streamLagSeconds, double confirmedPerMinute,
+                          double rejectedPerMinute) {
+    }
+}

@@ -1,0 +1,40 @@
+package com.medicarewizard.intake.patient;
+
+import com.medicarewizard.domain.patient.Patient;
+import com.medicarewizard.intake.Intake;
+import com.medicarewizard.intake.auth.Authenticator;
+import com.medicarewizard.intake.http.Problems;
+import com.medicarewizard.intake.http.Request;
+import com.medicarewizard.intake.http.Response;
+import com.medicarewizard.intake.http.Route;
+
+/**
+ * {@code GET /api/v1/me}: the caller's own profile. Personal data is shown masked: the last four
+ * characters of the tax code, the last three digits of the phone, only the year of birth.
+ */
+public final class OwnProfile implements Route {
+    private final Intake intake;
+    private final Authenticator authenticator;
+
+    public OwnProfile(Intake intake) {
+        this.intake = intake;
+        this.authenticator = new Authenticator(intake.tokens(), intake.clock());
+    }
+
+    @Override
+    public Response handle(Request request) {
+        var session = authenticator.authenticate(request);
+        // a token whose account is gone is as good as no token
+        Patient patient = intake.patients().find(session.patient()).orElseThrow(() -> Problems.unauthorized().raise());
+        return Response.json(200, ProfileBody.of(patient)).noStore();
+    }
+
+    /** A profile with its personal data masked. */
+    public record ProfileBody(String id, String email, String firstName, String lastName, String phone,
+                              String taxCode, String dateOfBirth, String language) {
+        static ProfileBody of(Patient p) {
+            return new ProfileBody(p.id().value(), p.email().value(), p.firstName(), p.lastName(), p.phone().masked(),
+                    p.taxCode().masked(), p.dateOfBirth().getYear() + "-**-**", p.language());
+        }
+    }
+}

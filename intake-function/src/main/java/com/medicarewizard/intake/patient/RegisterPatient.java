@@ -1,0 +1,54 @@
+package com.medicarewizard.intake.patient;
+
+import com.medicarewizard.domain.patient.PasswordPolicy;
+import com.medicarewizard.domain.patient.Patient;
+import com.medicarewizard.domain.reservation.PatientId;
+import com.medicarewizard.intake.Intake;
+import com.medicarewizard.intake.http.JsonBody;
+import com.medicarewizard.intake.http.Problem;
+import com.medicarewizard.intake.http.Request;
+import com.medicarewizard.intake.http.Response;
+import com.medicarewizard.intake.http.Route;
+import com.medicarewizard.port.Patients;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * {@code POST /api/v1/patients}: registers an account (201, Location {@code /api/v1/me}, where the
+ * patient reads it once logged in). One account per e-mail address is the store's conditional
+ * write, not a look-up first, so two racing registrations cannot both succeed (409).
+ */
+public final class RegisterPatient implements Route {
+    private static final Logger LOG = LogManager.getLogger(RegisterPatient.class);
+    private final Intake intake;
+    private final PasswordPolicy policy;
+
+    public RegisterPatient(Intake intake, PasswordPolicy policy) {
+        this.intake = intake;
+        this.policy = policy;
+    }
+
+    @Override
+    public Response handle(Request request) {
+        Instant now = intake.clock().instant();
+        Registration form = Registration.read(JsonBody.object(request), request, policy,
+                LocalDate.ofInstant(now, intake.clock().getZone()));
+        Patient patient = new Patient(PatientId.random(), form.email(), intake.passwordHasher().hash(form.password()),
+                form.firstName(), form.lastName(), form.phone(), form.taxCode(), form.dateOfBirth(), form.language(), now);
+        try {
+            intake.patients().register(patient);
+        } catch (Patients.EmailTakenException e) {
+            throw Problem.of(409, "email-taken", "Conflict", "This e-mail address already has an account.").raise();
+        }
+        LOG.info("patient {} registered", patient.id());
+        return Response.json(201, new PatientBody(patient.id().value(), patient.email().value(),
+                patient.firstName(), patient.lastName())).header("Location", "/api/v1/me").noStore();
+    }
+
+    /** The new account as the API shows it. */
+    public record PatientBody(String id, String email, String firstName, String lastName) {
+    }
+}

@@ -1,0 +1,89 @@
+package com.medicarewizard.intake.patient;
+
+import com.medicarewizard.domain.patient.EmailAddress;
+import com.medicarewizard.domain.patient.PasswordPolicy;
+import com.medicarewizard.domain.patient.PhoneNumber;
+import com.medicarewizard.domain.patient.TaxCode;
+import com.medicarewizard.intake.http.Form;
+import com.medicarewizard.intake.http.Request;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A checked registration form. Every field is checked, all problems reported together: e-mail,
+ * password (the {@link PasswordPolicy}), names of 1-100 characters without control characters,
+ * an E.164 phone, a tax code whose check character matches, a date of birth in the past and at
+ * most {@link #MAX_AGE_YEARS} years ago, and an optional language ({@code en} or {@code it},
+ * otherwise taken from Accept-Language).
+ */
+record Registration(EmailAddress email, String password, String firstName, String lastName, PhoneNumber phone,
+                    TaxCode taxCode, LocalDate dateOfBirth, String language) {
+    static final int MAX_AGE_YEARS = 130;
+    private static final int MAX_NAME = 100;
+
+    static Registration read(ObjectNode body, Request request, PasswordPolicy policy, LocalDate today) {
+        Form form = new Form(body);
+        Optional<EmailAddress> email = parse(form, "email", 254, EmailAddress::new, "must be a valid e-mail address");
+        Optional<String> password = form.required("password", 1024);
+        password.flatMap(p -> policy.problem(p, email.map(EmailAddress::value).orElse(null)))
+                .ifPresent(problem -> form.reject("password", problem));
+        Optional<String> first = name(form, "firstName");
+        Optional<String> last = name(form, "lastName");
+        Optional<PhoneNumber> phone = parse(form, "phone", 16, PhoneNumber::new,
+                "must be a mobile number in international form: + and the country code, then the number");
+        Optional<TaxCode> taxCode = parse(form, "taxCode", 16, TaxCode::new, "must be a valid Italian tax code");
+        Optional<LocalDate> born = dateOfBirth(form, today);
+        String language = language(form, request);
+        form.check();
+        return new Registration(email.orElseThrow(), password.orElseThrow(), first.orElseThrow(), last.orElseThrow(),
+                phone.orElseThrow(), taxCode.orElseThrow(), born.orElseThrow(), language);
+    }
+
+    private static <T> Optional<T> parse(Form form, String field, int max, Function<String, T> parser, String message) {
+        Optional<String> text = form.required(field, max);
+        try {
+            return text.map(parser);
+        } catch (IllegalArgumentException e) {
+            form.reject(field, message);
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> name(Form form, String field) {
+        Optional<String> name = form.required(field, MAX_NAME).map(String::strip);
+        if (name.isPresent() && name.get().codePoints().anyMatch(Character::isISOControl)) {
+            form.reject(field, "must not contain control characters");
+            return Optional.empty();
+        }
+        return name;
+    }
+
+    private static Optional<LocalDate> dateOfBirth(Form form, LocalDate today) {
+        Optional<String> text = form.required("dateOfBirth", 10);
+        try {
+            Optional<LocalDate> date = text.map(LocalDate::parse);
+            if (date.isPresent() && (!date.get().isBefore(today) || date.get().isBefore(today.minusYears(MAX_AGE_YEARS)))) {
+                form.reject("dateOfBirth", "must be a date in the past, at most " + MAX_AGE_YEARS + " years ago");
+                return Optional.empty();
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            form.reject("dateOfBirth", "must be a date YYYY-MM-DD");
+            return Optional.empty();
+        }
+    }
+
+    private static String language(Form form, Request request) {
+        Optional<String> given = form.optional("language", 2);
+        if (given.isPresent() && !given.get().equals("en") && !given.get().equals("it")) {
+            form.reject("language", "must be en or it");
+        }
+        return given.orElseGet(() -> request.header("Accept-Language")
+                .map(h -> h.strip().toLowerCase(Locale.ROOT).startsWith("it") ? "it" : "en").orElse("en"));
+    }
+}

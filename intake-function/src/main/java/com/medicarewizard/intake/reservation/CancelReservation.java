@@ -1,0 +1,90 @@
+package com.medicarewizard.intake.reservation;
+
+import com.medicarewizard.domain.reservation.Reservation;
+import com.medicarewizard.domain.reservation.ReservationStatus;
+import com.medicarewizard.intake.Intake;
+import com.medicarewizard.intake.auth.Authenticator;
+import com.medicarewizard.intake.http.Problem;
+import com.medicarewizard.intake.http.Request;
+import com.medicarewizard.intake.http.Response;
+import com.medicarewizard.intake.http.Route;
+import com.medicarewizard.port.ReservationCommand;
+import com.medicarewizard.port.ReservationQueue;
+import com.medicarewizard.port.Reservations;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+import java.time.Instant;
+
+/**
+ * {@code DELETE /api/v1/reservations/{id}}: records the patient's wish to cancel (a conditional
+ * update, retried once when the allocator changed it meanwhile) and asks the allocator to release
+ * the time; 202. Cancelling a CANCELLED reservation is 202 again; a started or REJECTED one is 409.
+ */
+public final class CancelReservation implements Route {
+    private static final Logger LOG = LogManager.getLogger(CancelReservation.class);
+    private final Intake intake;
+    private final Authenticator authenticator;
+
+    public CancelReservation(Intake intake) {
+        this.intake = intake;
+        this.authenticator = new Authenticator(intake.tokens(), intake.clock());
+    }
+
+    @Override
+    public Response handle(Request request) {
+        var patient = authenticator.authenticate(request).patient();
+        Reservation current = ReadReservations.own(intake, request, patient);
+        Instant now = intake.clock().instant();
+        Reservation stored = recordWish(current, now);
+        if (stored.isCancellable()) {
+            enqueueCancel(stored);
+        }
+        return Response.json(202, ReservationBody.of(stored, intake.catalog().current())).noStore();
+    }
+
+    /** The allocator may decide the reservation while we write: one retry on what it stored. */
+    private Reservation recordWish(Reservation current, Instant now) {
+        try {
+            return requestCancellation(current, now);
+        } catch (Reservations.ConcurrentChangeException first) {
+            try {
+                return requestCancellation(first.current().orElse(current), now);
+            } catch (Reservations.ConcurrentChangeException second) {
+                throw conflict("concurrent-change", "The reservation changed meanwhile; please try again.").raise();
+            }
+        }
+    }
+
+    /** The reservation with the wish recorded, or as it is when nothing needs storing. */
+    private Reservation requestCancellation(Reservation current, Instant now) {
+        if (current.status() == ReservationStatus.CANCELLED) {
+            return current;
+        }
+        if (current.status() == ReservationStatus.REJECTED) {
+            throw conflict("not-cancellable", "A rejected reservation cannot be cancelled.").raise();
+        }
+        if (current.hasStarted(now)) {
+            throw conflict("already-started", "The exam has already started.").raise();
+        }
+        if (current.cancelRequestedAt().isPresent()) {
+            return current;
+        }
+        return intake.reservations().update(current.requestCancellation(now));
+    }
+
+    private void enqueueCancel(Reservation reservation) {
+        try {
+            intake.queue().send(new ReservationCommand(ReservationCommand.Type.CANCEL, reservation.id(),
+                    reservation.correlationId()));
+            LOG.info("cancellation of reservation {} queued", reservation.id());
+        } catch (ReservationQueue.QueueUnavailableException e) {
+            LOG.warn("cancellation of reservation {} recorded but not queued; the sweeper will re-send it",
+                    reservation.id());
+        }
+    }
+
+    private static Problem conflict(String code, String detail) {
+        return Problem.of(409, code, "Conflict", detail);
+    }
+}

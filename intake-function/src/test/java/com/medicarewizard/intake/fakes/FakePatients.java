@@ -1,0 +1,36 @@
+package com.medicarewizard.intake.fakes;
+
+import com.medicarewizard.domain.patient.EmailAddress;
+import com.medicarewizard.domain.patient.Patient;
+import com.medicarewizard.domain.reservation.PatientId;
+import com.medicarewizard.port.Patients;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Patients in memory; one account per e-mail address, decided by an atomic put-if-absent. */
+public final class FakePatients implements Patients {
+    private final Map<EmailAddress, Patient> byEmail = new ConcurrentHashMap<>();
+
+    @Override
+    public void register(Patient patient) {
+        if (byEmail.putIfAbsent(patient.email(), patient) != null) {
+            throw new EmailTakenException();
+        }
+    }
+
+    @Override
+    public Optional<Patient> find(PatientId id) {
+        return byEmail.values().stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public Optional<Patient> byEmail(EmailAddress email) {
+        return Optional.ofNullable(byEmail.get(email));
+    }
+
+    public int count() {
+        return byEmail.size();
+    }
+}
