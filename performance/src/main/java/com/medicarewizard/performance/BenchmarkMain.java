@@ -20,7 +20,7 @@ public final class BenchmarkMain {
             System.out.println(f);
         }
         Path data = Files.createTempDirectory("mcw-bench");
-        try (LocalRuntime runtime = LocalRuntime.start(RuntimeConfig.forTests(data, "bench"))) {
+        try (LocalRuntime runtime = LocalRuntime.start(RuntimeConfig.forTests(data, "bench-ops-token-0000"))) {
             AllocatorBenchmark allocator = new AllocatorBenchmark(runtime);
             System.out.println("== allocator");
             allocator.throughQueue(300, 40);

@@ -9,6 +9,9 @@ import com.medicarewizard.allocator.AllocatorHandler;
 import com.medicarewizard.allocator.PendingRequestSweeper;
 import com.medicarewizard.allocator.ReservationAllocator;
 import com.medicarewizard.allocator.SweeperHandler;
+import com.medicarewizard.intake.ApiHandler;
+import com.medicarewizard.intake.Intake;
+import com.medicarewizard.intake.IntakeConfig;
 
 import java.time.Clock;
 
@@ -41,6 +44,9 @@ record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
     }
 
     RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> intake() {
-        throw new UnsupportedOperationException("wired when the intake function lands");
+        IntakeConfig intake = new IntakeConfig(config.opsToken(), IntakeConfig.defaults().tokenTtl(),
+                IntakeConfig.Throttle.standard());
+        return new ApiHandler(new Intake(standIns.catalog(), standIns.ledger(), standIns.reservations(),
+                standIns.queue(), standIns.patients(), standIns.tokens(), standIns.loginAttempts(), intake, clock));
     }
 }

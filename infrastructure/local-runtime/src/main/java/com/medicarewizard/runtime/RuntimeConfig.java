@@ -42,10 +42,10 @@ public record RuntimeConfig(int port, Path dataDirectory, Optional<String> opsTo
                 integer(env, "MCW_MAX_RECEIVE_COUNT", 5));
     }
 
-    /** For tests: a free port, the given directory, quick sweeps. */
+    /** For tests: a free port, the given directory, quick sweeps, a 2-second visibility timeout. */
     public static RuntimeConfig forTests(Path dataDirectory, String opsToken) {
         return new RuntimeConfig(0, dataDirectory, Optional.of(opsToken), Duration.ofSeconds(2),
-                Duration.ofSeconds(5), 3);
+                Duration.ofSeconds(2), 3);
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

@@ -33,7 +33,7 @@ class PipelineIT {
 
     @BeforeAll
     static void start() throws Exception {
-        runtime = LocalRuntime.start(RuntimeConfig.forTests(data, "ops-secret"));
+        runtime = LocalRuntime.start(RuntimeConfig.forTests(data, "ops-secret-for-tests"));
         anonymous = new ApiClient(runtime.port());
     }
 

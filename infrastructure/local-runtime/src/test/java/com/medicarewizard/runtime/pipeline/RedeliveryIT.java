@@ -29,7 +29,7 @@ class RedeliveryIT {
 
     @BeforeAll
     static void start() throws Exception {
-        runtime = LocalRuntime.start(RuntimeConfig.forTests(data, "ops-secret"));
+        runtime = LocalRuntime.start(RuntimeConfig.forTests(data, "ops-secret-for-tests"));
         PipelineIT.runtime = runtime;
         PipelineIT.anonymous = new ApiClient(runtime.port());
     }
