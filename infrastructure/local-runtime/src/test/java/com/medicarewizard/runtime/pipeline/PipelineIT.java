@@ -122,15 +122,15 @@ class PipelineIT {
     @Test
     void aCancelledReservationFreesItsTimeWithinSeconds() {
         ApiClient patient = new ApiClient(runtime.port()).asNewPatient();
-        JsonNode slot = firstSlot("DEXA", "ROMA-EUR", 2, 3);
+        JsonNode slot = firstSlot("BLOOD-TEST", "ROMA-NORD", 2, 3);
         String start = slot.get("start").asText();
-        String id = accepted(patient, "DEXA", OffsetDateTime.parse(start), "ROMA-EUR");
+        String id = accepted(patient, "BLOOD-TEST", OffsetDateTime.parse(start), "ROMA-NORD");
         awaitFinal(List.of(id));
-        assertThat(firstSlotAt("DEXA", "ROMA-EUR", start, 3).get("available").asInt()).isEqualTo(1);
+        assertThat(firstSlotAt("BLOOD-TEST", "ROMA-NORD", start, 3).get("available").asInt()).isEqualTo(1);
         assertThat(patient.delete("/api/v1/reservations/" + id).status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 runtime.reservations().find(new ReservationId(id)).orElseThrow().status() == ReservationStatus.CANCELLED);
-        assertThat(firstSlotAt("DEXA", "ROMA-EUR", start, 3).get("available").asInt()).isEqualTo(2);
+        assertThat(firstSlotAt("BLOOD-TEST", "ROMA-NORD", start, 3).get("available").asInt()).isEqualTo(2);
         LedgerAudit.of(runtime).assertConsistent();
     }
 
