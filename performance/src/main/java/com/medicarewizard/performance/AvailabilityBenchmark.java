@@ -42,6 +42,7 @@ import java.util.Set;
 final class AvailabilityBenchmark {
     private static final ZoneId ROME = ZoneId.of("Europe/Rome");
     private static final ExamTypeCode MRI = new ExamTypeCode("MRI");
+    private static final int ITERATIONS = Integer.getInteger("mcw.bench.iterations", 300);
     private final Instant now = Instant.parse("2027-01-04T06:00:00Z");
 
     List<Figures> run(int... bookingCounts) throws Exception {
@@ -67,11 +68,11 @@ final class AvailabilityBenchmark {
             Instant spanTo = to.plusDays(1).atStartOfDay(ROME).toInstant().plus(Duration.ofHours(1));
             List<Long> nanos = new ArrayList<>();
             int slots = 0;
-            for (int i = 0; i < 3_000; i++) {
+            for (int i = 0; i < ITERATIONS; i++) {
                 long t0 = System.nanoTime();
                 TakenCells taken = new TakenCells(ledger.holders(resources, spanFrom, spanTo).keySet());
                 slots = calculator.compute(exam, center.sites(), from, to, now, taken).size();
-                if (i >= 1_000) {
+                if (i >= ITERATIONS / 3) {
                     nanos.add(System.nanoTime() - t0);
                 }
             }

@@ -1,6 +1,7 @@
 package com.medicarewizard.domain.availability;
 
 import com.medicarewizard.domain.center.ExamType;
+import com.medicarewizard.domain.center.Resource;
 import com.medicarewizard.domain.center.ResourceKind;
 import com.medicarewizard.domain.center.Site;
 
@@ -9,7 +10,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Free start times of an exam over local dates {@code [from, to]}, per site. Starts are walked in
@@ -32,15 +35,20 @@ public final class AvailabilityCalculator {
             if (!rules.center().sitesOffering(exam).contains(site)) {
                 continue;
             }
+            Map<ResourceKind, List<Resource>> candidates = new LinkedHashMap<>();
+            for (ResourceKind kind : BookingRules.kindsInOrder(exam)) {
+                candidates.put(kind, rules.center().candidates(exam, site.id(), kind));
+            }
             for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-                addDay(exam, site, day, now, taken, slots);
+                addDay(exam, site, candidates, day, now, taken, slots);
             }
         }
         slots.sort(Comparator.comparing(Slot::start).thenComparing(s -> s.site().id().value()));
         return slots;
     }
 
-    private void addDay(ExamType exam, Site site, LocalDate day, Instant now, TakenCells taken, List<Slot> out) {
+    private void addDay(ExamType exam, Site site, Map<ResourceKind, List<Resource>> candidates, LocalDate day,
+                        Instant now, TakenCells taken, List<Slot> out) {
         Instant dayEnd = day.plusDays(1).atStartOfDay(site.zone()).toInstant();
         Instant earliest = now.plus(rules.center().policy().minimumNotice());
         Instant latest = now.plus(rules.center().policy().horizon());
@@ -50,7 +58,7 @@ public final class AvailabilityCalculator {
                     || !rules.onGrid(LocalDateTime.ofInstant(start, site.zone()))) {
                 continue;
             }
-            int available = available(exam, site, start, taken);
+            int available = available(exam, site, candidates, start, taken);
             if (available >= 0) {
                 out.add(new Slot(start, start.plus(exam.duration()), site, available));
             }
@@ -58,15 +66,27 @@ public final class AvailabilityCalculator {
     }
 
     /** -1 when some needed kind has no open resource then (not a bookable start at all). */
-    private int available(ExamType exam, Site site, Instant start, TakenCells taken) {
+    private int available(ExamType exam, Site site, Map<ResourceKind, List<Resource>> candidates, Instant start,
+                          TakenCells taken) {
         Occupancy occupancy = Occupancy.of(exam, start);
+        var span = BookingRules.localSpan(site, occupancy);
+        if (span.isEmpty()) {
+            return -1;
+        }
         int least = Integer.MAX_VALUE;
-        for (ResourceKind kind : BookingRules.kindsInOrder(exam)) {
-            var open = rules.openCandidates(exam, site, kind, occupancy);
-            if (open.isEmpty()) {
+        for (List<Resource> ofKind : candidates.values()) {
+            int open = 0;
+            int free = 0;
+            for (Resource r : ofKind) {
+                if (rules.isOpen(r, span.get())) {
+                    open++;
+                    free += taken.isFree(r.id(), occupancy) ? 1 : 0;
+                }
+            }
+            if (open == 0) {
                 return -1;
             }
-            least = Math.min(least, (int) open.stream().filter(r -> taken.isFree(r.id(), occupancy)).count());
+            least = Math.min(least, free);
         }
         return least;
     }

@@ -81,33 +81,43 @@ public final class BookingRules {
 
     /** Resources of {@code kind} at the site, able to do the exam and open for the whole occupancy. */
     public List<Resource> openCandidates(ExamType exam, Site site, ResourceKind kind, Occupancy occupancy) {
+        Optional<LocalSpan> span = localSpan(site, occupancy);
+        if (span.isEmpty()) {
+            return List.of();
+        }
         return candidates.computeIfAbsent(List.of(exam.code(), site.id(), kind),
                         k -> center.candidates(exam, site.id(), kind)).stream()
-                .filter(r -> isOpen(r, site, occupancy))
+                .filter(r -> isOpen(r, span.get()))
                 .toList();
     }
 
     /** Open means: one opening period of that local day holds the whole occupancy, and no closure that day. */
     public boolean isOpen(Resource resource, Site site, Occupancy occupancy) {
+        return localSpan(site, occupancy).map(span -> isOpen(resource, span)).orElse(false);
+    }
+
+    boolean isOpen(Resource resource, LocalSpan span) {
+        return resource.hours().covers(span.day().getDayOfWeek(), span.from(), span.to())
+                && closuresByDay.getOrDefault(span.day(), List.of()).stream().noneMatch(c -> c.closes(resource, span.day()));
+    }
+
+    /** An occupancy as wall-clock times of one local day; empty when it spans two days. */
+    record LocalSpan(LocalDate day, LocalTime from, LocalTime to) {
+    }
+
+    static Optional<LocalSpan> localSpan(Site site, Occupancy occupancy) {
         LocalDateTime from = LocalDateTime.ofInstant(occupancy.from(), site.zone());
         LocalDateTime to = LocalDateTime.ofInstant(occupancy.to(), site.zone());
-        boolean sameDay = to.toLocalDate().equals(from.toLocalDate())
-                || (to.toLocalTime().equals(LocalTime.MIDNIGHT) && to.toLocalDate().equals(from.toLocalDate().plusDays(1)));
-        if (!sameDay) {
-            return false;
+        boolean sameDay = to.toLocalDate().equals(from.toLocalDate());
+        if (!sameDay && !(to.toLocalTime().equals(LocalTime.MIDNIGHT) && to.toLocalDate().equals(from.toLocalDate().plusDays(1)))) {
+            return Optional.empty();
         }
         LocalTime start = from.toLocalTime();
-        LocalTime end = to.toLocalDate().equals(from.toLocalDate()) ? to.toLocalTime() : LocalTime.MAX;
+        LocalTime end = sameDay ? to.toLocalTime() : LocalTime.MAX;
         if (end.isBefore(start)) {
             // the span crosses the autumn change, when the wall clock runs an hour back
-            LocalTime earlier = end;
-            end = start;
-            start = earlier;
+            return Optional.of(new LocalSpan(from.toLocalDate(), end, start));
         }
-        if (!resource.hours().covers(from.getDayOfWeek(), start, end)) {
-            return false;
-        }
-        return closuresByDay.getOrDefault(from.toLocalDate(), List.of()).stream()
-                .noneMatch(c -> c.closes(resource, from.toLocalDate()));
+        return Optional.of(new LocalSpan(from.toLocalDate(), start, end));
     }
 }
