@@ -16,8 +16,9 @@ public final class BenchmarkMain {
 
     public static void main(String[] args) throws Exception {
         System.out.println("== availability (ledger read + calculation, in-process)");
-        for (Figures f : new AvailabilityBenchmark().run(500, 5_000, 20_000)) {
-            System.out.println(f);
+        AvailabilityBenchmark availability = new AvailabilityBenchmark();
+        for (int bookings : new int[] {500, 2_000, 5_000}) {
+            System.out.println(availability.run(bookings).getFirst());
         }
         Path data = Files.createTempDirectory("mcw-bench");
         try (LocalRuntime runtime = LocalRuntime.start(RuntimeConfig.forTests(data, "bench-ops-token-0000"))) {
