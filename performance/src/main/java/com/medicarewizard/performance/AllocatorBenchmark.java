@@ -15,7 +15,6 @@ import com.medicarewizard.runtime.LocalRuntime;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -48,7 +47,6 @@ final class AllocatorBenchmark {
             runtime.sqs().sendMessageBatch(b -> b.queueUrl(runtime.queueUrls().queueUrl()).entries(entries));
         }
         while (!runtime.reservations().pendingSince(Instant.now().plusSeconds(3600), 1).isEmpty()) {
-            Thread.onSpinWait();
             Thread.sleep(5);
         }
         return requests / ((System.nanoTime() - t0) / 1e9);
@@ -91,9 +89,5 @@ final class AllocatorBenchmark {
             throw new IllegalStateException("only " + made.size() + " starts in the week; ask for fewer requests");
         }
         return made;
-    }
-
-    static Duration elapsed(long t0) {
-        return Duration.ofNanos(System.nanoTime() - t0);
     }
 }

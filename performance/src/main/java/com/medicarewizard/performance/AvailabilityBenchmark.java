@@ -60,7 +60,7 @@ final class AvailabilityBenchmark {
         try (EmbeddedTable table = EmbeddedTables.open(dir)) {
             EmbeddedSlotLedger ledger = new EmbeddedSlotLedger(table);
             book(ledger, center, exam, bookings);
-            AvailabilityCalculator calculator = new AvailabilityCalculator(new BookingRules(center));
+            AvailabilityCalculator calculator = new AvailabilityCalculator(BookingRules.of(center));
             List<ResourceId> resources = center.resources().stream().map(Resource::id).toList();
             LocalDate from = LocalDate.of(2027, 2, 1);
             LocalDate to = from.plusDays(30);

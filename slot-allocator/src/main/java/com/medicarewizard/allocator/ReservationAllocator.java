@@ -71,12 +71,13 @@ public final class ReservationAllocator {
         if (exam.isEmpty() || site.isEmpty()) {
             return store(request.decide(new Decision.Rejected(RejectionReason.NOT_OFFERED), now));
         }
-        Optional<RejectionReason> never = ruleBroken(new BookingRules(center), exam.get(), site.get(), request, now);
+        BookingRules rules = BookingRules.of(center);
+        Optional<RejectionReason> never = ruleBroken(rules, exam.get(), site.get(), request, now);
         if (never.isPresent()) {
             return store(request.decide(new Decision.Rejected(never.get()), now));
         }
         Occupancy occupancy = Occupancy.of(exam.get(), request.start());
-        Decision decision = claims.claim(new BookingRules(center), request.id(), exam.get(), site.get(), occupancy);
+        Decision decision = claims.claim(rules, request.id(), exam.get(), site.get(), occupancy);
         try {
             return store(request.decide(decision, now));
         } catch (Reservations.ConcurrentChangeException e) {

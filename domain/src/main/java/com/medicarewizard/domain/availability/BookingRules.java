@@ -41,6 +41,21 @@ public final class BookingRules {
         }
     }
 
+    private static volatile BookingRules latest;
+
+    /**
+     * The rules of {@code center}, built once per configuration: the closure calendar and the
+     * candidate lists are derived from it, so every request of the same center shares them.
+     */
+    public static BookingRules of(Center center) {
+        BookingRules rules = latest;
+        if (rules == null || rules.center != center) {
+            rules = new BookingRules(center);
+            latest = rules;
+        }
+        return rules;
+    }
+
     public Center center() {
         return center;
     }

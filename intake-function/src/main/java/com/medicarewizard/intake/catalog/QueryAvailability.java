@@ -44,7 +44,7 @@ public final class QueryAvailability implements Route {
         if (sites.isEmpty()) {
             return Response.json(200, List.of());
         }
-        var calculator = new AvailabilityCalculator(new BookingRules(center));
+        var calculator = new AvailabilityCalculator(BookingRules.of(center));
         List<Slot> slots = calculator.compute(query.exam(), sites, query.from(), query.to(), clock.instant(),
                 taken(center, query, sites));
         return Response.json(200, slots.stream().map(SlotBody::of).toList());

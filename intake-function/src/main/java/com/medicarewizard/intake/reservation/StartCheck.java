@@ -29,7 +29,7 @@ final class StartCheck {
     static Accepted accept(ReservationForm form, Center center, Instant now) {
         ExamType exam = center.examType(form.examType())
                 .orElseThrow(() -> unprocessable("unknown-exam-type", "No exam type has this code.").raise());
-        BookingRules rules = new BookingRules(center);
+        BookingRules rules = BookingRules.of(center);
         if (form.site().isPresent()) {
             Site site = center.site(form.site().get())
                     .orElseThrow(() -> unprocessable("unknown-site", "No site has this id.").raise());

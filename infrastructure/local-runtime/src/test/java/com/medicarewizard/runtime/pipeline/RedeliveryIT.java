@@ -26,12 +26,12 @@ class RedeliveryIT {
     @TempDir
     static Path data;
     static LocalRuntime runtime;
+    static Bookings bookings;
 
     @BeforeAll
     static void start() throws Exception {
         runtime = LocalRuntime.start(RuntimeConfig.forTests(data, "ops-secret-for-tests"));
-        PipelineIT.runtime = runtime;
-        PipelineIT.anonymous = new ApiClient(runtime.port());
+        bookings = new Bookings(runtime);
     }
 
     @AfterAll
@@ -70,10 +70,10 @@ class RedeliveryIT {
 
     private Reservation bookAndDecide() {
         ApiClient patient = new ApiClient(runtime.port()).asNewPatient();
-        var slot = PipelineIT.firstSlot("XRAY-CHEST", "ROMA-EUR", 1, 0);
-        String id = PipelineIT.accepted(patient, "XRAY-CHEST", OffsetDateTime.parse(slot.get("start").asText()),
+        var slot = bookings.firstSlot("XRAY-CHEST", "ROMA-EUR", 1, 0);
+        String id = bookings.accepted(patient, "XRAY-CHEST", OffsetDateTime.parse(slot.get("start").asText()),
                 "ROMA-EUR");
-        return PipelineIT.awaitFinal(List.of(id)).getFirst();
+        return bookings.awaitFinal(List.of(id)).getFirst();
     }
 
     private static String decideBody(ReservationId id) {
