@@ -1,5 +1,6 @@
 package com.medicarewizard.port;
 
+import com.medicarewizard.domain.availability.TakenCells;
 import com.medicarewizard.domain.center.Cell;
 import com.medicarewizard.domain.center.ResourceId;
 import com.medicarewizard.domain.reservation.ReservationId;
@@ -27,4 +28,12 @@ public interface SlotLedger {
 
     /** The held cells of the resources within {@code [from, to)}, with their holders. */
     Map<Cell, ReservationId> holders(Collection<ResourceId> resources, Instant from, Instant to);
+
+    /**
+     * The same cells as {@link #holders}, without their holders: what availability reads, often
+     * thousands of cells per answer, so adapters may read them more cheaply.
+     */
+    default TakenCells taken(Collection<ResourceId> resources, Instant from, Instant to) {
+        return new TakenCells(holders(resources, from, to).keySet());
+    }
 }

@@ -112,8 +112,11 @@ public final class BookingRules {
     }
 
     boolean isOpen(Resource resource, LocalSpan span) {
-        return resource.hours().covers(span.day().getDayOfWeek(), span.from(), span.to())
-                && closuresByDay.getOrDefault(span.day(), List.of()).stream().noneMatch(c -> c.closes(resource, span.day()));
+        if (!resource.hours().covers(span.day().getDayOfWeek(), span.from(), span.to())) {
+            return false;
+        }
+        List<Closure> closures = closuresByDay.get(span.day());
+        return closures == null || closures.stream().noneMatch(c -> c.closes(resource, span.day()));
     }
 
     /** An occupancy as wall-clock times of one local day; empty when it spans two days. */

@@ -50,6 +50,11 @@ public record OpeningHours(Map<DayOfWeek, List<Period>> week) {
 
     /** True when one open period of {@code day} holds the whole local span {@code [start, end]}. */
     public boolean covers(DayOfWeek day, LocalTime start, LocalTime end) {
-        return on(day).stream().anyMatch(p -> p.contains(start, end));
+        for (Period period : on(day)) {
+            if (period.contains(start, end)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

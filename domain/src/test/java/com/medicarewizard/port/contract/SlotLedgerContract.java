@@ -2,6 +2,8 @@ package com.medicarewizard.port.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.medicarewizard.domain.availability.Occupancy;
+import com.medicarewizard.domain.availability.TakenCells;
 import com.medicarewizard.domain.center.Cell;
 import com.medicarewizard.domain.center.ResourceId;
 import com.medicarewizard.domain.reservation.ReservationId;
@@ -112,6 +114,27 @@ public abstract class SlotLedgerContract {
         ledger.claim(mine, cells(0, 6));
         assertThat(ledger.holders(List.of(SCANNER), NINE, NINE)).isEmpty();
         assertThat(ledger.holders(List.of(), NINE, NINE.plus(Duration.ofHours(1)))).isEmpty();
+    }
+
+    @Test
+    void takenCellsAreExactlyTheHeldCellsOfTheRange() {
+        ledger.claim(mine, cells(0, 3));
+        ledger.claim(theirs, Cell.covering(SCANNER, NINE.plus(CELL.multipliedBy(6)), NINE.plus(CELL.multipliedBy(8))));
+        Instant from = NINE.plus(CELL);
+        Instant to = NINE.plus(CELL.multipliedBy(7));
+        TakenCells taken = ledger.taken(List.of(SCANNER, RADIOGRAPHER), from, to);
+
+        for (ResourceId resource : List.of(SCANNER, RADIOGRAPHER)) {
+            for (Instant t = NINE.minus(CELL); t.isBefore(NINE.plus(CELL.multipliedBy(9))); t = t.plus(CELL)) {
+                Cell cell = new Cell(resource, t);
+                boolean heldInRange = !t.isBefore(from) && t.isBefore(to)
+                        && ledger.holders(List.of(resource), from, to).containsKey(cell);
+                assertThat(taken.isFree(resource, new Occupancy(t, t.plus(CELL)))).as(cell.toString())
+                        .isEqualTo(!heldInRange);
+            }
+        }
+        assertThat(ledger.taken(List.of(SCANNER), NINE, NINE).isFree(SCANNER, new Occupancy(NINE, NINE.plus(CELL))))
+                .as("an empty range reads nothing").isTrue();
     }
 
     @Test

@@ -58,7 +58,7 @@ public final class QueryAvailability implements Route {
                 .min(Comparator.naturalOrder()).orElseThrow().minus(query.exam().setUp());
         Instant to = sites.stream().map(s -> query.to().plusDays(1).atStartOfDay(s.zone()).toInstant())
                 .max(Comparator.naturalOrder()).orElseThrow().plus(query.exam().occupancy());
-        return new TakenCells(ledger.holders(resources, from, to).keySet());
+        return ledger.taken(resources, from, to);
     }
 
     /** One bookable start as the API shows it, in its site's offset. */

@@ -32,8 +32,75 @@ public final class ItemKeys {
         return FIXED_WIDTH.format(instant);
     }
 
+    /**
+     * Reads an instant written by {@link #instant(Instant)}. Claims are read by the thousand for
+     * one availability answer, and {@link Instant#parse} (a general formatter) dominated that read,
+     * so the fixed-width form is decoded by position; anything else goes to {@link Instant#parse}.
+     */
     public static Instant instant(String text) {
-        return Instant.parse(text);
+        if (text.length() != FIXED_WIDTH_LENGTH || !fixedWidthShape(text)) {
+            return Instant.parse(text);
+        }
+        return Instant.ofEpochSecond(epochSecond(text), digits(text, 20, 29));
+    }
+
+    /** The whole seconds of {@link #instant(String)}, without making an {@link Instant}. */
+    public static long epochSecond(String text) {
+        if (text.length() != FIXED_WIDTH_LENGTH || !fixedWidthShape(text)) {
+            return Instant.parse(text).getEpochSecond();
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        if (month < 1 || month > 12 || day < 1 || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
+            return Instant.parse(text).getEpochSecond();
+        }
+        long epochDay = epochDay(year, month, day);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        if (hour > 23 || minute > 59 || second > 59) {
+            return Instant.parse(text).getEpochSecond();
+        }
+        return epochDay * 86_400 + hour * 3_600L + minute * 60L + second;
+    }
+
+    private static final int FIXED_WIDTH_LENGTH = "0000-00-00T00:00:00.000000000Z".length();
+
+    private static boolean fixedWidthShape(String text) {
+        for (int i = 0; i < FIXED_WIDTH_LENGTH; i++) {
+            char c = text.charAt(i);
+            boolean ok = switch (i) {
+                case 4, 7 -> c == '-';
+                case 10 -> c == 'T';
+                case 13, 16 -> c == ':';
+                case 19 -> c == '.';
+                case 29 -> c == 'Z';
+                default -> c >= '0' && c <= '9';
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Days since 1970-01-01 of a valid proleptic Gregorian date (Hinnant's days_from_civil). */
+    private static long epochDay(int year, int month, int day) {
+        int y = month <= 2 ? year - 1 : year;
+        int era = Math.floorDiv(y, 400);
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468;
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+        }
+        return value;
     }
 
     public static String reservation(ReservationId id) {

@@ -13,6 +13,7 @@ import com.medicarewizard.adapter.embedded.table.Item;
 import com.medicarewizard.adapter.embedded.table.Key;
 import com.medicarewizard.adapter.embedded.table.SortRange;
 import com.medicarewizard.adapter.layout.ItemKeys;
+import com.medicarewizard.domain.availability.TakenCells;
 import com.medicarewizard.domain.center.Cell;
 import com.medicarewizard.domain.center.ResourceId;
 import com.medicarewizard.domain.reservation.ReservationId;
@@ -81,6 +82,21 @@ public final class EmbeddedSlotLedger implements SlotLedger {
             }
         }
         return held;
+    }
+
+    @Override
+    public TakenCells taken(Collection<ResourceId> resources, Instant from, Instant to) {
+        TakenCells.Builder taken = TakenCells.builder();
+        if (from.isBefore(to)) {
+            SortRange range = SortRange.between(ItemKeys.instant(from), ItemKeys.instant(to.minusNanos(1)));
+            for (ResourceId resource : resources) {
+                // A claim's sort key is its cell's start, so the items themselves need not be read.
+                for (String start : table.querySortKeys(ItemKeys.claim(resource), range)) {
+                    taken.add(resource, ItemKeys.epochSecond(start));
+                }
+            }
+        }
+        return taken.build();
     }
 
     private static Key key(Cell cell) {

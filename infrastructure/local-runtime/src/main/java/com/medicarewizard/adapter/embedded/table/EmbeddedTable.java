@@ -80,6 +80,14 @@ public final class EmbeddedTable implements AutoCloseable {
         return store.query(pk, range, limit, ascending);
     }
 
+    /**
+     * The sort keys alone of the items {@link #query} would return (like a Query projecting only the
+     * key): for readers of thousands of items per answer whose sort key says all they need.
+     */
+    public List<String> querySortKeys(String pk, SortRange range) {
+        return store.querySortKeys(pk, range);
+    }
+
     /** Items of an index partition, ordered by the index sort attribute, then by item key. */
     public List<Item> queryIndex(String index, String partitionValue, SortRange range, int limit,
                                  boolean ascending) {

@@ -55,6 +55,20 @@ final class ItemStore {
         });
     }
 
+    List<String> querySortKeys(String pk, SortRange range) {
+        return consistently(() -> {
+            ConcurrentSkipListMap<String, Item> partition = partitions.get(pk);
+            List<String> keys = new ArrayList<>();
+            if (partition != null) {
+                // One pass: copying the key set would walk the range twice (a sub-map counts by walking).
+                for (String sort : SortRange.select(range, partition, sort -> sort, sort -> sort).keySet()) {
+                    keys.add(sort);
+                }
+            }
+            return keys;
+        });
+    }
+
     List<Item> queryIndex(String index, String partitionValue, SortRange range, int limit, boolean ascending) {
         requirePositive(limit);
         SecondaryIndex secondary = indexes.get(index);
