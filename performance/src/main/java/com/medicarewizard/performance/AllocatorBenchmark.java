@@ -37,6 +37,7 @@ final class AllocatorBenchmark {
     /** Decisions per second through the queue and the event source mapping. */
     double throughQueue(int requests, int dayOffset) throws Exception {
         List<Reservation> pending = record(requests, dayOffset);
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         for (int i = 0; i < pending.size(); i += 10) {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
@@ -49,7 +50,21 @@ final class AllocatorBenchmark {
         while (!runtime.reservations().pendingSince(Instant.now().plusSeconds(3600), 1).isEmpty()) {
             Thread.sleep(5);
         }
-        return requests / ((System.nanoTime() - t0) / 1e9);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        lastCpuMillisPerDecision = (processCpuNanos() - cpu0) / 1e6 / requests;
+        return requests / seconds;
+    }
+
+    private double lastCpuMillisPerDecision;
+
+    /** CPU time of the whole process (every thread: edge, queue, allocator) per decision of the last run. */
+    double lastCpuMillisPerDecision() {
+        return lastCpuMillisPerDecision;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Decisions per second of the use case alone, on the same stand-ins. */

@@ -6,6 +6,9 @@ import com.medicarewizard.runtime.lambda.InvocationFailedException;
 import com.medicarewizard.runtime.lambda.LocalFunction;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -19,7 +22,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /**
  * Lambda's SQS event source mapping for one function with a concurrency of 1: one poller thread
  * gathers a batch, invokes the function with the {@link SQSEvent} Lambda would build, waits for
- * it, then deletes what was handled. Nothing else is retried here: messages left in the queue
+ * it, then hands what was handled to a deleter thread and polls again, so that the delete of one
+ * batch overlaps the receive of the next (as Lambda's pollers and deleters do; a delete that is
+ * lost to a crash only means the message comes again). Nothing else is retried here: messages left in the queue
  * become visible again after the visibility timeout, and the queue's redrive policy moves them
  * to the dead-letter queue after {@code maxReceiveCount} receives, as in AWS.
  */
@@ -39,6 +44,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     private final AtomicLong failedBatches = new AtomicLong();
     private final AtomicLong failedItems = new AtomicLong();
     private final AtomicLong deleted = new AtomicLong();
+    private final ExecutorService deleter;
     private volatile boolean running;
     private Thread poller;
 
@@ -49,6 +55,10 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         this.function = function;
         this.config = config;
         this.receiver = new BatchReceiver(sqs, queueUrl, config);
+        // At most two deletes wait; beyond that the poller deletes itself, so deletes never lag far.
+        this.deleter = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(2),
+                Thread.ofPlatform().daemon().name("sqs-esm-delete-" + function.config().name()).factory(),
+                new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
     /** Starts the poller thread. */
@@ -69,6 +79,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     @Override
     public synchronized void close() {
         running = false;
+        deleter.shutdownNow(); // deletes not yet made are lost, as in a crash: those messages come again
         if (poller == null) {
             return;
         }
@@ -115,7 +126,8 @@ public final class SqsEventSourceMapping implements AutoCloseable {
             failedItems.addAndGet(verdict.toRetry().size());
         }
         if (running && !verdict.toDelete().isEmpty()) {
-            delete(verdict.toDelete());
+            // once closed, the deleter drops it: the batch comes again, as after a crash before the delete
+            deleter.execute(() -> delete(verdict.toDelete()));
         }
     }
 
