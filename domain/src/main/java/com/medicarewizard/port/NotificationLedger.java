@@ -1,0 +1,42 @@
+package com.medicarewizard.port;
+
+import com.medicarewizard.domain.notification.NotificationKey;
+import com.medicarewizard.domain.notification.ParkedNotification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The durable record of what the notifier did for each {@link NotificationKey}: a "sent" marker
+ * written once with a condition (so a redelivered stream record sends nothing more), and the
+ * parked notifications operators list and retry. Every write is conditional, never check-then-write.
+ */
+public interface NotificationLedger {
+
+    enum State { SENT, PARKED }
+
+    Optional<State> state(NotificationKey key);
+
+    /**
+     * Marks the side effect done, replacing a parked record if there is one.
+     *
+     * @return false when it was already marked SENT (nothing is written)
+     */
+    boolean markSent(NotificationKey key, Instant at);
+
+    /**
+     * Parks (or re-parks, after another failed attempt) the side effect.
+     *
+     * @return false when it is already SENT (nothing is written)
+     */
+    boolean park(ParkedNotification parked);
+
+    Optional<ParkedNotification> parked(NotificationKey key);
+
+    /** Parked notifications, oldest parked first. */
+    List<ParkedNotification> parked(int limit);
+
+    /** Retryable parked notifications whose next attempt is at or before {@code now}, soonest first. */
+    List<ParkedNotification> due(Instant now, int limit);
+}
