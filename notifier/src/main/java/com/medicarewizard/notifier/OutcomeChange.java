@@ -1,0 +1,47 @@
+package com.medicarewizard.notifier;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.medicarewizard.domain.notification.NotificationKey;
+import com.medicarewizard.domain.reservation.Reservation;
+import com.medicarewizard.domain.reservation.ReservationStatus;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A reservation that has just reached an outcome the patient is told about: its status moved
+ * to CONFIRMED, REJECTED or CANCELLED in this stream record (read from NEW_AND_OLD_IMAGES). Any
+ * other change — a PENDING request, a cancellation wish, a re-stored outcome, another item — is none.
+ */
+public record OutcomeChange(Reservation reservation, ReservationStatus outcome) {
+
+    public OutcomeChange {
+        if (!NotificationKey.isOutcome(outcome)) {
+            throw new IllegalArgumentException(outcome + " is not an outcome");
+        }
+    }
+
+    /** @throws IllegalArgumentException when the record's reservation image is malformed */
+    public static Optional<OutcomeChange> of(DynamodbEvent.DynamodbStreamRecord record) {
+        if (record.getDynamodb() == null) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> after = record.getDynamodb().getNewImage();
+        if (!StreamImages.isReservation(after)) {
+            return Optional.empty();
+        }
+        ReservationStatus now = StreamImages.status(after);
+        Map<String, AttributeValue> before = record.getDynamodb().getOldImage();
+        Optional<ReservationStatus> was = StreamImages.isReservation(before)
+                ? Optional.of(StreamImages.status(before)) : Optional.empty();
+        if (!NotificationKey.isOutcome(now) || was.filter(now::equals).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(new OutcomeChange(StreamImages.reservation(after), now));
+    }
+
+    NotificationKey key(com.medicarewizard.domain.notification.Channel channel) {
+        return new NotificationKey(reservation.id(), outcome, channel);
+    }
+}

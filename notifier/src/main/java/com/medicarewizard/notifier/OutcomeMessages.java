@@ -1,0 +1,84 @@
+package com.medicarewizard.notifier;
+
+import com.medicarewizard.domain.center.Center;
+import com.medicarewizard.domain.center.ExamType;
+import com.medicarewizard.domain.center.Site;
+import com.medicarewizard.domain.notification.CalendarInvite;
+import com.medicarewizard.domain.patient.Patient;
+import com.medicarewizard.domain.reservation.Reservation;
+import com.medicarewizard.domain.reservation.ReservationStatus;
+import com.medicarewizard.port.Notifications.Attachment;
+import com.medicarewizard.port.Notifications.Email;
+import com.medicarewizard.port.Notifications.Sms;
+
+import java.text.MessageFormat;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ResourceBundle;
+
+/**
+ * The e-mail and the text message for an outcome, in the patient's language (English or
+ * Italian; anything else gets English): exam, site and address, the time in the site's zone, the
+ * preparation; a confirmation e-mail carries the calendar file.
+ */
+public final class OutcomeMessages {
+    private static final String BUNDLE = "com.medicarewizard.notifier.messages";
+    private final Center center;
+
+    public OutcomeMessages(Center center) {
+        this.center = center;
+    }
+
+    public Email email(OutcomeChange change, Patient patient) {
+        Texts texts = texts(change, patient);
+        Optional<Attachment> calendar = change.outcome() == ReservationStatus.CONFIRMED
+                ? Optional.of(new Attachment(CalendarInvite.FILE_NAME, CalendarInvite.CONTENT_TYPE, calendar(change)))
+                : Optional.empty();
+        return new Email(patient.email().value(), texts.text("subject"), texts.text("body"), calendar);
+    }
+
+    public Sms sms(OutcomeChange change, Patient patient) {
+        return new Sms(patient.phone().value(), texts(change, patient).text("sms"));
+    }
+
+    private String calendar(OutcomeChange change) {
+        Reservation r = change.reservation();
+        ExamType exam = exam(r);
+        return CalendarInvite.of(r, exam, site(r), exam.name(), exam.preparation());
+    }
+
+    private Texts texts(OutcomeChange change, Patient patient) {
+        Locale locale = "it".equals(patient.language()) ? Locale.ITALIAN : Locale.ENGLISH;
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control
+                .getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        Reservation r = change.reservation();
+        Site site = site(r);
+        ExamType exam = exam(r);
+        String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale)
+                .format(r.start().atZone(site.zone()));
+        String reason = r.reason().map(why -> bundle.getString("reason." + why.name())).orElse("");
+        Object[] values = {patient.firstName(), exam.name(), site.name(), site.address(), when, exam.preparation(),
+                reason, r.id().value(), site.zone().getId()};
+        return new Texts(bundle, change.outcome(), locale, values);
+    }
+
+    /** An exam type or site removed from the catalog since is still named by its code. */
+    private ExamType exam(Reservation r) {
+        return center.examType(r.examType()).orElseGet(() -> new ExamType(r.examType(), r.examType().value(),
+                java.time.Duration.between(r.start(), r.end()), "", java.time.Duration.ZERO, java.time.Duration.ZERO,
+                java.util.Set.of(new com.medicarewizard.domain.center.ResourceKind("UNKNOWN"))));
+    }
+
+    private Site site(Reservation r) {
+        return center.site(r.site()).orElseGet(() -> new Site(r.site(), r.site().value(), "",
+                java.time.ZoneOffset.UTC));
+    }
+
+    private record Texts(ResourceBundle bundle, ReservationStatus outcome, Locale locale, Object[] values) {
+        String text(String part) {
+            return new MessageFormat(bundle.getString(outcome.name() + "." + part), locale).format(values);
+        }
+    }
+}

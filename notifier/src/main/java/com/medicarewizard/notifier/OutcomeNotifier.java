@@ -1,0 +1,115 @@
+package com.medicarewizard.notifier;
+
+import com.medicarewizard.domain.event.ReservationEvent;
+import com.medicarewizard.domain.notification.Channel;
+import com.medicarewizard.domain.notification.NotificationKey;
+import com.medicarewizard.domain.notification.ParkedNotification;
+import com.medicarewizard.domain.patient.Patient;
+import com.medicarewizard.port.CenterCatalog;
+import com.medicarewizard.port.DomainEvents;
+import com.medicarewizard.port.NotificationLedger;
+import com.medicarewizard.port.Notifications;
+import com.medicarewizard.port.Patients;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The notifier's use case: tells the world about one outcome — the domain event, the patient's
+ * e-mail and SMS — each side effect at most once. A side effect already marked SENT or PARKED is
+ * skipped (a redelivered or replayed record sends nothing more); one that succeeds is marked SENT
+ * with a condition; one that keeps failing is parked for the retrier and the operators, so the
+ * stream moves on. Only a failure to record what happened (the ledger) propagates: then the record
+ * must come again.
+ */
+public final class OutcomeNotifier {
+    private static final Logger LOG = LogManager.getLogger(OutcomeNotifier.class);
+    private final Patients patients;
+    private final CenterCatalog catalog;
+    private final Notifications notifications;
+    private final DomainEvents events;
+    private final NotificationLedger ledger;
+    private final NotifierSettings settings;
+    private final GuardedCalls calls;
+    private final Clock clock;
+
+    public OutcomeNotifier(Patients patients, CenterCatalog catalog, Notifications notifications, DomainEvents events,
+                           NotificationLedger ledger, NotifierSettings settings, Clock clock) {
+        this.patients = patients;
+        this.catalog = catalog;
+        this.notifications = notifications;
+        this.events = events;
+        this.ledger = ledger;
+        this.settings = settings;
+        this.calls = new GuardedCalls(settings);
+        this.clock = clock;
+    }
+
+    /** Every side effect of the outcome that is not yet SENT or PARKED. */
+    public void notify(OutcomeChange change) {
+        for (Channel channel : Channel.values()) {
+            NotificationKey key = change.key(channel);
+            if (ledger.state(key).isEmpty()) {
+                attempt(key, change).ifPresent(failure -> park(key, change, failure));
+            }
+        }
+    }
+
+    /** Tries a parked side effect again (the retrier's and the operators' way). */
+    public void retry(ParkedNotification parked, OutcomeChange change) {
+        attempt(parked.key(), change).ifPresent(failure -> {
+            ParkedNotification again = parked.failedAgain(failure.reason(), !failure.permanent(), clock.instant(),
+                    settings.firstParkPause());
+            ledger.park(again);
+            LOG.warn("{} failed again (attempt {}), {}: {}", parked.key(), again.attempts(),
+                    again.retryable() ? "next attempt at " + again.nextAttemptAt().orElseThrow() : "left to operators",
+                    failure.reason());
+        });
+    }
+
+    /** Empty when the side effect was sent (and marked), or there was nothing to send. */
+    private Optional<GuardedCalls.Result> attempt(NotificationKey key, OutcomeChange change) {
+        Optional<Runnable> send = sender(key.channel(), change);
+        if (send.isEmpty()) {
+            LOG.warn("patient of reservation {} is unknown: {} not sent", change.reservation().id(), key.channel());
+            return Optional.empty();
+        }
+        GuardedCalls.Result result = calls.call(key.channel(), send.get());
+        if (!result.sent()) {
+            return Optional.of(result);
+        }
+        if (ledger.markSent(key, clock.instant())) {
+            LOG.info("{} sent", key);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Runnable> sender(Channel channel, OutcomeChange change) {
+        if (channel == Channel.EVENT) {
+            return Optional.of(() -> events.publish(ReservationEvent.of(change.reservation(), change.outcome())));
+        }
+        Optional<Patient> patient = patients.find(change.reservation().patient());
+        OutcomeMessages messages = new OutcomeMessages(catalog.current());
+        return patient.map(p -> channel == Channel.EMAIL
+                ? () -> notifications.send(messages.email(change, p))
+                : () -> notifications.send(messages.sms(change, p)));
+    }
+
+    private void park(NotificationKey key, OutcomeChange change, GuardedCalls.Result failure) {
+        ParkedNotification parked = ParkedNotification.first(key, maskedRecipient(key.channel(), change),
+                failure.reason(), !failure.permanent(), clock.instant(), settings.firstParkPause());
+        ledger.park(parked);
+        LOG.warn("{} parked ({}): {}", key, failure.permanent() ? "permanent" : "will be retried", failure.reason());
+    }
+
+    private String maskedRecipient(Channel channel, OutcomeChange change) {
+        if (channel == Channel.EVENT) {
+            return "event bus";
+        }
+        return patients.find(change.reservation().patient())
+                .map(p -> channel == Channel.EMAIL ? Masks.email(p.email().value()) : p.phone().masked())
+                .orElse("unknown");
+    }
+}

@@ -1,0 +1,50 @@
+package com.medicarewizard.notifier;
+
+import com.medicarewizard.domain.notification.ParkedNotification;
+import com.medicarewizard.domain.reservation.Reservation;
+import com.medicarewizard.port.NotificationLedger;
+import com.medicarewizard.port.Reservations;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+import java.time.Clock;
+
+/**
+ * Tries the parked side effects that are due again (on a schedule: an EventBridge rule in AWS, a
+ * timer locally). The message is rebuilt from the stored reservation, so nothing personal was
+ * kept with the parked record. Each try doubles the pause, and after
+ * {@link ParkedNotification#MAX_ATTEMPTS} the notification waits for an operator: never lost,
+ * never retried forever.
+ */
+public final class ParkedNotificationRetrier {
+    private static final Logger LOG = LogManager.getLogger(ParkedNotificationRetrier.class);
+    private final NotificationLedger ledger;
+    private final Reservations reservations;
+    private final OutcomeNotifier notifier;
+    private final Clock clock;
+    private final int batch;
+
+    public ParkedNotificationRetrier(NotificationLedger ledger, Reservations reservations, OutcomeNotifier notifier,
+                                     Clock clock, int batch) {
+        this.ledger = ledger;
+        this.reservations = reservations;
+        this.notifier = notifier;
+        this.clock = clock;
+        this.batch = batch;
+    }
+
+    /** Answers how many due notifications were tried. */
+    public int retryDue() {
+        var due = ledger.due(clock.instant(), batch);
+        for (ParkedNotification parked : due) {
+            Reservation reservation = reservations.find(parked.key().reservation()).orElse(null);
+            if (reservation == null) {
+                LOG.warn("{} stays parked: its reservation is gone", parked.key());
+                ledger.park(parked.failedAgain("reservation not found", false, clock.instant(), java.time.Duration.ZERO.plusSeconds(1)));
+                continue;
+            }
+            notifier.retry(parked, new OutcomeChange(reservation, parked.key().outcome()));
+        }
+        return due.size();
+    }
+}
