@@ -137,6 +137,14 @@ public final class ItemKeys {
         return ItemLayout.THROTTLE + "#" + subject;
     }
 
+    public static String notification(ReservationId id) {
+        return ItemLayout.NOTIFICATION + "#" + id.value();
+    }
+
+    public static String failure(String messageId) {
+        return ItemLayout.FAILURE + "#" + messageId;
+    }
+
     static String sha256(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

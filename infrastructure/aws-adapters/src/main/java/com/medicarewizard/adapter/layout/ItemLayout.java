@@ -27,6 +27,13 @@ package com.medicarewizard.adapter.layout;
  *     <td>patientId, issuedAt, expiresAtInstant, expiresAt (epoch seconds: the TTL attribute)</td></tr>
  * <tr><td>login failures</td><td>{@code THROTTLE#<subject>}</td><td>{@code THROTTLE}</td>
  *     <td>failures (list of fixed-width instants, oldest first), expiresAt (TTL)</td></tr>
+ * <tr><td>notification marker</td><td>{@code NOTIFICATION#<reservationId>}</td><td>{@code <OUTCOME>#<CHANNEL>}</td>
+ *     <td>reservationId, outcome, channel, state (SENT or PARKED), sentAt? — while PARKED also
+ *     maskedRecipient, reason, retryable, attempts (number), parkedAt, nextAttemptAt?,
+ *     parked = {@code PARKED}, due = {@code DUE} (only while retryable)</td></tr>
+ * <tr><td>message failure</td><td>{@code FAILURE#<queue message id>}</td><td>{@code FAILURE}</td>
+ *     <td>messageId, reservationId?, reason, receiveCount (number), failedAt, expiresAt (TTL, 14 days:
+ *     the dead-letter queue's retention)</td></tr>
  * </table>
  *
  * <table>
@@ -37,6 +44,10 @@ package com.medicarewizard.adapter.layout;
  *     <td>sparse: requests still PENDING, oldest first (the sweeper)</td></tr>
  * <tr><td>{@value #BY_DECISION}</td><td>decided</td><td>decidedAt</td>
  *     <td>sparse: recent decisions (operator figures)</td></tr>
+ * <tr><td>{@value #PARKED_INDEX}</td><td>parked</td><td>parkedAt</td>
+ *     <td>sparse: parked notifications, oldest first (operators)</td></tr>
+ * <tr><td>{@value #DUE_INDEX}</td><td>due</td><td>nextAttemptAt</td>
+ *     <td>sparse: retryable parked notifications, soonest first (the retrier)</td></tr>
  * </table>
  * Patient, session and e-mail items carry patientId but no start, so {@value #BY_PATIENT} skips them.
  */
@@ -54,13 +65,19 @@ public final class ItemLayout {
     public static final String EMAIL = "EMAIL";
     public static final String TOKEN = "TOKEN";
     public static final String THROTTLE = "THROTTLE";
+    public static final String NOTIFICATION = "NOTIFICATION";
+    public static final String FAILURE = "FAILURE";
 
     public static final String BY_PATIENT = "byPatient";
     public static final String PENDING_INDEX = "pending";
     public static final String BY_DECISION = "byDecision";
+    public static final String PARKED_INDEX = "parked";
+    public static final String DUE_INDEX = "due";
     /** The constant partition values of the sparse indexes. */
     public static final String PENDING_PARTITION = "PENDING";
     public static final String DECIDED_PARTITION = "DECIDED";
+    public static final String PARKED_PARTITION = "PARKED";
+    public static final String DUE_PARTITION = "DUE";
 
     /** Reservation attributes. */
     public static final String RESERVATION_ID = "reservationId";
@@ -102,6 +119,24 @@ public final class ItemLayout {
     /** Epoch seconds, the table's TTL attribute: DynamoDB deletes the item some time after it. */
     public static final String EXPIRES_AT = "expiresAt";
     public static final String FAILURES = "failures";
+
+    /** Notification marker attributes (plus {@link #RESERVATION_ID}). */
+    public static final String OUTCOME = "outcome";
+    public static final String CHANNEL = "channel";
+    public static final String STATE = "state";
+    public static final String SENT_AT = "sentAt";
+    public static final String MASKED_RECIPIENT = "maskedRecipient";
+    public static final String RETRYABLE = "retryable";
+    public static final String ATTEMPTS = "attempts";
+    public static final String PARKED_AT = "parkedAt";
+    public static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
+    public static final String PARKED = "parked";
+    public static final String DUE = "due";
+
+    /** Message failure attributes (plus {@link #REASON}, {@link #RESERVATION_ID}, {@link #EXPIRES_AT}). */
+    public static final String MESSAGE_ID = "messageId";
+    public static final String RECEIVE_COUNT = "receiveCount";
+    public static final String FAILED_AT = "failedAt";
 
     private ItemLayout() {
     }

@@ -1,0 +1,98 @@
+package com.medicarewizard.adapter.sns;
+
+import com.medicarewizard.port.Notifications;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.AttachmentContentDisposition;
+import software.amazon.awssdk.services.sesv2.model.Body;
+import software.amazon.awssdk.services.sesv2.model.Content;
+import software.amazon.awssdk.services.sesv2.model.Message;
+import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * {@link Notifications} in AWS: a text message is an SNS publish to the patient's phone number
+ * (transactional SMS); an e-mail goes through SES v2 to the patient's address alone, because SNS
+ * e-mail can only reach subscribers of a topic (see docs/adr/0003-notification-channels.md).
+ * Refusals of the recipient or the request are permanent failures; throttling, outages and
+ * timeouts are transient.
+ */
+public final class SnsNotifications implements Notifications {
+    private static final String UTF_8 = StandardCharsets.UTF_8.name();
+    /** SNS errors that sending again cannot fix: a malformed or refused phone number. */
+    private static final Set<String> SNS_PERMANENT = Set.of("InvalidParameter", "InvalidParameterValue",
+            "InvalidParameterException", "ParameterValueInvalid");
+    /** SES errors that sending again cannot fix: a malformed address or request, a rejected message. */
+    private static final Set<String> SES_PERMANENT = Set.of("BadRequestException", "MessageRejected",
+            "MessageRejectedException");
+    private final SnsClient sns;
+    private final SesV2Client ses;
+    private final String fromAddress;
+    private final String senderId;
+
+    /**
+     * @param fromAddress the verified SES identity the e-mail comes from
+     * @param senderId the alphanumeric sender id shown on the phone (where the country allows one)
+     */
+    public SnsNotifications(SnsClient sns, SesV2Client ses, String fromAddress, String senderId) {
+        this.sns = Objects.requireNonNull(sns, "sns");
+        this.ses = Objects.requireNonNull(ses, "ses");
+        this.fromAddress = Objects.requireNonNull(fromAddress, "from address");
+        this.senderId = Objects.requireNonNull(senderId, "sender id");
+    }
+
+    @Override
+    public void send(Sms sms) {
+        try {
+            sns.publish(b -> b.phoneNumber(sms.to()).message(sms.text()).messageAttributes(Map.of(
+                    "AWS.SNS.SMS.SMSType", string("Transactional"),
+                    "AWS.SNS.SMS.SenderID", string(senderId))));
+        } catch (SdkException e) {
+            throw failure("SNS", e, SNS_PERMANENT);
+        }
+    }
+
+    @Override
+    public void send(Email email) {
+        Message.Builder message = Message.builder()
+                .subject(Content.builder().data(email.subject()).charset(UTF_8).build())
+                .body(Body.builder().text(Content.builder().data(email.text()).charset(UTF_8).build()).build());
+        email.attachment().ifPresent(file -> message.attachments(software.amazon.awssdk.services.sesv2.model.Attachment.builder()
+                .fileName(file.fileName())
+                .contentType(file.contentType())
+                .contentDisposition(AttachmentContentDisposition.ATTACHMENT)
+                .rawContent(SdkBytes.fromUtf8String(file.content()))
+                .build()));
+        try {
+            ses.sendEmail(SendEmailRequest.builder()
+                    .fromEmailAddress(fromAddress)
+                    .destination(d -> d.toAddresses(email.to()))
+                    .content(c -> c.simple(message.build()))
+                    .build());
+        } catch (SdkException e) {
+            throw failure("SES", e, SES_PERMANENT);
+        }
+    }
+
+    private static MessageAttributeValue string(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+
+    /** The message names the service and its error code only: never the recipient or the text. */
+    private static DeliveryFailedException failure(String service, SdkException e, Set<String> permanentCodes) {
+        if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
+            String code = aws.awsErrorDetails().errorCode();
+            boolean permanent = code != null && permanentCodes.contains(code) && aws.statusCode() < 500;
+            return new DeliveryFailedException(service + " refused the message: " + code, permanent, null);
+        }
+        return new DeliveryFailedException(service + " unavailable: " + e.getClass().getSimpleName(), false, null);
+    }
+}
