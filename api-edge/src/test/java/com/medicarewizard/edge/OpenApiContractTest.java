@@ -41,6 +41,12 @@ class OpenApiContractTest {
         "GET,    /api/v1/reservations/{id},  200, bearerAuth",
         "DELETE, /api/v1/reservations/{id},  202, bearerAuth",
         "GET,    /api/v1/ops/pipeline,       200, operatorBearerAuth",
+        "GET,    /api/v1/reservations/{id}/calendar,         200, bearerAuth",
+        "GET,    /api/v1/ops/dead-letters,                   200, operatorBearerAuth",
+        "POST,   /api/v1/ops/dead-letters/redrive,           202, operatorBearerAuth",
+        "GET,    /api/v1/ops/notifications/parked,           200, operatorBearerAuth",
+        "POST,   /api/v1/ops/notifications/parked/{id}/retry, 202, operatorBearerAuth",
+        "GET,    /api/v1/ops/outbox,                         200, operatorBearerAuth",
     })
     void describesEveryContractOperation(String method, String path, String success, String security) {
         JsonNode operation = operation(method, path);
@@ -61,7 +67,7 @@ class OpenApiContractTest {
     void routeTableHasExactlyTheContractOperations() {
         List<String> operations = new ArrayList<>();
         ApiRoutes.v1().resources().forEach((path, methods) -> methods.forEach(m -> operations.add(m + " " + path)));
-        assertThat(operations).hasSize(11);
+        assertThat(operations).hasSize(17);
     }
 
     @Test
@@ -107,7 +113,8 @@ class OpenApiContractTest {
         assertThat(document.at("/components/schemas/PipelineStatus/properties").properties())
                 .extracting(java.util.Map.Entry::getKey)
                 .containsExactlyInAnyOrder("queueDepth", "inFlight", "oldestAgeSeconds", "deadLetters",
-                        "allocatorLagSeconds", "streamLagSeconds", "confirmedPerMinute", "rejectedPerMinute");
+                        "allocatorLagSeconds", "streamLagSeconds", "confirmedPerMinute", "rejectedPerMinute",
+                        "parkedNotifications");
     }
 
     private static JsonNode operation(String method, String path) {

@@ -12,6 +12,7 @@ import com.medicarewizard.port.Tokens;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything the intake function works with: the ports (built once per container by whoever runs
@@ -19,7 +20,8 @@ import java.util.Objects;
  */
 public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations reservations, ReservationQueue queue,
                      Patients patients, Tokens tokens, LoginAttempts loginAttempts, StreamPosition streamPosition,
-                     PasswordHasher passwordHasher, IntakeConfig config, Clock clock) {
+                     PasswordHasher passwordHasher, IntakeConfig config, Clock clock,
+                     Optional<Operations> operations) {
 
     public Intake {
         Objects.requireNonNull(catalog, "catalog");
@@ -33,6 +35,14 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
         Objects.requireNonNull(passwordHasher, "password hasher");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(operations, "operations");
+    }
+
+    public Intake(CenterCatalog catalog, SlotLedger ledger, Reservations reservations, ReservationQueue queue,
+                  Patients patients, Tokens tokens, LoginAttempts loginAttempts, StreamPosition streamPosition,
+                  PasswordHasher passwordHasher, IntakeConfig config, Clock clock) {
+        this(catalog, ledger, reservations, queue, patients, tokens, loginAttempts, streamPosition, passwordHasher,
+                config, clock, Optional.empty());
     }
 
     /** With no stream lag known and bcrypt at the production cost. */
@@ -44,11 +54,17 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
 
     public Intake withStreamPosition(StreamPosition position) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, loginAttempts, position,
-                passwordHasher, config, clock);
+                passwordHasher, config, clock, operations);
     }
 
     public Intake withPasswordHasher(PasswordHasher hasher) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, loginAttempts, streamPosition,
-                hasher, config, clock);
+                hasher, config, clock, operations);
+    }
+
+    /** With the ports behind the operator routes (dead letters, parked notifications, the outbox). */
+    public Intake withOperations(Operations ops) {
+        return new Intake(catalog, ledger, reservations, queue, patients, tokens, loginAttempts, streamPosition,
+                passwordHasher, config, clock, Optional.of(ops));
     }
 }

@@ -8,12 +8,14 @@ import com.medicarewizard.intake.catalog.QueryAvailability;
 import com.medicarewizard.intake.http.Problems;
 import com.medicarewizard.intake.http.Request;
 import com.medicarewizard.intake.http.Route;
+import com.medicarewizard.intake.ops.OperatorRoutes;
 import com.medicarewizard.intake.ops.PipelineStatus;
 import com.medicarewizard.intake.patient.CommonPasswords;
 import com.medicarewizard.intake.patient.OwnProfile;
 import com.medicarewizard.intake.patient.RegisterPatient;
 import com.medicarewizard.intake.reservation.CancelReservation;
 import com.medicarewizard.intake.reservation.ReadReservations;
+import com.medicarewizard.intake.reservation.ReservationCalendar;
 import com.medicarewizard.intake.reservation.RequestReservation;
 
 import java.util.LinkedHashMap;
@@ -40,7 +42,14 @@ final class Routes {
         add("GET", "/api/v1/reservations", reads.all());
         add("GET", "/api/v1/reservations/{id}", reads.one());
         add("DELETE", "/api/v1/reservations/{id}", new CancelReservation(intake));
+        add("GET", "/api/v1/reservations/{id}/calendar", new ReservationCalendar(intake));
         add("GET", "/api/v1/ops/pipeline", new PipelineStatus(intake));
+        var ops = new OperatorRoutes(intake);
+        add("GET", "/api/v1/ops/dead-letters", ops.deadLetters());
+        add("POST", "/api/v1/ops/dead-letters/redrive", ops.redrive());
+        add("GET", "/api/v1/ops/notifications/parked", ops.parked());
+        add("POST", "/api/v1/ops/notifications/parked/{id}/retry", ops.retryParked());
+        add("GET", "/api/v1/ops/outbox", ops.outbox());
     }
 
     private void add(String method, String resource, Route route) {

@@ -12,11 +12,17 @@ public final class Response {
     private static final String PROBLEM_JSON = "application/problem+json";
     private final int status;
     private final Object body;
+    private final boolean raw;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
     private Response(int status, Object body, String contentType) {
+        this(status, body, contentType, false);
+    }
+
+    private Response(int status, Object body, String contentType, boolean raw) {
         this.status = status;
         this.body = body;
+        this.raw = raw;
         if (contentType != null) {
             headers.put("Content-Type", contentType);
         }
@@ -24,6 +30,11 @@ public final class Response {
 
     public static Response json(int status, Object body) {
         return new Response(status, body, JSON);
+    }
+
+    /** A body that is not JSON (e.g. a calendar file), sent as it is. */
+    public static Response text(int status, String contentType, String body) {
+        return new Response(status, body, contentType, true);
     }
 
     public static Response noContent() {
@@ -67,7 +78,7 @@ public final class Response {
                     .withStatusCode(status)
                     .withHeaders(Map.copyOf(headers))
                     .withIsBase64Encoded(false)
-                    .withBody(body == null ? null : Json.MAPPER.writeValueAsString(body));
+                    .withBody(body == null ? null : raw ? (String) body : Json.MAPPER.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an answer could not be written as JSON", e);
         }

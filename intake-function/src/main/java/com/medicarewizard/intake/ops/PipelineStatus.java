@@ -1,5 +1,6 @@
 package com.medicarewizard.intake.ops;
 
+import com.medicarewizard.domain.operations.PipelineFigures;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationStatus;
 import com.medicarewizard.intake.Intake;
@@ -15,10 +16,14 @@ import java.util.List;
  * {@code GET /api/v1/ops/pipeline}: the operators' figures. Queue depth, in-flight and dead letters
  * come from the queue; the oldest age from the oldest PENDING request; the allocator lag is the
  * mean time from request to decision over the decisions of the last minute (0 when none), whose
- * outcomes are also the per-minute counts; the stream lag comes from the runtime.
+ * outcomes are also the per-minute counts; the stream lag comes from the runtime; parked
+ * notifications from the notifier's ledger. The same figures go to {@code PipelineMetrics}
+ * (CloudWatch EMF in AWS).
  */
 public final class PipelineStatus implements Route {
     private static final Duration MINUTE = Duration.ofMinutes(1);
+    /** Counted up to this many: beyond it the figure says "at least" and the list is what to read. */
+    private static final int PARKED_COUNT_LIMIT = 1000;
     private final Intake intake;
     private final OperatorGuard guard;
 
@@ -39,8 +44,13 @@ public final class PipelineStatus implements Route {
         long rejected = decided.stream().filter(r -> r.status() == ReservationStatus.REJECTED).count();
         double lag = decided.stream().filter(r -> r.decidedAt().isPresent())
                 .mapToDouble(r -> seconds(r.requestedAt(), r.decidedAt().get())).average().orElse(0);
-        return Response.json(200, new Figures(queue.visible(), queue.inFlight(), oldest, queue.deadLetters(), lag,
-                Math.max(0, intake.streamPosition().oldestUnconsumedAgeSeconds()), confirmed, rejected)).noStore();
+        long parked = intake.operations().map(ops -> (long) ops.notifications().parked(PARKED_COUNT_LIMIT).size())
+                .orElse(0L);
+        PipelineFigures figures = new PipelineFigures(now, queue.visible(), queue.inFlight(), oldest,
+                queue.deadLetters(), lag, Math.max(0, intake.streamPosition().oldestUnconsumedAgeSeconds()), confirmed,
+                rejected, parked);
+        intake.operations().ifPresent(ops -> ops.metrics().record(figures));
+        return Response.json(200, Figures.of(figures)).noStore();
     }
 
     /** A confirmation stays one even when the patient cancelled it since (it then still holds its resources). */
@@ -56,6 +66,11 @@ public final class PipelineStatus implements Route {
     /** The figures as the API shows them. */
     public record Figures(long queueDepth, long inFlight, double oldestAgeSeconds, long deadLetters,
                           double allocatorLagSeconds, double streamLagSeconds, double confirmedPerMinute,
-                          double rejectedPerMinute) {
+                          double rejectedPerMinute, long parkedNotifications) {
+        static Figures of(PipelineFigures f) {
+            return new Figures(f.queueDepth(), f.inFlight(), f.oldestAgeSeconds(), f.deadLetters(),
+                    f.allocatorLagSeconds(), f.streamLagSeconds(), f.confirmedPerMinute(), f.rejectedPerMinute(),
+                    f.parkedNotifications());
+        }
     }
 }
