@@ -12,18 +12,26 @@ import com.medicarewizard.allocator.SweeperHandler;
 import com.medicarewizard.intake.ApiHandler;
 import com.medicarewizard.intake.Intake;
 import com.medicarewizard.intake.IntakeConfig;
+import com.medicarewizard.intake.Operations;
+import com.medicarewizard.intake.StreamPosition;
+import com.medicarewizard.notifier.OutcomeNotifier;
+import com.medicarewizard.notifier.ParkedNotificationRetrier;
+import com.medicarewizard.notifier.ParkedRetryHandler;
+import com.medicarewizard.port.PipelineMetrics;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /** Builds each function's handler on the stand-ins, once, as a Lambda container would. */
 record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
     private static final int SWEEP_BATCH = 500;
+    private static final int RETRY_BATCH = 100;
 
     AllocatorHandler allocator() {
         ReservationAllocator allocator = new ReservationAllocator(standIns.reservations(), standIns.ledger(),
                 standIns.catalog(), clock);
         return new AllocatorHandler(allocator, message -> ReservationCommandCodec.parse(message.getBody(),
-                stringAttributes(message)));
+                stringAttributes(message)), standIns.failures(), clock);
     }
 
     private static java.util.Map<String, String> stringAttributes(SQSEvent.SQSMessage message) {
@@ -43,10 +51,24 @@ record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
                 config.sweepAfter(), SWEEP_BATCH));
     }
 
-    RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> intake() {
+    RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> intake(StreamPosition stream) {
         IntakeConfig intake = new IntakeConfig(config.opsToken(), IntakeConfig.defaults().tokenTtl(),
                 IntakeConfig.Throttle.standard());
+        Operations ops = new Operations(standIns.deadLetters(), standIns.failures(), standIns.notificationLedger(),
+                Optional.of(standIns.outbox()), PipelineMetrics.NONE);
         return new ApiHandler(new Intake(standIns.catalog(), standIns.ledger(), standIns.reservations(),
-                standIns.queue(), standIns.patients(), standIns.tokens(), standIns.loginAttempts(), intake, clock));
+                standIns.queue(), standIns.patients(), standIns.tokens(), standIns.loginAttempts(), intake, clock)
+                .withStreamPosition(stream).withOperations(ops));
+    }
+
+    /** The notifier's use case, shared by the stream handler and the parked-notification retrier (one container). */
+    OutcomeNotifier outcomeNotifier() {
+        return new OutcomeNotifier(standIns.patients(), standIns.catalog(), standIns.outbox(), standIns.events(),
+                standIns.notificationLedger(), config.notifier(), clock);
+    }
+
+    ParkedRetryHandler parkedRetrier(OutcomeNotifier notifier) {
+        return new ParkedRetryHandler(new ParkedNotificationRetrier(standIns.notificationLedger(),
+                standIns.reservations(), notifier, clock, RETRY_BATCH));
     }
 }

@@ -1,8 +1,18 @@
 package com.medicarewizard.runtime;
 
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.medicarewizard.adapter.embedded.InProcessEventBus;
+import com.medicarewizard.adapter.embedded.outbox.OutboxNotifications;
+import com.medicarewizard.notifier.NotifierHandler;
+import com.medicarewizard.notifier.OutcomeNotifier;
+import com.medicarewizard.port.NotificationLedger;
+import com.medicarewizard.runtime.stream.OnFailureDestination;
+import com.medicarewizard.runtime.stream.StreamEventSourceMapping;
+import com.medicarewizard.runtime.stream.StreamMappingConfig;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
 import com.medicarewizard.domain.center.Center;
 import com.medicarewizard.edge.ApiRoutes;
@@ -33,13 +43,15 @@ import java.util.concurrent.TimeUnit;
  * The whole pipeline in one process: the same handler classes as on Lambda, wired to the embedded
  * stand-ins and driven as AWS drives them — HTTP through a local API Gateway to
  * the intake function, the reservation queue through an SQS event source mapping to the
- * allocator (one batch at a time), and a timer to the sweeper as an EventBridge schedule would.
+ * allocator (one batch at a time), the table's change stream through a DynamoDB stream mapping to
+ * the notifier, and timers to the sweeper and the notification retrier as EventBridge schedules would.
  */
 public final class LocalRuntime implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(LocalRuntime.class);
     private final StandIns standIns;
     private final List<AutoCloseable> running = new ArrayList<>();
     private LocalApiGateway gateway;
+    private StreamEventSourceMapping notifierMapping;
 
     private LocalRuntime(StandIns standIns) {
         this.standIns = standIns;
@@ -64,8 +76,9 @@ public final class LocalRuntime implements AutoCloseable {
         running.add(new SqsEventSourceMapping(standIns.sqs(), standIns.queueUrls().queueUrl(), allocator,
                 new MappingConfig(10, Duration.ZERO)).start());
         scheduleSweeper(functions, config);
+        StreamEventSourceMapping stream = startNotifier(functions, config);
         FunctionConfig intake = FunctionConfig.of("intake", Duration.ofSeconds(29), 1024);
-        var handler = functions.intake();
+        var handler = functions.intake(stream::lagSeconds);
         // the edge Lambda scales out: each request runs at once, with its own Context, on the gateway's thread
         gateway = new LocalApiGateway(ApiRoutes.v1(),
                 event -> handler.handleRequest(event, LocalLambdaContext.startingNow(intake, Clock.systemUTC())),
@@ -73,23 +86,49 @@ public final class LocalRuntime implements AutoCloseable {
         running.add(gateway);
     }
 
+    /**
+     * The notifier on the table's change stream, as Lambda's DynamoDB stream mapping drives it, and
+     * its retrier of parked notifications on a timer (an EventBridge schedule in AWS).
+     */
+    private StreamEventSourceMapping startNotifier(Functions functions, RuntimeConfig config) {
+        OutcomeNotifier notifier = functions.outcomeNotifier();
+        var function = new LocalFunction<DynamodbEvent, StreamsEventResponse>(
+                FunctionConfig.of("notifier", Duration.ofSeconds(30), 512), new NotifierHandler(notifier));
+        running.add(function);
+        StreamEventSourceMapping mapping = new StreamEventSourceMapping(standIns.table().stream(), function,
+                StreamMappingConfig.notifier(), standIns.streamFailures(), Clock.systemUTC()).start();
+        running.add(mapping);
+        notifierMapping = mapping;
+        var retrier = new LocalFunction<ScheduledEvent, Integer>(
+                FunctionConfig.of("notification-retrier", Duration.ofSeconds(60), 512), functions.parkedRetrier(notifier));
+        running.add(retrier);
+        schedule(retrier, config.retryParkedEvery());
+        return mapping;
+    }
+
+    /** Invokes the function every {@code period}, as an EventBridge schedule would; a failed run waits for the next. */
+    private ScheduledExecutorService schedule(LocalFunction<ScheduledEvent, ?> function, Duration period) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name(function.config().name() + "-schedule").daemon().factory());
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                function.invoke(new ScheduledEvent());
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed; the next run tries again: {}", function.config().name(), e.toString());
+            }
+        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        running.add(timer::shutdownNow);
+        return timer;
+    }
+
     private void scheduleSweeper(Functions functions, RuntimeConfig config) {
         var sweeper = new LocalFunction<ScheduledEvent, Integer>(
                 FunctionConfig.of("pending-sweeper", Duration.ofSeconds(30), 256), functions.sweeper());
         running.add(sweeper);
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-                .name("sweeper-schedule").daemon().factory());
-        long period = Math.max(1, config.sweepAfter().toSeconds() / 2);
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                sweeper.invoke(new ScheduledEvent());
-            } catch (RuntimeException e) {
-                LOG.warn("sweep failed; the next one tries again: {}", e.toString());
-            }
-        }, period, period, TimeUnit.SECONDS);
+        ScheduledExecutorService timer = schedule(sweeper,
+                Duration.ofSeconds(Math.max(1, config.sweepAfter().toSeconds() / 2)));
         // the stream keeps 24 h of records; compaction is what lets older ones go
         timer.scheduleWithFixedDelay(this::compactTable, 1, 1, TimeUnit.HOURS);
-        running.add(timer::shutdownNow);
     }
 
     private void compactTable() {
@@ -126,6 +165,32 @@ public final class LocalRuntime implements AutoCloseable {
 
     public QueueUrls queueUrls() {
         return standIns.queueUrls();
+    }
+
+    public com.medicarewizard.port.Patients patients() {
+        return standIns.patients();
+    }
+
+    /** Every message the local outbox recorded. */
+    public OutboxNotifications outbox() {
+        return standIns.outbox();
+    }
+
+    public InProcessEventBus events() {
+        return standIns.events();
+    }
+
+    public NotificationLedger notificationLedger() {
+        return standIns.notificationLedger();
+    }
+
+    /** The notifier's stream mapping (its checkpoint and lag). */
+    public StreamEventSourceMapping notifierMapping() {
+        return notifierMapping;
+    }
+
+    public OnFailureDestination streamFailures() {
+        return standIns.streamFailures();
     }
 
     /** Stops taking requests first, then the consumers, then the stand-ins. */

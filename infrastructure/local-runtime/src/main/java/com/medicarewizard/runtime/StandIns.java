@@ -1,6 +1,17 @@
 package com.medicarewizard.runtime;
 
 import com.medicarewizard.adapter.embedded.EmbeddedCenterCatalog;
+import com.medicarewizard.adapter.embedded.EmbeddedMessageFailures;
+import com.medicarewizard.adapter.embedded.EmbeddedNotificationLedger;
+import com.medicarewizard.adapter.embedded.InProcessEventBus;
+import com.medicarewizard.adapter.embedded.outbox.Outbox;
+import com.medicarewizard.adapter.embedded.outbox.OutboxNotifications;
+import com.medicarewizard.adapter.embedded.outbox.SmtpMailer;
+import com.medicarewizard.adapter.sqs.SqsDeadLetters;
+import com.medicarewizard.port.DeadLetters;
+import com.medicarewizard.port.MessageFailures;
+import com.medicarewizard.port.NotificationLedger;
+import com.medicarewizard.runtime.stream.OnFailureDestination;
 import com.medicarewizard.adapter.embedded.EmbeddedLoginAttempts;
 import com.medicarewizard.adapter.embedded.EmbeddedPatients;
 import com.medicarewizard.adapter.embedded.EmbeddedReservations;
@@ -32,11 +43,15 @@ import java.time.LocalDate;
 /**
  * The local stand-ins behind the ports, opened on the data directory: ElasticMQ for the
  * reservation queue (+ dead-letter queue), the embedded durable table for reservations, cells,
- * patients and tokens, and the center's configuration (seeded with the demo center on first start).
+ * patients, tokens and notification markers, the center's configuration (seeded with the demo
+ * center on first start), the outbox (plus SMTP when configured), the in-process event bus, and
+ * the stream mapping's on-failure destination.
  */
 record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, QueueUrls queueUrls, EmbeddedTable table,
                 ReservationQueue queue, Reservations reservations, SlotLedger ledger, Patients patients,
-                Tokens tokens, LoginAttempts loginAttempts, CenterCatalog catalog) implements AutoCloseable {
+                Tokens tokens, LoginAttempts loginAttempts, CenterCatalog catalog, DeadLetters deadLetters,
+                MessageFailures failures, NotificationLedger notificationLedger, OutboxNotifications outbox,
+                InProcessEventBus events, OnFailureDestination streamFailures) implements AutoCloseable {
 
     static StandIns open(RuntimeConfig config, Clock clock) throws IOException {
         Files.createDirectories(config.dataDirectory());
@@ -47,10 +62,15 @@ record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, QueueUrls queueUrls,
         QueueUrls urls = new QueueSetup(sqs).create(new QueueSpec("reservation-requests",
                 config.visibilityTimeout(), config.maxReceiveCount(), "reservation-requests-dlq"));
         EmbeddedTable table = EmbeddedTables.open(config.dataDirectory().resolve("table"));
+        OutboxNotifications outbox = new OutboxNotifications(new Outbox(config.dataDirectory().resolve("outbox")),
+                config.smtp().map(SmtpMailer::new), clock);
         return new StandIns(server, sqs, urls, table,
                 new SqsReservationQueue(sqs, urls.queueUrl(), urls.deadLetterQueueUrl()),
                 new EmbeddedReservations(table), new EmbeddedSlotLedger(table), new EmbeddedPatients(table),
-                new EmbeddedTokens(table), new EmbeddedLoginAttempts(table), catalog);
+                new EmbeddedTokens(table), new EmbeddedLoginAttempts(table), catalog,
+                new SqsDeadLetters(sqs, urls.queueUrl(), urls.deadLetterQueueUrl()), new EmbeddedMessageFailures(table),
+                new EmbeddedNotificationLedger(table), outbox, new InProcessEventBus(),
+                new OnFailureDestination(config.dataDirectory().resolve("stream-failures").resolve("notifier.jsonl")));
     }
 
     @Override

@@ -13,6 +13,7 @@ import static com.medicarewizard.adapter.layout.ItemLayout.START;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
 import com.medicarewizard.adapter.embedded.table.IndexDefinition;
 import com.medicarewizard.adapter.embedded.table.TableOptions;
+import com.medicarewizard.adapter.layout.ItemLayout;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +29,9 @@ public final class EmbeddedTables {
     public static final List<IndexDefinition> INDEXES = List.of(
             new IndexDefinition(BY_PATIENT, PATIENT_ID, START),
             new IndexDefinition(PENDING_INDEX, PENDING, REQUESTED_AT),
-            new IndexDefinition(BY_DECISION, DECIDED, DECIDED_AT));
+            new IndexDefinition(BY_DECISION, DECIDED, DECIDED_AT),
+            new IndexDefinition(ItemLayout.PARKED_INDEX, ItemLayout.PARKED, ItemLayout.PARKED_AT),
+            new IndexDefinition(ItemLayout.DUE_INDEX, ItemLayout.DUE, ItemLayout.NEXT_ATTEMPT_AT));
 
     private EmbeddedTables() {
     }

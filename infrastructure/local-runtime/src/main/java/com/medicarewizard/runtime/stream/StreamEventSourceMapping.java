@@ -1,0 +1,193 @@
+package com.medicarewizard.runtime.stream;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.medicarewizard.adapter.embedded.table.ChangeStream;
+import com.medicarewizard.adapter.embedded.table.StreamRecord;
+import com.medicarewizard.runtime.lambda.InvocationFailedException;
+import com.medicarewizard.runtime.lambda.LocalFunction;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Lambda's DynamoDB stream event source mapping for one function on the table's one shard: a
+ * poller reads the change stream after the consumer's durable checkpoint, invokes the function
+ * with the {@link DynamodbEvent} Lambda would build, waits, and moves the checkpoint past what
+ * was done — records are delivered in commit order, so those of one item never overtake each
+ * other. A reported batch item failure checkpoints just before it and delivers it and every later
+ * record again; a function error delivers the whole batch again, halved when bisecting. After the
+ * maximum retries (or past the maximum record age) the failing records are recorded in the
+ * {@link OnFailureDestination} and skipped, so one poison record never blocks the stream. A
+ * restart resumes at the checkpoint.
+ */
+public final class StreamEventSourceMapping implements AutoCloseable {
+    private static final Logger LOG = LogManager.getLogger(StreamEventSourceMapping.class);
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
+    private final ChangeStream stream;
+    private final String consumer;
+    private final LocalFunction<DynamodbEvent, StreamsEventResponse> function;
+    private final StreamMappingConfig config;
+    private final OnFailureDestination destination;
+    private final Clock clock;
+    private final DynamodbEventAssembler assembler = new DynamodbEventAssembler();
+    private final AtomicLong invocations = new AtomicLong();
+    private final AtomicLong sentToDestination = new AtomicLong();
+    private volatile long position;
+    private volatile boolean running;
+    private int attempts;
+    private int batchLimit;
+    private Thread poller;
+
+    public StreamEventSourceMapping(ChangeStream stream, LocalFunction<DynamodbEvent, StreamsEventResponse> function,
+                                    StreamMappingConfig config, OnFailureDestination destination, Clock clock) {
+        this.stream = stream;
+        this.consumer = function.config().name();
+        this.function = function;
+        this.config = config;
+        this.destination = destination;
+        this.clock = clock;
+        this.batchLimit = config.batchSize();
+    }
+
+    public synchronized StreamEventSourceMapping start() {
+        if (poller != null) {
+            throw new IllegalStateException("mapping already started");
+        }
+        position = stream.checkpoint(consumer);
+        running = true;
+        poller = Thread.ofPlatform().daemon().name("ddb-esm-" + consumer).start(this::poll);
+        return this;
+    }
+
+    /** Stops polling; an invocation under way is abandoned and its batch comes again after a restart. */
+    @Override
+    public synchronized void close() {
+        running = false;
+        if (poller != null) {
+            poller.interrupt();
+            try {
+                poller.join(function.config().timeout().plusSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The consumer's checkpoint: every record up to it is done. */
+    public long checkpoint() {
+        return position;
+    }
+
+    public long invocations() {
+        return invocations.get();
+    }
+
+    public long sentToDestination() {
+        return sentToDestination.get();
+    }
+
+    /** Age in seconds of the oldest record not yet done (Lambda's IteratorAge), 0 when none waits. */
+    public double lagSeconds() {
+        List<StreamRecord> next = stream.read(position, 1);
+        if (next.isEmpty()) {
+            return 0;
+        }
+        return Math.max(0, Duration.between(next.getFirst().approximateCreationTime(), clock.instant()).toMillis()
+                / 1000.0);
+    }
+
+    private void poll() {
+        while (running) {
+            try {
+                List<StreamRecord> batch = gather();
+                if (batch.isEmpty()) {
+                    LockSupport.parkNanos(config.pollInterval().toNanos());
+                } else if (running) {
+                    handle(batch);
+                }
+            } catch (RuntimeException e) {
+                // a bug of ours (or the table closing) must not silently end the poller
+                if (running) {
+                    LOG.error("stream batch for {} could not be processed", consumer, e);
+                    LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+                }
+            }
+        }
+    }
+
+    private List<StreamRecord> gather() {
+        List<StreamRecord> batch = new ArrayList<>(stream.read(position, batchLimit));
+        long windowEnd = System.nanoTime() + config.maximumBatchingWindow().toNanos();
+        while (running && !batch.isEmpty() && batch.size() < batchLimit && System.nanoTime() < windowEnd) {
+            LockSupport.parkNanos(Math.min(config.pollInterval().toNanos(), windowEnd - System.nanoTime()));
+            batch.addAll(stream.read(batch.getLast().sequenceNumber(), batchLimit - batch.size()));
+        }
+        return batch;
+    }
+
+    private void handle(List<StreamRecord> batch) {
+        invocations.incrementAndGet();
+        StreamBatchVerdict verdict = invoke(batch);
+        if (!running) {
+            return;
+        }
+        if (verdict.done() > 0) {
+            advance(batch.get(verdict.done() - 1).sequenceNumber());
+        }
+        if (verdict.failed()) {
+            failed(batch.subList(verdict.done(), batch.size()), verdict.wholeBatch());
+        }
+    }
+
+    private StreamBatchVerdict invoke(List<StreamRecord> batch) {
+        try {
+            return StreamBatchVerdict.of(batch, function.invoke(assembler.assemble(batch)));
+        } catch (InvocationFailedException e) {
+            LOG.warn("{}: the batch of {} from {} comes again", e.getMessage(), batch.size(),
+                    batch.getFirst().sequenceNumber());
+            return StreamBatchVerdict.functionError();
+        }
+    }
+
+    private void failed(List<StreamRecord> rest, boolean functionError) {
+        boolean tooOld = !config.maximumRecordAge().isZero() && rest.getFirst().approximateCreationTime()
+                .plus(config.maximumRecordAge()).isBefore(clock.instant());
+        if (tooOld) {
+            giveUp(rest, "RecordAgeExceeded");
+            return;
+        }
+        if (functionError && config.bisectBatchOnFunctionError() && rest.size() > 1) {
+            batchLimit = rest.size() / 2;
+            return;
+        }
+        attempts++;
+        batchLimit = rest.size();
+        if (attempts > config.maximumRetryAttempts()) {
+            giveUp(rest, "RetryAttemptsExhausted");
+        } else {
+            LockSupport.parkNanos(RETRY_PAUSE.toNanos());
+        }
+    }
+
+    private void giveUp(List<StreamRecord> records, String condition) {
+        destination.send(records, condition, attempts + 1, consumer, clock.instant());
+        sentToDestination.addAndGet(records.size());
+        LOG.error("{} stream records {}..{} for {} sent to the on-failure destination: {}", records.size(),
+                records.getFirst().sequenceNumber(), records.getLast().sequenceNumber(), consumer, condition);
+        advance(records.getLast().sequenceNumber());
+    }
+
+    private void advance(long sequence) {
+        stream.checkpoint(consumer, sequence);
+        position = sequence;
+        attempts = 0;
+        batchLimit = config.batchSize();
+    }
+}
