@@ -38,12 +38,18 @@ final class ApiClient {
 
     /** Registers a fresh patient and logs in; answers this client, now authenticated. */
     ApiClient asNewPatient() {
+        return asNewPatient("patient" + PATIENTS.incrementAndGet() + "-" + System.nanoTime() + "@example.org", "en",
+                "+393471234567");
+    }
+
+    /** Registers a patient with this address, language and mobile number, and logs in. */
+    ApiClient asNewPatient(String email, String language, String phone) {
         int n = PATIENTS.incrementAndGet();
-        String email = "patient" + n + "-" + System.nanoTime() + "@example.org";
         String password = "a long passphrase " + n;
         Answer registered = send("POST", "/api/v1/patients", """
-                {"email":"%s","password":"%s","firstName":"Anna","lastName":"Rossi","phone":"+393471234567",
-                 "taxCode":"RSSMRA85T10A562S","dateOfBirth":"1985-12-10"}""".formatted(email, password), Map.of());
+                {"email":"%s","password":"%s","firstName":"Anna","lastName":"Rossi","phone":"%s",
+                 "taxCode":"RSSMRA85T10A562S","dateOfBirth":"1985-12-10","language":"%s"}"""
+                .formatted(email, password, phone, language), Map.of());
         if (registered.status() != 201) {
             throw new AssertionError("registration failed: " + registered);
         }

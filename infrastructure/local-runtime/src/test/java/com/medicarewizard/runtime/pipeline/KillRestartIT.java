@@ -63,7 +63,8 @@ class KillRestartIT {
             second.waitFor(30, TimeUnit.SECONDS);
         }
         try (LocalRuntime audit = LocalRuntime.start(new RuntimeConfig(0, data, Optional.empty(),
-                Duration.ofSeconds(2), Duration.ofSeconds(5), 3))) {
+                Duration.ofSeconds(2), Duration.ofSeconds(5), 3, Optional.empty(),
+                com.medicarewizard.notifier.NotifierSettings.standard(), Duration.ofSeconds(5)))) {
             LedgerAudit.of(audit).assertConsistent();
         }
     }
