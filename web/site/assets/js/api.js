@@ -1,0 +1,70 @@
+import { clearSession, currentToken } from '/assets/js/session.js';
+
+/** An answer of the API other than 2xx, with its RFC 9457 problem when it sent one. */
+export class ApiError extends Error {
+  constructor(status, problem = {}, headers = new Headers()) {
+    super(`HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+    this.headers = headers;
+  }
+}
+
+/** Sends the browser to the login page, which brings the patient back here afterwards. */
+export function toLogin(reason) {
+  const query = new URLSearchParams({ next: location.pathname + location.search, reason });
+  location.replace('/login?' + query);
+}
+
+/** A call to the API; JSON in and out, {@link ApiError} for anything but 2xx. */
+export async function request(path, { method = 'GET', body, token, headers = {}, raw = false } = {}) {
+  const sent = { Accept: 'application/json', ...headers };
+  if (body !== undefined) sent['Content-Type'] = 'application/json';
+  if (token) sent.Authorization = 'Bearer ' + token;
+  const response = await fetch(path, {
+    method,
+    headers: sent,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    cache: 'no-store',
+    credentials: 'omit',
+  });
+  if (!response.ok) {
+    let problem = {};
+    try {
+      problem = await response.json();
+    } catch {
+      // not every refusal carries a problem document
+    }
+    throw new ApiError(response.status, problem, response.headers);
+  }
+  if (raw) return response;
+  const text = await response.text();
+  return text ? JSON.parse(text) : null;
+}
+
+/**
+ * A call as the logged-in patient. Without a token, or when the API refuses it (forged, expired,
+ * logged out: 401), the session ends and the patient is sent to log in; the returned promise
+ * then never settles, so the page shows nothing it should not.
+ */
+export async function patientRequest(path, options = {}) {
+  const token = currentToken();
+  if (!token) {
+    toLogin('login-required');
+    return never();
+  }
+  try {
+    return await request(path, { ...options, token });
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) {
+      clearSession();
+      toLogin('expired');
+      return never();
+    }
+    throw e;
+  }
+}
+
+function never() {
+  return new Promise(() => {});
+}

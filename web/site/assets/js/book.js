@@ -1,0 +1,218 @@
+import { ApiError, patientRequest } from '/assets/js/api.js';
+import { renderMonth } from '/assets/js/calendar.js';
+import { examTypes, freeStarts, siteName } from '/assets/js/catalog.js';
+import { byId, h, say } from '/assets/js/dom.js';
+import { formatDay, formatInstant, t, tOr } from '/assets/js/i18n.js';
+import { setUpPage } from '/assets/js/layout.js';
+import { addDays, dayOf, monthOf, today } from '/assets/js/times.js';
+
+const POLL_MS = 300;
+const POLL_LIMIT_MS = 30000;
+const HORIZON_DAYS = 180;
+
+await setUpPage({ title: 'book.title', current: '/book', patientOnly: true });
+
+const state = { exams: [], exam: null, site: '', month: monthOf(today()).first, starts: [], day: null, chosen: null, key: null };
+const examSelect = byId('exam');
+const siteSelect = byId('site');
+
+try {
+  state.exams = await examTypes();
+} catch {
+  say(byId('calendar-status'), t('common.unavailable'));
+}
+examSelect.replaceChildren(...state.exams.map(exam => h('option', { value: exam.code }, exam.name)));
+const wanted = new URLSearchParams(location.search).get('exam');
+if (state.exams.some(exam => exam.code === wanted)) examSelect.value = wanted;
+examSelect.addEventListener('change', () => chooseExam());
+siteSelect.addEventListener('change', () => { state.site = siteSelect.value; state.day = null; showMonth(); });
+byId('prev-month').addEventListener('click', () => moveMonth(-1));
+byId('next-month').addEventListener('click', () => moveMonth(1));
+byId('confirm').addEventListener('click', confirm);
+if (state.exams.length) await chooseExam();
+
+async function chooseExam() {
+  state.exam = state.exams.find(exam => exam.code === examSelect.value);
+  say(byId('preparation'), t('book.preparation', { text: state.exam.preparation }));
+  state.day = null;
+  await loadMonth();
+}
+
+async function moveMonth(step) {
+  const [y, m] = state.month.split('-').map(Number);
+  state.month = new Date(Date.UTC(y, m - 1 + step, 1)).toISOString().slice(0, 10);
+  state.day = null;
+  await loadMonth();
+}
+
+async function loadMonth() {
+  const { first, last } = monthOf(state.month);
+  const from = first < today() ? today() : first;
+  byId('prev-month').disabled = first <= today();
+  byId('next-month').disabled = addDays(last, 1) > addDays(today(), HORIZON_DAYS);
+  say(byId('calendar-status'), t('common.loading'));
+  try {
+    state.starts = from <= last ? await freeStarts(state.exam.code, from, last) : [];
+    fillSites();
+    showMonth();
+  } catch {
+    state.starts = [];
+    say(byId('calendar-status'), t('common.unavailable'));
+  }
+}
+
+function fillSites() {
+  const known = new Set([...siteSelect.options].map(o => o.value).filter(Boolean));
+  state.starts.forEach(start => known.add(start.site));
+  const options = [...known].sort().map(id => h('option', { value: id }, siteName(id)));
+  siteSelect.replaceChildren(h('option', { value: '' }, t('book.anySite')), ...options);
+  siteSelect.value = state.site;
+}
+
+function startsShown() {
+  return state.starts.filter(start => !state.site || start.site === state.site);
+}
+
+function showMonth() {
+  const free = new Map();
+  startsShown().forEach(start => free.set(dayOf(start.start), (free.get(dayOf(start.start)) || 0) + 1));
+  renderMonth(byId('calendar'), state.month, free, state.day, chooseDay);
+  say(byId('calendar-status'), free.size ? t('book.daysFree', { count: free.size }) : t('book.noDays'));
+  if (!state.day) byId('step-time').hidden = true;
+  byId('step-confirm').hidden = true;
+}
+
+function chooseDay(day) {
+  state.day = day;
+  showMonth();
+  showTimes(day);
+  byId('times-heading').focus();
+}
+
+function showTimes(day) {
+  const starts = startsShown().filter(start => dayOf(start.start) === day);
+  byId('times-heading').textContent = t('book.timesOn', { day: formatDay(day) });
+  byId('times').replaceChildren(...starts.map(start => h('li', {}, h('button', {
+    type: 'button', class: 'time', 'data-start': start.start, 'data-site': start.site,
+    onclick: () => choose(start),
+  }, state.site ? formatInstant(start.start, 'time')
+    : t('book.timeAtSite', { time: formatInstant(start.start, 'time'), site: siteName(start.site) })))));
+  byId('step-time').hidden = !starts.length;
+}
+
+/** Shows the summary of the chosen start; one idempotency key per choice, so a double click books once. */
+function choose(start) {
+  state.chosen = start;
+  state.key = randomKey();
+  byId('summary').replaceChildren(
+    ...entry('book.summary.exam', state.exam.name),
+    ...entry('book.summary.when', formatInstant(start.start)),
+    ...entry('book.summary.duration', t('common.minutes', { minutes: state.exam.durationMinutes })),
+    ...entry('book.summary.site', siteName(start.site)),
+    ...entry('book.summary.preparation', state.exam.preparation));
+  byId('confirm').disabled = false;
+  byId('step-confirm').hidden = false;
+  byId('confirm-heading').focus();
+}
+
+function entry(key, value) {
+  return [h('dt', {}, t(key)), h('dd', {}, value)];
+}
+
+async function confirm() {
+  const start = state.chosen;
+  byId('confirm').disabled = true;
+  showOutcome('PENDING', t('book.processing'), t('book.processingDetail'));
+  try {
+    const accepted = await patientRequest('/api/v1/reservations', {
+      method: 'POST',
+      headers: { 'Idempotency-Key': state.key },
+      body: { examType: state.exam.code, start: start.start, site: start.site },
+    });
+    const decided = await decision(accepted.id);
+    if (decided.status === 'CONFIRMED') confirmed(decided);
+    else if (decided.status === 'REJECTED') await rejected(decided);
+    else showOutcome('PENDING', t('book.stillProcessing'), t('book.stillProcessingDetail'));
+  } catch (e) {
+    const refused = e instanceof ApiError && (e.status === 400 || e.status === 422);
+    if (refused) await rejected({ ...start, reason: e.problem.code, examType: state.exam.code });
+    else showOutcome('ERROR', t('book.failed'), t('common.unavailable'));
+  }
+}
+
+/** Polls the reservation until the allocator has decided it (usually well under a second). */
+async function decision(id) {
+  const until = Date.now() + POLL_LIMIT_MS;
+  for (;;) {
+    const reservation = await patientRequest(`/api/v1/reservations/${encodeURIComponent(id)}`);
+    if (reservation.status !== 'PENDING' || Date.now() > until) return reservation;
+    await new Promise(resolve => setTimeout(resolve, POLL_MS));
+  }
+}
+
+function confirmed(reservation) {
+  byId('step-confirm').hidden = true;
+  byId('step-time').hidden = true;
+  showOutcome('CONFIRMED', t('book.confirmed'), t('book.confirmedDetail', {
+    exam: state.exam.name, when: formatInstant(reservation.start), site: siteName(reservation.site),
+  }));
+  state.starts = state.starts.filter(s => !(s.start === reservation.start && s.site === reservation.site));
+  state.day = null;
+  showMonth();
+}
+
+async function rejected(reservation) {
+  byId('step-confirm').hidden = true;
+  const reason = tOr(`book.reason.${reservation.reason}`, t('book.reason.other'));
+  showOutcome('REJECTED', t('book.rejected'), reason);
+  const nearest = await alternatives(reservation);
+  await refreshDay();
+  byId('alternatives-heading').hidden = false;
+  byId('alternatives-heading').textContent = nearest.length ? t('book.alternatives') : t('book.noAlternatives');
+  byId('alternatives').replaceChildren(...nearest.map(start => h('li', {}, h('button', {
+    type: 'button', class: 'time', 'data-start': start.start, 'data-site': start.site, onclick: () => choose(start),
+  }, t('book.timeAtSite', { time: formatInstant(start.start, 'shortDateTime'), site: siteName(start.site) })))));
+}
+
+/** Reloads the month's free times and shows the chosen day's again, without moving the focus. */
+async function refreshDay() {
+  const { first, last } = monthOf(state.month);
+  try {
+    state.starts = await freeStarts(state.exam.code, first < today() ? today() : first, last);
+  } catch {
+    return;
+  }
+  const day = state.day;
+  showMonth();
+  if (day) showTimes(day);
+}
+
+/** The free starts nearest in time to the one refused, over the following week, at the chosen site if any. */
+async function alternatives(refused) {
+  const at = Date.parse(refused.start);
+  const from = dayOf(Math.max(at, Date.now()));
+  try {
+    const starts = await freeStarts(state.exam.code, from, addDays(from, 6), state.site);
+    return starts.filter(s => !(Date.parse(s.start) === at && s.site === refused.site))
+      .sort((a, b) => Math.abs(Date.parse(a.start) - at) - Math.abs(Date.parse(b.start) - at))
+      .slice(0, 5)
+      .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  } catch {
+    return [];
+  }
+}
+
+function showOutcome(status, heading, detail) {
+  const outcome = byId('outcome');
+  outcome.dataset.status = status;
+  outcome.hidden = false;
+  byId('outcome-heading').textContent = heading;
+  byId('outcome-detail').textContent = detail;
+  byId('alternatives-heading').hidden = true;
+  byId('alternatives').replaceChildren();
+  if (status !== 'PENDING') byId('outcome-heading').focus();
+}
+
+function randomKey() {
+  return [...crypto.getRandomValues(new Uint8Array(16))].map(b => b.toString(16).padStart(2, '0')).join('');
+}

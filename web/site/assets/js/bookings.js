@@ -1,0 +1,108 @@
+import { ApiError, patientRequest } from '/assets/js/api.js';
+import { examTypes, siteName } from '/assets/js/catalog.js';
+import { byId, h, say } from '/assets/js/dom.js';
+import { formatInstant, t } from '/assets/js/i18n.js';
+import { setUpPage } from '/assets/js/layout.js';
+
+const POLL_MS = 300;
+const POLL_LIMIT_MS = 15000;
+
+await setUpPage({ title: 'bookings.title', current: '/bookings', patientOnly: true });
+const status = byId('bookings-status');
+const dialog = byId('cancel-dialog');
+let names = new Map();
+let cancelling = null;
+
+byId('cancel-keep').addEventListener('click', () => dialog.close());
+byId('cancel-yes').addEventListener('click', () => cancel(cancelling));
+dialog.addEventListener('close', () => { if (cancelling) byId(`cancel-${cancelling.id}`)?.focus(); });
+
+try {
+  names = new Map((await examTypes()).map(exam => [exam.code, exam.name]));
+} catch {
+  // the codes stand in for the names
+}
+await show();
+
+async function show() {
+  let reservations;
+  try {
+    reservations = await patientRequest('/api/v1/reservations');
+  } catch {
+    say(status, t('common.unavailable'));
+    return;
+  }
+  const now = Date.now();
+  const upcoming = reservations.filter(r => ['PENDING', 'CONFIRMED'].includes(r.status) && Date.parse(r.end) > now)
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  const past = reservations.filter(r => !upcoming.includes(r)).sort((a, b) => Date.parse(b.start) - Date.parse(a.start));
+  fill('upcoming', upcoming, true);
+  fill('past', past, false);
+}
+
+function fill(id, reservations, upcoming) {
+  byId(id).replaceChildren(...reservations.map(r => item(r, upcoming)));
+  byId(`no-${id}`).hidden = reservations.length > 0;
+}
+
+function item(reservation, upcoming) {
+  const name = names.get(reservation.examType) || reservation.examType;
+  const actions = upcoming && reservation.status === 'CONFIRMED' ? h('div', { class: 'actions' },
+    h('button', { type: 'button', id: `ics-${reservation.id}`, onclick: () => download(reservation, name) },
+      t('bookings.calendar'), h('span', { class: 'visually-hidden' }, ` ${name}`)),
+    h('button', { type: 'button', class: 'danger', id: `cancel-${reservation.id}`, onclick: () => ask(reservation, name) },
+      t('bookings.cancel'), h('span', { class: 'visually-hidden' }, ` ${name}`))) : null;
+  return h('li', { class: 'card booking', 'data-id': reservation.id, 'data-status': reservation.status },
+    h('h3', {}, name),
+    h('p', {}, formatInstant(reservation.start)),
+    h('p', { class: 'muted' }, siteName(reservation.site)),
+    h('p', {}, h('span', { class: `badge ${reservation.status.toLowerCase()}` }, t(`status.${reservation.status}`))),
+    actions);
+}
+
+function ask(reservation, name) {
+  cancelling = reservation;
+  byId('cancel-text').textContent = t('bookings.cancelQuestion', { exam: name, when: formatInstant(reservation.start) });
+  dialog.showModal();
+  byId('cancel-keep').focus();
+}
+
+async function cancel(reservation) {
+  dialog.close();
+  say(status, t('bookings.cancelling'));
+  try {
+    await patientRequest(`/api/v1/reservations/${encodeURIComponent(reservation.id)}`, { method: 'DELETE' });
+    await until(reservation.id, 'CANCELLED');
+    cancelling = null;
+    await show();
+    say(status, t('bookings.cancelled'));
+  } catch (e) {
+    say(status, e instanceof ApiError && e.status === 409 ? t('bookings.tooLate') : t('common.unavailable'));
+  }
+}
+
+async function until(id, wanted) {
+  const limit = Date.now() + POLL_LIMIT_MS;
+  while (Date.now() < limit) {
+    const reservation = await patientRequest(`/api/v1/reservations/${encodeURIComponent(id)}`);
+    if (reservation.status === wanted) return;
+    await new Promise(resolve => setTimeout(resolve, POLL_MS));
+  }
+}
+
+/** The calendar file needs the bearer token, so it is fetched here and handed to the browser as a download. */
+async function download(reservation, name) {
+  try {
+    const response = await patientRequest(`/api/v1/reservations/${encodeURIComponent(reservation.id)}/calendar`,
+      { raw: true, headers: { Accept: 'text/calendar' } });
+    const url = URL.createObjectURL(await response.blob());
+    const link = h('a', { href: url, download: `medicarewizard-${reservation.id}.ics`, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    say(status, t('bookings.downloaded', { exam: name }));
+  } catch {
+    say(status, t('bookings.noCalendar'));
+  }
+}

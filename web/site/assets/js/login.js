@@ -1,0 +1,44 @@
+import { ApiError, request } from '/assets/js/api.js';
+import { byId, say } from '/assets/js/dom.js';
+import { t } from '/assets/js/i18n.js';
+import { setUpPage } from '/assets/js/layout.js';
+import { saveSession } from '/assets/js/session.js';
+
+await setUpPage({ title: 'login.title', current: '/login' });
+const params = new URLSearchParams(location.search);
+const notices = { expired: 'login.expired', 'login-required': 'login.required', 'logged-out': 'login.loggedOut' };
+if (notices[params.get('reason')]) say(byId('notice'), t(notices[params.get('reason')]));
+
+const form = byId('login-form');
+const error = byId('login-error');
+form.addEventListener('submit', async event => {
+  event.preventDefault();
+  say(error, '');
+  const button = form.querySelector('button[type=submit]');
+  button.disabled = true;
+  try {
+    const answer = await request('/api/v1/auth/token', {
+      method: 'POST',
+      body: { email: byId('email').value.trim(), password: byId('password').value },
+    });
+    saveSession(answer);
+    location.assign(safeNext(params.get('next')));
+  } catch (e) {
+    button.disabled = false;
+    say(error, message(e));
+    error.focus();
+  }
+});
+
+function message(e) {
+  if (!(e instanceof ApiError)) return t('common.unavailable');
+  if (e.status === 401) return t('login.wrong');
+  if (e.status === 429) return t('login.throttled', { seconds: e.headers.get('Retry-After') || '60' });
+  if (e.status === 400) return t('login.missing');
+  return t('common.unavailable');
+}
+
+/** Only a path of this site: never another origin, whatever the link said. */
+function safeNext(next) {
+  return next && /^\/(?![/\\])/.test(next) && !next.startsWith('/login') ? next : '/bookings';
+}

@@ -1,0 +1,56 @@
+import { ApiError, request } from '/assets/js/api.js';
+import { byId, h, say } from '/assets/js/dom.js';
+import { language, t } from '/assets/js/i18n.js';
+import { setUpPage } from '/assets/js/layout.js';
+import { saveSession } from '/assets/js/session.js';
+
+const FIELDS = ['email', 'password', 'firstName', 'lastName', 'phone', 'taxCode', 'dateOfBirth'];
+
+await setUpPage({ title: 'register.title', current: '/register' });
+const form = byId('register-form');
+const summary = byId('register-errors');
+
+form.addEventListener('submit', async event => {
+  event.preventDefault();
+  clearErrors();
+  const body = Object.fromEntries(FIELDS.map(name => [name, byId(name).value.trim()]));
+  body.password = byId('password').value;
+  body.taxCode = body.taxCode.toUpperCase();
+  body.language = language;
+  const button = form.querySelector('button[type=submit]');
+  button.disabled = true;
+  try {
+    await request('/api/v1/patients', { method: 'POST', body });
+    saveSession(await request('/api/v1/auth/token', {
+      method: 'POST', body: { email: body.email, password: body.password },
+    }));
+    location.assign('/book');
+  } catch (e) {
+    button.disabled = false;
+    showErrors(e);
+  }
+});
+
+function showErrors(e) {
+  const fields = e instanceof ApiError && e.status === 400 && Array.isArray(e.problem.errors)
+    ? [...new Set(e.problem.errors.map(error => error.field).filter(f => FIELDS.includes(f)))] : [];
+  fields.forEach(field => {
+    byId(field).setAttribute('aria-invalid', 'true');
+    say(byId(`${field}-error`), t(`register.error.${field}`));
+  });
+  let text = t('common.unavailable');
+  if (fields.length) text = t('register.fix');
+  else if (e instanceof ApiError && e.status === 409) text = t('register.taken');
+  summary.replaceChildren(h('p', {}, text), fields.length
+    ? h('ul', {}, ...fields.map(f => h('li', {}, h('a', { href: `#${f}` }, t(`register.error.${f}`))))) : '');
+  summary.hidden = false;
+  summary.focus();
+}
+
+function clearErrors() {
+  summary.hidden = true;
+  FIELDS.forEach(field => {
+    byId(field).removeAttribute('aria-invalid');
+    say(byId(`${field}-error`), '');
+  });
+}
