@@ -19,6 +19,7 @@ import com.medicarewizard.edge.ApiRoutes;
 import com.medicarewizard.edge.local.LocalApiGateway;
 import com.medicarewizard.port.Reservations;
 import com.medicarewizard.port.SlotLedger;
+import com.medicarewizard.port.Tokens;
 import com.medicarewizard.runtime.lambda.FunctionConfig;
 import com.medicarewizard.runtime.lambda.LocalFunction;
 import com.medicarewizard.runtime.lambda.LocalLambdaContext;
@@ -157,6 +158,10 @@ public final class LocalRuntime implements AutoCloseable {
 
     public EmbeddedTable table() {
         return standIns.table();
+    }
+
+    public Tokens tokens() {
+        return standIns.tokens();
     }
 
     public SqsClient sqs() {

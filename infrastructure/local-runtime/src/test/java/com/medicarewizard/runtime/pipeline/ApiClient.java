@@ -14,24 +14,24 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A patient's (or operator's) HTTP client for the pipeline tests: JSON in, status + JSON out. */
-final class ApiClient {
+public final class ApiClient {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger PATIENTS = new AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
     private String token;
 
-    ApiClient(int port) {
+    public ApiClient(int port) {
         this.base = URI.create("http://127.0.0.1:" + port);
     }
 
-    record Answer(int status, JsonNode body, Map<String, java.util.List<String>> headers) {
-        String header(String name) {
+    public record Answer(int status, JsonNode body, Map<String, java.util.List<String>> headers) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
         }
 
-        String contentType() {
+        public String contentType() {
             return header("Content-Type");
         }
     }
@@ -62,25 +62,25 @@ final class ApiClient {
         return this;
     }
 
-    ApiClient withToken(String bearer) {
+    public ApiClient withToken(String bearer) {
         ApiClient other = new ApiClient(base.getPort());
         other.token = bearer;
         return other;
     }
 
-    Answer get(String path) {
+    public Answer get(String path) {
         return send("GET", path, null, Map.of());
     }
 
-    Answer delete(String path) {
+    public Answer delete(String path) {
         return send("DELETE", path, null, Map.of());
     }
 
-    Answer post(String path, String json) {
+    public Answer post(String path, String json) {
         return send("POST", path, json, Map.of());
     }
 
-    Answer send(String method, String path, String body, Map<String, String> headers) {
+    public Answer send(String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));

@@ -1,0 +1,205 @@
+package com.medicarewizard.runtime.web;
+
+import com.medicarewizard.domain.reservation.Reservation;
+import com.medicarewizard.domain.reservation.ReservationId;
+import com.medicarewizard.domain.reservation.ReservationStatus;
+import com.medicarewizard.runtime.pipeline.ApiClient;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The patient's website in headless Chromium on the embedded runtime: the seven steps of the
+ * original load test (home, login page, log in, booking page, my bookings, book an exam, cancel
+ * it), registration, and a booking that is rejected because someone else took the time.
+ */
+class PatientJourneyBrowserIT extends WebsiteSuite {
+
+    @Test
+    void playsTheSevenStepsOfTheOriginalLoadTest() {
+        Patient patient = newPatient();
+        Map<String, Long> millis = new LinkedHashMap<>();
+        try (Browser browser = browser("en-GB")) {
+            long t = System.nanoTime();
+            browser.open("/");
+            assertThat(browser.visible("li.exam[data-exam='MRI-KNEE'] .earliest").getText()).startsWith("Earliest free time: ");
+            assertThat(browser.all("li.exam")).hasSize(8);
+            assertThat(browser.find("li.exam[data-exam='MRI-KNEE']").getText()).contains("Remove all metal objects");
+            t = step(millis, "1 home page", t);
+            browser.capture("home");
+
+            t = System.nanoTime();
+            browser.find("header a[href='/login']").click();
+            browser.visible("#login-form");
+            t = step(millis, "2 login page", t);
+            browser.capture("login");
+
+            t = System.nanoTime();
+            browser.type("#email", patient.email());
+            browser.type("#password", patient.password());
+            browser.find("#login-form button[type=submit]").click();
+            browser.visible("#logout");
+            assertThat(browser.path()).isEqualTo("/bookings");
+            t = step(millis, "3 log in", t);
+
+            t = System.nanoTime();
+            browser.find("header a[href='/book']").click();
+            awaitMonthLoaded(browser);
+            t = step(millis, "4 booking page", t);
+            chooseSite(browser, "ROMA-EUR");
+            browser.capture("book");
+
+            t = System.nanoTime();
+            browser.find("header a[href='/bookings']").click();
+            browser.visible("#no-upcoming");
+            t = step(millis, "5 display my bookings", t);
+
+            browser.open("/book?exam=XRAY-CHEST");
+            chooseSite(browser, "ROMA-EUR");
+            chooseFreeDay(browser, LocalDate.now(ROME).plusDays(2));
+            WebElement time = browser.visible("#times button.time");
+            String start = time.getAttribute("data-start");
+            time.click();
+            browser.capture("book-confirm");
+            watchOutcome(browser);
+            t = System.nanoTime();
+            browser.find("#confirm").click();
+            browser.visible("#outcome[data-status='CONFIRMED']");
+            t = step(millis, "6 book an exam", t);
+            assertThat(outcomes(browser)).containsSubsequence("PENDING", "CONFIRMED");
+            assertThat(browser.find("#outcome").getText()).contains("Booking confirmed", "Chest X-ray", "MediCare Roma EUR");
+            browser.capture("book-confirmed");
+
+            browser.find("#outcome a[href='/bookings']").click();
+            WebElement booking = browser.visible("#upcoming li.booking[data-status='CONFIRMED']");
+            assertThat(booking.getText()).contains("Chest X-ray", "Confirmed", "MediCare Roma EUR");
+            String id = booking.getAttribute("data-id");
+            assertThat(runtime.reservations().find(new ReservationId(id)).orElseThrow().start())
+                    .isEqualTo(OffsetDateTime.parse(start).toInstant());
+            browser.capture("bookings");
+            t = System.nanoTime();
+            browser.find("#cancel-" + id).click();
+            browser.visible("#cancel-dialog[open] #cancel-yes");
+            browser.capture("bookings-cancel");
+            browser.find("#cancel-yes").click();
+            browser.text("#bookings-status", "Booking cancelled");
+            step(millis, "7 remove the booking", t);
+            assertThat(browser.visible("#past li.booking[data-id='" + id + "']").getAttribute("data-status")).isEqualTo("CANCELLED");
+            assertThat(runtime.reservations().find(new ReservationId(id)).orElseThrow().status())
+                    .isEqualTo(ReservationStatus.CANCELLED);
+        }
+        System.out.println("Browser journey (ms per step): " + millis);
+    }
+
+    @Test
+    void registersANewPatientAfterPointingOutTheFieldsToCorrect() {
+        try (Browser browser = browser("en-GB")) {
+            browser.open("/register");
+            browser.visible("#register-form");
+            browser.capture("register");
+            fillRegistration(browser, "giulia" + System.nanoTime() + "@example.org", "RSSMRA85T10A562X");
+            browser.find("#register-form button[type=submit]").click();
+            WebElement errors = browser.visible("#register-errors");
+            assertThat(errors.getText()).contains("Please correct these fields", "Enter a valid Italian tax code.");
+            assertThat(browser.find("#taxCode").getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(browser.find("#email").getAttribute("aria-invalid")).isNull();
+            browser.capture("register-errors");
+
+            browser.type("#taxCode", "RSSMRA85T10A562S");
+            browser.find("#register-form button[type=submit]").click();
+            browser.visible("#logout");
+            assertThat(browser.path()).isEqualTo("/book");
+            assertThat(browser.find("header .who").getText()).isEqualTo("Logged in as Giulia Verdi");
+        }
+    }
+
+    @Test
+    void aTimeTakenMeanwhileIsRejectedPlainlyAndTheNearestFreeTimesAreOffered() {
+        Patient patient = newPatient();
+        try (Browser browser = browser("en-GB")) {
+            logIn(browser, patient);
+            browser.open("/book?exam=MRI-KNEE");
+            chooseSite(browser, "ROMA-NORD");
+            chooseFreeDay(browser, LocalDate.now(ROME).plusDays(3));
+            WebElement time = browser.visible("#times button.time");
+            String start = time.getAttribute("data-start");
+            time.click();
+
+            // someone else books that very time while the patient reads the summary
+            ApiClient other = apiAs(newPatient());
+            bookConfirmed(other, "MRI-KNEE", start, "ROMA-NORD");
+
+            watchOutcome(browser);
+            browser.find("#confirm").click();
+            WebElement outcome = browser.visible("#outcome[data-status='REJECTED']");
+            assertThat(outcomes(browser)).containsSubsequence("PENDING", "REJECTED");
+            assertThat(outcome.getText()).contains("This time could not be booked",
+                    "Someone else booked that time just before you. Nothing has been booked for you.");
+            browser.text("#alternatives-heading", "The nearest free times:");
+            var alternatives = browser.all("#alternatives button.time");
+            assertThat(alternatives).isNotEmpty().hasSizeLessThanOrEqualTo(5)
+                    .allSatisfy(b -> assertThat(b.getAttribute("data-start")).isNotEqualTo(start));
+            browser.capture("book-rejected");
+
+            String alternative = alternatives.getFirst().getAttribute("data-start");
+            alternatives.getFirst().click();
+            browser.visible("#step-confirm #confirm").click();
+            browser.visible("#outcome[data-status='CONFIRMED']");
+            Reservation booked = apiAs(patient).get("/api/v1/reservations").body().findValuesAsText("id").stream()
+                    .map(id -> runtime.reservations().find(new ReservationId(id)).orElseThrow())
+                    .filter(r -> r.status() == ReservationStatus.CONFIRMED).findFirst().orElseThrow();
+            assertThat(booked.start()).isEqualTo(OffsetDateTime.parse(alternative).toInstant());
+        }
+    }
+
+    @Test
+    void downloadsTheCalendarFileOfAConfirmedBookingWithTheRightInstantAndZone() throws Exception {
+        Patient patient = newPatient();
+        Reservation booked = bookConfirmed(apiAs(patient), "US-ABDOMEN",
+                freeStart("US-ABDOMEN", "ROMA-NORD", 5).get("start").asText(), "ROMA-NORD");
+        try (Browser browser = browser("en-GB")) {
+            logIn(browser, patient);
+            browser.visible("#ics-" + booked.id()).click();
+            if (!apiHas("GET", "/api/v1/reservations/{id}/calendar")) {
+                // where the route is missing the page says so, and nothing is downloaded
+                browser.text("#bookings-status", "The calendar file is not available for this booking.");
+                assertThat(browser.downloads()).isEmptyDirectory();
+                return;
+            }
+            browser.text("#bookings-status", "Calendar file for Abdominal ultrasound downloaded.");
+            Path file = browser.downloads().resolve("medicarewizard-" + booked.id() + ".ics");
+            await().atMost(Duration.ofSeconds(10)).until(() -> Files.isRegularFile(file));
+            CalendarFile ics = CalendarFile.parse(Files.readString(file));
+            assertThat(ics.start()).isEqualTo(booked.start());
+            assertThat(ics.end()).isEqualTo(booked.end());
+            assertThat(ics.zone()).isIn(ROME, java.time.ZoneOffset.UTC);
+        }
+    }
+
+    private static void fillRegistration(Browser browser, String email, String taxCode) {
+        browser.type("#email", email);
+        browser.type("#password", "three quiet rivers at dawn");
+        browser.type("#firstName", "Giulia");
+        browser.type("#lastName", "Verdi");
+        browser.type("#phone", "+393331234567");
+        browser.type("#taxCode", taxCode);
+        // a date input takes the keys of the browser's locale: set the value and tell the page as a person would
+        browser.script("const f = document.getElementById('dateOfBirth'); f.value = '1990-04-21';"
+                + "f.dispatchEvent(new Event('input', { bubbles: true }));");
+    }
+
+    private static long step(Map<String, Long> millis, String name, long started) {
+        millis.put(name, Duration.ofNanos(System.nanoTime() - started).toMillis());
+        return System.nanoTime();
+    }
+}
