@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,10 +18,13 @@ record CalendarFile(Instant start, Instant end, ZoneId zone) {
 
     static CalendarFile parse(String text) {
         // unfold continuation lines first: a line starting with a space or tab continues the previous one
-        String[] lines = text.replace("\r\n", "\n").replaceAll("\n[ \t]", "").split("\n");
-        if (Arrays.stream(lines).noneMatch("BEGIN:VEVENT"::equals)) {
+        List<String> all = List.of(text.replace("\r\n", "\n").replaceAll("\n[ \t]", "").split("\n"));
+        int begin = all.indexOf("BEGIN:VEVENT");
+        if (begin < 0 || all.indexOf("END:VEVENT") < begin) {
             throw new AssertionError("no VEVENT in " + text);
         }
+        // only the event's own lines: a VTIMEZONE has DTSTARTs of its own
+        String[] lines = all.subList(begin, all.indexOf("END:VEVENT")).toArray(String[]::new);
         String start = property(lines, "DTSTART").orElseThrow(() -> new AssertionError("no DTSTART in " + text));
         String end = property(lines, "DTEND").orElseThrow(() -> new AssertionError("no DTEND in " + text));
         return new CalendarFile(instant(start), instant(end), zone(start));

@@ -182,7 +182,7 @@ class PatientJourneyBrowserIT extends WebsiteSuite {
             CalendarFile ics = CalendarFile.parse(Files.readString(file));
             assertThat(ics.start()).isEqualTo(booked.start());
             assertThat(ics.end()).isEqualTo(booked.end());
-            assertThat(ics.zone()).isIn(ROME, java.time.ZoneOffset.UTC);
+            assertThat(ics.zone()).isEqualTo(ROME);
         }
     }
 
