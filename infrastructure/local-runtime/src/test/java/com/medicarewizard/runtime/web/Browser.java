@@ -9,6 +9,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,6 +36,12 @@ final class Browser implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final int[] WIDTHS = {360, 1280};
     private static final int MAX_SCREENSHOT_HEIGHT = 4000;
+    /** Selenium looks for CDP bindings of this Chromium; commands go through chromedriver, so none are needed. */
+    private static final java.util.logging.Logger CDP_FINDER = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+    static {
+        CDP_FINDER.setLevel(Level.SEVERE);
+    }
 
     private final ChromeDriver driver;
     private final URI base;
@@ -105,6 +112,15 @@ final class Browser implements AutoCloseable {
 
     <T> T until(ExpectedCondition<T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(100)).until(condition);
+    }
+
+    /** Presses keys on whatever has the focus, as a keyboard would. */
+    void keys(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    WebElement focused() {
+        return driver.switchTo().activeElement();
     }
 
     void type(String css, String text) {

@@ -5,6 +5,7 @@ import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.domain.reservation.ReservationStatus;
 import com.medicarewizard.runtime.pipeline.ApiClient;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import java.nio.file.Files;
@@ -99,6 +100,59 @@ class PatientJourneyBrowserIT extends WebsiteSuite {
                     .isEqualTo(ReservationStatus.CANCELLED);
         }
         System.out.println("Browser journey (ms per step): " + millis);
+    }
+
+    @Test
+    void booksWithTheKeyboardAloneWithTheFocusAlwaysVisible() {
+        Patient patient = newPatient();
+        try (Browser browser = browser("en-GB")) {
+            browser.open("/login");
+            browser.visible("#login-form");
+            browser.keys(Keys.TAB);
+            assertThat(browser.focused().getText()).isEqualTo("Skip to content");
+            assertThat(browser.focused().getRect().getY()).isGreaterThanOrEqualTo(0);
+            browser.keys(Keys.ENTER);
+            assertThat(browser.focused().getAttribute("id")).isEqualTo("main");
+            tabTo(browser, "#email").sendKeys(patient.email());
+            browser.keys(Keys.TAB);
+            browser.focused().sendKeys(patient.password(), Keys.ENTER);
+            browser.visible("#logout");
+
+            browser.open("/book?exam=ECG");
+            awaitMonthLoaded(browser);
+            // two days ahead at least, so the first time cannot fall inside the minimum notice meanwhile
+            LocalDate earliest = LocalDate.now(ROME).plusDays(2);
+            WebElement dayButton = tabTo(browser, "#calendar button.day");
+            while (LocalDate.parse(dayButton.getAttribute("data-day")).isBefore(earliest)) {
+                dayButton = tabTo(browser, "#calendar button.day");
+            }
+            LocalDate day = LocalDate.parse(dayButton.getAttribute("data-day"));
+            browser.keys(Keys.ENTER);
+            browser.until(d -> "times-heading".equals(browser.focused().getAttribute("id")));
+            assertThat(browser.find("#times-heading").getText())
+                    .contains(day.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)));
+            tabTo(browser, "#times button.time");
+            browser.keys(Keys.ENTER);
+            browser.until(d -> "confirm-heading".equals(browser.focused().getAttribute("id")));
+            tabTo(browser, "#confirm");
+            browser.keys(Keys.ENTER);
+            browser.visible("#outcome[data-status='CONFIRMED']");
+            assertThat(browser.focused().getAttribute("id")).isEqualTo("outcome-heading");
+        }
+    }
+
+    /** Presses Tab until the focus is on an element matching the selector, checking on the way that each focus is visible. */
+    private static WebElement tabTo(Browser browser, String css) {
+        for (int i = 0; i < 60; i++) {
+            browser.keys(Keys.TAB);
+            WebElement focused = browser.focused();
+            assertThat(browser.script("const s = getComputedStyle(arguments[0]); return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2",
+                    focused)).as("visible focus on %s", focused.getTagName() + "#" + focused.getAttribute("id")).isEqualTo(true);
+            if ((Boolean) browser.script("return arguments[0].matches(arguments[1])", focused, css)) {
+                return focused;
+            }
+        }
+        throw new AssertionError("Tab never reached " + css);
     }
 
     @Test
