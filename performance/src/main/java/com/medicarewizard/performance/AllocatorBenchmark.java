@@ -7,6 +7,10 @@ import com.medicarewizard.domain.availability.Slot;
 import com.medicarewizard.domain.availability.TakenCells;
 import com.medicarewizard.domain.center.Center;
 import com.medicarewizard.domain.center.ExamType;
+import com.medicarewizard.domain.patient.EmailAddress;
+import com.medicarewizard.domain.patient.Patient;
+import com.medicarewizard.domain.patient.PhoneNumber;
+import com.medicarewizard.domain.patient.TaxCode;
 import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationId;
@@ -84,7 +88,12 @@ final class AllocatorBenchmark {
         BookingRules rules = new BookingRules(center);
         LocalDate day = LocalDate.now(ZoneId.of("Europe/Rome")).plusDays(dayOffset);
         List<Reservation> made = new ArrayList<>();
+        // A registered patient, so that the notifier sends each outcome as it would for real.
         PatientId patient = PatientId.random();
+        runtime.patients().register(new Patient(patient, new EmailAddress("bench-" + patient + "@example.org"),
+                "$2a$10$benchmarkPatientHasNoUsablePasswordXXXXXXXXXXXXXXXXXX", "Maria", "Rossi",
+                new PhoneNumber("+393471234567"), new TaxCode("RSSMRA85T10A562S"), LocalDate.of(1985, 12, 10), "it",
+                Instant.now()));
         for (ExamType exam : center.examTypes()) {
             List<Slot> slots = new AvailabilityCalculator(rules).compute(exam, center.sites(), day, day.plusDays(6),
                     Instant.now(), TakenCells.none());

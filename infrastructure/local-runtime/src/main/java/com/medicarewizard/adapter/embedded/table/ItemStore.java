@@ -59,11 +59,23 @@ final class ItemStore {
         return consistently(() -> {
             ConcurrentSkipListMap<String, Item> partition = partitions.get(pk);
             List<String> keys = new ArrayList<>();
-            if (partition != null) {
-                // One pass: copying the key set would walk the range twice (a sub-map counts by walking).
-                for (String sort : SortRange.select(range, partition, sort -> sort, sort -> sort).keySet()) {
+            if (partition == null) {
+                return keys;
+            }
+            if (range instanceof SortRange.Between(String from, String to) && Utf8Order.isAscii(to)) {
+                // Against an ASCII bound, String.compareTo (vectorized) orders as UTF-8 does; a sub-map
+                // would call the general comparator on every key, which was most of this read.
+                for (String sort : partition.tailMap(from, true).keySet()) {
+                    if (sort.compareTo(to) > 0) {
+                        break;
+                    }
                     keys.add(sort);
                 }
+                return keys;
+            }
+            // One pass: copying the key set would walk the range twice (a sub-map counts by walking).
+            for (String sort : SortRange.select(range, partition, sort -> sort, sort -> sort).keySet()) {
+                keys.add(sort);
             }
             return keys;
         });

@@ -49,6 +49,32 @@ class QueryTest {
     }
 
     @Test
+    void sortKeysAloneAreThoseOfTheQueryForEveryKindOfRangeAndCharacter() {
+        // ASCII and non-ASCII keys, with characters above U+FFFF (surrogates in UTF-16) and in U+E000..U+FFFF,
+        // where UTF-16 order and UTF-8 order differ
+        List<String> tails = List.of("a", "b", "é", "\uE000", "\uFFFF", "\uD83D\uDE00", "\uD800\uDC00", "z9", "~");
+        for (String tail : tails) {
+            table.put(item("mixed", "K#" + tail), Condition.absent());
+            table.put(item("mixed", "K" + tail), Condition.absent());
+        }
+        List<String> bounds = new java.util.ArrayList<>(List.of("K", "K#", "K#a", "K#z", "K#\uE000", "K#\uD83D\uDE00",
+                "K\uFFFF", "L"));
+        for (String from : bounds) {
+            for (String to : bounds) {
+                if (Utf8Order.compare(from, to) > 0) {
+                    continue;
+                }
+                SortRange range = SortRange.between(from, to);
+                assertThat(table.querySortKeys("mixed", range)).as("%s..%s", from, to)
+                        .containsExactlyElementsOf(sortKeys(table.query("mixed", range, 1_000, true)));
+            }
+        }
+        assertThat(table.querySortKeys("mixed", SortRange.beginsWith("K#")))
+                .containsExactlyElementsOf(sortKeys(table.query("mixed", SortRange.beginsWith("K#"), 1_000, true)));
+        assertThat(table.querySortKeys("absent", SortRange.all())).isEmpty();
+    }
+
+    @Test
     void beginsWithSelectsThePrefixInBothDirections() {
         assertThat(sortKeys(table.query("site", SortRange.beginsWith("SLOT#"), 100, true)))
                 .containsExactly("SLOT#2025-01-01", "SLOT#2025-01-02", "SLOT#2025-01-03");
