@@ -2,7 +2,9 @@ package com.medicarewizard.adapter.layout;
 
 /**
  * The single-table layout shared by the embedded adapters, the DynamoDB adapters and the notifier
- * (which reads these items from the change stream). Every item has string keys {@code pk}/{@code sk}
+ * (which reads these items from the change stream). The entities are mapped once, in
+ * {@link ReservationRecords}, {@link PatientRecords}, {@link NotificationRecords} and
+ * {@link ExpiringRecords}; the indexes are listed in {@link TableIndex#ALL}. Every item has string keys {@code pk}/{@code sk}
  * and a {@code type} attribute naming its entity. Instants are stored as fixed-width ISO-8601
  * strings ({@link ItemKeys#instant}) so that string order is time order in sort keys.
  *
@@ -15,7 +17,8 @@ package com.medicarewizard.adapter.layout;
  *     pending = {@code PENDING} only while PENDING; decided = {@code DECIDED} only while
  *     CONFIRMED or REJECTED</td></tr>
  * <tr><td>idempotency key</td><td>{@code IDEMPOTENCY#<patientId>#<sha256(key) hex>}</td>
- *     <td>{@code IDEMPOTENCY}</td><td>reservationId — written in the reservation's transaction</td></tr>
+ *     <td>{@code IDEMPOTENCY}</td><td>reservationId, expiresAt (TTL: a day after the request) — written in the
+ *     reservation's transaction</td></tr>
  * <tr><td>slot claim</td><td>{@code CLAIM#<resourceId>}</td><td>cell start (fixed-width instant)</td>
  *     <td>resourceId, start, owner (reservation id)</td></tr>
  * <tr><td>patient</td><td>{@code PATIENT#<id>}</td><td>{@code PATIENT}</td>

@@ -1,24 +1,12 @@
 package com.medicarewizard.adapter.embedded;
 
-import static com.medicarewizard.adapter.layout.ItemLayout.ATTEMPTS;
-import static com.medicarewizard.adapter.layout.ItemLayout.CHANNEL;
-import static com.medicarewizard.adapter.layout.ItemLayout.DUE;
 import static com.medicarewizard.adapter.layout.ItemLayout.DUE_INDEX;
 import static com.medicarewizard.adapter.layout.ItemLayout.DUE_PARTITION;
-import static com.medicarewizard.adapter.layout.ItemLayout.MASKED_RECIPIENT;
-import static com.medicarewizard.adapter.layout.ItemLayout.NEXT_ATTEMPT_AT;
 import static com.medicarewizard.adapter.layout.ItemLayout.NOTIFICATION;
-import static com.medicarewizard.adapter.layout.ItemLayout.OUTCOME;
 import static com.medicarewizard.adapter.layout.ItemLayout.PARKED;
-import static com.medicarewizard.adapter.layout.ItemLayout.PARKED_AT;
 import static com.medicarewizard.adapter.layout.ItemLayout.PARKED_INDEX;
 import static com.medicarewizard.adapter.layout.ItemLayout.PARKED_PARTITION;
-import static com.medicarewizard.adapter.layout.ItemLayout.REASON;
-import static com.medicarewizard.adapter.layout.ItemLayout.RESERVATION_ID;
-import static com.medicarewizard.adapter.layout.ItemLayout.RETRYABLE;
-import static com.medicarewizard.adapter.layout.ItemLayout.SENT_AT;
 import static com.medicarewizard.adapter.layout.ItemLayout.STATE;
-import static com.medicarewizard.adapter.layout.ItemLayout.TYPE;
 
 import com.medicarewizard.adapter.embedded.table.Condition;
 import com.medicarewizard.adapter.embedded.table.ConditionFailedException;
@@ -27,11 +15,9 @@ import com.medicarewizard.adapter.embedded.table.Item;
 import com.medicarewizard.adapter.embedded.table.Key;
 import com.medicarewizard.adapter.embedded.table.SortRange;
 import com.medicarewizard.adapter.layout.ItemKeys;
-import com.medicarewizard.domain.notification.Channel;
+import com.medicarewizard.adapter.layout.NotificationRecords;
 import com.medicarewizard.domain.notification.NotificationKey;
 import com.medicarewizard.domain.notification.ParkedNotification;
-import com.medicarewizard.domain.reservation.ReservationId;
-import com.medicarewizard.domain.reservation.ReservationStatus;
 import com.medicarewizard.port.NotificationLedger;
 
 import java.time.Instant;
@@ -46,7 +32,7 @@ import java.util.Optional;
  * sent notification is never parked. Parked ones sit in two sparse indexes (all, and the due ones).
  */
 public final class EmbeddedNotificationLedger implements NotificationLedger {
-    private static final Condition NOT_SENT = Condition.absentOr(Condition.not(Condition.equals(STATE, "SENT")));
+    private static final Condition NOT_SENT = Condition.absentOr(Condition.not(Condition.equals(STATE, NotificationRecords.SENT)));
     private final EmbeddedTable table;
 
     public EmbeddedNotificationLedger(EmbeddedTable table) {
@@ -60,21 +46,12 @@ public final class EmbeddedNotificationLedger implements NotificationLedger {
 
     @Override
     public boolean markSent(NotificationKey key, Instant at) {
-        return write(base(key).put(STATE, State.SENT.name()).put(SENT_AT, ItemKeys.instant(at)).build());
+        return write(Item.of(NotificationRecords.sent(key, at)));
     }
 
     @Override
     public boolean park(ParkedNotification parked) {
-        Item.Builder item = base(parked.key())
-                .put(STATE, State.PARKED.name())
-                .put(MASKED_RECIPIENT, parked.maskedRecipient())
-                .put(REASON, parked.reason())
-                .put(RETRYABLE, parked.retryable())
-                .put(ATTEMPTS, parked.attempts())
-                .put(PARKED_AT, ItemKeys.instant(parked.parkedAt()))
-                .put(PARKED, PARKED_PARTITION);
-        parked.nextAttemptAt().ifPresent(at -> item.put(NEXT_ATTEMPT_AT, ItemKeys.instant(at)).put(DUE, DUE_PARTITION));
-        return write(item.build());
+        return write(Item.of(NotificationRecords.parked(parked)));
     }
 
     @Override
@@ -104,21 +81,10 @@ public final class EmbeddedNotificationLedger implements NotificationLedger {
     }
 
     private static Key key(NotificationKey key) {
-        return new Key(ItemKeys.notification(key.reservation()), key.outcome().name() + "#" + key.channel().name());
-    }
-
-    private static Item.Builder base(NotificationKey key) {
-        return Item.builder(key(key)).put(TYPE, NOTIFICATION)
-                .put(RESERVATION_ID, key.reservation().value())
-                .put(OUTCOME, key.outcome().name())
-                .put(CHANNEL, key.channel().name());
+        return new Key(ItemKeys.notification(key.reservation()), NotificationRecords.sortKey(key));
     }
 
     private static ParkedNotification fromItem(Item item) {
-        NotificationKey key = new NotificationKey(new ReservationId(item.string(RESERVATION_ID)),
-                ReservationStatus.valueOf(item.string(OUTCOME)), Channel.valueOf(item.string(CHANNEL)));
-        return new ParkedNotification(key, item.string(MASKED_RECIPIENT), item.string(REASON), item.bool(RETRYABLE),
-                (int) item.longValue(ATTEMPTS), ItemKeys.instant(item.string(PARKED_AT)),
-                item.optString(NEXT_ATTEMPT_AT).map(ItemKeys::instant));
+        return NotificationRecords.parked(ReservationItems.attributes(item));
     }
 }

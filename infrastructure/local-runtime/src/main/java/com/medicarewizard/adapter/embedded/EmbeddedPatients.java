@@ -1,18 +1,8 @@
 package com.medicarewizard.adapter.embedded;
 
-import static com.medicarewizard.adapter.layout.ItemLayout.DATE_OF_BIRTH;
 import static com.medicarewizard.adapter.layout.ItemLayout.EMAIL;
-import static com.medicarewizard.adapter.layout.ItemLayout.EMAIL_ADDRESS;
-import static com.medicarewizard.adapter.layout.ItemLayout.FIRST_NAME;
-import static com.medicarewizard.adapter.layout.ItemLayout.LANGUAGE;
-import static com.medicarewizard.adapter.layout.ItemLayout.LAST_NAME;
-import static com.medicarewizard.adapter.layout.ItemLayout.PASSWORD_HASH;
 import static com.medicarewizard.adapter.layout.ItemLayout.PATIENT;
 import static com.medicarewizard.adapter.layout.ItemLayout.PATIENT_ID;
-import static com.medicarewizard.adapter.layout.ItemLayout.PHONE;
-import static com.medicarewizard.adapter.layout.ItemLayout.REGISTERED_AT;
-import static com.medicarewizard.adapter.layout.ItemLayout.TAX_CODE;
-import static com.medicarewizard.adapter.layout.ItemLayout.TYPE;
 
 import com.medicarewizard.adapter.embedded.table.Condition;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
@@ -21,14 +11,12 @@ import com.medicarewizard.adapter.embedded.table.Key;
 import com.medicarewizard.adapter.embedded.table.TransactionCanceledException;
 import com.medicarewizard.adapter.embedded.table.Write;
 import com.medicarewizard.adapter.layout.ItemKeys;
+import com.medicarewizard.adapter.layout.PatientRecords;
 import com.medicarewizard.domain.patient.EmailAddress;
 import com.medicarewizard.domain.patient.Patient;
-import com.medicarewizard.domain.patient.PhoneNumber;
-import com.medicarewizard.domain.patient.TaxCode;
 import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.port.Patients;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,8 +36,7 @@ public final class EmbeddedPatients implements Patients {
 
     @Override
     public void register(Patient patient) {
-        Item owner = Item.builder(emailKey(patient.email()))
-                .put(TYPE, EMAIL).put(PATIENT_ID, patient.id().value()).build();
+        Item owner = Item.of(PatientRecords.emailOwner(patient));
         try {
             table.transact(List.of(
                     Write.put(toItem(patient), Condition.absent()),
@@ -83,32 +70,10 @@ public final class EmbeddedPatients implements Patients {
     }
 
     private static Item toItem(Patient p) {
-        return Item.builder(patientKey(p.id()))
-                .put(TYPE, PATIENT)
-                .put(PATIENT_ID, p.id().value())
-                .put(EMAIL_ADDRESS, p.email().value())
-                .put(PASSWORD_HASH, p.passwordHash())
-                .put(FIRST_NAME, p.firstName())
-                .put(LAST_NAME, p.lastName())
-                .put(PHONE, p.phone().value())
-                .put(TAX_CODE, p.taxCode().value())
-                .put(DATE_OF_BIRTH, p.dateOfBirth().toString())
-                .put(LANGUAGE, p.language())
-                .put(REGISTERED_AT, ItemKeys.instant(p.registeredAt()))
-                .build();
+        return Item.of(PatientRecords.attributes(p));
     }
 
     private static Patient fromItem(Item item) {
-        return new Patient(
-                new PatientId(item.string(PATIENT_ID)),
-                new EmailAddress(item.string(EMAIL_ADDRESS)),
-                item.string(PASSWORD_HASH),
-                item.string(FIRST_NAME),
-                item.string(LAST_NAME),
-                new PhoneNumber(item.string(PHONE)),
-                new TaxCode(item.string(TAX_CODE)),
-                LocalDate.parse(item.string(DATE_OF_BIRTH)),
-                item.string(LANGUAGE),
-                ItemKeys.instant(item.string(REGISTERED_AT)));
+        return PatientRecords.patient(ReservationItems.attributes(item));
     }
 }

@@ -3,21 +3,19 @@ package com.medicarewizard.adapter.embedded;
 import static com.medicarewizard.adapter.layout.ItemLayout.BY_DECISION;
 import static com.medicarewizard.adapter.layout.ItemLayout.BY_PATIENT;
 import static com.medicarewizard.adapter.layout.ItemLayout.DECIDED_PARTITION;
-import static com.medicarewizard.adapter.layout.ItemLayout.IDEMPOTENCY;
 import static com.medicarewizard.adapter.layout.ItemLayout.PENDING_INDEX;
 import static com.medicarewizard.adapter.layout.ItemLayout.PENDING_PARTITION;
 import static com.medicarewizard.adapter.layout.ItemLayout.RESERVATION_ID;
-import static com.medicarewizard.adapter.layout.ItemLayout.TYPE;
 import static com.medicarewizard.adapter.layout.ItemLayout.VERSION;
 
 import com.medicarewizard.adapter.embedded.table.Condition;
 import com.medicarewizard.adapter.embedded.table.ConditionFailedException;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
 import com.medicarewizard.adapter.embedded.table.Item;
-import com.medicarewizard.adapter.embedded.table.Key;
 import com.medicarewizard.adapter.embedded.table.SortRange;
 import com.medicarewizard.adapter.embedded.table.TransactionCanceledException;
 import com.medicarewizard.adapter.embedded.table.Write;
+import com.medicarewizard.adapter.layout.ExpiringRecords;
 import com.medicarewizard.adapter.layout.ItemKeys;
 import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.domain.reservation.Reservation;
@@ -58,8 +56,7 @@ public final class EmbeddedReservations implements Reservations {
             }
             return new Created(pending, true);
         }
-        Key keyItem = new Key(ItemKeys.idempotency(pending.patient(), idempotencyKey.get()), IDEMPOTENCY);
-        Item seen = Item.builder(keyItem).put(TYPE, IDEMPOTENCY).put(RESERVATION_ID, pending.id().value()).build();
+        Item seen = Item.of(ExpiringRecords.idempotency(pending, idempotencyKey.get()));
         try {
             table.transact(List.of(Write.put(reservation, Condition.absent()), Write.put(seen, Condition.absent())));
             return new Created(pending, true);

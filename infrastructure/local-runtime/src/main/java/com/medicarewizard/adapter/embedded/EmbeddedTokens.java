@@ -1,18 +1,13 @@
 package com.medicarewizard.adapter.embedded;
 
-import static com.medicarewizard.adapter.layout.ItemLayout.EXPIRES_AT;
-import static com.medicarewizard.adapter.layout.ItemLayout.EXPIRES_AT_INSTANT;
-import static com.medicarewizard.adapter.layout.ItemLayout.ISSUED_AT;
-import static com.medicarewizard.adapter.layout.ItemLayout.PATIENT_ID;
 import static com.medicarewizard.adapter.layout.ItemLayout.TOKEN;
-import static com.medicarewizard.adapter.layout.ItemLayout.TYPE;
 
 import com.medicarewizard.adapter.embedded.table.Condition;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
 import com.medicarewizard.adapter.embedded.table.Item;
 import com.medicarewizard.adapter.embedded.table.Key;
+import com.medicarewizard.adapter.layout.ExpiringRecords;
 import com.medicarewizard.adapter.layout.ItemKeys;
-import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.port.Tokens;
 
 import java.time.Instant;
@@ -35,22 +30,13 @@ public final class EmbeddedTokens implements Tokens {
     /** Unconditional: a hash names one freshly drawn random token, so there is nothing to overwrite. */
     @Override
     public void store(Session session) {
-        Instant expires = session.expiresAt();
-        table.put(Item.builder(key(session.tokenHash()))
-                .put(TYPE, TOKEN)
-                .put(PATIENT_ID, session.patient().value())
-                .put(ISSUED_AT, ItemKeys.instant(session.issuedAt()))
-                .put(EXPIRES_AT_INSTANT, ItemKeys.instant(expires))
-                // rounded up, so that the TTL never removes a session before it expires
-                .put(EXPIRES_AT, expires.getEpochSecond() + (expires.getNano() > 0 ? 1 : 0))
-                .build(), Condition.always());
+        table.put(Item.of(ExpiringRecords.session(session)), Condition.always());
     }
 
     @Override
     public Optional<Session> find(String tokenHash, Instant now) {
         return table.get(key(tokenHash))
-                .map(item -> new Session(tokenHash, new PatientId(item.string(PATIENT_ID)),
-                        ItemKeys.instant(item.string(ISSUED_AT)), ItemKeys.instant(item.string(EXPIRES_AT_INSTANT))))
+                .map(item -> ExpiringRecords.session(tokenHash, ReservationItems.attributes(item)))
                 .filter(session -> now.isBefore(session.expiresAt()));
     }
 

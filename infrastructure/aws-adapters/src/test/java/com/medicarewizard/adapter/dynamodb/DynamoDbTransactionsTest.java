@@ -1,0 +1,157 @@
+package com.medicarewizard.adapter.dynamodb;
+
+import static com.medicarewizard.domain.PatientMother.patient;
+import static com.medicarewizard.domain.ReservationMother.REQUESTED_AT;
+import static com.medicarewizard.domain.ReservationMother.pending;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.medicarewizard.adapter.layout.ItemKeys;
+import com.medicarewizard.adapter.layout.ReservationRecords;
+import com.medicarewizard.domain.patient.Patient;
+import com.medicarewizard.domain.reservation.PatientId;
+import com.medicarewizard.domain.reservation.Reservation;
+import com.medicarewizard.port.Patients.EmailTakenException;
+import com.medicarewizard.port.Reservations.ConcurrentChangeException;
+import com.medicarewizard.port.Reservations.Created;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * The TransactWriteItems requests of the adapters that need one (dynalite has no transactions, so
+ * their contract suites run there on an emulation) and how a cancelled transaction is read, on a
+ * fake client answering as DynamoDB documents it.
+ */
+class DynamoDbTransactionsTest {
+
+    private static final String TABLE = "mcw-test";
+    private final List<TransactWriteItemsRequest> sent = new ArrayList<>();
+    private final PatientId patientId = PatientId.random();
+
+    @Test
+    void createsAReservationAndItsIdempotencyItemTogetherEachOnlyIfAbsent() {
+        Reservation request = pending(patientId);
+        Created created = new DynamoDbReservations(table(null, Map.of())).create(request, Optional.of("key-1"));
+
+        assertThat(created).isEqualTo(new Created(request, true));
+        List<Put> puts = puts(sent.getFirst());
+        assertThat(puts).hasSize(2).allSatisfy(DynamoDbTransactionsTest::isPutIfAbsentAskingForTheOldItem);
+        assertThat(puts.get(0).item()).isEqualTo(AttributeValues.toDynamo(ReservationRecords.attributes(request)));
+        assertThat(puts.get(1).item()).containsEntry("pk", AttributeValue.fromS(ItemKeys.idempotency(patientId, "key-1")))
+                .containsEntry("reservationId", AttributeValue.fromS(request.id().value()))
+                .containsEntry("expiresAt", AttributeValue.fromN(
+                        Long.toString(REQUESTED_AT.plus(Duration.ofDays(1)).getEpochSecond())));
+    }
+
+    @Test
+    void aSeenIdempotencyKeyAnswersTheFirstReservation() {
+        Reservation first = pending(patientId);
+        Map<String, AttributeValue> seen = Map.of("reservationId", AttributeValue.fromS(first.id().value()));
+        DynamoDbTable table = table(canceled(reason("None", Map.of()), reason("ConditionalCheckFailed", seen)),
+                AttributeValues.toDynamo(ReservationRecords.attributes(first)));
+
+        Created again = new DynamoDbReservations(table).create(pending(patientId), Optional.of("key-1"));
+
+        assertThat(again).isEqualTo(new Created(first, false));
+    }
+
+    @Test
+    void anExistingReservationIdIsAConcurrentChangeCarryingIt() {
+        Reservation stored = pending(patientId);
+        Map<String, AttributeValue> old = AttributeValues.toDynamo(ReservationRecords.attributes(stored));
+        DynamoDbTable table = table(canceled(reason("ConditionalCheckFailed", old), reason("None", Map.of())), Map.of());
+
+        assertThatThrownBy(() -> new DynamoDbReservations(table).create(stored, Optional.of("key-2")))
+                .isInstanceOfSatisfying(ConcurrentChangeException.class, e -> assertThat(e.current()).contains(stored));
+    }
+
+    @Test
+    void registersAPatientAndTheOwnerOfTheAddressTogetherEachOnlyIfAbsent() {
+        Patient maria = patient("maria.rossi@example.org");
+        new DynamoDbPatients(table(null, Map.of())).register(maria);
+
+        List<Put> puts = puts(sent.getFirst());
+        assertThat(puts).hasSize(2).allSatisfy(DynamoDbTransactionsTest::isPutIfAbsentAskingForTheOldItem);
+        assertThat(puts.get(0).item()).containsEntry("pk", AttributeValue.fromS(ItemKeys.patient(maria.id())))
+                .containsEntry("taxCode", AttributeValue.fromS(maria.taxCode().value()));
+        assertThat(puts.get(1).item()).containsEntry("pk", AttributeValue.fromS(ItemKeys.email(maria.email())))
+                .containsEntry("patientId", AttributeValue.fromS(maria.id().value()));
+    }
+
+    @Test
+    void aTakenAddressCancelsTheRegistration() {
+        DynamoDbTable table = table(canceled(reason("None", Map.of()), reason("ConditionalCheckFailed", Map.of())), Map.of());
+        assertThatThrownBy(() -> new DynamoDbPatients(table).register(patient("taken@example.org")))
+                .isInstanceOf(EmailTakenException.class);
+    }
+
+    @Test
+    void anyOtherCancellationIsNotMistakenForATakenAddress() {
+        DynamoDbTable table = table(canceled(reason("None", Map.of()), reason("TransactionConflict", Map.of())), Map.of());
+        assertThatThrownBy(() -> new DynamoDbPatients(table).register(patient("busy@example.org")))
+                .isInstanceOf(IllegalStateException.class).hasCauseInstanceOf(TransactionCanceledException.class);
+    }
+
+    private static void isPutIfAbsentAskingForTheOldItem(Put put) {
+        assertThat(put.tableName()).isEqualTo(TABLE);
+        assertThat(put.conditionExpression()).isEqualTo("attribute_not_exists(pk)");
+        assertThat(put.returnValuesOnConditionCheckFailure()).isEqualTo(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+    }
+
+    private static List<Put> puts(TransactWriteItemsRequest request) {
+        return request.transactItems().stream().map(TransactWriteItem::put).toList();
+    }
+
+    private static CancellationReason reason(String code, Map<String, AttributeValue> item) {
+        return CancellationReason.builder().code(code).item(item).build();
+    }
+
+    private static TransactionCanceledException canceled(CancellationReason... reasons) {
+        return TransactionCanceledException.builder().message("Transaction cancelled").cancellationReasons(reasons)
+                .build();
+    }
+
+    /** A client whose transactions are recorded and fail with {@code failure} (if any); every GetItem answers {@code stored}. */
+    private DynamoDbTable table(TransactionCanceledException failure, Map<String, AttributeValue> stored) {
+        return new DynamoDbTable(new DynamoDbClient() {
+            @Override
+            public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
+                sent.add(request);
+                if (failure != null) {
+                    throw failure;
+                }
+                return TransactWriteItemsResponse.builder().build();
+            }
+
+            @Override
+            public GetItemResponse getItem(GetItemRequest request) {
+                return GetItemResponse.builder().item(stored).build();
+            }
+
+            @Override
+            public String serviceName() {
+                return "dynamodb";
+            }
+
+            @Override
+            public void close() {
+            }
+        }, TABLE);
+    }
+}

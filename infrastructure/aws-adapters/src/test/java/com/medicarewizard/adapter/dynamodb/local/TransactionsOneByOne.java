@@ -1,0 +1,132 @@
+package com.medicarewizard.adapter.dynamodb.local;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+/**
+ * A client for dynalite, which has no TransactWriteItems: everything goes to the server as it is,
+ * except a transaction of conditional Puts, which is sent as one conditional PutItem per item, under
+ * one lock (transactions never interleave) and undone when a condition fails, answering the
+ * {@link TransactionCanceledException} DynamoDB would: a reason per item, {@code ConditionalCheckFailed}
+ * with the stored item for the failed one. Its limits, which the adapters do not meet: only Puts,
+ * only the first failed condition is reported, and single writes outside transactions may see a
+ * transaction half done. The requests the adapters build are asserted apart, on the real types.
+ */
+final class TransactionsOneByOne implements DynamoDbClient {
+
+    private final DynamoDbClient server;
+
+    TransactionsOneByOne(DynamoDbClient server) {
+        this.server = server;
+    }
+
+    @Override
+    public synchronized TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
+        List<Put> puts = request.transactItems().stream().map(TransactWriteItem::put).toList();
+        if (puts.contains(null)) {
+            throw new UnsupportedOperationException("only Puts are emulated");
+        }
+        List<Put> done = new ArrayList<>();
+        for (int i = 0; i < puts.size(); i++) {
+            Put put = puts.get(i);
+            try {
+                server.putItem(PutItemRequest.builder().tableName(put.tableName()).item(put.item())
+                        .conditionExpression(put.conditionExpression())
+                        .expressionAttributeNames(put.expressionAttributeNames())
+                        .expressionAttributeValues(put.expressionAttributeValues()).build());
+                done.add(put);
+            } catch (ConditionalCheckFailedException e) {
+                done.forEach(this::undo);
+                throw canceled(puts, i);
+            }
+        }
+        return TransactWriteItemsResponse.builder().build();
+    }
+
+    /** Only items put if absent are undone, and those are deleted again. */
+    private void undo(Put put) {
+        if (!"attribute_not_exists(pk)".equals(put.conditionExpression())) {
+            throw new UnsupportedOperationException("only puts if absent can be undone");
+        }
+        server.deleteItem(b -> b.tableName(put.tableName()).key(Map.of("pk", put.item().get("pk"), "sk", put.item().get("sk"))));
+    }
+
+    private TransactionCanceledException canceled(List<Put> puts, int failed) {
+        List<CancellationReason> reasons = new ArrayList<>();
+        for (int i = 0; i < puts.size(); i++) {
+            if (i == failed) {
+                Put put = puts.get(i);
+                Map<String, AttributeValue> stored = server.getItem(b -> b.tableName(put.tableName()).consistentRead(true)
+                        .key(Map.of("pk", put.item().get("pk"), "sk", put.item().get("sk")))).item();
+                reasons.add(CancellationReason.builder().code("ConditionalCheckFailed")
+                        .message("The conditional request failed").item(stored).build());
+            } else {
+                reasons.add(CancellationReason.builder().code("None").build());
+            }
+        }
+        return TransactionCanceledException.builder().message("Transaction cancelled")
+                .cancellationReasons(reasons).build();
+    }
+
+    @Override
+    public GetItemResponse getItem(GetItemRequest request) {
+        return server.getItem(request);
+    }
+
+    @Override
+    public PutItemResponse putItem(PutItemRequest request) {
+        return server.putItem(request);
+    }
+
+    @Override
+    public DeleteItemResponse deleteItem(DeleteItemRequest request) {
+        return server.deleteItem(request);
+    }
+
+    @Override
+    public UpdateItemResponse updateItem(UpdateItemRequest request) {
+        return server.updateItem(request);
+    }
+
+    @Override
+    public QueryResponse query(QueryRequest request) {
+        return server.query(request);
+    }
+
+    @Override
+    public CreateTableResponse createTable(CreateTableRequest request) {
+        return server.createTable(request);
+    }
+
+    @Override
+    public String serviceName() {
+        return server.serviceName();
+    }
+
+    /** The server's client is shared by the whole run. */
+    @Override
+    public void close() {
+    }
+}
