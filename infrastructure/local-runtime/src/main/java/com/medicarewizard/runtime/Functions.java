@@ -3,9 +3,9 @@ package com.medicarewizard.runtime;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.medicarewizard.adapter.sqs.ReservationCommandCodec;
 import com.medicarewizard.allocator.AllocatorHandler;
+import com.medicarewizard.allocator.MessageAttributes;
 import com.medicarewizard.allocator.PendingRequestSweeper;
 import com.medicarewizard.allocator.ReservationAllocator;
 import com.medicarewizard.allocator.SweeperHandler;
@@ -31,19 +31,7 @@ record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
         ReservationAllocator allocator = new ReservationAllocator(standIns.reservations(), standIns.ledger(),
                 standIns.catalog(), clock);
         return new AllocatorHandler(allocator, message -> ReservationCommandCodec.parse(message.getBody(),
-                stringAttributes(message)), standIns.failures(), clock);
-    }
-
-    private static java.util.Map<String, String> stringAttributes(SQSEvent.SQSMessage message) {
-        java.util.Map<String, String> values = new java.util.HashMap<>();
-        if (message.getMessageAttributes() != null) {
-            message.getMessageAttributes().forEach((name, value) -> {
-                if (value.getStringValue() != null) {
-                    values.put(name, value.getStringValue());
-                }
-            });
-        }
-        return values;
+                MessageAttributes.strings(message)), standIns.failures(), clock);
     }
 
     SweeperHandler sweeper() {

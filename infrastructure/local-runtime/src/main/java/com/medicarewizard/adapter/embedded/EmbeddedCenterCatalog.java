@@ -1,6 +1,8 @@
 package com.medicarewizard.adapter.embedded;
 
-import com.fasterxml.jackson.core.JacksonException;
+import com.medicarewizard.adapter.json.CenterJson;
+import java.io.InputStream;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.medicarewizard.domain.center.Center;
 import com.medicarewizard.port.CenterCatalog;
@@ -41,34 +43,11 @@ public final class EmbeddedCenterCatalog implements CenterCatalog {
     }
 
     private static Center read(Path file) {
-        try {
-            Center read = JSON.readValue(file.toFile(), Center.class);
-            if (read == null) {
-                throw new IllegalStateException("the center file " + file + " is empty");
-            }
-            return read;
-        } catch (JacksonException e) {
-            throw new IllegalStateException("the center file " + file + " is not a valid center: "
-                    + rootMessage(e), e);
+        try (InputStream in = Files.newInputStream(file)) {
+            return CenterJson.read(in, "the center file " + file);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the center file " + file, e);
         }
-    }
-
-    /** The domain's own words when a record constructor refused a value, else Jackson's. */
-    private static String rootMessage(JacksonException e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root instanceof IllegalArgumentException || root instanceof NullPointerException
-                ? root.getMessage() + " (at " + locationOf(e) + ")"
-                : e.getOriginalMessage();
-    }
-
-    private static String locationOf(Throwable e) {
-        return e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
-                ? mapping.getPathReference() : "?";
     }
 
     private static void writeAtomically(Path file, Center seed) {

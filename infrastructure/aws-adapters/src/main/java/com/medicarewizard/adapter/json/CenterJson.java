@@ -1,4 +1,9 @@
-package com.medicarewizard.adapter.embedded;
+package com.medicarewizard.adapter.json;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.medicarewizard.domain.center.Center;
+import java.io.InputStream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
@@ -25,12 +30,14 @@ import java.util.function.Function;
  * in ISO-8601 and the code-like values ({@code SiteId}, {@code ExamTypeCode}, {@code ResourceId},
  * {@code ResourceKind}) as plain strings, so that an administrator can edit it by hand.
  */
-final class CenterJson {
+public final class CenterJson {
 
     private CenterJson() {
     }
 
-    static ObjectMapper mapper() {
+    private static final ObjectMapper MAPPER = mapper();
+
+    public static ObjectMapper mapper() {
         SimpleModule codes = new SimpleModule("center-codes");
         code(codes, SiteId.class, SiteId::new);
         code(codes, ExamTypeCode.class, ExamTypeCode::new);
@@ -47,6 +54,37 @@ final class CenterJson {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .serializationInclusion(JsonInclude.Include.NON_ABSENT)
                 .build();
+    }
+
+    /**
+     * Reads and validates a center document ({@link Center}'s constructor checks it); a broken one is
+     * an {@link IllegalStateException} naming the {@code source} and the problem.
+     */
+    public static Center read(InputStream in, String source) throws IOException {
+        try {
+            Center read = MAPPER.readValue(in, Center.class);
+            if (read == null) {
+                throw new IllegalStateException(source + " is empty");
+            }
+            return read;
+        } catch (JacksonException e) {
+            throw new IllegalStateException(source + " is not a valid center: " + rootMessage(e), e);
+        }
+    }
+
+    /** The domain's own words when a record constructor refused a value, else Jackson's. */
+    private static String rootMessage(JacksonException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root instanceof IllegalArgumentException || root instanceof NullPointerException
+                ? root.getMessage() + " (at " + locationOf(e) + ")"
+                : e.getOriginalMessage();
+    }
+
+    private static String locationOf(Throwable e) {
+        return e instanceof JsonMappingException mapping ? mapping.getPathReference() : "?";
     }
 
     /** Each of these records' {@code toString()} is its value. */

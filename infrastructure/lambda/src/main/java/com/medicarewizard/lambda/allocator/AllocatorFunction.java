@@ -1,0 +1,45 @@
+package com.medicarewizard.lambda.allocator;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.medicarewizard.adapter.dynamodb.DynamoDbMessageFailures;
+import com.medicarewizard.adapter.dynamodb.DynamoDbReservations;
+import com.medicarewizard.adapter.dynamodb.DynamoDbSlotLedger;
+import com.medicarewizard.adapter.sqs.ReservationCommandCodec;
+import com.medicarewizard.allocator.AllocatorHandler;
+import com.medicarewizard.allocator.MessageAttributes;
+import com.medicarewizard.allocator.ReservationAllocator;
+import com.medicarewizard.lambda.common.AwsSettings;
+import com.medicarewizard.lambda.common.TablePorts;
+
+import java.util.Map;
+
+/**
+ * The slot allocator's entry on the reservation queue (SQS event source mapping with
+ * ReportBatchItemFailures, reserved concurrency 1): wires {@link AllocatorHandler} to DynamoDB.
+ */
+public final class AllocatorFunction implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private final AllocatorHandler handler;
+
+    public AllocatorFunction() {
+        this(System.getenv());
+    }
+
+    /** With the environment given (tests: local servers' endpoints). */
+    public AllocatorFunction(Map<String, String> env) {
+        TablePorts ports = TablePorts.from(new AwsSettings(env));
+        ReservationAllocator allocator = new ReservationAllocator(new DynamoDbReservations(ports.table()),
+                new DynamoDbSlotLedger(ports.table()), ports.catalog(), ports.clock());
+        this.handler = new AllocatorHandler(allocator,
+                message -> ReservationCommandCodec.parse(message.getBody(), MessageAttributes.strings(message)),
+                new DynamoDbMessageFailures(ports.table()), ports.clock());
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return handler.handleRequest(event, context);
+    }
+}

@@ -1,0 +1,44 @@
+package com.medicarewizard.lambda.allocator;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.medicarewizard.adapter.dynamodb.DynamoDbReservations;
+import com.medicarewizard.adapter.sqs.SqsReservationQueue;
+import com.medicarewizard.allocator.PendingRequestSweeper;
+import com.medicarewizard.allocator.SweeperHandler;
+import com.medicarewizard.lambda.common.AwsClients;
+import com.medicarewizard.lambda.common.AwsSettings;
+import com.medicarewizard.lambda.common.TablePorts;
+
+import java.util.Map;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The sweeper's entry, run by an EventBridge schedule: re-sends requests left PENDING longer than
+ * {@code MCW_SWEEP_AFTER_SECONDS} (default 30) to the reservation queue.
+ */
+public final class SweeperFunction implements RequestHandler<ScheduledEvent, Integer> {
+
+    private static final int SWEEP_BATCH = 500;
+    private final SweeperHandler handler;
+
+    public SweeperFunction() {
+        this(System.getenv());
+    }
+
+    /** With the environment given (tests: local servers' endpoints). */
+    public SweeperFunction(Map<String, String> env) {
+        AwsSettings settings = new AwsSettings(env);
+        TablePorts ports = TablePorts.from(settings);
+        SqsClient sqs = AwsClients.build(SqsClient.builder(), "SQS", settings);
+        this.handler = new SweeperHandler(new PendingRequestSweeper(new DynamoDbReservations(ports.table()),
+                new SqsReservationQueue(sqs, settings.queueUrl(), settings.deadLetterQueueUrl()), ports.clock(),
+                settings.seconds("MCW_SWEEP_AFTER_SECONDS", 30), SWEEP_BATCH));
+    }
+
+    @Override
+    public Integer handleRequest(ScheduledEvent event, Context context) {
+        return handler.handleRequest(event, context);
+    }
+}

@@ -1,0 +1,33 @@
+package com.medicarewizard.lambda.notifier;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.medicarewizard.lambda.common.AwsSettings;
+import com.medicarewizard.notifier.NotifierHandler;
+
+import java.util.Map;
+
+/**
+ * The notifier's entry on the table's stream (event source mapping with ReportBatchItemFailures,
+ * bisect on error, bounded retries and an on-failure destination).
+ */
+public final class NotifierFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+
+    private final NotifierHandler handler;
+
+    public NotifierFunction() {
+        this(System.getenv());
+    }
+
+    /** With the environment given (tests: local servers' endpoints). */
+    public NotifierFunction(Map<String, String> env) {
+        this.handler = new NotifierHandler(NotifierWiring.from(new AwsSettings(env)).notifier());
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        return handler.handleRequest(event, context);
+    }
+}

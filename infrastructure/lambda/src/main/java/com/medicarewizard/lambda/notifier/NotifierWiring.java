@@ -1,0 +1,36 @@
+package com.medicarewizard.lambda.notifier;
+
+import com.medicarewizard.adapter.dynamodb.DynamoDbNotificationLedger;
+import com.medicarewizard.adapter.dynamodb.DynamoDbPatients;
+import com.medicarewizard.adapter.eventbridge.EventBridgeDomainEvents;
+import com.medicarewizard.adapter.sns.SnsNotifications;
+import com.medicarewizard.lambda.common.AwsClients;
+import com.medicarewizard.lambda.common.AwsSettings;
+import com.medicarewizard.lambda.common.TablePorts;
+import com.medicarewizard.notifier.NotifierSettings;
+import com.medicarewizard.notifier.OutcomeNotifier;
+
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * The notifier's use case on AWS, for its two entries: SMS through SNS, e-mail through SES
+ * ({@code MCW_MAIL_FROM}, a verified identity), events on the bus {@code MCW_EVENT_BUS_NAME}, markers
+ * in the table.
+ */
+record NotifierWiring(TablePorts ports, OutcomeNotifier notifier) {
+
+    static NotifierWiring from(AwsSettings settings) {
+        TablePorts ports = TablePorts.from(settings);
+        SnsNotifications notifications = new SnsNotifications(
+                AwsClients.build(SnsClient.builder(), "SNS", settings),
+                AwsClients.build(SesV2Client.builder(), "SES", settings),
+                settings.required("MCW_MAIL_FROM"), settings.optional("MCW_SMS_SENDER_ID").orElse("MediCare"));
+        EventBridgeDomainEvents events = new EventBridgeDomainEvents(
+                AwsClients.build(EventBridgeClient.builder(), "EVENTS", settings), settings.required("MCW_EVENT_BUS_NAME"));
+        return new NotifierWiring(ports, new OutcomeNotifier(new DynamoDbPatients(ports.table()), ports.catalog(),
+                notifications, events, new DynamoDbNotificationLedger(ports.table()), NotifierSettings.standard(),
+                ports.clock()));
+    }
+}

@@ -1,0 +1,36 @@
+package com.medicarewizard.lambda.notifier;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.medicarewizard.adapter.dynamodb.DynamoDbNotificationLedger;
+import com.medicarewizard.adapter.dynamodb.DynamoDbReservations;
+import com.medicarewizard.lambda.common.AwsSettings;
+import com.medicarewizard.notifier.ParkedNotificationRetrier;
+import com.medicarewizard.notifier.ParkedRetryHandler;
+
+import java.util.Map;
+
+/** The retrier of parked notifications, run by an EventBridge schedule. */
+public final class ParkedRetryFunction implements RequestHandler<ScheduledEvent, Integer> {
+
+    private static final int RETRY_BATCH = 100;
+    private final ParkedRetryHandler handler;
+
+    public ParkedRetryFunction() {
+        this(System.getenv());
+    }
+
+    /** With the environment given (tests: local servers' endpoints). */
+    public ParkedRetryFunction(Map<String, String> env) {
+        NotifierWiring wiring = NotifierWiring.from(new AwsSettings(env));
+        this.handler = new ParkedRetryHandler(new ParkedNotificationRetrier(
+                new DynamoDbNotificationLedger(wiring.ports().table()), new DynamoDbReservations(wiring.ports().table()),
+                wiring.notifier(), wiring.ports().clock(), RETRY_BATCH));
+    }
+
+    @Override
+    public Integer handleRequest(ScheduledEvent event, Context context) {
+        return handler.handleRequest(event, context);
+    }
+}

@@ -1,0 +1,150 @@
+package com.medicarewizard.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.medicarewizard.adapter.dynamodb.local.DynaliteExtension;
+import com.medicarewizard.runtime.lambda.FunctionConfig;
+import com.medicarewizard.runtime.lambda.LocalLambdaContext;
+import com.medicarewizard.runtime.sqs.EmbeddedSqsServer;
+import com.medicarewizard.runtime.sqs.LocalSqsClients;
+import com.medicarewizard.runtime.sqs.QueueSetup;
+import com.medicarewizard.runtime.sqs.QueueSpec;
+import com.medicarewizard.runtime.sqs.QueueUrls;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Each function's entry as Lambda builds it (environment only), on local servers: the table on
+ * dynalite, the queue on ElasticMQ; SNS, SES and EventBridge on a closed port (nothing here speaks
+ * them), which the notifier must survive by parking. Driven by AWS sample events of each source,
+ * loaded with Lambda's own serializers; {@link Table} reads and seeds the items.
+ */
+@ExtendWith(DynaliteExtension.class)
+class LambdaEntriesIT {
+
+    @TempDir
+    static Path data;
+    private static EmbeddedSqsServer sqsServer;
+    private static SqsClient sqs;
+    private final Context context = LocalLambdaContext.startingNow(
+            new FunctionConfig("medicarewizard-test", "1", Duration.ofSeconds(30), 1024, "test"), Clock.systemUTC());
+    private QueueUrls queues;
+    private Table table;
+    private Map<String, String> env;
+
+    @BeforeAll
+    static void startQueue() {
+        sqsServer = EmbeddedSqsServer.start(data, 0);
+        sqs = LocalSqsClients.forEndpoint(sqsServer.endpoint());
+    }
+
+    @AfterAll
+    static void stopQueue() {
+        sqs.close();
+        sqsServer.close();
+    }
+
+    @BeforeEach
+    void freshTableAndQueue() throws IOException {
+        String name = "q" + System.nanoTime();
+        queues = new QueueSetup(sqs).create(new QueueSpec(name, Duration.ofSeconds(30), 5, name + "-dlq"));
+        String tableName = DynaliteExtension.freshTableName();
+        table = new Table(DynaliteExtension.client(), tableName);
+        String nowhere = "http://127.0.0.1:" + closedPort();
+        env = new HashMap<>(Map.of("AWS_REGION", "eu-south-1", "MCW_TABLE_NAME", tableName,
+                "MCW_QUEUE_URL", queues.queueUrl(), "MCW_DEAD_LETTER_QUEUE_URL", queues.deadLetterQueueUrl(),
+                "MCW_DYNAMODB_ENDPOINT", DynaliteExtension.endpoint().toString(),
+                "MCW_SQS_ENDPOINT", sqsServer.endpoint().toString(),
+                "MCW_EVENT_BUS_NAME", "medicarewizard-test", "MCW_MAIL_FROM", "no-reply@medicarewizard.example"));
+        env.putAll(Map.of("MCW_SNS_ENDPOINT", nowhere, "MCW_SES_ENDPOINT", nowhere, "MCW_EVENTS_ENDPOINT", nowhere));
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void intakeAnswersAnApiGatewayProxyEventFromTheCenterDocument() {
+        APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent("events/apigw/get-exam-types.json");
+        APIGatewayProxyResponseEvent response = new com.medicarewizard.lambda.intake.IntakeFunction(env)
+                .handleRequest(event, context);
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).contains("\"code\":\"MRI-KNEE\"");
+    }
+
+    @Test
+    void intakeReadsTheSessionAndThePatientFromTheTable() {
+        table.seedPatientWithSession("mcw-sample-token-7f3a9c2e5b1d4f60");
+        APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent("events/apigw/get-me.json");
+        APIGatewayProxyResponseEvent response = new com.medicarewizard.lambda.intake.IntakeFunction(env)
+                .handleRequest(event, context);
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).contains(Table.PATIENT_EMAIL).doesNotContain(Table.PATIENT_TAX_CODE);
+    }
+
+    @Test
+    void allocatorDecidesTheQueuedRequestAndReportsOnlyThePoisonMessage() {
+        table.seedPending(Table.QUEUED_RESERVATION, Clock.systemUTC().instant());
+        SQSEvent event = EventLoader.loadSQSEvent("events/sqs/decide-and-poison-batch.json");
+        SQSBatchResponse response = new com.medicarewizard.lambda.allocator.AllocatorFunction(env)
+                .handleRequest(event, context);
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("2e1424d4-f796-459a-8184-9c92662be6da");
+        assertThat(table.status(Table.QUEUED_RESERVATION)).isIn("CONFIRMED", "REJECTED");
+        assertThat(table.failureReason("2e1424d4-f796-459a-8184-9c92662be6da")).startsWith("undecodable");
+    }
+
+    @Test
+    void sweeperQueuesAgainARequestLeftPending() {
+        table.seedPending(Table.QUEUED_RESERVATION, Clock.systemUTC().instant().minus(Duration.ofMinutes(10)));
+        ScheduledEvent event = EventLoader.loadScheduledEvent("events/scheduled/every-minute.json");
+        int swept = new com.medicarewizard.lambda.allocator.SweeperFunction(env).handleRequest(event, context);
+        assertThat(swept).isEqualTo(1);
+        assertThat(sqs.receiveMessage(b -> b.queueUrl(queues.queueUrl()).waitTimeSeconds(1)).messages())
+                .singleElement().satisfies(m -> assertThat(m.body()).contains(Table.QUEUED_RESERVATION));
+    }
+
+    @Test
+    void notifierParksWhatItCannotSendAndReportsNoFailure() {
+        table.seedPatient(Table.STREAM_PATIENT);
+        DynamodbEvent event = EventLoader.loadDynamoDbEvent("events/ddb/confirmation-batch.json");
+        StreamsEventResponse response = new com.medicarewizard.lambda.notifier.NotifierFunction(env)
+                .handleRequest(event, context);
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(table.markerStates(Table.STREAMED_RESERVATION)).isNotEmpty().containsOnly("PARKED");
+    }
+
+    @Test
+    void parkedRetrierTriesTheDueNotificationAgain() {
+        table.seedPatient(Table.STREAM_PATIENT);
+        table.seedConfirmedWithDueSms(Table.STREAMED_RESERVATION, Table.STREAM_PATIENT);
+        ScheduledEvent event = EventLoader.loadScheduledEvent("events/scheduled/every-minute.json");
+        int tried = new com.medicarewizard.lambda.notifier.ParkedRetryFunction(env).handleRequest(event, context);
+        assertThat(tried).isEqualTo(1);
+        assertThat(table.attempts(Table.STREAMED_RESERVATION)).isEqualTo(2);
+    }
+}
