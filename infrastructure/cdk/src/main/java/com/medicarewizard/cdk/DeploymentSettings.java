@@ -25,7 +25,7 @@ public record DeploymentSettings(String stage, String mailDomain, Path lambdaJar
                 context(app, "stage", "dev"),
                 context(app, "mailDomain", "medicarewizard.example"),
                 Path.of(context(app, "lambdaJars", "../lambda/target")),
-                Path.of(context(app, "webSite", "../../web/site")),
+                Path.of(context(app, "webSite", "../../web/target/classes/web")),
                 Path.of(context(app, "openApi", "../../api-edge/src/main/resources/openapi/medicarewizard-v1.yaml")));
     }
 

@@ -7,6 +7,12 @@ import software.amazon.awscdk.services.cloudfront.AllowedMethods;
 import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
 import software.amazon.awscdk.services.cloudfront.CachePolicy;
 import software.amazon.awscdk.services.cloudfront.Distribution;
+import software.amazon.awscdk.services.cloudfront.ErrorResponse;
+import software.amazon.awscdk.services.cloudfront.Function;
+import software.amazon.awscdk.services.cloudfront.FunctionAssociation;
+import software.amazon.awscdk.services.cloudfront.FunctionCode;
+import software.amazon.awscdk.services.cloudfront.FunctionEventType;
+import software.amazon.awscdk.services.cloudfront.FunctionRuntime;
 import software.amazon.awscdk.services.cloudfront.HeadersFrameOption;
 import software.amazon.awscdk.services.cloudfront.HeadersReferrerPolicy;
 import software.amazon.awscdk.services.cloudfront.OriginRequestPolicy;
@@ -28,16 +34,28 @@ import software.amazon.awscdk.services.s3.deployment.Source;
 import software.constructs.Construct;
 
 /**
- * The static website: a private bucket behind CloudFront (origin access control), with the API on
- * the same origin under {@code /api/*}, and the security headers on every answer: a CSP allowing
- * only this origin, {@code frame-ancestors 'none'}, nosniff, DENY framing, a strict referrer policy
- * and HSTS.
+ * The static website (the built site of {@code web/}, hashed assets): a private bucket behind
+ * CloudFront (origin access control), the clean paths ({@code /login}) answered by their pages, the
+ * API on the same origin under {@code /api/*}, and on every answer the headers the local edge
+ * sends too: a CSP allowing only this origin with {@code frame-ancestors 'none'}, nosniff,
+ * {@code Referrer-Policy: no-referrer}, DENY framing, and HSTS.
  */
 final class Website extends Construct {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; "
             + "base-uri 'self'; form-action 'self'";
+    /** {@code /login} → {@code /login.html}; {@code /} is the default root object. */
+    static final String CLEAN_PATHS = """
+            function handler(event) {
+              var request = event.request;
+              var uri = request.uri;
+              if (uri !== '/' && uri.indexOf('.') < 0 && uri.indexOf('/api/') !== 0) {
+                request.uri = uri.replace(/\\/$/, '') + '.html';
+              }
+              return request;
+            }
+            """;
     private final Distribution distribution;
 
     Website(Construct scope, String id, DeploymentSettings settings, PublicApi api) {
@@ -57,7 +75,7 @@ final class Website extends Construct {
                         .frameOptions(ResponseHeadersFrameOptions.builder()
                                 .frameOption(HeadersFrameOption.DENY).override(true).build())
                         .referrerPolicy(ResponseHeadersReferrerPolicy.builder()
-                                .referrerPolicy(HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN).override(true).build())
+                                .referrerPolicy(HeadersReferrerPolicy.NO_REFERRER).override(true).build())
                         .strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
                                 .accessControlMaxAge(Duration.days(365)).includeSubdomains(true).override(true).build())
                         .build())
@@ -68,7 +86,15 @@ final class Website extends Construct {
                         .origin(S3BucketOrigin.withOriginAccessControl(bucket))
                         .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
                         .responseHeadersPolicy(headers)
+                        .functionAssociations(List.of(FunctionAssociation.builder()
+                                .eventType(FunctionEventType.VIEWER_REQUEST)
+                                .function(Function.Builder.create(this, "CleanPaths")
+                                        .code(FunctionCode.fromInline(CLEAN_PATHS))
+                                        .runtime(FunctionRuntime.JS_2_0).build())
+                                .build()))
                         .build())
+                .errorResponses(List.of(ErrorResponse.builder().httpStatus(404).responseHttpStatus(404)
+                        .responsePagePath("/404.html").build()))
                 .additionalBehaviors(java.util.Map.of("/api/*", BehaviorOptions.builder()
                         .origin(new RestApiOrigin(api.api()))
                         .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)

@@ -24,7 +24,7 @@ class MediCareWizardStackTest {
         App app = new App();
         DeploymentSettings settings = new DeploymentSettings("test", "medicarewizard.example",
                 Path.of(System.getProperty("mcw.lambda.jars", "../lambda/target")),
-                Path.of(System.getProperty("mcw.web.site", "../../web/site")),
+                Path.of(System.getProperty("mcw.web.site", "../../web/target/classes/web")),
                 Path.of(System.getProperty("mcw.openapi",
                         "../../api-edge/src/main/resources/openapi/medicarewizard-v1.yaml")));
         MediCareWizardStack stack = new MediCareWizardStack(app, "MediCareWizard-test", StackProps.builder()
@@ -149,7 +149,7 @@ class MediCareWizardStackTest {
                                 Match.stringLikeRegexp(".*frame-ancestors 'none'.*"))),
                         "ContentTypeOptions", Match.objectLike(Map.of("Override", true)),
                         "FrameOptions", Match.objectLike(Map.of("FrameOption", "DENY")),
-                        "ReferrerPolicy", Match.objectLike(Map.of("ReferrerPolicy", "strict-origin-when-cross-origin"))))))));
+                        "ReferrerPolicy", Match.objectLike(Map.of("ReferrerPolicy", "no-referrer"))))))));
         template.hasResourceProperties("AWS::S3::Bucket", Map.of("PublicAccessBlockConfiguration",
                 Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true,
                         "RestrictPublicBuckets", true)));
