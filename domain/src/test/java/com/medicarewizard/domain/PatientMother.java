@@ -27,8 +27,13 @@ public final class PatientMother {
     }
 
     public static Patient patient(PatientId id, String email) {
+        return patient(id, email, "it");
+    }
+
+    /** @param language the patient's language for messages ({@code it}, {@code en}) */
+    public static Patient patient(PatientId id, String email, String language) {
         return new Patient(id, new EmailAddress(email), "$2a$12$hashOfAPasswordNobodyKnowsXXXXXXXXXXXXXXXXXXXXXXXXXX",
                 "Maria", "Rossi", new PhoneNumber("+393471234567"), new TaxCode("RSSMRA85T10A562S"),
-                LocalDate.of(1985, 12, 10), "it", REGISTERED_AT);
+                LocalDate.of(1985, 12, 10), language, REGISTERED_AT);
     }
 }

@@ -3,7 +3,7 @@ package com.medicarewizard.intake;
 import com.medicarewizard.intake.auth.BcryptPasswordHasher;
 import com.medicarewizard.intake.fakes.Api;
 import com.medicarewizard.intake.fakes.FakeLoginAttempts;
-import com.medicarewizard.intake.fakes.FakePatients;
+import com.medicarewizard.port.fakes.InMemoryPatients;
 import com.medicarewizard.intake.fakes.FakeQueue;
 import com.medicarewizard.intake.fakes.FakeReservations;
 import com.medicarewizard.intake.fakes.FakeSlotLedger;
@@ -41,7 +41,7 @@ class LoggingTest {
     void anUnexpectedFailureIsLoggedWithoutItsMessage() {
         var failing = new Intake(() -> {
             throw new IllegalStateException("lookup failed for maria@example.org", new RuntimeException("RSSMRA85T10A562S"));
-        }, new FakeSlotLedger(), new FakeReservations(), new FakeQueue(), new FakePatients(), new FakeTokens(),
+        }, new FakeSlotLedger(), new FakeReservations(), new FakeQueue(), new InMemoryPatients(), new FakeTokens(),
                 new FakeLoginAttempts(), StreamPosition.NONE, new BcryptPasswordHasher(4), IntakeConfig.defaults(),
                 Clock.fixed(TestCenter.NOW, TestCenter.ROME));
         try (var logs = new LogCapture()) {

@@ -2,7 +2,7 @@ package com.medicarewizard.intake;
 
 import com.medicarewizard.intake.fakes.Api;
 import com.medicarewizard.intake.fakes.FakeLoginAttempts;
-import com.medicarewizard.intake.fakes.FakePatients;
+import com.medicarewizard.port.fakes.InMemoryPatients;
 import com.medicarewizard.intake.fakes.FakeQueue;
 import com.medicarewizard.intake.fakes.FakeReservations;
 import com.medicarewizard.intake.fakes.FakeSlotLedger;
@@ -51,7 +51,7 @@ class RoutingTest {
     void anUnexpectedFailureIsAGeneric500() {
         var failing = new Intake(() -> {
             throw new IllegalStateException("catalogue table unreachable at 10.0.0.1 for maria@example.org");
-        }, new FakeSlotLedger(), new FakeReservations(), new FakeQueue(), new FakePatients(), new FakeTokens(),
+        }, new FakeSlotLedger(), new FakeReservations(), new FakeQueue(), new InMemoryPatients(), new FakeTokens(),
                 new FakeLoginAttempts(), StreamPosition.NONE, new BcryptPasswordHasher(4), IntakeConfig.defaults(),
                 Clock.fixed(TestCenter.NOW, TestCenter.ROME));
 

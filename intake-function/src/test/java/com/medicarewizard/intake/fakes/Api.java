@@ -1,11 +1,13 @@
 package com.medicarewizard.intake.fakes;
 
+import com.medicarewizard.domain.MutableClock;
 import com.medicarewizard.domain.center.Center;
 import com.medicarewizard.intake.ApiHandler;
 import com.medicarewizard.intake.Intake;
 import com.medicarewizard.intake.IntakeConfig;
 import com.medicarewizard.intake.StreamPosition;
 import com.medicarewizard.intake.auth.BcryptPasswordHasher;
+import com.medicarewizard.port.fakes.InMemoryPatients;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,7 +20,7 @@ public final class Api {
     private static final AtomicInteger PATIENTS = new AtomicInteger();
     public final FakeReservations reservations = new FakeReservations();
     public final FakeSlotLedger ledger = new FakeSlotLedger();
-    public final FakePatients patients = new FakePatients();
+    public final InMemoryPatients patients = new InMemoryPatients();
     public final FakeTokens tokens = new FakeTokens();
     public final FakeLoginAttempts attempts = new FakeLoginAttempts();
     public final FakeQueue queue = new FakeQueue();

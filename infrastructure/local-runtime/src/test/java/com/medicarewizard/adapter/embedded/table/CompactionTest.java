@@ -1,5 +1,6 @@
 package com.medicarewizard.adapter.embedded.table;
 
+import com.medicarewizard.domain.MutableClock;
 import static com.medicarewizard.adapter.embedded.table.Tables.item;
 import static com.medicarewizard.adapter.embedded.table.Tables.key;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package com.medicarewizard.adapter.embedded.table;
+package com.medicarewizard.domain;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,17 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
-final class MutableClock extends Clock {
-
+/** A clock tests move by hand (domain code never calls {@code now()}: it is given a clock). */
+public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
-        now = now.plus(duration);
+    public void advance(Duration by) {
+        now = now.plus(by);
     }
 
     @Override
@@ -26,7 +25,7 @@ final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return this;
+        return this; // only its instants matter: times are zoned by the site, never by the clock
     }
 
     @Override

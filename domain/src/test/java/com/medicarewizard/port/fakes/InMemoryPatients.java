@@ -1,4 +1,4 @@
-package com.medicarewizard.intake.fakes;
+package com.medicarewizard.port.fakes;
 
 import com.medicarewizard.domain.patient.EmailAddress;
 import com.medicarewizard.domain.patient.Patient;
@@ -9,8 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Patients in memory; one account per e-mail address, decided by an atomic put-if-absent. */
-public final class FakePatients implements Patients {
+/**
+ * Patients in memory for the functions' unit tests, held to {@link com.medicarewizard.port.contract.PatientsContract}:
+ * one account per e-mail address, decided by an atomic put-if-absent.
+ */
+public final class InMemoryPatients implements Patients {
     private final Map<EmailAddress, Patient> byEmail = new ConcurrentHashMap<>();
 
     @Override
