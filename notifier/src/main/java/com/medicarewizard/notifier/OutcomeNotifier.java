@@ -69,12 +69,16 @@ public final class OutcomeNotifier {
         });
     }
 
-    /** Empty when the side effect was sent (and marked), or there was nothing to send. */
+    /**
+     * Empty when the side effect was sent (and marked). A patient who cannot be found is a permanent
+     * failure: left unmarked and unparked, it would be tried on every redelivery and, once parked,
+     * by every run of the retrier — forever, and unseen by operators.
+     */
     private Optional<GuardedCalls.Result> attempt(NotificationKey key, OutcomeChange change) {
         Optional<Runnable> send = sender(key.channel(), change);
         if (send.isEmpty()) {
             LOG.warn("patient of reservation {} is unknown: {} not sent", change.reservation().id(), key.channel());
-            return Optional.empty();
+            return Optional.of(new GuardedCalls.Result(false, true, "patient not found"));
         }
         GuardedCalls.Result result = calls.call(key.channel(), send.get());
         if (!result.sent()) {

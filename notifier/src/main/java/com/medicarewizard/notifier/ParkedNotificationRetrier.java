@@ -40,7 +40,7 @@ public final class ParkedNotificationRetrier {
             Reservation reservation = reservations.find(parked.key().reservation()).orElse(null);
             if (reservation == null) {
                 LOG.warn("{} stays parked: its reservation is gone", parked.key());
-                ledger.park(parked.failedAgain("reservation not found", false, clock.instant(), java.time.Duration.ZERO.plusSeconds(1)));
+                ledger.park(parked.failedForGood("reservation not found"));
                 continue;
             }
             notifier.retry(parked, new OutcomeChange(reservation, parked.key().outcome()));

@@ -50,6 +50,11 @@ public record ParkedNotification(NotificationKey key, String maskedRecipient, St
                 again ? Optional.of(now.plus(pause)) : Optional.empty());
     }
 
+    /** After an attempt that repeating cannot help (a recipient refused, a reservation gone): it waits for an operator. */
+    public ParkedNotification failedForGood(String why) {
+        return new ParkedNotification(key, maskedRecipient, why, false, attempts + 1, parkedAt, Optional.empty());
+    }
+
     /** An operator asks for an attempt now (with a fresh budget of automatic attempts). */
     public ParkedNotification dueNow(Instant now) {
         return new ParkedNotification(key, maskedRecipient, reason, true, 1, parkedAt, Optional.of(now));

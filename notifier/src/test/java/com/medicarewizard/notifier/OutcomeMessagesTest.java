@@ -1,0 +1,73 @@
+package com.medicarewizard.notifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.medicarewizard.domain.notification.CalendarInvite;
+import com.medicarewizard.port.Notifications.Email;
+import com.medicarewizard.port.Notifications.Sms;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The texts the patient receives: in their language, the time in the site's zone (the reservation
+ * starts 09:15 UTC, 10:15 in Rome), the calendar file only with a confirmation.
+ */
+class OutcomeMessagesTest {
+
+    @Test
+    void anItalianPatientReadsItalianWithTheTimeAndZoneOfTheSite() {
+        Notifier italian = new Notifier("it");
+        italian.notifier.notify(italian.change("modify-confirmed"));
+
+        Email email = italian.notifications.emails.getFirst();
+        assertThat(email.subject()).startsWith("Confermato: MRI of the knee").contains("10:15").contains("marzo");
+        assertThat(email.text()).contains("Maria").contains("(Europe/Rome)").contains("Nord, Via Roma 1, Milano")
+                .contains("Remove metal objects.");
+        assertThat(italian.notifications.texts.getFirst().text()).contains("confermato").contains("10:15");
+    }
+
+    @Test
+    void anEnglishPatientReadsEnglish() {
+        Notifier english = new Notifier("en");
+        english.notifier.notify(english.change("modify-confirmed"));
+
+        Email email = english.notifications.emails.getFirst();
+        assertThat(email.subject()).startsWith("Confirmed: MRI of the knee").contains("10:15").contains("March");
+        assertThat(email.text()).startsWith("Dear Maria").contains("(Europe/Rome)");
+        assertThat(english.notifications.texts.getFirst().text()).contains("confirmed for");
+    }
+
+    @Test
+    void aConfirmationCarriesTheCalendarFileAtTheRightInstantInTheSitesZone() {
+        Notifier n = new Notifier("en");
+        n.notifier.notify(n.change("modify-confirmed"));
+
+        var calendar = n.notifications.emails.getFirst().attachment().orElseThrow();
+        assertThat(calendar.fileName()).isEqualTo(CalendarInvite.FILE_NAME);
+        assertThat(calendar.contentType()).startsWith("text/calendar");
+        assertThat(calendar.content()).contains("DTSTART;TZID=Europe/Rome:20300311T101500")
+                .contains("BEGIN:VTIMEZONE").contains("UID:" + StreamRecords.RESERVATION.value());
+    }
+
+    @Test
+    void aRejectionSaysWhyAndCarriesNoCalendarFile() {
+        Notifier n = new Notifier("en");
+        n.notifier.notify(n.change("modify-rejected"));
+
+        Email email = n.notifications.emails.getFirst();
+        assertThat(email.subject()).startsWith("Not booked:");
+        assertThat(email.text()).contains("that time has just been taken.");
+        assertThat(email.attachment()).isEmpty();
+    }
+
+    @Test
+    void aCancellationCarriesNoCalendarFile() {
+        Notifier n = new Notifier("it");
+        n.notifier.notify(n.change("modify-cancelled"));
+
+        Email email = n.notifications.emails.getFirst();
+        Sms sms = n.notifications.texts.getFirst();
+        assertThat(email.subject()).startsWith("Disdetto: MRI of the knee");
+        assertThat(email.attachment()).isEmpty();
+        assertThat(sms.text()).contains("10:15");
+    }
+}

@@ -1,0 +1,69 @@
+package com.medicarewizard.notifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.medicarewizard.domain.notification.Channel;
+import com.medicarewizard.domain.notification.NotificationKey;
+import com.medicarewizard.domain.notification.ParkedNotification;
+import com.medicarewizard.port.NotificationLedger.State;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+/** Parked notifications tried again when due, with growing pauses, and never forever. */
+class ParkedNotificationRetrierTest {
+    private final Notifier n = new Notifier();
+    private final ParkedNotificationRetrier retrier = n.retrier();
+
+    @Test
+    void triesOnlyWhatIsDueAndSendsItOnceTheServiceIsBack() {
+        OutcomeChange change = n.notifiedWithSmsDown("modify-confirmed");
+        n.notifications.smsFailure = null;
+
+        assertThat(retrier.retryDue()).isZero();
+        n.clock.advance(Notifier.SETTINGS.firstParkPause());
+        assertThat(retrier.retryDue()).isEqualTo(1);
+
+        assertThat(n.notifications.texts).hasSize(1);
+        assertThat(n.ledger.state(change.key(Channel.SMS))).contains(State.SENT);
+        assertThat(retrier.retryDue()).isZero();
+    }
+
+    @Test
+    void givesUpAfterItsMaximumAttemptsAndLeavesItToAnOperator() {
+        OutcomeChange change = n.notifiedWithSmsDown("modify-confirmed");
+        NotificationKey key = change.key(Channel.SMS);
+
+        int runs = 0;
+        while (retrier.retryDue() > 0 || n.ledger.parked(key).orElseThrow().retryable()) {
+            n.clock.advance(Duration.ofDays(1));
+            assertThat(++runs).as("runs of the retrier").isLessThan(4 * ParkedNotification.MAX_ATTEMPTS);
+        }
+
+        ParkedNotification parked = n.ledger.parked(key).orElseThrow();
+        assertThat(parked.attempts()).isEqualTo(ParkedNotification.MAX_ATTEMPTS);
+        assertThat(parked.retryable()).isFalse();
+        assertThat(parked.nextAttemptAt()).isEmpty();
+        n.clock.advance(Duration.ofDays(365));
+        assertThat(retrier.retryDue()).isZero();
+        assertThat(n.notifications.texts).isEmpty();
+    }
+
+    @Test
+    void aNotificationWhoseReservationIsGoneStopsBeingRetried() {
+        n.notifications.emailFailure = RecordingNotifications.unavailable();
+        OutcomeChange change = n.change("modify-confirmed");
+        n.notifier.notify(change);
+        n.reservations.clear();
+        n.clock.advance(Notifier.SETTINGS.firstParkPause());
+
+        assertThat(retrier.retryDue()).isEqualTo(1);
+
+        ParkedNotification parked = n.ledger.parked(change.key(Channel.EMAIL)).orElseThrow();
+        assertThat(parked.retryable()).isFalse();
+        assertThat(parked.attempts()).isEqualTo(2);
+        assertThat(parked.reason()).isEqualTo("reservation not found");
+        n.clock.advance(Duration.ofDays(1));
+        assertThat(retrier.retryDue()).isZero();
+    }
+}

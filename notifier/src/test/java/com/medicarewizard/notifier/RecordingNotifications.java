@@ -1,0 +1,44 @@
+package com.medicarewizard.notifier;
+
+import com.medicarewizard.port.Notifications;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/** Keeps what it was given to send; each channel can be made to fail, and counts its calls. */
+final class RecordingNotifications implements Notifications {
+    final List<Email> emails = new CopyOnWriteArrayList<>();
+    final List<Sms> texts = new CopyOnWriteArrayList<>();
+    final AtomicInteger emailCalls = new AtomicInteger();
+    final AtomicInteger smsCalls = new AtomicInteger();
+    volatile Supplier<RuntimeException> emailFailure;
+    volatile Supplier<RuntimeException> smsFailure;
+
+    static Supplier<RuntimeException> unavailable() {
+        return () -> new DeliveryFailedException("service unavailable", false, null);
+    }
+
+    static Supplier<RuntimeException> refused() {
+        return () -> new DeliveryFailedException("recipient refused", true, null);
+    }
+
+    @Override
+    public void send(Email email) {
+        emailCalls.incrementAndGet();
+        if (emailFailure != null) {
+            throw emailFailure.get();
+        }
+        emails.add(email);
+    }
+
+    @Override
+    public void send(Sms sms) {
+        smsCalls.incrementAndGet();
+        if (smsFailure != null) {
+            throw smsFailure.get();
+        }
+        texts.add(sms);
+    }
+}
