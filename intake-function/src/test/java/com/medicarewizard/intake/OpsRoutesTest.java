@@ -1,11 +1,15 @@
 package com.medicarewizard.intake;
 
 import com.medicarewizard.domain.center.ResourceId;
+import com.medicarewizard.domain.notification.Channel;
+import com.medicarewizard.domain.notification.NotificationKey;
+import com.medicarewizard.domain.notification.ParkedNotification;
 import com.medicarewizard.domain.reservation.Decision;
 import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.domain.reservation.RejectionReason;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationId;
+import com.medicarewizard.domain.reservation.ReservationStatus;
 import com.medicarewizard.intake.fakes.Api;
 import com.medicarewizard.intake.fakes.Reply;
 import com.medicarewizard.intake.fakes.Req;
@@ -38,6 +42,10 @@ class OpsRoutesTest {
                 now.minusSeconds(17));
         store(now.minusSeconds(10), Optional.of(new Decision.Rejected(RejectionReason.SLOT_TAKEN)), now.minusSeconds(8));
         store(now.minusSeconds(300), Optional.of(new Decision.Rejected(RejectionReason.SLOT_TAKEN)), now.minusSeconds(200));
+        for (Channel channel : List.of(Channel.EMAIL, Channel.SMS)) {
+            api.notifications.park(ParkedNotification.first(new NotificationKey(ReservationId.random(),
+                    ReservationStatus.CONFIRMED, channel), "***", "refused", false, now, Duration.ofSeconds(30)));
+        }
 
         Reply reply = api.send(ops().bearer(OPS_TOKEN));
 
@@ -50,6 +58,7 @@ class OpsRoutesTest {
         assertThat(reply.body().get("streamLagSeconds").asDouble()).isEqualTo(1.5);
         assertThat(reply.body().get("confirmedPerMinute").asDouble()).isEqualTo(2.0);
         assertThat(reply.body().get("rejectedPerMinute").asDouble()).isEqualTo(1.0);
+        assertThat(reply.body().get("parkedNotifications").asLong()).isEqualTo(2);
         assertThat(reply.header("Cache-Control")).contains("no-store");
     }
 
@@ -60,6 +69,7 @@ class OpsRoutesTest {
         assertThat(reply.body().get("oldestAgeSeconds").asDouble()).isZero();
         assertThat(reply.body().get("allocatorLagSeconds").asDouble()).isZero();
         assertThat(reply.body().get("confirmedPerMinute").asDouble()).isZero();
+        assertThat(reply.body().get("parkedNotifications").asLong()).isZero();
     }
 
     @Test

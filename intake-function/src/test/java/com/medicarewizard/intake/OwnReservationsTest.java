@@ -24,7 +24,7 @@ class OwnReservationsTest {
 
     @Test
     void readsOwnReservationWithEndAndNoReasonWhilePending() {
-        String id = book(token, "2027-03-02T10:00:00+01:00");
+        String id = api.book(token, "2027-03-02T10:00:00+01:00");
 
         Reply reply = api.send(get(id, token));
 
@@ -38,8 +38,8 @@ class OwnReservationsTest {
 
     @Test
     void aRejectedReservationShowsItsReason() {
-        String id = book(token, "2027-03-02T10:00:00+01:00");
-        decide(id, new Decision.Rejected(RejectionReason.SLOT_TAKEN));
+        String id = api.book(token, "2027-03-02T10:00:00+01:00");
+        api.decide(id, new Decision.Rejected(RejectionReason.SLOT_TAKEN));
 
         Reply reply = api.send(get(id, token));
 
@@ -49,7 +49,7 @@ class OwnReservationsTest {
 
     @Test
     void anotherPatientsReservationIsExactlyLikeAMissingOne() {
-        String id = book(token, "2027-03-02T10:00:00+01:00");
+        String id = api.book(token, "2027-03-02T10:00:00+01:00");
 
         Reply theirs = api.send(get(id, other).requestId("same"));
         Reply missing = api.send(get(ReservationId.random().value(), other).requestId("same"));
@@ -70,9 +70,9 @@ class OwnReservationsTest {
 
     @Test
     void listsOnlyOwnReservationsNewestStartFirst() {
-        String early = book(token, "2027-03-02T10:00:00+01:00");
-        String late = book(token, "2027-03-05T10:00:00+01:00");
-        book(other, "2027-03-03T10:00:00+01:00");
+        String early = api.book(token, "2027-03-02T10:00:00+01:00");
+        String late = api.book(token, "2027-03-05T10:00:00+01:00");
+        api.book(other, "2027-03-03T10:00:00+01:00");
 
         Reply reply = api.send(Req.get("/api/v1/reservations").bearer(token));
 
@@ -82,8 +82,8 @@ class OwnReservationsTest {
 
     @Test
     void cancellingAPendingOrConfirmedReservationRecordsTheWishAndQueuesTheRelease() {
-        String id = book(token, "2027-03-02T10:00:00+01:00");
-        decide(id, new Decision.Confirmed(List.of(new ResourceId("XR-N1"))));
+        String id = api.book(token, "2027-03-02T10:00:00+01:00");
+        api.decide(id, new Decision.Confirmed(List.of(new ResourceId("XR-N1"))));
 
         Reply reply = api.send(delete(id, token).header("X-Correlation-Id", "cancel-9"));
 
@@ -97,7 +97,7 @@ class OwnReservationsTest {
 
     @Test
     void cancellingTwiceIsAcceptedAgainWithoutASecondWrite() {
-        String id = book(token, "2027-03-02T10:00:00+01:00");
+        String id = api.book(token, "2027-03-02T10:00:00+01:00");
         api.send(delete(id, token));
         int writes = api.reservations.updates();
 
@@ -109,7 +109,7 @@ class OwnReservationsTest {
 
     @Test
     void cancellingACancelledReservationIs202AndQueuesNothing() {
-        String id = book(token, "2027-03-02T10:00:00+01:00");
+        String id = api.book(token, "2027-03-02T10:00:00+01:00");
         var stored = api.reservations.find(new ReservationId(id)).orElseThrow();
         api.reservations.put(stored.cancel(api.clock.instant()).withVersion(stored.version() + 1));
         int sent = api.queue.sent().size();
@@ -123,8 +123,8 @@ class OwnReservationsTest {
 
     @Test
     void aRejectedReservationCannotBeCancelled() {
-        String id = book(token, "2027-03-02T10:00:00+01:00");
-        decide(id, new Decision.Rejected(RejectionReason.SLOT_TAKEN));
+        String id = api.book(token, "2027-03-02T10:00:00+01:00");
+        api.decide(id, new Decision.Rejected(RejectionReason.SLOT_TAKEN));
 
         Reply reply = api.send(delete(id, token));
 
@@ -135,8 +135,8 @@ class OwnReservationsTest {
     @Test
     void aStartedReservationCannotBeCancelled() {
         String email = api.registerPatient();
-        String id = book(api.login(email, Api.PASSWORD).text("accessToken"), "2027-03-02T10:00:00+01:00");
-        decide(id, new Decision.Confirmed(List.of(new ResourceId("XR-N1"))));
+        String id = api.book(api.login(email, Api.PASSWORD).text("accessToken"), "2027-03-02T10:00:00+01:00");
+        api.decide(id, new Decision.Confirmed(List.of(new ResourceId("XR-N1"))));
         api.clock.advance(Duration.ofDays(1).plusHours(2));
 
         Reply reply = api.send(delete(id, api.login(email, Api.PASSWORD).text("accessToken")));
@@ -148,7 +148,7 @@ class OwnReservationsTest {
 
     @Test
     void aDecisionRacingTheCancellationIsRetriedOnce() {
-        String id = book(token, "2027-03-02T10:00:00+01:00");
+        String id = api.book(token, "2027-03-02T10:00:00+01:00");
         api.reservations.interfereWithNextUpdate(r -> r.decide(new Decision.Confirmed(List.of(new ResourceId("XR-N1"))),
                 api.clock.instant()));
 
@@ -163,7 +163,7 @@ class OwnReservationsTest {
 
     @Test
     void aRejectionRacingTheCancellationIs409() {
-        String id = book(token, "2027-03-02T10:00:00+01:00");
+        String id = api.book(token, "2027-03-02T10:00:00+01:00");
         api.reservations.interfereWithNextUpdate(r -> r.decide(new Decision.Rejected(RejectionReason.SLOT_TAKEN),
                 api.clock.instant()));
 
@@ -175,7 +175,7 @@ class OwnReservationsTest {
 
     @Test
     void readingAndCancellingNeedAToken() {
-        String id = book(token, "2027-03-02T10:00:00+01:00");
+        String id = api.book(token, "2027-03-02T10:00:00+01:00");
 
         assertThat(api.send(Req.get("/api/v1/reservations")).status()).isEqualTo(401);
         assertThat(api.send(Req.get("/api/v1/reservations/{id}").path("id", id)).status()).isEqualTo(401);
@@ -183,17 +183,7 @@ class OwnReservationsTest {
         assertThat(api.reservations.find(new ReservationId(id)).orElseThrow().cancelRequestedAt()).isEmpty();
     }
 
-    private String book(String patientToken, String start) {
-        Reply reply = api.send(Req.post("/api/v1/reservations").bearer(patientToken)
-                .json("{\"examType\":\"XRAY-CHEST\",\"start\":\"" + start + "\"}"));
-        assertThat(reply.status()).isEqualTo(202);
-        return reply.text("id");
-    }
 
-    private void decide(String id, Decision decision) {
-        Reservation stored = api.reservations.find(new ReservationId(id)).orElseThrow();
-        api.reservations.put(stored.decide(decision, api.clock.instant()).withVersion(stored.version() + 1));
-    }
 
     private static Req get(String id, String bearer) {
         return Req.get("/api/v1/reservations/{id}").path("id", id).bearer(bearer);

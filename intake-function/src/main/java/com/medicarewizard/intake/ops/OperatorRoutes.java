@@ -22,8 +22,9 @@ import java.util.function.BiFunction;
 /**
  * The operators' repair routes, each behind the {@link OperatorGuard}: dead letters listed with
  * their last error and redriven to the queue; parked notifications listed (recipients masked,
- * no message bodies) and retried; the local outbox. Without the operations ports (or, for the
- * outbox, outside the embedded runtime) a route answers 404.
+ * no message bodies) and retried (an id that cannot be one is 400, one not parked 404); the local
+ * outbox. Without the operations ports (or, for the outbox, outside the embedded runtime) a route
+ * answers 404.
  */
 public final class OperatorRoutes {
     private static final Logger LOG = LogManager.getLogger(OperatorRoutes.class);
@@ -58,7 +59,8 @@ public final class OperatorRoutes {
     public Route retryParked() {
         return guarded((ops, request) -> {
             NotificationKey key = request.pathParameter("id").flatMap(NotificationKey::parse)
-                    .orElseThrow(() -> Problems.notFound().raise());
+                    .orElseThrow(() -> Problems.validation("id",
+                            "must be a parked notification's id: <reservation id>.<OUTCOME>.<CHANNEL>").raise());
             ParkedNotification parked = ops.notifications().parked(key).orElseThrow(() -> Problems.notFound().raise());
             ParkedNotification due = parked.dueNow(intake.clock().instant());
             if (!ops.notifications().park(due)) {

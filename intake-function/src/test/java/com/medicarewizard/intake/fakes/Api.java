@@ -2,18 +2,24 @@ package com.medicarewizard.intake.fakes;
 
 import com.medicarewizard.domain.MutableClock;
 import com.medicarewizard.domain.center.Center;
+import com.medicarewizard.domain.reservation.Decision;
+import com.medicarewizard.domain.reservation.Reservation;
+import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.intake.ApiHandler;
 import com.medicarewizard.intake.Intake;
 import com.medicarewizard.intake.IntakeConfig;
+import com.medicarewizard.intake.Operations;
 import com.medicarewizard.intake.StreamPosition;
 import com.medicarewizard.intake.auth.BcryptPasswordHasher;
+import com.medicarewizard.port.fakes.InMemoryNotificationLedger;
 import com.medicarewizard.port.fakes.InMemoryPatients;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The intake handler over in-memory fakes of every port, with the test center and a clock set to
- * {@link TestCenter#NOW}; bcrypt at its cheapest cost so tests stay quick.
+ * The intake handler over in-memory fakes of every port (the operations ports included), with the
+ * test center and a clock set to {@link TestCenter#NOW}; bcrypt at its cheapest cost so tests stay quick.
  */
 public final class Api {
     public static final String PASSWORD = "correct horse battery";
@@ -25,8 +31,14 @@ public final class Api {
     public final FakeLoginAttempts attempts = new FakeLoginAttempts();
     public final FakeQueue queue = new FakeQueue();
     public final MutableClock clock = new MutableClock(TestCenter.NOW);
+    public final FakeDeadLetters deadLetters = new FakeDeadLetters();
+    public final FakeMessageFailures failures = new FakeMessageFailures();
+    public final InMemoryNotificationLedger notifications = new InMemoryNotificationLedger();
+    public final FakeOutbox outbox = new FakeOutbox();
+    public final RecordedMetrics metrics = new RecordedMetrics();
     public final Center center = TestCenter.center();
     public volatile double streamLag;
+    public final Intake intake;
     private final ApiHandler handler;
 
     public Api() {
@@ -35,8 +47,9 @@ public final class Api {
 
     public Api(IntakeConfig config) {
         StreamPosition lag = () -> streamLag;
-        Intake intake = new Intake(() -> center, ledger, reservations, queue, patients, tokens, attempts, lag,
-                new BcryptPasswordHasher(4), config, clock);
+        intake = new Intake(() -> center, ledger, reservations, queue, patients, tokens, attempts, lag,
+                new BcryptPasswordHasher(4), config, clock)
+                .withOperations(new Operations(deadLetters, failures, notifications, Optional.of(outbox), metrics));
         handler = new ApiHandler(intake);
     }
 
@@ -66,6 +79,22 @@ public final class Api {
     /** A new patient's access token. */
     public String patientToken() {
         return login(registerPatient(), PASSWORD).text("accessToken");
+    }
+
+    /** Books an X-ray for the patient of the token; answers the reservation id (PENDING, on the queue). */
+    public String book(String patientToken, String start) {
+        Reply reply = send(Req.post("/api/v1/reservations").bearer(patientToken)
+                .json("{\"examType\":\"XRAY-CHEST\",\"start\":\"" + start + "\"}"));
+        if (reply.status() != 202) {
+            throw new AssertionError("booking failed: " + reply.rawBody());
+        }
+        return reply.text("id");
+    }
+
+    /** Stores the reservation decided now, as the allocator would. */
+    public void decide(String id, Decision decision) {
+        Reservation stored = reservations.find(new ReservationId(id)).orElseThrow();
+        reservations.put(stored.decide(decision, clock.instant()).withVersion(stored.version() + 1));
     }
 
     public static String registration(String email, String password) {

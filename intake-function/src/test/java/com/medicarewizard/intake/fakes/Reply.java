@@ -8,15 +8,18 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.Map;
 import java.util.Optional;
 
-/** A handler's answer, with its body parsed. */
+/** A handler's answer, with its body parsed when it is JSON (the raw body otherwise). */
 public record Reply(int status, Map<String, String> headers, String rawBody, JsonNode body) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static Reply of(APIGatewayProxyResponseEvent event) {
         try {
             String raw = event.getBody();
-            JsonNode body = raw == null ? MissingNode.getInstance() : JSON.readTree(raw);
-            return new Reply(event.getStatusCode(), event.getHeaders() == null ? Map.of() : event.getHeaders(), raw, body);
+            Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
+            boolean json = headers.entrySet().stream().noneMatch(h -> h.getKey().equalsIgnoreCase("Content-Type")
+                    && !h.getValue().contains("json"));
+            JsonNode body = raw == null || !json ? MissingNode.getInstance() : JSON.readTree(raw);
+            return new Reply(event.getStatusCode(), headers, raw, body);
         } catch (Exception e) {
             throw new AssertionError("the answer is not JSON: " + event.getBody(), e);
         }
