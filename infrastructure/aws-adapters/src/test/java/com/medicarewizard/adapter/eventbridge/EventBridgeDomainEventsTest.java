@@ -10,7 +10,9 @@ import com.medicarewizard.domain.event.ReservationEvent;
 import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationStatus;
+import com.medicarewizard.port.DomainEvents;
 import com.medicarewizard.port.DomainEvents.PublishFailedException;
+import com.medicarewizard.port.contract.DomainEventsContract;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
@@ -24,7 +26,7 @@ import java.util.List;
 import java.util.Set;
 
 /** The PutEvents entries the adapter builds, asserted on a fake client (nothing calls AWS). */
-class EventBridgeDomainEventsTest {
+class EventBridgeDomainEventsTest extends DomainEventsContract {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant DECIDED = Instant.parse("2030-03-04T08:00:05Z");
     private final PatientId patient = PatientId.random();
@@ -36,8 +38,15 @@ class EventBridgeDomainEventsTest {
         PutEventsResponse answer = PutEventsResponse.builder().failedEntryCount(0)
                 .entries(PutEventsResultEntry.builder().eventId("e-1").build()).build();
 
+        /** As PutEvents does, answers 200 with a failed entry for an entry it refuses; keeps only what it took. */
         @Override
         public PutEventsResponse putEvents(PutEventsRequest request) {
+            try {
+                request.entries().forEach(EventEntries::validate);
+            } catch (IllegalArgumentException e) {
+                return PutEventsResponse.builder().failedEntryCount(1).entries(PutEventsResultEntry.builder()
+                        .errorCode("ValidationException").errorMessage(e.getMessage()).build()).build();
+            }
             requests.add(request);
             return answer;
         }
@@ -49,6 +58,25 @@ class EventBridgeDomainEventsTest {
 
         @Override
         public void close() {
+        }
+    }
+
+    @Override
+    protected DomainEvents newEvents() {
+        return events;
+    }
+
+    @Override
+    protected List<String> publishedEventIds() {
+        return client.requests.stream().flatMap(r -> r.entries().stream())
+                .map(e -> detail(e).get("eventId").asText()).toList();
+    }
+
+    private static JsonNode detail(PutEventsRequestEntry entry) {
+        try {
+            return JSON.readTree(entry.detail());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("detail is not JSON", e);
         }
     }
 

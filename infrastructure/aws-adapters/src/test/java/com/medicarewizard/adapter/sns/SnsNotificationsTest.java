@@ -3,10 +3,12 @@ package com.medicarewizard.adapter.sns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.medicarewizard.port.Notifications;
 import com.medicarewizard.port.Notifications.Attachment;
 import com.medicarewizard.port.Notifications.DeliveryFailedException;
 import com.medicarewizard.port.Notifications.Email;
 import com.medicarewizard.port.Notifications.Sms;
+import com.medicarewizard.port.contract.NotificationsContract;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -24,13 +26,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /** The SNS and SES requests the adapter builds, and how it classifies their failures; fake clients only. */
-class SnsNotificationsTest {
+class SnsNotificationsTest extends NotificationsContract {
     private final FakeSns sns = new FakeSns();
     private final FakeSes ses = new FakeSes();
     private final SnsNotifications notifications = new SnsNotifications(sns, ses, "no-reply@medicare.example",
             "MediCare");
+
+    @Override
+    protected Notifications newNotifications() {
+        return notifications;
+    }
+
+    @Override
+    protected List<String> acceptedRecipients() {
+        return Stream.concat(sns.published.stream().map(PublishRequest::phoneNumber),
+                ses.sent.stream().flatMap(r -> r.destination().toAddresses().stream())).toList();
+    }
+
+    /** SNS answers 400 InvalidParameter for a number it cannot text. */
+    @Override
+    protected String refusedPhoneNumber() {
+        sns.failure = () -> InvalidParameterException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidParameter").build()).build();
+        return "+390";
+    }
+
+    @Override
+    protected void makeServiceUnavailable() {
+        sns.failure = () -> SdkClientException.create("connect timed out");
+        ses.failure = () -> SdkClientException.create("connect timed out");
+    }
 
     static final class FakeSns implements SnsClient {
         final List<PublishRequest> published = new ArrayList<>();
