@@ -22,8 +22,8 @@ import java.util.function.BiFunction;
 /**
  * The operators' repair routes, each behind the {@link OperatorGuard}: dead letters listed with
  * their last error and redriven to the queue; parked notifications listed (recipients masked,
- * no message bodies) and retried (an id that cannot be one is 400, one not parked 404); the local
- * outbox. Without the operations ports (or, for the outbox, outside the embedded runtime) a route
+ * no message bodies) and retried (an id that cannot be one answers 404 like one not parked, as
+ * a patient's malformed reservation id does); the local outbox. Without the operations ports (or, for the outbox, outside the embedded runtime) a route
  * answers 404.
  */
 public final class OperatorRoutes {
@@ -59,8 +59,7 @@ public final class OperatorRoutes {
     public Route retryParked() {
         return guarded((ops, request) -> {
             NotificationKey key = request.pathParameter("id").flatMap(NotificationKey::parse)
-                    .orElseThrow(() -> Problems.validation("id",
-                            "must be a parked notification's id: <reservation id>.<OUTCOME>.<CHANNEL>").raise());
+                    .orElseThrow(() -> Problems.notFound().raise());
             ParkedNotification parked = ops.notifications().parked(key).orElseThrow(() -> Problems.notFound().raise());
             ParkedNotification due = parked.dueNow(intake.clock().instant());
             if (!ops.notifications().park(due)) {
