@@ -92,7 +92,15 @@ final class Functions extends Construct {
         messaging.grantSend(retryFn);
         functions.everyMinute("RetryParkedEveryMinute", functions.live(retryFn));
 
-        all = List.of(intakeFn, allocatorFn, sweeperFn, notifierFn, retryFn);
+        // The figures reach CloudWatch (EMF) every minute, whether or not an operator reads them.
+        Function metricsFn = functions.create("PipelineMetrics", "intake",
+                "com.medicarewizard.lambda.intake.PipelineMetricsFunction", 60, Map.of());
+        data.table().grantReadData(metricsFn);
+        queues.requests().grant(metricsFn, "sqs:GetQueueAttributes");
+        queues.deadLetters().grant(metricsFn, "sqs:GetQueueAttributes");
+        functions.everyMinute("PipelineMetricsEveryMinute", functions.live(metricsFn));
+
+        all = List.of(intakeFn, allocatorFn, sweeperFn, notifierFn, retryFn, metricsFn);
     }
 
     Alias intake() {

@@ -32,7 +32,7 @@ class MediCareWizardStackTest {
         template = Template.fromStack(stack);
     }
 
-    /** Our five functions (the CDK adds helper functions of its own, in other runtimes). */
+    /** Our six functions (the CDK adds helper functions of its own, in other runtimes). */
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> ourFunctions() {
         Map<String, Map<String, Object>> functions = new java.util.LinkedHashMap<>();
@@ -47,12 +47,18 @@ class MediCareWizardStackTest {
     }
 
     @Test
-    void fiveJava21FunctionsWithSnapStartOnPublishedVersions() {
-        assertThat(ourFunctions()).hasSize(5).allSatisfy((id, function) -> {
+    void sixJava21FunctionsWithSnapStartOnPublishedVersions() {
+        assertThat(ourFunctions()).hasSize(6).allSatisfy((id, function) -> {
             assertThat(function).containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
             assertThat(handler(function)).startsWith("com.medicarewizard.lambda.").endsWith("::handleRequest");
         });
-        template.resourceCountIs("AWS::Lambda::Alias", 5);
+        template.resourceCountIs("AWS::Lambda::Alias", 6);
+    }
+
+    @Test
+    void thePipelineMetricsAreWrittenEveryMinuteByTheirOwnFunction() {
+        assertThat(ourFunctions().values()).filteredOn(f -> handler(f).contains("PipelineMetricsFunction")).hasSize(1);
+        template.resourcePropertiesCountIs("AWS::Events::Rule", Map.of("ScheduleExpression", "rate(1 minute)"), 3);
     }
 
     @Test

@@ -107,6 +107,22 @@ class LambdaEntriesIT {
     }
 
     @Test
+    void pipelineMetricsWriteTheFiguresAsAnEmfLine() {
+        table.seedPending(Table.QUEUED_RESERVATION, Clock.systemUTC().instant().minus(Duration.ofMinutes(10)));
+        ScheduledEvent event = EventLoader.loadScheduledEvent("events/scheduled/every-minute.json");
+        java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        System.setOut(new java.io.PrintStream(lines, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            new com.medicarewizard.lambda.intake.PipelineMetricsFunction(env).handleRequest(event, context);
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(lines.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("\"_aws\"")
+                .contains("\"OldestRequestAge\"").contains("\"QueueDepth\"");
+    }
+
+    @Test
     void allocatorDecidesTheQueuedRequestAndReportsOnlyThePoisonMessage() {
         table.seedPending(Table.QUEUED_RESERVATION, Clock.systemUTC().instant());
         SQSEvent event = EventLoader.loadSQSEvent("events/sqs/decide-and-poison-batch.json");

@@ -22,6 +22,7 @@ class ShadedArtifactsIT {
     @ParameterizedTest
     @CsvSource({
         "intake, com.medicarewizard.lambda.intake.IntakeFunction",
+        "intake, com.medicarewizard.lambda.intake.PipelineMetricsFunction",
         "allocator, com.medicarewizard.lambda.allocator.AllocatorFunction",
         "allocator, com.medicarewizard.lambda.allocator.SweeperFunction",
         "notifier, com.medicarewizard.lambda.notifier.NotifierFunction",
