@@ -11,6 +11,8 @@ import com.medicarewizard.allocator.ReservationAllocator;
 import com.medicarewizard.allocator.SweeperHandler;
 import com.medicarewizard.intake.ApiHandler;
 import com.medicarewizard.intake.Intake;
+import com.medicarewizard.intake.auth.PasswordHasher;
+import com.medicarewizard.runtime.lambda.PlatformThreadHasher;
 import com.medicarewizard.intake.IntakeConfig;
 import com.medicarewizard.intake.Operations;
 import com.medicarewizard.intake.StreamPosition;
@@ -39,14 +41,16 @@ record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
                 config.sweepAfter(), SWEEP_BATCH));
     }
 
-    RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> intake(StreamPosition stream) {
+    /** The edge's handler; {@code hasher} hashes passwords (see {@link PlatformThreadHasher}). */
+    RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> intake(StreamPosition stream,
+                                                                                     PasswordHasher hasher) {
         IntakeConfig intake = new IntakeConfig(config.opsToken(), IntakeConfig.defaults().tokenTtl(),
                 IntakeConfig.Throttle.standard());
         Operations ops = new Operations(standIns.deadLetters(), standIns.failures(), standIns.notificationLedger(),
                 Optional.of(standIns.outbox()), PipelineMetrics.NONE);
         return new ApiHandler(new Intake(standIns.catalog(), standIns.ledger(), standIns.reservations(),
                 standIns.queue(), standIns.patients(), standIns.tokens(), standIns.loginAttempts(), intake, clock)
-                .withStreamPosition(stream).withOperations(ops));
+                .withStreamPosition(stream).withPasswordHasher(hasher).withOperations(ops));
     }
 
     /** The notifier's use case, shared by the stream handler and the parked-notification retrier (one container). */

@@ -10,6 +10,9 @@ import com.medicarewizard.adapter.embedded.outbox.OutboxNotifications;
 import com.medicarewizard.notifier.NotifierHandler;
 import com.medicarewizard.notifier.OutcomeNotifier;
 import com.medicarewizard.port.NotificationLedger;
+import com.medicarewizard.intake.auth.BcryptPasswordHasher;
+import com.medicarewizard.runtime.audit.LedgerAudit;
+import com.medicarewizard.runtime.lambda.PlatformThreadHasher;
 import com.medicarewizard.runtime.stream.OnFailureDestination;
 import com.medicarewizard.runtime.stream.StreamEventSourceMapping;
 import com.medicarewizard.runtime.stream.StreamMappingConfig;
@@ -49,6 +52,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalRuntime implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(LocalRuntime.class);
+    /** Log-ins hashing at once: one per core, so hashing can use the machine but never starve the rest. */
+    private static final int HASHING_THREADS = Runtime.getRuntime().availableProcessors();
     private final StandIns standIns;
     private final List<AutoCloseable> running = new ArrayList<>();
     private LocalApiGateway gateway;
@@ -79,7 +84,9 @@ public final class LocalRuntime implements AutoCloseable {
         scheduleSweeper(functions, config);
         StreamEventSourceMapping stream = startNotifier(functions, config);
         FunctionConfig intake = FunctionConfig.of("intake", Duration.ofSeconds(29), 1024);
-        var handler = functions.intake(stream::lagSeconds);
+        var hasher = new PlatformThreadHasher(BcryptPasswordHasher.standard(), HASHING_THREADS);
+        running.add(hasher);
+        var handler = functions.intake(stream::lagSeconds, hasher);
         // the edge Lambda scales out: each request runs at once, with its own Context, on the gateway's thread
         gateway = new LocalApiGateway(ApiRoutes.v1(),
                 event -> handler.handleRequest(event, LocalLambdaContext.startingNow(intake, Clock.systemUTC())),
@@ -154,6 +161,11 @@ public final class LocalRuntime implements AutoCloseable {
 
     public SlotLedger ledger() {
         return standIns.ledger();
+    }
+
+    /** The audit of the rules that must always hold over the ledger and the reservations. */
+    public LedgerAudit audit() {
+        return new LedgerAudit(center(), ledger(), reservations());
     }
 
     public EmbeddedTable table() {
