@@ -23,6 +23,15 @@ public record TaxCode(String value) {
         }
     }
 
+    /** The tax code made of these fifteen characters and their check character. */
+    public static TaxCode completing(String first15) {
+        Objects.requireNonNull(first15, "first fifteen characters");
+        if (first15.length() != 15) {
+            throw new IllegalArgumentException("a tax code is completed from its first fifteen characters");
+        }
+        return new TaxCode(first15 + checkCharacter(first15.toUpperCase(Locale.ROOT)));
+    }
+
     static char checkCharacter(String first15) {
         int sum = 0;
         for (int i = 0; i < 15; i++) {

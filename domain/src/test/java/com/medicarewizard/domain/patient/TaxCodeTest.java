@@ -20,4 +20,11 @@ class TaxCodeTest {
         assertThatIllegalArgumentException().isThrownBy(() -> new TaxCode("RSSMRA85T10A562"));
         assertThatIllegalArgumentException().isThrownBy(() -> new TaxCode("1SSMRA85T10A562S"));
     }
+
+    @Test
+    void completesFifteenCharactersWithTheirCheckCharacter() {
+        assertThat(TaxCode.completing("rssmra85t10a562").value()).isEqualTo("RSSMRA85T10A562S");
+        assertThatIllegalArgumentException().isThrownBy(() -> TaxCode.completing("RSSMRA85T10A56"));
+        assertThatIllegalArgumentException().isThrownBy(() -> TaxCode.completing("RSSMRA85T10A5620"));
+    }
 }
