@@ -30,7 +30,7 @@ public final class QueueMonitor {
     private final BufferedWriter out;
     private boolean closed;
 
-    private QueueMonitor(URI pipeline, String token, BufferedWriter out) {
+    QueueMonitor(URI pipeline, String token, BufferedWriter out) {
         this.request = HttpRequest.newBuilder(pipeline).timeout(TIMEOUT).header("Authorization", "Bearer " + token).GET().build();
         this.out = out;
     }
@@ -58,7 +58,8 @@ public final class QueueMonitor {
         }
     }
 
-    private void poll() {
+    /** One poll: a row appended and flushed, or one line on stderr when the poll fails. */
+    void poll() {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
@@ -83,7 +84,7 @@ public final class QueueMonitor {
         }
     }
 
-    private synchronized void close() {
+    synchronized void close() {
         closed = true;
         try {
             out.close();
