@@ -1,0 +1,51 @@
+package com.medicarewizard.performance.load;
+
+import com.medicarewizard.intake.auth.BcryptPasswordHasher;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Measures what one log-in costs: the median time of a bcrypt verification at the standard cost on
+ * one thread, and from it the bound on log-ins per second this machine's cores can give:
+ * {@code --out target/load-test/hash-cost.properties}.
+ */
+public final class HashCost {
+    private static final int WARM_UP = 10;
+    private static final int MEASURED = 40;
+
+    private HashCost() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path out = Path.of(CommandLine.parse(args, Set.of()).required("--out"));
+        BcryptPasswordHasher hasher = BcryptPasswordHasher.standard();
+        String password = "load-test-password";
+        String hash = hasher.hash(password);
+        for (int i = 0; i < WARM_UP; i++) {
+            hasher.verify(password, hash);
+        }
+        long[] nanos = new long[MEASURED];
+        for (int i = 0; i < MEASURED; i++) {
+            long start = System.nanoTime();
+            if (!hasher.verify(password, hash)) {
+                throw new IllegalStateException("bcrypt did not verify its own hash");
+            }
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        double hashMillis = nanos[MEASURED / 2] / 1e6;
+        int cores = Runtime.getRuntime().availableProcessors();
+        String text = String.format(Locale.ROOT, "hashMillis=%.2f%ncores=%d%nloginBoundPerSecond=%.1f%n",
+                hashMillis, cores, cores * 1000 / hashMillis);
+        if (out.getParent() != null) {
+            Files.createDirectories(out.getParent());
+        }
+        Files.writeString(out, text, StandardCharsets.UTF_8);
+        System.out.print(text);
+    }
+}

@@ -1,0 +1,45 @@
+package com.medicarewizard.performance.load;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** The sample labels the load-test plan uses, in the order the report lists them. */
+final class Labels {
+    static final String LOG_IN = "3 log in";
+    static final String POLL = "6 book: poll";
+    static final String BOOKED = "6 book an exam (end to end)";
+    static final String REJECTED = "6 book an exam, rejected (end to end)";
+    static final String CEILING = "ceiling: trivial endpoint";
+    static final String SPIKE_REQUEST = "spike: request";
+    static final String SPIKE_DECIDED = "spike: decided (end to end)";
+    static final List<String> KNOWN = List.of("1 home", "2 login page", LOG_IN, "4 booking page",
+            "5 my bookings", "6 book: request", POLL, BOOKED, REJECTED, "7 cancel", CEILING,
+            SPIKE_REQUEST, SPIKE_DECIDED);
+    /** Known labels in the plan's order, then the others alphabetically. */
+    static final Comparator<String> ORDER = Comparator.comparingInt(Labels::rank).thenComparing(Comparator.naturalOrder());
+
+    private Labels() {
+    }
+
+    static boolean isSetup(String label) {
+        return label.startsWith("setup");
+    }
+
+    /** A whole booking or spike request from the first request to its decision. */
+    static boolean isEndToEnd(String label) {
+        return label.endsWith("(end to end)");
+    }
+
+    static boolean isBookingEndToEnd(String label) {
+        return label.equals(BOOKED) || label.equals(REJECTED);
+    }
+
+    static boolean isPoll(String label) {
+        return label.endsWith(": poll");
+    }
+
+    private static int rank(String label) {
+        int index = KNOWN.indexOf(label);
+        return index < 0 ? KNOWN.size() : index;
+    }
+}
