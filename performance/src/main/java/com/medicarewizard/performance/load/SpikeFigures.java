@@ -16,8 +16,13 @@ record SpikeFigures(Latency requests, long answeredInTime, Latency decided, long
     static SpikeFigures of(Scenario spike) {
         List<Sample> requests = spike.samples(Labels.SPIKE_REQUEST::equals);
         List<Sample> decided = spike.samples(Labels.SPIKE_DECIDED::equals);
+        // the plan does not poll (2,000 pollers would be a load of their own): the spike check measures
+        // each decision over the table, from the request's arrival to its decision
+        long decidedInTime = spike.spikeCheck()
+                .map(p -> Long.parseLong(p.getProperty("decidedWithin30s", "0").trim()))
+                .orElseGet(() -> within(decided, DECIDE_MILLIS));
         return new SpikeFigures(Latency.of(requests), within(requests, ANSWER_MILLIS), Latency.of(decided),
-                within(decided, DECIDE_MILLIS),
+                decidedInTime,
                 spike.queue().isEmpty() ? Optional.empty() : Optional.of(QueueDrain.of(spike.queue())), spike.spikeCheck());
     }
 
