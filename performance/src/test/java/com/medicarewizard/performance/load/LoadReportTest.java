@@ -97,7 +97,7 @@ class LoadReportTest {
                 + sample(0, 4_000, "spike: decided (end to end)", true));
         Files.writeString(dir.resolve("queue-depth.csv"), QueueRow.HEADER + "\n"
                 + (T0 + 250) + ",30,1,0.5,0\n" + (T0 + 500) + ",10,1,1.5,0\n" + (T0 + 750) + ",0,0,0,0\n");
-        Files.writeString(dir.resolve("spike-check.properties"), "requests=1\ndecided=1\npending=0\ndoubleBookings=0\n");
+        Files.writeString(dir.resolve("spike-check.properties"), "requests=1\ndecided=1\ndecidedWithin30s=1\npending=0\ndoubleBookings=0\n");
     }
 
     private static String sample(long offset, long elapsed, String label, boolean success) {
