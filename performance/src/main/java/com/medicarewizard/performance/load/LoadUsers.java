@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Set;
 
 /**
  * Writes the load test's patients as a CSV file, one valid registration per line (the header names
@@ -23,10 +24,10 @@ public final class LoadUsers {
     }
 
     public static void main(String[] args) throws IOException {
-        LoadOptions arguments = LoadOptions.parse(args);
-        int count = Integer.parseInt(arguments.required("count"));
-        write(count, Path.of(arguments.required("out")));
-        System.out.println(count + " patients in " + arguments.required("out"));
+        CommandLine line = CommandLine.parse(args, Set.of());
+        int count = Integer.parseInt(line.required("--count"));
+        write(count, Path.of(line.required("--out")));
+        System.out.println(count + " patients in " + line.required("--out"));
     }
 
     static void write(int count, Path file) throws IOException {
