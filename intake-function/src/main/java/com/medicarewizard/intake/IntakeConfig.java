@@ -11,9 +11,13 @@ import java.util.Optional;
  * @param opsToken the operators' bearer token; without one the operator endpoint is refused entirely
  * @param tokenTtl how long a patient's access token lives
  * @param throttle when log-ins are refused without checking the password
+ * @param availabilityCache how long an availability answer is kept and shown again (0: not kept)
  */
-public record IntakeConfig(Optional<String> opsToken, Duration tokenTtl, Throttle throttle) {
+public record IntakeConfig(Optional<String> opsToken, Duration tokenTtl, Throttle throttle, Duration availabilityCache) {
     static final int MIN_OPS_TOKEN_LENGTH = 16;
+    /** Long enough to answer a crowd of visitors once, short enough that a patient rarely sees a taken start. */
+    public static final Duration AVAILABILITY_CACHE = Duration.ofSeconds(1);
+    static final Duration MAX_AVAILABILITY_CACHE = Duration.ofSeconds(60);
 
     /**
      * Login throttling: at least {@code accountFailures} failures for one account, or
@@ -38,6 +42,10 @@ public record IntakeConfig(Optional<String> opsToken, Duration tokenTtl, Throttl
         Objects.requireNonNull(opsToken, "ops token");
         Objects.requireNonNull(tokenTtl, "token ttl");
         Objects.requireNonNull(throttle, "throttle");
+        Objects.requireNonNull(availabilityCache, "availability cache");
+        if (availabilityCache.isNegative() || availabilityCache.compareTo(MAX_AVAILABILITY_CACHE) > 0) {
+            throw new IllegalArgumentException("MCW_AVAILABILITY_CACHE_MILLIS must be between 0 and 60000");
+        }
         if (opsToken.isPresent() && opsToken.get().length() < MIN_OPS_TOKEN_LENGTH) {
             throw new IllegalArgumentException("MCW_OPS_TOKEN must be at least " + MIN_OPS_TOKEN_LENGTH + " characters");
         }
@@ -46,12 +54,15 @@ public record IntakeConfig(Optional<String> opsToken, Duration tokenTtl, Throttl
         }
     }
 
-    /** No operator access, one-hour tokens, standard throttling. */
+    /** No operator access, one-hour tokens, standard throttling, availability answers kept for a second. */
     public static IntakeConfig defaults() {
-        return new IntakeConfig(Optional.empty(), Duration.ofHours(1), Throttle.standard());
+        return new IntakeConfig(Optional.empty(), Duration.ofHours(1), Throttle.standard(), AVAILABILITY_CACHE);
     }
 
-    /** Reads {@code MCW_OPS_TOKEN} (blank means none) and {@code MCW_TOKEN_TTL_SECONDS} (default 3600). */
+    /**
+     * Reads {@code MCW_OPS_TOKEN} (blank means none), {@code MCW_TOKEN_TTL_SECONDS} (default 3600)
+     * and {@code MCW_AVAILABILITY_CACHE_MILLIS} (default 1000; 0 keeps no answer).
+     */
     public static IntakeConfig fromEnvironment(Map<String, String> env) {
         Optional<String> ops = Optional.ofNullable(env.get("MCW_OPS_TOKEN")).map(String::strip).filter(s -> !s.isEmpty());
         String ttl = Optional.ofNullable(env.get("MCW_TOKEN_TTL_SECONDS")).map(String::strip).orElse("3600");
@@ -61,6 +72,20 @@ public record IntakeConfig(Optional<String> opsToken, Duration tokenTtl, Throttl
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("MCW_TOKEN_TTL_SECONDS must be a whole number of seconds");
         }
-        return new IntakeConfig(ops, Duration.ofSeconds(seconds), Throttle.standard());
+        return new IntakeConfig(ops, Duration.ofSeconds(seconds), Throttle.standard(), availabilityCache(env));
+    }
+
+    /** {@code MCW_AVAILABILITY_CACHE_MILLIS}: blank or absent means the default. */
+    public static Duration availabilityCache(Map<String, String> env) {
+        String text = Optional.ofNullable(env.get("MCW_AVAILABILITY_CACHE_MILLIS")).map(String::strip)
+                .filter(s -> !s.isEmpty()).orElse(null);
+        if (text == null) {
+            return AVAILABILITY_CACHE;
+        }
+        try {
+            return Duration.ofMillis(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("MCW_AVAILABILITY_CACHE_MILLIS must be a whole number of milliseconds");
+        }
     }
 }

@@ -33,7 +33,8 @@ final class Routes {
     Routes(Intake intake) {
         var reads = new ReadReservations(intake);
         add("GET", "/api/v1/exam-types", new ListExamTypes(intake.catalog()));
-        add("GET", "/api/v1/availability", new QueryAvailability(intake.catalog(), intake.ledger(), intake.clock()));
+        add("GET", "/api/v1/availability", new QueryAvailability(intake.catalog(), intake.ledger(), intake.clock(),
+                intake.config().availabilityCache()));
         add("POST", "/api/v1/patients", new RegisterPatient(intake, new PasswordPolicy(CommonPasswords.load())));
         add("POST", "/api/v1/auth/token", new IssueToken(intake));
         add("POST", "/api/v1/auth/logout", new Logout(intake));

@@ -161,8 +161,67 @@ class CatalogRoutesTest {
     }
 
     @Test
+    void anAvailabilityAnswerIsKeptForASecondThenWorkedOutAgain() {
+        Reply before = availability("XRAY-CHEST", "2027-03-02", "2027-03-02", "ROMA-SUD");
+        takeXRaySud("2027-03-02T09:00:00Z");
+
+        Reply kept = availability("XRAY-CHEST", "2027-03-02", "2027-03-02", "ROMA-SUD");
+        api.clock.advance(java.time.Duration.ofMillis(999));
+        Reply stillKept = availability("XRAY-CHEST", "2027-03-02", "2027-03-02", "ROMA-SUD");
+        api.clock.advance(java.time.Duration.ofMillis(1));
+        Reply fresh = availability("XRAY-CHEST", "2027-03-02", "2027-03-02", "ROMA-SUD");
+
+        assertThat(kept.body()).isEqualTo(before.body());
+        assertThat(stillKept.body()).isEqualTo(before.body());
+        assertThat(kept.header("Content-Type")).contains("application/json");
+        assertThat(find(fresh.body(), "2027-03-02T10:00:00+01:00", "ROMA-SUD").get("available").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aKeptAnswerIsOnlyGivenToTheSameQuestion() {
+        availability("XRAY-CHEST", "2027-03-02", "2027-03-02", "ROMA-SUD");
+        takeXRaySud("2027-03-02T09:00:00Z");
+
+        Reply otherSites = availability("XRAY-CHEST", "2027-03-02", "2027-03-02", null);
+        Reply otherDays = availability("XRAY-CHEST", "2027-03-02", "2027-03-03", "ROMA-SUD");
+
+        assertThat(find(otherSites.body(), "2027-03-02T10:00:00+01:00", "ROMA-SUD").get("available").asInt()).isEqualTo(1);
+        assertThat(find(otherDays.body(), "2027-03-02T10:00:00+01:00", "ROMA-SUD").get("available").asInt()).isEqualTo(1);
+        assertThat(availability("MRI-KNEE", "2027-03-02", "2027-03-02", null).body())
+                .isNotEqualTo(availability("XRAY-CHEST", "2027-03-02", "2027-03-02", null).body());
+    }
+
+    @Test
+    void withNoCacheTimeEveryAnswerIsWorkedOutAgain() {
+        Api uncached = new Api(new IntakeConfig(java.util.Optional.empty(), java.time.Duration.ofHours(1),
+                IntakeConfig.Throttle.standard(), java.time.Duration.ZERO));
+        Req question = Req.get("/api/v1/availability").query("examType", "XRAY-CHEST").query("from", "2027-03-02")
+                .query("to", "2027-03-02").query("site", "ROMA-SUD");
+        uncached.send(question);
+        var exam = uncached.center.examType(TestCenter.XRAY).orElseThrow();
+        uncached.ledger.claim(ReservationId.random(),
+                Occupancy.of(exam, Instant.parse("2027-03-02T09:00:00Z")).cells(new ResourceId("XR-S1")));
+
+        Reply reply = uncached.send(question);
+
+        assertThat(find(reply.body(), "2027-03-02T10:00:00+01:00", "ROMA-SUD").get("available").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aBadQuestionIsRefusedEvenWhenAnAnswerIsKept() {
+        availability("XRAY-CHEST", "2027-03-02", "2027-03-02", null);
+
+        assertThat(availability("XRAY-CHEST", "2027-03-02", "2027-02-02", null).status()).isEqualTo(400);
+    }
+
+    @Test
     void aRangeOfExactlyTheMaximumIsAccepted() {
         assertThat(availability("XRAY-CHEST", "2027-03-01", "2027-03-31", null).status()).isEqualTo(200);
+    }
+
+    private void takeXRaySud(String start) {
+        var exam = api.center.examType(TestCenter.XRAY).orElseThrow();
+        api.ledger.claim(ReservationId.random(), Occupancy.of(exam, Instant.parse(start)).cells(new ResourceId("XR-S1")));
     }
 
     private Reply availability(String exam, String from, String to, String site) {

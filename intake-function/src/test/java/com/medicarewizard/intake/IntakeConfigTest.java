@@ -17,6 +17,21 @@ class IntakeConfigTest {
         assertThat(config.opsToken()).isEmpty();
         assertThat(config.tokenTtl()).isEqualTo(Duration.ofHours(1));
         assertThat(config.throttle()).isEqualTo(IntakeConfig.Throttle.standard());
+        assertThat(config.availabilityCache()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void readsHowLongAvailabilityAnswersAreKept() {
+        assertThat(IntakeConfig.fromEnvironment(Map.of("MCW_AVAILABILITY_CACHE_MILLIS", " 250 ")).availabilityCache())
+                .isEqualTo(Duration.ofMillis(250));
+        assertThat(IntakeConfig.fromEnvironment(Map.of("MCW_AVAILABILITY_CACHE_MILLIS", "0")).availabilityCache())
+                .isZero();
+        assertThatThrownBy(() -> IntakeConfig.fromEnvironment(Map.of("MCW_AVAILABILITY_CACHE_MILLIS", "1s")))
+                .hasMessageContaining("MCW_AVAILABILITY_CACHE_MILLIS");
+        assertThatThrownBy(() -> IntakeConfig.fromEnvironment(Map.of("MCW_AVAILABILITY_CACHE_MILLIS", "-1")))
+                .hasMessageContaining("MCW_AVAILABILITY_CACHE_MILLIS");
+        assertThatThrownBy(() -> IntakeConfig.fromEnvironment(Map.of("MCW_AVAILABILITY_CACHE_MILLIS", "600000")))
+                .hasMessageContaining("MCW_AVAILABILITY_CACHE_MILLIS");
     }
 
     @Test

@@ -45,7 +45,7 @@ record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
     RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> intake(StreamPosition stream,
                                                                                      PasswordHasher hasher) {
         IntakeConfig intake = new IntakeConfig(config.opsToken(), IntakeConfig.defaults().tokenTtl(),
-                IntakeConfig.Throttle.standard());
+                IntakeConfig.Throttle.standard(), config.availabilityCache());
         Operations ops = new Operations(standIns.deadLetters(), standIns.failures(), standIns.notificationLedger(),
                 Optional.of(standIns.outbox()), PipelineMetrics.NONE);
         return new ApiHandler(new Intake(standIns.catalog(), standIns.ledger(), standIns.reservations(),

@@ -1,6 +1,7 @@
 package com.medicarewizard.runtime;
 
 import com.medicarewizard.adapter.embedded.outbox.SmtpSettings;
+import com.medicarewizard.intake.IntakeConfig;
 import com.medicarewizard.notifier.NotifierSettings;
 
 import java.nio.file.Path;
@@ -20,10 +21,11 @@ import java.util.Optional;
  * @param smtp             where e-mail goes besides the outbox ({@code MCW_SMTP_*}; none → the outbox only)
  * @param notifier         the notifier's retries, breakers and parking pauses
  * @param retryParkedEvery how often due parked notifications are tried again
+ * @param availabilityCache how long the edge keeps an availability answer ({@code MCW_AVAILABILITY_CACHE_MILLIS}, 1000; 0 keeps none)
  */
 public record RuntimeConfig(int port, Path dataDirectory, Optional<String> opsToken, Duration sweepAfter,
                             Duration visibilityTimeout, int maxReceiveCount, Optional<SmtpSettings> smtp,
-                            NotifierSettings notifier, Duration retryParkedEvery) {
+                            NotifierSettings notifier, Duration retryParkedEvery, Duration availabilityCache) {
     /** The allocator's function timeout; the queue's visibility timeout is six times it, as AWS advises. */
     public static final Duration ALLOCATOR_TIMEOUT = Duration.ofSeconds(5);
 
@@ -42,6 +44,7 @@ public record RuntimeConfig(int port, Path dataDirectory, Optional<String> opsTo
         if (retryParkedEvery.isNegative() || retryParkedEvery.isZero()) {
             throw new IllegalArgumentException("the parked notification retry period must be positive");
         }
+        java.util.Objects.requireNonNull(availabilityCache, "availability cache");
     }
 
     public static RuntimeConfig fromEnvironment(Map<String, String> env) {
@@ -54,23 +57,25 @@ public record RuntimeConfig(int port, Path dataDirectory, Optional<String> opsTo
                 integer(env, "MCW_MAX_RECEIVE_COUNT", 5),
                 SmtpSettings.fromEnvironment(env),
                 NotifierSettings.standard(),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5),
+                IntakeConfig.availabilityCache(env));
     }
 
     /**
      * For tests: a free port, the given directory, quick sweeps, a 2-second visibility timeout, no
-     * SMTP, short notifier back-offs (parked notifications retried after a second).
+     * SMTP, short notifier back-offs (parked notifications retried after a second), availability
+     * answers kept for a second as in production.
      */
     public static RuntimeConfig forTests(Path dataDirectory, String opsToken) {
         return new RuntimeConfig(0, dataDirectory, Optional.of(opsToken), Duration.ofSeconds(2),
                 Duration.ofSeconds(2), 3, Optional.empty(), new NotifierSettings(2, Duration.ofMillis(50),
-                Duration.ofSeconds(2), Duration.ofSeconds(1)), Duration.ofMillis(500));
+                Duration.ofSeconds(2), Duration.ofSeconds(1)), Duration.ofMillis(500), IntakeConfig.AVAILABILITY_CACHE);
     }
 
     /** The same configuration sending e-mail over SMTP too. */
     public RuntimeConfig withSmtp(SmtpSettings settings) {
         return new RuntimeConfig(port, dataDirectory, opsToken, sweepAfter, visibilityTimeout, maxReceiveCount,
-                Optional.of(settings), notifier, retryParkedEvery);
+                Optional.of(settings), notifier, retryParkedEvery, availabilityCache);
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

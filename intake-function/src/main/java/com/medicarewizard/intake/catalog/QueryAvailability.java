@@ -1,5 +1,8 @@
 package com.medicarewizard.intake.catalog;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.medicarewizard.domain.availability.AvailabilityCalculator;
 import com.medicarewizard.domain.availability.BookingRules;
 import com.medicarewizard.domain.availability.Slot;
@@ -8,6 +11,7 @@ import com.medicarewizard.domain.center.Center;
 import com.medicarewizard.domain.center.Resource;
 import com.medicarewizard.domain.center.ResourceId;
 import com.medicarewizard.domain.center.Site;
+import com.medicarewizard.intake.http.Json;
 import com.medicarewizard.intake.http.Request;
 import com.medicarewizard.intake.http.Response;
 import com.medicarewizard.intake.http.Route;
@@ -16,38 +20,92 @@ import com.medicarewizard.port.CenterCatalog;
 import com.medicarewizard.port.SlotLedger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code GET /api/v1/availability}: the starts of an exam over local days, one entry per site and
  * start, with how many more bookings each can take. Only the ledger cells of the exam's candidate
  * resources within the asked span (plus the exam's buffers) are read.
+ *
+ * <p>Answers are kept for a short while ({@code cacheFor}, 1 s by default): every visitor of the
+ * home page asks the same eight questions, and working them out again for each visitor was most of
+ * the page's cost under load (docs/performance.md). An answer at most that old is safe to show,
+ * because it only guides the choice: the allocator decides each request on the ledger itself, and a
+ * start taken in the meantime is rejected with alternatives. {@link Duration#ZERO} keeps nothing.
  */
 public final class QueryAvailability implements Route {
+    private static final long MAX_ANSWERS = 2_000;
     private final CenterCatalog catalog;
     private final SlotLedger ledger;
     private final Clock clock;
+    private final Duration cacheFor;
+    private volatile Answers answers;
 
-    public QueryAvailability(CenterCatalog catalog, SlotLedger ledger, Clock clock) {
+    public QueryAvailability(CenterCatalog catalog, SlotLedger ledger, Clock clock, Duration cacheFor) {
         this.catalog = catalog;
         this.ledger = ledger;
         this.clock = clock;
+        if (cacheFor.isNegative()) {
+            throw new IllegalArgumentException("the availability cache time must not be negative");
+        }
+        this.cacheFor = cacheFor;
     }
 
     @Override
     public Response handle(Request request) {
         Center center = catalog.current();
         AvailabilityQuery query = AvailabilityQuery.of(request, center);
+        if (cacheFor.isZero()) {
+            return Response.json(200, answer(center, query));
+        }
+        Question question = new Question(query.exam().code().value(),
+                query.sites().stream().map(site -> site.id().value()).toList(), query.from(), query.to());
+        String json = answersFor(center).cache().get(question, q -> asJson(answer(center, query)));
+        return Response.text(200, "application/json", json);
+    }
+
+    private List<SlotBody> answer(Center center, AvailabilityQuery query) {
         List<Site> sites = query.sites().stream().filter(center.sitesOffering(query.exam())::contains).toList();
         if (sites.isEmpty()) {
-            return Response.json(200, List.of());
+            return List.of();
         }
         var calculator = new AvailabilityCalculator(BookingRules.of(center));
         List<Slot> slots = calculator.compute(query.exam(), sites, query.from(), query.to(), clock.instant(),
                 taken(center, query, sites));
-        return Response.json(200, slots.stream().map(SlotBody::of).toList());
+        return slots.stream().map(SlotBody::of).toList();
+    }
+
+    /** The answers kept for the center in force; a new center (a new deployment) starts afresh. */
+    private Answers answersFor(Center center) {
+        Answers current = answers;
+        if (current == null || current.center() != center) {
+            current = new Answers(center, Caffeine.newBuilder()
+                    .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                    .expireAfterWrite(cacheFor)
+                    .maximumSize(MAX_ANSWERS)
+                    .build());
+            answers = current;
+        }
+        return current;
+    }
+
+    private static String asJson(List<SlotBody> slots) {
+        try {
+            return Json.MAPPER.writeValueAsString(slots);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an availability answer could not be written as JSON", e);
+        }
+    }
+
+    private record Question(String exam, List<String> sites, LocalDate from, LocalDate to) {
+    }
+
+    private record Answers(Center center, Cache<Question, String> cache) {
     }
 
     private TakenCells taken(Center center, AvailabilityQuery query, List<Site> sites) {

@@ -64,7 +64,8 @@ class KillRestartIT {
         }
         try (LocalRuntime audit = LocalRuntime.start(new RuntimeConfig(0, data, Optional.empty(),
                 Duration.ofSeconds(2), Duration.ofSeconds(5), 3, Optional.empty(),
-                com.medicarewizard.notifier.NotifierSettings.standard(), Duration.ofSeconds(5)))) {
+                com.medicarewizard.notifier.NotifierSettings.standard(), Duration.ofSeconds(5),
+                Duration.ZERO))) {
             assertThat(audit.audit().run().breaches()).isEmpty();
         }
     }
