@@ -47,7 +47,7 @@ import java.time.LocalDate;
  * center on first start), the outbox (plus SMTP when configured), the in-process event bus, and
  * the stream mapping's on-failure destination.
  */
-record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, QueueUrls queueUrls, EmbeddedTable table,
+record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, SqsClient functionsSqs, QueueUrls queueUrls, EmbeddedTable table,
                 ReservationQueue queue, Reservations reservations, SlotLedger ledger, Patients patients,
                 Tokens tokens, LoginAttempts loginAttempts, CenterCatalog catalog, DeadLetters deadLetters,
                 MessageFailures failures, NotificationLedger notificationLedger, OutboxNotifications outbox,
@@ -59,16 +59,17 @@ record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, QueueUrls queueUrls,
                 () -> DemoCenter.create(LocalDate.now(clock)));
         EmbeddedSqsServer server = EmbeddedSqsServer.start(config.dataDirectory().resolve("queue"), 0);
         SqsClient sqs = LocalSqsClients.forEndpoint(server.endpoint());
+        SqsClient functionsSqs = LocalSqsClients.forFunctions(server.endpoint());
         QueueUrls urls = new QueueSetup(sqs).create(new QueueSpec("reservation-requests",
                 config.visibilityTimeout(), config.maxReceiveCount(), "reservation-requests-dlq"));
         EmbeddedTable table = EmbeddedTables.open(config.dataDirectory().resolve("table"));
         OutboxNotifications outbox = new OutboxNotifications(new Outbox(config.dataDirectory().resolve("outbox")),
                 config.smtp().map(SmtpMailer::new), clock);
-        return new StandIns(server, sqs, urls, table,
-                new SqsReservationQueue(sqs, urls.queueUrl(), urls.deadLetterQueueUrl()),
+        return new StandIns(server, sqs, functionsSqs, urls, table,
+                new SqsReservationQueue(functionsSqs, urls.queueUrl(), urls.deadLetterQueueUrl()),
                 new EmbeddedReservations(table), new EmbeddedSlotLedger(table), new EmbeddedPatients(table),
                 new EmbeddedTokens(table), new EmbeddedLoginAttempts(table), catalog,
-                new SqsDeadLetters(sqs, urls.queueUrl(), urls.deadLetterQueueUrl()), new EmbeddedMessageFailures(table),
+                new SqsDeadLetters(functionsSqs, urls.queueUrl(), urls.deadLetterQueueUrl()), new EmbeddedMessageFailures(table),
                 new EmbeddedNotificationLedger(table), outbox, new InProcessEventBus(),
                 new OnFailureDestination(config.dataDirectory().resolve("stream-failures").resolve("notifier.jsonl")));
     }
@@ -76,6 +77,7 @@ record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, QueueUrls queueUrls,
     @Override
     public void close() {
         LocalRuntime.closeQuietly(sqs);
+        LocalRuntime.closeQuietly(functionsSqs);
         LocalRuntime.closeQuietly(sqsServer);
         LocalRuntime.closeQuietly(table);
     }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -19,12 +20,40 @@ public final class LocalSqsClients {
      * cut short by the HTTP client.
      */
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * A send to the local queue takes milliseconds. Under load ElasticMQ's on-disk store can lose the
+     * reply to one send (its persistence actor fails on a message that is received while it is being
+     * written, and the send waits out ElasticMQ's 21 s timeout): the functions' calls give up on an
+     * attempt after 2 s and the SDK tries again, so the edge still answers within seconds.
+     */
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(12);
 
     private LocalSqsClients() {
     }
 
-    /** A client for the given endpoint, with dummy static credentials in {@code eu-south-1}. */
+    /**
+     * A client for the given endpoint, with dummy static credentials in {@code eu-south-1}, for long
+     * polls: no call is cut short before the socket timeout.
+     */
     public static SqsClient forEndpoint(URI endpoint) {
+        return builder(endpoint).build();
+    }
+
+    /**
+     * A client for the functions' own calls (send, figures, redrive): each attempt is given up after
+     * {@link #ATTEMPT_TIMEOUT} and retried by the SDK's standard retries, within {@link #CALL_TIMEOUT}.
+     */
+    public static SqsClient forFunctions(URI endpoint) {
+        return builder(endpoint)
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                        .apiCallTimeout(CALL_TIMEOUT)
+                        .build())
+                .build();
+    }
+
+    private static software.amazon.awssdk.services.sqs.SqsClientBuilder builder(URI endpoint) {
         return SqsClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(EmbeddedSqsServer.REGION))
@@ -32,7 +61,6 @@ public final class LocalSqsClients {
                         AwsBasicCredentials.create("local", "local")))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(SOCKET_TIMEOUT))
-                .build();
+                        .socketTimeout(SOCKET_TIMEOUT));
     }
 }

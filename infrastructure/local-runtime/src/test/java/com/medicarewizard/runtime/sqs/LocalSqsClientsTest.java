@@ -1,0 +1,75 @@
+package com.medicarewizard.runtime.sqs;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A queue that takes a send and never answers (what ElasticMQ does when its on-disk store loses a
+ * reply) must not hold the edge's request for long: each attempt is given up, and the SDK tries again.
+ */
+class LocalSqsClientsTest {
+
+    @Test
+    void aSendThatIsNeverAnsweredIsGivenUpAndTriedAgainWithinSeconds() throws Exception {
+        try (Silent queue = new Silent(); SqsClient sqs = LocalSqsClients.forFunctions(queue.endpoint())) {
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> sqs.sendMessage(b -> b.queueUrl(queue.endpoint() + "/000000000000/q")
+                    .messageBody("{}"))).isInstanceOf(SdkException.class);
+
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(took).isLessThan(Duration.ofSeconds(13));
+            assertThat(queue.connections()).as("attempts").hasSizeGreaterThanOrEqualTo(2);
+        }
+    }
+
+    /** Accepts connections, reads nothing and answers nothing. */
+    private static final class Silent implements AutoCloseable {
+        private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+        private final Thread acceptor = Thread.ofVirtual().start(this::accept);
+
+        Silent() throws IOException {
+        }
+
+        URI endpoint() {
+            return URI.create("http://127.0.0.1:" + server.getLocalPort());
+        }
+
+        List<Socket> connections() {
+            return accepted;
+        }
+
+        private void accept() {
+            while (!server.isClosed()) {
+                try {
+                    accepted.add(server.accept());
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+            acceptor.interrupt();
+        }
+    }
+}
