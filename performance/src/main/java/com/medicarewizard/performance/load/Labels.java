@@ -10,15 +10,22 @@ final class Labels {
     static final String BOOKED = "6 book an exam (end to end)";
     static final String REJECTED = "6 book an exam, rejected (end to end)";
     static final String CEILING = "ceiling: trivial endpoint";
+    /** Log-ins alone, no think time: what the password hash lets through on this machine. */
+    static final String LOGIN_CEILING = "ceiling: log in";
     static final String SPIKE_REQUEST = "spike: request";
     static final String SPIKE_DECIDED = "spike: decided (end to end)";
     static final List<String> KNOWN = List.of("1 home", "2 login page", LOG_IN, "4 booking page",
-            "5 my bookings", "6 book: request", POLL, BOOKED, REJECTED, "7 cancel", CEILING,
+            "5 my bookings", "6 book: request", POLL, BOOKED, REJECTED, "7 cancel", CEILING, LOGIN_CEILING,
             SPIKE_REQUEST, SPIKE_DECIDED);
     /** Known labels in the plan's order, then the others alphabetically. */
     static final Comparator<String> ORDER = Comparator.comparingInt(Labels::rank).thenComparing(Comparator.naturalOrder());
 
     private Labels() {
+    }
+
+    /** A phase after the journey that measures one endpoint alone, over its own time. */
+    static boolean isCeiling(String label) {
+        return label.startsWith("ceiling:");
     }
 
     static boolean isSetup(String label) {

@@ -38,7 +38,7 @@ public final class LoadReport {
             }
             report.targets().forEach(t -> System.out.println((t.passed() ? "pass  " : "FAIL  ") + t.name() + ": " + t.measured()));
             System.out.println("report: " + results.resolve("report.md"));
-            return line.has("--check") && Targets.anyFailure(report.scenarios()) ? 1 : 0;
+            return line.has("--check") && Targets.anyFailure(report.scenarios(), report.hashCost()) ? 1 : 0;
         } catch (IOException | ReportInputException | IllegalArgumentException e) {
             System.err.println("load report: " + e.getMessage());
             return 2;

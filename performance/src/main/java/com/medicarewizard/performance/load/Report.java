@@ -12,7 +12,7 @@ import java.util.Properties;
 record Report(List<Scenario> scenarios, Optional<Properties> hashCost, Map<String, List<String>> charts) {
 
     List<Target> targets() {
-        return Targets.of(scenarios);
+        return Targets.of(scenarios, hashCost);
     }
 
     Optional<Scenario> scenario(String name) {

@@ -29,7 +29,7 @@ final class ResultsDirectory {
     private ResultsDirectory() {
     }
 
-    /** Every scenario present, in the report's order. */
+    /** Every scenario present with a measured sample, in the report's order. */
     static List<Scenario> scenarios(Path results) throws IOException, ReportInputException {
         List<Path> dirs;
         try (Stream<Path> children = Files.list(results)) {
@@ -38,7 +38,11 @@ final class ResultsDirectory {
         }
         List<Scenario> scenarios = new ArrayList<>();
         for (Path dir : dirs) {
-            scenarios.add(scenario(dir));
+            Scenario scenario = scenario(dir);
+            if (!scenario.samples().isEmpty()) {
+                // a run of set-up samples only (the registration) measures nothing
+                scenarios.add(scenario);
+            }
         }
         return scenarios;
     }

@@ -36,14 +36,18 @@ record Scenario(String name, Properties description, List<Sample> samples, List<
         return samples.stream().filter(s -> !s.success()).count();
     }
 
-    /** The summary table: one row a label, known labels first in the plan's order. */
+    /**
+     * The summary table: one row a label, known labels first in the plan's order. Throughput is over
+     * the journey's window; a ceiling phase, which runs after the journey, over its own.
+     */
     List<LabelRow> rows() {
         Map<String, List<Sample>> byLabel = new TreeMap<>(Labels.ORDER);
         for (Sample s : samples) {
             byLabel.computeIfAbsent(s.label(), l -> new ArrayList<>()).add(s);
         }
-        Window window = window();
-        return byLabel.entrySet().stream().map(e -> row(e.getKey(), e.getValue(), window)).toList();
+        Window journey = Window.of(samples.stream().filter(s -> !Labels.isCeiling(s.label())).toList());
+        return byLabel.entrySet().stream().map(e -> row(e.getKey(), e.getValue(),
+                Labels.isCeiling(e.getKey()) ? Window.of(e.getValue()) : journey)).toList();
     }
 
     Optional<LabelRow> row(String label) {

@@ -36,6 +36,51 @@ class TargetsTest {
         assertThat(Targets.of(List.of(spike))).extracting(Target::passed).containsExactly(true, true, false);
     }
 
+    @Test
+    void logInsAloneMustReachEightyPercentOfTheBoundBcryptSets() {
+        Properties hash = new Properties();
+        hash.setProperty("loginBoundPerSecond", "25.0");
+        Scenario enough = noThink(logIns(20, 1_000));
+        Scenario short_ = noThink(logIns(19, 1_000));
+
+        assertThat(loginTarget(enough, hash).passed()).isTrue();
+        assertThat(loginTarget(enough, hash).measured()).isEqualTo("20.0/s of 25.0/s, 80.00 %");
+        assertThat(loginTarget(short_, hash).passed()).isFalse();
+        assertThat(Targets.of(List.of(enough))).noneMatch(t -> t.name().startsWith("log in"));
+    }
+
+    @Test
+    void aCeilingPhaseIsMeasuredOverItsOwnTimeAndTheJourneyOverTheJourneys() {
+        List<Sample> samples = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            samples.add(new Sample(i * 1_000L, 5, "1 home", true));
+        }
+        for (int i = 0; i < 100; i++) {
+            samples.add(new Sample(20_000 + i * 10L, 10, Labels.CEILING, true));
+        }
+        Scenario scenario = noThink(samples.toArray(Sample[]::new));
+
+        assertThat(scenario.row("1 home").orElseThrow().throughput()).isCloseTo(10 / 9.005, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(scenario.row(Labels.CEILING).orElseThrow().throughput()).isCloseTo(100.0, org.assertj.core.data.Offset.offset(0.001));
+    }
+
+    private static Sample[] logIns(int count, long overMillis) {
+        Sample[] samples = new Sample[count];
+        for (int i = 0; i < count; i++) {
+            samples[i] = new Sample(i * overMillis / count, overMillis / count, Labels.LOGIN_CEILING, true);
+        }
+        return samples;
+    }
+
+    private static Target loginTarget(Scenario scenario, Properties hash) {
+        return Targets.of(List.of(scenario), Optional.of(hash)).stream().filter(t -> t.name().startsWith("log in"))
+                .findFirst().orElseThrow();
+    }
+
+    private static Scenario noThink(Sample... samples) {
+        return new Scenario("journey-200-nothink", new Properties(), List.of(samples), List.of(), Optional.empty());
+    }
+
     private static Target stepTarget(Scenario scenario) {
         return Targets.of(List.of(scenario)).stream().filter(t -> t.name().contains("every step")).findFirst().orElseThrow();
     }
