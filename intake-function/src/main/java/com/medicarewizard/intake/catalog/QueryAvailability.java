@@ -1,6 +1,5 @@
 package com.medicarewizard.intake.catalog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.medicarewizard.domain.availability.AvailabilityCalculator;
@@ -11,7 +10,6 @@ import com.medicarewizard.domain.center.Center;
 import com.medicarewizard.domain.center.Resource;
 import com.medicarewizard.domain.center.ResourceId;
 import com.medicarewizard.domain.center.Site;
-import com.medicarewizard.intake.http.Json;
 import com.medicarewizard.intake.http.Request;
 import com.medicarewizard.intake.http.Response;
 import com.medicarewizard.intake.http.Route;
@@ -65,8 +63,8 @@ public final class QueryAvailability implements Route {
         }
         Question question = new Question(query.exam().code().value(),
                 query.sites().stream().map(site -> site.id().value()).toList(), query.from(), query.to());
-        String json = answersFor(center).cache().get(question, q -> asJson(answer(center, query)));
-        return Response.text(200, "application/json", json);
+        String json = answersFor(center).cache().get(question, q -> Response.writeJson(answer(center, query)));
+        return Response.jsonText(200, json);
     }
 
     private List<SlotBody> answer(Center center, AvailabilityQuery query) {
@@ -92,14 +90,6 @@ public final class QueryAvailability implements Route {
             answers = current;
         }
         return current;
-    }
-
-    private static String asJson(List<SlotBody> slots) {
-        try {
-            return Json.MAPPER.writeValueAsString(slots);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an availability answer could not be written as JSON", e);
-        }
     }
 
     private record Question(String exam, List<String> sites, LocalDate from, LocalDate to) {

@@ -32,6 +32,20 @@ public final class Response {
         return new Response(status, body, JSON);
     }
 
+    /** A JSON body written beforehand (see {@link #writeJson}), sent as it is. */
+    public static Response jsonText(int status, String json) {
+        return new Response(status, json, JSON, true);
+    }
+
+    /** A body as a JSON answer carries it. */
+    public static String writeJson(Object body) {
+        try {
+            return Json.MAPPER.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an answer could not be written as JSON", e);
+        }
+    }
+
     /** A body that is not JSON (e.g. a calendar file), sent as it is. */
     public static Response text(int status, String contentType, String body) {
         return new Response(status, body, contentType, true);
@@ -73,14 +87,10 @@ public final class Response {
     }
 
     public APIGatewayProxyResponseEvent toEvent() {
-        try {
-            return new APIGatewayProxyResponseEvent()
-                    .withStatusCode(status)
-                    .withHeaders(Map.copyOf(headers))
-                    .withIsBase64Encoded(false)
-                    .withBody(body == null ? null : raw ? (String) body : Json.MAPPER.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an answer could not be written as JSON", e);
-        }
+        return new APIGatewayProxyResponseEvent()
+                .withStatusCode(status)
+                .withHeaders(Map.copyOf(headers))
+                .withIsBase64Encoded(false)
+                .withBody(body == null ? null : raw ? (String) body : writeJson(body));
     }
 }

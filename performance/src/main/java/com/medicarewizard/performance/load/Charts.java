@@ -59,10 +59,8 @@ final class Charts {
         return chart(s.title() + ": latency", "ms", data);
     }
 
-    /** What the 50 ms target is about: every step and request but log in, polls, end to end and the ceilings. */
     private static boolean isStep(Sample s) {
-        return !Labels.isEndToEnd(s.label()) && !Labels.isPoll(s.label()) && !s.label().equals(Labels.LOG_IN)
-                && !Labels.isCeiling(s.label());
+        return Labels.isTargetStep(s.label());
     }
 
     private static JFreeChart throughput(Scenario s) {

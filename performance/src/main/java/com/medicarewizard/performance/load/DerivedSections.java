@@ -33,8 +33,8 @@ final class DerivedSections {
     }
 
     private static void loginBound(Properties hash, Optional<Scenario> noThink, StringBuilder out) {
-        double hashMillis = Double.parseDouble(hash.getProperty("hashMillis", "0").trim());
-        double bound = Double.parseDouble(hash.getProperty("loginBoundPerSecond", "0").trim());
+        double hashMillis = HashCost.hashMillis(hash);
+        double bound = HashCost.loginBound(hash);
         out.append("### The log-in bound\n");
         out.append("| figure | value |\n|---|---|\n");
         out.append("| bcrypt verification (median, one thread) | ").append(Format.millis(hashMillis)).append(" |\n");

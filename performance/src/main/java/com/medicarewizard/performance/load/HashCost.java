@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -19,6 +20,20 @@ public final class HashCost {
     private static final int MEASURED = 40;
 
     private HashCost() {
+    }
+
+    /** The median bcrypt verification in ms, as {@link #main} wrote it (0 when absent). */
+    static double hashMillis(Properties written) {
+        return figure(written, "hashMillis");
+    }
+
+    /** The log-ins per second the cores can do at that cost, as {@link #main} wrote it (0 when absent). */
+    static double loginBound(Properties written) {
+        return figure(written, "loginBoundPerSecond");
+    }
+
+    private static double figure(Properties written, String name) {
+        return Double.parseDouble(written.getProperty(name, "0").trim());
     }
 
     public static void main(String[] args) throws IOException {

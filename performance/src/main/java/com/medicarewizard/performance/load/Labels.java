@@ -28,6 +28,11 @@ final class Labels {
         return label.startsWith("ceiling:");
     }
 
+    /** What the 50 ms p99 target is about: every step and request but log in, polls, end to end and the ceilings. */
+    static boolean isTargetStep(String label) {
+        return !isEndToEnd(label) && !isPoll(label) && !label.equals(LOG_IN) && !isCeiling(label);
+    }
+
     static boolean isSetup(String label) {
         return label.startsWith("setup");
     }

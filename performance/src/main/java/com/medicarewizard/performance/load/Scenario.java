@@ -45,17 +45,23 @@ record Scenario(String name, Properties description, List<Sample> samples, List<
         for (Sample s : samples) {
             byLabel.computeIfAbsent(s.label(), l -> new ArrayList<>()).add(s);
         }
-        Window journey = Window.of(samples.stream().filter(s -> !Labels.isCeiling(s.label())).toList());
-        return byLabel.entrySet().stream().map(e -> row(e.getKey(), e.getValue(),
-                Labels.isCeiling(e.getKey()) ? Window.of(e.getValue()) : journey)).toList();
+        Window journey = journeyWindow();
+        return byLabel.entrySet().stream().map(e -> row(e.getKey(), e.getValue(), journey)).toList();
     }
 
+    /** One label's row, worked out alone (the other labels' percentiles are not sorted for it). */
     Optional<LabelRow> row(String label) {
-        return rows().stream().filter(r -> r.label().equals(label)).findFirst();
+        List<Sample> ofLabel = samples(label::equals);
+        return ofLabel.isEmpty() ? Optional.empty() : Optional.of(row(label, ofLabel, journeyWindow()));
     }
 
-    private static LabelRow row(String label, List<Sample> samples, Window window) {
+    private Window journeyWindow() {
+        return Window.of(samples(label -> !Labels.isCeiling(label)));
+    }
+
+    private static LabelRow row(String label, List<Sample> samples, Window journey) {
         int errors = (int) samples.stream().filter(s -> !s.success()).count();
+        Window window = Labels.isCeiling(label) ? Window.of(samples) : journey;
         return new LabelRow(label, Latency.of(samples), errors, window.perSecond(samples.size()));
     }
 }

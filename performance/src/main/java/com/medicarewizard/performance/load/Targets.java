@@ -51,7 +51,7 @@ final class Targets {
     }
 
     private static Target loginCeiling(LabelRow row, Properties hash) {
-        double bound = Double.parseDouble(hash.getProperty("loginBoundPerSecond", "0").trim());
+        double bound = HashCost.loginBound(hash);
         double share = bound > 0 ? row.throughput() / bound : 0;
         return new Target("log in: at least 80 % of the bound bcrypt sets (log-ins only)",
                 share >= LOGIN_SHARE_OF_BOUND, Format.decimal(row.throughput()) + "/s of " + Format.decimal(bound)
@@ -59,8 +59,7 @@ final class Targets {
     }
 
     private static Target stepsAt650(Scenario s) {
-        List<LabelRow> steps = s.rows().stream().filter(r -> !Labels.isEndToEnd(r.label())
-                && !r.label().equals(Labels.LOG_IN) && !r.label().equals(Labels.POLL)).toList();
+        List<LabelRow> steps = s.rows().stream().filter(r -> Labels.isTargetStep(r.label())).toList();
         List<String> slow = steps.stream().filter(r -> r.latency().p99() >= STEP_P99_MILLIS)
                 .map(r -> r.label() + " " + Format.millis(r.latency().p99())).toList();
         String measured = !slow.isEmpty() ? "over: " + String.join(", ", slow)

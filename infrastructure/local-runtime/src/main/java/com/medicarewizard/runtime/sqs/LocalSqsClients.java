@@ -22,8 +22,8 @@ public final class LocalSqsClients {
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
     /**
      * A send to the local queue takes milliseconds. Under load ElasticMQ's on-disk store can lose the
-     * reply to one send (its persistence actor fails on a message that is received while it is being
-     * written, and the send waits out ElasticMQ's 21 s timeout): the functions' calls give up on an
+     * reply to one send (its persistence actor failed writing a message: spray-json refused a null
+     * delivery receipt; the send then waited out ElasticMQ's 21 s timeout): the functions' calls give up on an
      * attempt after 2 s and the SDK tries again, so the edge still answers within seconds.
      */
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
