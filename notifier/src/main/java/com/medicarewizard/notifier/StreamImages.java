@@ -1,42 +1,25 @@
 package com.medicarewizard.notifier;
 
-import static com.medicarewizard.adapter.layout.ItemLayout.CANCELLED_AT;
-import static com.medicarewizard.adapter.layout.ItemLayout.CANCEL_REQUESTED_AT;
-import static com.medicarewizard.adapter.layout.ItemLayout.CORRELATION_ID;
-import static com.medicarewizard.adapter.layout.ItemLayout.DECIDED_AT;
-import static com.medicarewizard.adapter.layout.ItemLayout.END;
-import static com.medicarewizard.adapter.layout.ItemLayout.EXAM_TYPE;
-import static com.medicarewizard.adapter.layout.ItemLayout.PATIENT_ID;
-import static com.medicarewizard.adapter.layout.ItemLayout.REASON;
-import static com.medicarewizard.adapter.layout.ItemLayout.REQUESTED_AT;
-import static com.medicarewizard.adapter.layout.ItemLayout.RESERVATION;
-import static com.medicarewizard.adapter.layout.ItemLayout.RESERVATION_ID;
-import static com.medicarewizard.adapter.layout.ItemLayout.RESOURCES;
-import static com.medicarewizard.adapter.layout.ItemLayout.SITE;
-import static com.medicarewizard.adapter.layout.ItemLayout.START;
-import static com.medicarewizard.adapter.layout.ItemLayout.STATUS;
-import static com.medicarewizard.adapter.layout.ItemLayout.TYPE;
-import static com.medicarewizard.adapter.layout.ItemLayout.VERSION;
+import static com.medicarewizard.table.layout.ItemLayout.RESERVATION;
+import static com.medicarewizard.table.layout.ItemLayout.STATUS;
+import static com.medicarewizard.table.layout.ItemLayout.TYPE;
 
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import com.medicarewizard.adapter.layout.ItemKeys;
-import com.medicarewizard.domain.center.ExamTypeCode;
-import com.medicarewizard.domain.center.ResourceId;
-import com.medicarewizard.domain.center.SiteId;
-import com.medicarewizard.domain.reservation.PatientId;
-import com.medicarewizard.domain.reservation.RejectionReason;
 import com.medicarewizard.domain.reservation.Reservation;
-import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.domain.reservation.ReservationStatus;
+import com.medicarewizard.table.Item;
+import com.medicarewizard.table.layout.ItemKeys;
+import com.medicarewizard.table.layout.ReservationRecords;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Reads reservation items of the single-table layout ({@link com.medicarewizard.adapter.layout.ItemLayout})
- * from stream images in DynamoDB's attribute-value shape.
+ * Reads reservation items of the single-table layout ({@link com.medicarewizard.table.layout.ItemLayout})
+ * from stream images in DynamoDB's attribute-value shape: the image becomes an {@link Item}, mapped
+ * by {@link ReservationRecords}, the one mapping the table adapters use too.
  */
 final class StreamImages {
 
@@ -49,49 +32,47 @@ final class StreamImages {
     }
 
     static ReservationStatus status(Map<String, AttributeValue> image) {
-        return ReservationStatus.valueOf(string(image, STATUS));
+        AttributeValue status = image.get(STATUS);
+        if (status == null || status.getS() == null) {
+            throw new IllegalArgumentException("no string attribute " + STATUS);
+        }
+        return ReservationStatus.valueOf(status.getS());
     }
 
     /** @throws IllegalArgumentException when the image is not a well-formed reservation */
     static Reservation reservation(Map<String, AttributeValue> image) {
         try {
-            return new Reservation(
-                    new ReservationId(string(image, RESERVATION_ID)),
-                    new PatientId(string(image, PATIENT_ID)),
-                    new ExamTypeCode(string(image, EXAM_TYPE)),
-                    new SiteId(string(image, SITE)),
-                    ItemKeys.instant(string(image, START)),
-                    ItemKeys.instant(string(image, END)),
-                    status(image),
-                    optional(image, REASON).map(RejectionReason::valueOf),
-                    strings(image, RESOURCES).stream().map(ResourceId::new).toList(),
-                    ItemKeys.instant(string(image, REQUESTED_AT)),
-                    optional(image, DECIDED_AT).map(ItemKeys::instant),
-                    optional(image, CANCEL_REQUESTED_AT).map(ItemKeys::instant),
-                    optional(image, CANCELLED_AT).map(ItemKeys::instant),
-                    string(image, CORRELATION_ID),
-                    Long.parseLong(number(image, VERSION)));
+            return ReservationRecords.reservation(item(image));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a well-formed reservation image: " + e.getClass().getSimpleName(), e);
         }
     }
 
-    private static String string(Map<String, AttributeValue> image, String name) {
-        return optional(image, name).orElseThrow(() -> new IllegalArgumentException("no string attribute " + name));
+    /** The image as an item: S, N (whole numbers), BOOL and lists of S, the types the layout uses. */
+    static Item item(Map<String, AttributeValue> image) {
+        Map<String, Object> plain = new LinkedHashMap<>();
+        image.forEach((name, value) -> plain.put(name, plain(name, value)));
+        return Item.of(plain);
     }
 
-    private static Optional<String> optional(Map<String, AttributeValue> image, String name) {
-        return Optional.ofNullable(image.get(name)).map(AttributeValue::getS);
-    }
-
-    private static String number(Map<String, AttributeValue> image, String name) {
-        return Optional.ofNullable(image.get(name)).map(AttributeValue::getN)
-                .orElseThrow(() -> new IllegalArgumentException("no number attribute " + name));
-    }
-
-    private static List<String> strings(Map<String, AttributeValue> image, String name) {
-        List<AttributeValue> list = Optional.ofNullable(image.get(name)).map(AttributeValue::getL).orElse(List.of());
-        return list.stream().map(AttributeValue::getS).toList();
+    private static Object plain(String name, AttributeValue value) {
+        if (value.getS() != null) {
+            return value.getS();
+        }
+        if (value.getN() != null) {
+            return Long.parseLong(value.getN());
+        }
+        if (value.getBOOL() != null) {
+            return value.getBOOL();
+        }
+        if (value.getL() != null) {
+            List<String> strings = value.getL().stream().map(AttributeValue::getS).toList();
+            if (strings.contains(null)) {
+                throw new IllegalArgumentException("attribute " + name + " is not a list of strings");
+            }
+            return strings;
+        }
+        throw new IllegalArgumentException("attribute " + name + " has an unexpected type");
     }
 
     static Instant instant(String fixedWidth) {

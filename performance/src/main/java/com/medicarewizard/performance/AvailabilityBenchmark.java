@@ -1,6 +1,6 @@
 package com.medicarewizard.performance;
 
-import com.medicarewizard.adapter.embedded.EmbeddedSlotLedger;
+import com.medicarewizard.adapter.table.TableSlotLedger;
 import com.medicarewizard.adapter.embedded.EmbeddedTables;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
 import com.medicarewizard.domain.availability.AvailabilityCalculator;
@@ -58,7 +58,7 @@ final class AvailabilityBenchmark {
         Center center = center();
         ExamType exam = center.examType(MRI).orElseThrow();
         try (EmbeddedTable table = EmbeddedTables.open(dir)) {
-            EmbeddedSlotLedger ledger = new EmbeddedSlotLedger(table);
+            TableSlotLedger ledger = new TableSlotLedger(table);
             book(ledger, center, exam, bookings);
             AvailabilityCalculator calculator = new AvailabilityCalculator(BookingRules.of(center));
             List<ResourceId> resources = center.resources().stream().map(Resource::id).toList();
@@ -84,7 +84,7 @@ final class AvailabilityBenchmark {
         }
     }
 
-    private void book(EmbeddedSlotLedger ledger, Center center, ExamType exam, int bookings) {
+    private void book(TableSlotLedger ledger, Center center, ExamType exam, int bookings) {
         Random random = new Random(42);
         List<Resource> scanners = center.resources().stream().filter(r -> r.kind().code().equals("SCANNER")).toList();
         List<Resource> staff = center.resources().stream().filter(r -> r.kind().code().equals("RADIOGRAPHER")).toList();

@@ -1,7 +1,8 @@
 package com.medicarewizard.cdk;
 
-import com.medicarewizard.adapter.layout.ItemLayout;
-import com.medicarewizard.adapter.layout.TableIndex;
+import com.medicarewizard.table.layout.ItemLayout;
+import com.medicarewizard.table.IndexDefinition;
+import com.medicarewizard.table.layout.TableIndex;
 
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
@@ -38,11 +39,11 @@ final class DataTable extends Construct {
                 .deletionProtection(true)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
-        for (TableIndex index : TableIndex.ALL) {
+        for (IndexDefinition index : TableIndex.ALL) {
             table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
                     .indexName(index.name())
-                    .partitionKey(key(index.partitionKey()))
-                    .sortKey(key(index.sortKey()))
+                    .partitionKey(key(index.partitionAttribute()))
+                    .sortKey(key(index.sortAttribute()))
                     .projectionType(ProjectionType.ALL)
                     .build());
         }

@@ -4,12 +4,15 @@ import static com.medicarewizard.domain.ReservationMother.EXAM;
 import static com.medicarewizard.domain.ReservationMother.SITE;
 import static com.medicarewizard.domain.ReservationMother.START;
 
-import com.medicarewizard.adapter.dynamodb.DynamoDbMessageFailures;
-import com.medicarewizard.adapter.dynamodb.DynamoDbNotificationLedger;
-import com.medicarewizard.adapter.dynamodb.DynamoDbReservations;
-import com.medicarewizard.adapter.dynamodb.DynamoDbTable;
-import com.medicarewizard.adapter.dynamodb.DynamoDbTokens;
-import com.medicarewizard.adapter.layout.PatientRecords;
+import com.medicarewizard.adapter.table.TableMessageFailures;
+import com.medicarewizard.adapter.table.TableNotificationLedger;
+import com.medicarewizard.adapter.table.TableReservations;
+import com.medicarewizard.adapter.dynamodb.DynamoDbItemTable;
+import com.medicarewizard.table.Condition;
+import com.medicarewizard.table.Item;
+import com.medicarewizard.table.ItemTable;
+import com.medicarewizard.adapter.table.TableTokens;
+import com.medicarewizard.table.layout.PatientRecords;
 import com.medicarewizard.domain.PatientMother;
 import com.medicarewizard.domain.ReservationMother;
 import com.medicarewizard.domain.notification.Channel;
@@ -44,12 +47,12 @@ final class Table {
 
     private final DynamoDbClient client;
     private final String name;
-    private final DynamoDbTable table;
+    private final ItemTable table;
 
     Table(DynamoDbClient client, String name) {
         this.client = client;
         this.name = name;
-        this.table = new DynamoDbTable(client, name);
+        this.table = new DynamoDbItemTable(client, name);
     }
 
     void seedPatient(String patientId) {
@@ -60,22 +63,15 @@ final class Table {
         Patient patient = PatientMother.patient(PatientId.random(), PATIENT_EMAIL);
         put(patient);
         Instant now = Instant.now();
-        new DynamoDbTokens(table).store(new Session(Digests.sha256Hex(token), patient.id(), now, now.plus(Duration.ofHours(1))));
+        new TableTokens(table).store(new Session(Digests.sha256Hex(token), patient.id(), now, now.plus(Duration.ofHours(1))));
     }
 
     private void put(Patient patient) {
-        for (Map<String, Object> item : List.of(PatientRecords.attributes(patient), PatientRecords.emailOwner(patient))) {
-            client.putItem(b -> b.tableName(name).item(dynamo(item)));
+        for (Item item : List.of(PatientRecords.item(patient), PatientRecords.emailOwner(patient))) {
+            table.put(item, Condition.always());
         }
     }
 
-    private static Map<String, AttributeValue> dynamo(Map<String, Object> item) {
-        return item.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> switch (e.getValue()) {
-            case String s -> AttributeValue.fromS(s);
-            case Long l -> AttributeValue.fromN(Long.toString(l));
-            default -> throw new IllegalArgumentException("patients hold strings only");
-        }));
-    }
 
     void seedPending(String reservationId, Instant requestedAt) {
         reservations().create(pending(reservationId, new PatientId(STREAM_PATIENT), requestedAt), Optional.empty());
@@ -91,7 +87,7 @@ final class Table {
         Reservation pending = pending(reservationId, new PatientId(patientId), longAgo);
         reservations().create(pending, Optional.empty());
         reservations().update(ReservationMother.confirmed(pending, longAgo));
-        new DynamoDbNotificationLedger(table).park(ParkedNotification.first(smsKey(reservationId), "+39347*****67",
+        new TableNotificationLedger(table).park(ParkedNotification.first(smsKey(reservationId), "+39347*****67",
                 "SNS unavailable", true, longAgo, Duration.ofSeconds(30)));
     }
 
@@ -104,7 +100,7 @@ final class Table {
     }
 
     String failureReason(String messageId) {
-        return new DynamoDbMessageFailures(table).find(messageId).orElseThrow().reason();
+        return new TableMessageFailures(table).find(messageId).orElseThrow().reason();
     }
 
     List<String> markerStates(String reservationId) {
@@ -114,10 +110,10 @@ final class Table {
     }
 
     int attempts(String reservationId) {
-        return new DynamoDbNotificationLedger(table).parked(smsKey(reservationId)).orElseThrow().attempts();
+        return new TableNotificationLedger(table).parked(smsKey(reservationId)).orElseThrow().attempts();
     }
 
-    private DynamoDbReservations reservations() {
-        return new DynamoDbReservations(table);
+    private TableReservations reservations() {
+        return new TableReservations(table);
     }
 }

@@ -1,8 +1,8 @@
 package com.medicarewizard.runtime;
 
 import com.medicarewizard.adapter.embedded.EmbeddedCenterCatalog;
-import com.medicarewizard.adapter.embedded.EmbeddedMessageFailures;
-import com.medicarewizard.adapter.embedded.EmbeddedNotificationLedger;
+import com.medicarewizard.adapter.table.TableMessageFailures;
+import com.medicarewizard.adapter.table.TableNotificationLedger;
 import com.medicarewizard.adapter.embedded.InProcessEventBus;
 import com.medicarewizard.adapter.embedded.outbox.Outbox;
 import com.medicarewizard.adapter.embedded.outbox.OutboxNotifications;
@@ -12,11 +12,11 @@ import com.medicarewizard.port.DeadLetters;
 import com.medicarewizard.port.MessageFailures;
 import com.medicarewizard.port.NotificationLedger;
 import com.medicarewizard.runtime.stream.OnFailureDestination;
-import com.medicarewizard.adapter.embedded.EmbeddedLoginAttempts;
-import com.medicarewizard.adapter.embedded.EmbeddedPatients;
-import com.medicarewizard.adapter.embedded.EmbeddedReservations;
-import com.medicarewizard.adapter.embedded.EmbeddedSlotLedger;
-import com.medicarewizard.adapter.embedded.EmbeddedTokens;
+import com.medicarewizard.adapter.table.TableLoginAttempts;
+import com.medicarewizard.adapter.table.TablePatients;
+import com.medicarewizard.adapter.table.TableReservations;
+import com.medicarewizard.adapter.table.TableSlotLedger;
+import com.medicarewizard.adapter.table.TableTokens;
 import com.medicarewizard.adapter.embedded.EmbeddedTables;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
 import com.medicarewizard.adapter.sqs.SqsReservationQueue;
@@ -67,10 +67,10 @@ record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, SqsClient functionsS
                 config.smtp().map(SmtpMailer::new), clock);
         return new StandIns(server, sqs, functionsSqs, urls, table,
                 new SqsReservationQueue(functionsSqs, urls.queueUrl(), urls.deadLetterQueueUrl()),
-                new EmbeddedReservations(table), new EmbeddedSlotLedger(table), new EmbeddedPatients(table),
-                new EmbeddedTokens(table), new EmbeddedLoginAttempts(table), catalog,
-                new SqsDeadLetters(functionsSqs, urls.queueUrl(), urls.deadLetterQueueUrl()), new EmbeddedMessageFailures(table),
-                new EmbeddedNotificationLedger(table), outbox, new InProcessEventBus(),
+                new TableReservations(table), new TableSlotLedger(table), new TablePatients(table),
+                new TableTokens(table), new TableLoginAttempts(table), catalog,
+                new SqsDeadLetters(functionsSqs, urls.queueUrl(), urls.deadLetterQueueUrl()), new TableMessageFailures(table),
+                new TableNotificationLedger(table), outbox, new InProcessEventBus(),
                 new OnFailureDestination(config.dataDirectory().resolve("stream-failures").resolve("notifier.jsonl")));
     }
 

@@ -1,8 +1,8 @@
 package com.medicarewizard.performance.load;
 
 import com.medicarewizard.adapter.embedded.EmbeddedCenterCatalog;
-import com.medicarewizard.adapter.embedded.EmbeddedReservations;
-import com.medicarewizard.adapter.embedded.EmbeddedSlotLedger;
+import com.medicarewizard.adapter.table.TableReservations;
+import com.medicarewizard.adapter.table.TableSlotLedger;
 import com.medicarewizard.adapter.embedded.EmbeddedTables;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
 import com.medicarewizard.domain.reservation.Reservation;
@@ -43,8 +43,8 @@ public final class SpikeCheck {
             var center = new EmbeddedCenterCatalog(data.resolve("center.json"), () -> {
                 throw new IllegalStateException("no center in " + data + ": not a runtime's data directory");
             }).current();
-            var reservations = new EmbeddedReservations(table);
-            figures = check(reservations, new LedgerAudit(center, new EmbeddedSlotLedger(table), reservations), since);
+            var reservations = new TableReservations(table);
+            figures = check(reservations, new LedgerAudit(center, new TableSlotLedger(table), reservations), since);
         }
         try (Writer writer = Files.newBufferedWriter(Path.of(line.required("--out")), StandardCharsets.UTF_8)) {
             figures.store(writer, "spike check over the table");

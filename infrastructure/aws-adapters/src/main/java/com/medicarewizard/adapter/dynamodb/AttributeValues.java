@@ -1,22 +1,27 @@
 package com.medicarewizard.adapter.dynamodb;
 
-import com.medicarewizard.adapter.layout.Attributes;
+import com.medicarewizard.table.Item;
+import com.medicarewizard.table.Key;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Plain attribute values ({@link Attributes}) to DynamoDB's attribute values and back. */
+/** {@link Item}s and their plain values to DynamoDB's attribute values and back. */
 final class AttributeValues {
 
     private AttributeValues() {
     }
 
-    static Map<String, AttributeValue> toDynamo(Map<String, Object> plain) {
-        Map<String, AttributeValue> item = new LinkedHashMap<>();
-        plain.forEach((name, value) -> item.put(name, value(value)));
-        return item;
+    static Map<String, AttributeValue> toDynamo(Item item) {
+        Map<String, AttributeValue> attributes = new LinkedHashMap<>();
+        item.attributes().forEach((name, value) -> attributes.put(name, value(value)));
+        return attributes;
+    }
+
+    static Map<String, AttributeValue> key(Key key) {
+        return Map.of(Item.PK, AttributeValue.fromS(key.pk()), Item.SK, AttributeValue.fromS(key.sk()));
     }
 
     static AttributeValue value(Object value) {
@@ -30,10 +35,10 @@ final class AttributeValues {
         };
     }
 
-    static Attributes fromDynamo(Map<String, AttributeValue> item) {
+    static Item fromDynamo(Map<String, AttributeValue> attributes) {
         Map<String, Object> plain = new LinkedHashMap<>();
-        item.forEach((name, value) -> plain.put(name, plain(name, value)));
-        return new Attributes(plain);
+        attributes.forEach((name, value) -> plain.put(name, plain(name, value)));
+        return Item.of(plain);
     }
 
     private static Object plain(String name, AttributeValue value) {
@@ -44,13 +49,5 @@ final class AttributeValues {
             case L -> value.l().stream().map(AttributeValue::s).toList();
             default -> throw new IllegalStateException("attribute " + name + " has unexpected type " + value.type());
         };
-    }
-
-    static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
     }
 }

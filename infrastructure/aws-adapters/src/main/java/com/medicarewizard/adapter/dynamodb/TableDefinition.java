@@ -1,7 +1,7 @@
 package com.medicarewizard.adapter.dynamodb;
 
-import com.medicarewizard.adapter.layout.ItemLayout;
-import com.medicarewizard.adapter.layout.TableIndex;
+import com.medicarewizard.table.layout.ItemLayout;
+import com.medicarewizard.table.layout.TableIndex;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,8 +29,8 @@ public final class TableDefinition {
     public static CreateTableRequest createTable(String name) {
         Set<String> keyAttributes = new LinkedHashSet<>(List.of(ItemLayout.PK, ItemLayout.SK));
         TableIndex.ALL.forEach(index -> {
-            keyAttributes.add(index.partitionKey());
-            keyAttributes.add(index.sortKey());
+            keyAttributes.add(index.partitionAttribute());
+            keyAttributes.add(index.sortAttribute());
         });
         return CreateTableRequest.builder()
                 .tableName(name)
@@ -40,7 +40,7 @@ public final class TableDefinition {
                 .keySchema(keys(ItemLayout.PK, ItemLayout.SK))
                 .globalSecondaryIndexes(TableIndex.ALL.stream().map(index -> GlobalSecondaryIndex.builder()
                         .indexName(index.name())
-                        .keySchema(keys(index.partitionKey(), index.sortKey()))
+                        .keySchema(keys(index.partitionAttribute(), index.sortAttribute()))
                         .projection(p -> p.projectionType(ProjectionType.ALL))
                         .build()).toList())
                 .streamSpecification(StreamSpecification.builder().streamEnabled(true)

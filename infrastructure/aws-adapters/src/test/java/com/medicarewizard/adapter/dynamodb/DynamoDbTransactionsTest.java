@@ -1,13 +1,16 @@
 package com.medicarewizard.adapter.dynamodb;
 
+import com.medicarewizard.adapter.table.TableReservations;
+import com.medicarewizard.adapter.table.TablePatients;
 import static com.medicarewizard.domain.PatientMother.patient;
 import static com.medicarewizard.domain.ReservationMother.REQUESTED_AT;
 import static com.medicarewizard.domain.ReservationMother.pending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.medicarewizard.adapter.layout.ItemKeys;
-import com.medicarewizard.adapter.layout.ReservationRecords;
+import com.medicarewizard.table.layout.ExpiringRecords;
+import com.medicarewizard.table.layout.ItemKeys;
+import com.medicarewizard.table.layout.ReservationRecords;
 import com.medicarewizard.domain.patient.Patient;
 import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.domain.reservation.Reservation;
@@ -47,12 +50,12 @@ class DynamoDbTransactionsTest {
     @Test
     void createsAReservationAndItsIdempotencyItemTogetherEachOnlyIfAbsent() {
         Reservation request = pending(patientId);
-        Created created = new DynamoDbReservations(table(null, Map.of())).create(request, Optional.of("key-1"));
+        Created created = new TableReservations(table(null, Map.of())).create(request, Optional.of("key-1"));
 
         assertThat(created).isEqualTo(new Created(request, true));
         List<Put> puts = puts(sent.getFirst());
         assertThat(puts).hasSize(2).allSatisfy(DynamoDbTransactionsTest::isPutIfAbsentAskingForTheOldItem);
-        assertThat(puts.get(0).item()).isEqualTo(AttributeValues.toDynamo(ReservationRecords.attributes(request)));
+        assertThat(puts.get(0).item()).isEqualTo(AttributeValues.toDynamo(ReservationRecords.item(request)));
         assertThat(puts.get(1).item()).containsEntry("pk", AttributeValue.fromS(ItemKeys.idempotency(patientId, "key-1")))
                 .containsEntry("reservationId", AttributeValue.fromS(request.id().value()))
                 .containsEntry("expiresAt", AttributeValue.fromN(
@@ -62,11 +65,11 @@ class DynamoDbTransactionsTest {
     @Test
     void aSeenIdempotencyKeyAnswersTheFirstReservation() {
         Reservation first = pending(patientId);
-        Map<String, AttributeValue> seen = Map.of("reservationId", AttributeValue.fromS(first.id().value()));
-        DynamoDbTable table = table(canceled(reason("None", Map.of()), reason("ConditionalCheckFailed", seen)),
-                AttributeValues.toDynamo(ReservationRecords.attributes(first)));
+        Map<String, AttributeValue> seen = AttributeValues.toDynamo(ExpiringRecords.idempotency(first, "key-1"));
+        DynamoDbItemTable table = table(canceled(reason("None", Map.of()), reason("ConditionalCheckFailed", seen)),
+                AttributeValues.toDynamo(ReservationRecords.item(first)));
 
-        Created again = new DynamoDbReservations(table).create(pending(patientId), Optional.of("key-1"));
+        Created again = new TableReservations(table).create(pending(patientId), Optional.of("key-1"));
 
         assertThat(again).isEqualTo(new Created(first, false));
     }
@@ -74,17 +77,17 @@ class DynamoDbTransactionsTest {
     @Test
     void anExistingReservationIdIsAConcurrentChangeCarryingIt() {
         Reservation stored = pending(patientId);
-        Map<String, AttributeValue> old = AttributeValues.toDynamo(ReservationRecords.attributes(stored));
-        DynamoDbTable table = table(canceled(reason("ConditionalCheckFailed", old), reason("None", Map.of())), Map.of());
+        Map<String, AttributeValue> old = AttributeValues.toDynamo(ReservationRecords.item(stored));
+        DynamoDbItemTable table = table(canceled(reason("ConditionalCheckFailed", old), reason("None", Map.of())), Map.of());
 
-        assertThatThrownBy(() -> new DynamoDbReservations(table).create(stored, Optional.of("key-2")))
+        assertThatThrownBy(() -> new TableReservations(table).create(stored, Optional.of("key-2")))
                 .isInstanceOfSatisfying(ConcurrentChangeException.class, e -> assertThat(e.current()).contains(stored));
     }
 
     @Test
     void registersAPatientAndTheOwnerOfTheAddressTogetherEachOnlyIfAbsent() {
         Patient maria = patient("maria.rossi@example.org");
-        new DynamoDbPatients(table(null, Map.of())).register(maria);
+        new TablePatients(table(null, Map.of())).register(maria);
 
         List<Put> puts = puts(sent.getFirst());
         assertThat(puts).hasSize(2).allSatisfy(DynamoDbTransactionsTest::isPutIfAbsentAskingForTheOldItem);
@@ -96,21 +99,23 @@ class DynamoDbTransactionsTest {
 
     @Test
     void aTakenAddressCancelsTheRegistration() {
-        DynamoDbTable table = table(canceled(reason("None", Map.of()), reason("ConditionalCheckFailed", Map.of())), Map.of());
-        assertThatThrownBy(() -> new DynamoDbPatients(table).register(patient("taken@example.org")))
+        DynamoDbItemTable table = table(canceled(reason("None", Map.of()), reason("ConditionalCheckFailed", Map.of())), Map.of());
+        assertThatThrownBy(() -> new TablePatients(table).register(patient("taken@example.org")))
                 .isInstanceOf(EmailTakenException.class);
     }
 
     @Test
     void anyOtherCancellationIsNotMistakenForATakenAddress() {
-        DynamoDbTable table = table(canceled(reason("None", Map.of()), reason("TransactionConflict", Map.of())), Map.of());
-        assertThatThrownBy(() -> new DynamoDbPatients(table).register(patient("busy@example.org")))
-                .isInstanceOf(IllegalStateException.class).hasCauseInstanceOf(TransactionCanceledException.class);
+        DynamoDbItemTable table = table(canceled(reason("None", Map.of()), reason("TransactionConflict", Map.of())), Map.of());
+        // a conflict says nothing about the items: the SDK's exception, for the caller's retry
+        assertThatThrownBy(() -> new TablePatients(table).register(patient("busy@example.org")))
+                .isInstanceOf(TransactionCanceledException.class);
     }
 
     private static void isPutIfAbsentAskingForTheOldItem(Put put) {
         assertThat(put.tableName()).isEqualTo(TABLE);
-        assertThat(put.conditionExpression()).isEqualTo("attribute_not_exists(pk)");
+        assertThat(put.conditionExpression()).isEqualTo("attribute_not_exists(#n0)");
+        assertThat(put.expressionAttributeNames()).isEqualTo(Map.of("#n0", "pk"));
         assertThat(put.returnValuesOnConditionCheckFailure()).isEqualTo(ReturnValuesOnConditionCheckFailure.ALL_OLD);
     }
 
@@ -128,8 +133,8 @@ class DynamoDbTransactionsTest {
     }
 
     /** A client whose transactions are recorded and fail with {@code failure} (if any); every GetItem answers {@code stored}. */
-    private DynamoDbTable table(TransactionCanceledException failure, Map<String, AttributeValue> stored) {
-        return new DynamoDbTable(new DynamoDbClient() {
+    private DynamoDbItemTable table(TransactionCanceledException failure, Map<String, AttributeValue> stored) {
+        return new DynamoDbItemTable(new DynamoDbClient() {
             @Override
             public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
                 sent.add(request);

@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.medicarewizard.adapter.dynamodb.DynamoDbMessageFailures;
-import com.medicarewizard.adapter.dynamodb.DynamoDbReservations;
-import com.medicarewizard.adapter.dynamodb.DynamoDbSlotLedger;
+import com.medicarewizard.adapter.table.TableMessageFailures;
+import com.medicarewizard.adapter.table.TableReservations;
+import com.medicarewizard.adapter.table.TableSlotLedger;
 import com.medicarewizard.adapter.sqs.ReservationCommandCodec;
 import com.medicarewizard.allocator.AllocatorHandler;
 import com.medicarewizard.allocator.MessageAttributes;
@@ -31,11 +31,11 @@ public final class AllocatorFunction implements RequestHandler<SQSEvent, SQSBatc
     /** With the environment given (tests: local servers' endpoints). */
     public AllocatorFunction(Map<String, String> env) {
         TablePorts ports = TablePorts.from(new AwsSettings(env));
-        ReservationAllocator allocator = new ReservationAllocator(new DynamoDbReservations(ports.table()),
-                new DynamoDbSlotLedger(ports.table()), ports.catalog(), ports.clock());
+        ReservationAllocator allocator = new ReservationAllocator(new TableReservations(ports.table()),
+                new TableSlotLedger(ports.table()), ports.catalog(), ports.clock());
         this.handler = new AllocatorHandler(allocator,
                 message -> ReservationCommandCodec.parse(message.getBody(), MessageAttributes.strings(message)),
-                new DynamoDbMessageFailures(ports.table()), ports.clock());
+                new TableMessageFailures(ports.table()), ports.clock());
     }
 
     @Override

@@ -3,7 +3,7 @@ package com.medicarewizard.lambda.allocator;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import com.medicarewizard.adapter.dynamodb.DynamoDbReservations;
+import com.medicarewizard.adapter.table.TableReservations;
 import com.medicarewizard.adapter.sqs.SqsReservationQueue;
 import com.medicarewizard.allocator.PendingRequestSweeper;
 import com.medicarewizard.allocator.SweeperHandler;
@@ -32,7 +32,7 @@ public final class SweeperFunction implements RequestHandler<ScheduledEvent, Int
         AwsSettings settings = new AwsSettings(env);
         TablePorts ports = TablePorts.from(settings);
         SqsClient sqs = AwsClients.build(SqsClient.builder(), "SQS", settings);
-        this.handler = new SweeperHandler(new PendingRequestSweeper(new DynamoDbReservations(ports.table()),
+        this.handler = new SweeperHandler(new PendingRequestSweeper(new TableReservations(ports.table()),
                 new SqsReservationQueue(sqs, settings.queueUrl(), settings.deadLetterQueueUrl()), ports.clock(),
                 settings.seconds("MCW_SWEEP_AFTER_SECONDS", 30), SWEEP_BATCH));
     }

@@ -1,14 +1,15 @@
 package com.medicarewizard.lambda.intake;
 
 import com.medicarewizard.adapter.cloudwatch.EmfPipelineMetrics;
-import com.medicarewizard.adapter.dynamodb.DynamoDbLoginAttempts;
-import com.medicarewizard.adapter.dynamodb.DynamoDbMessageFailures;
-import com.medicarewizard.adapter.dynamodb.DynamoDbNotificationLedger;
-import com.medicarewizard.adapter.dynamodb.DynamoDbPatients;
-import com.medicarewizard.adapter.dynamodb.DynamoDbReservations;
-import com.medicarewizard.adapter.dynamodb.DynamoDbSlotLedger;
-import com.medicarewizard.adapter.dynamodb.DynamoDbTable;
-import com.medicarewizard.adapter.dynamodb.DynamoDbTokens;
+import com.medicarewizard.adapter.table.TableLoginAttempts;
+import com.medicarewizard.adapter.table.TableMessageFailures;
+import com.medicarewizard.adapter.table.TableNotificationLedger;
+import com.medicarewizard.adapter.table.TablePatients;
+import com.medicarewizard.adapter.table.TableReservations;
+import com.medicarewizard.adapter.table.TableSlotLedger;
+import com.medicarewizard.adapter.dynamodb.DynamoDbItemTable;
+import com.medicarewizard.table.ItemTable;
+import com.medicarewizard.adapter.table.TableTokens;
 import com.medicarewizard.adapter.sqs.SqsDeadLetters;
 import com.medicarewizard.adapter.sqs.SqsReservationQueue;
 import com.medicarewizard.intake.Intake;
@@ -34,14 +35,14 @@ final class IntakeWiring {
     static Intake intake(Map<String, String> env) {
         AwsSettings settings = new AwsSettings(env);
         TablePorts ports = TablePorts.from(settings);
-        DynamoDbTable table = ports.table();
+        ItemTable table = ports.table();
         SqsClient sqs = AwsClients.build(SqsClient.builder(), "SQS", settings);
         Operations operations = new Operations(new SqsDeadLetters(sqs, settings.queueUrl(), settings.deadLetterQueueUrl()),
-                new DynamoDbMessageFailures(table), new DynamoDbNotificationLedger(table), Optional.empty(),
+                new TableMessageFailures(table), new TableNotificationLedger(table), Optional.empty(),
                 new EmfPipelineMetrics(System.out::println));
-        return new Intake(ports.catalog(), new DynamoDbSlotLedger(table),
-                new DynamoDbReservations(table), new SqsReservationQueue(sqs, settings.queueUrl(), settings.deadLetterQueueUrl()),
-                new DynamoDbPatients(table), new DynamoDbTokens(table), new DynamoDbLoginAttempts(table),
+        return new Intake(ports.catalog(), new TableSlotLedger(table),
+                new TableReservations(table), new SqsReservationQueue(sqs, settings.queueUrl(), settings.deadLetterQueueUrl()),
+                new TablePatients(table), new TableTokens(table), new TableLoginAttempts(table),
                 IntakeConfig.fromEnvironment(env), ports.clock()).withOperations(operations);
     }
 }

@@ -1,7 +1,7 @@
 package com.medicarewizard.lambda.notifier;
 
-import com.medicarewizard.adapter.dynamodb.DynamoDbNotificationLedger;
-import com.medicarewizard.adapter.dynamodb.DynamoDbPatients;
+import com.medicarewizard.adapter.table.TableNotificationLedger;
+import com.medicarewizard.adapter.table.TablePatients;
 import com.medicarewizard.adapter.eventbridge.EventBridgeDomainEvents;
 import com.medicarewizard.adapter.sns.SnsNotifications;
 import com.medicarewizard.lambda.common.AwsClients;
@@ -29,8 +29,8 @@ record NotifierWiring(TablePorts ports, OutcomeNotifier notifier) {
                 settings.required("MCW_MAIL_FROM"), settings.optional("MCW_SMS_SENDER_ID").orElse("MediCare"));
         EventBridgeDomainEvents events = new EventBridgeDomainEvents(
                 AwsClients.build(EventBridgeClient.builder(), "EVENTS", settings), settings.required("MCW_EVENT_BUS_NAME"));
-        return new NotifierWiring(ports, new OutcomeNotifier(new DynamoDbPatients(ports.table()), ports.catalog(),
-                notifications, events, new DynamoDbNotificationLedger(ports.table()), NotifierSettings.standard(),
+        return new NotifierWiring(ports, new OutcomeNotifier(new TablePatients(ports.table()), ports.catalog(),
+                notifications, events, new TableNotificationLedger(ports.table()), NotifierSettings.standard(),
                 ports.clock()));
     }
 }

@@ -3,8 +3,8 @@ package com.medicarewizard.lambda.notifier;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import com.medicarewizard.adapter.dynamodb.DynamoDbNotificationLedger;
-import com.medicarewizard.adapter.dynamodb.DynamoDbReservations;
+import com.medicarewizard.adapter.table.TableNotificationLedger;
+import com.medicarewizard.adapter.table.TableReservations;
 import com.medicarewizard.lambda.common.AwsSettings;
 import com.medicarewizard.notifier.ParkedNotificationRetrier;
 import com.medicarewizard.notifier.ParkedRetryHandler;
@@ -25,7 +25,7 @@ public final class ParkedRetryFunction implements RequestHandler<ScheduledEvent,
     public ParkedRetryFunction(Map<String, String> env) {
         NotifierWiring wiring = NotifierWiring.from(new AwsSettings(env));
         this.handler = new ParkedRetryHandler(new ParkedNotificationRetrier(
-                new DynamoDbNotificationLedger(wiring.ports().table()), new DynamoDbReservations(wiring.ports().table()),
+                new TableNotificationLedger(wiring.ports().table()), new TableReservations(wiring.ports().table()),
                 wiring.notifier(), wiring.ports().clock(), RETRY_BATCH));
     }
 

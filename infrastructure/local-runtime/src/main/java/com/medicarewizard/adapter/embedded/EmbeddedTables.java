@@ -1,9 +1,9 @@
 package com.medicarewizard.adapter.embedded;
 
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
-import com.medicarewizard.adapter.embedded.table.IndexDefinition;
+import com.medicarewizard.table.IndexDefinition;
 import com.medicarewizard.adapter.embedded.table.TableOptions;
-import com.medicarewizard.adapter.layout.TableIndex;
+import com.medicarewizard.table.layout.TableIndex;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,12 +12,11 @@ import java.util.List;
 
 /**
  * Opens the one table every embedded adapter shares, with the indexes of
- * {@link com.medicarewizard.adapter.layout.ItemLayout} (the layout the DynamoDB table uses too).
+ * {@link com.medicarewizard.table.layout.ItemLayout} (the layout the DynamoDB table uses too).
  */
 public final class EmbeddedTables {
 
-    public static final List<IndexDefinition> INDEXES = TableIndex.ALL.stream()
-            .map(index -> new IndexDefinition(index.name(), index.partitionKey(), index.sortKey())).toList();
+    public static final List<IndexDefinition> INDEXES = TableIndex.ALL;
 
     private EmbeddedTables() {
     }

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.medicarewizard.adapter.embedded.table.Item;
+import com.medicarewizard.table.Item;
 import com.medicarewizard.adapter.embedded.table.StreamRecord;
 import com.medicarewizard.runtime.sqs.EmbeddedSqsServer;
 

@@ -1,5 +1,10 @@
 package com.medicarewizard.adapter.embedded;
 
+import com.medicarewizard.adapter.table.TableTokens;
+import com.medicarewizard.adapter.table.TableSlotLedger;
+import com.medicarewizard.adapter.table.TableReservations;
+import com.medicarewizard.adapter.table.TablePatients;
+import com.medicarewizard.adapter.table.TableLoginAttempts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
@@ -37,25 +42,25 @@ class EmbeddedAdaptersDurabilityTest {
         List<Cell> cells = Cell.covering(SCANNER, pending.start(), pending.end());
         Session session = new Session("hash-1", patient.id(), T0, T0.plus(Duration.ofHours(1)));
         try (EmbeddedTable table = EmbeddedTables.open(directory)) {
-            new EmbeddedPatients(table).register(patient);
-            new EmbeddedReservations(table).create(pending, Optional.of("key-1"));
-            new EmbeddedReservations(table).update(confirmed);
-            new EmbeddedSlotLedger(table).claim(pending.id(), cells);
-            new EmbeddedTokens(table).store(session);
-            new EmbeddedLoginAttempts(table).recordFailure("account:1", T0, T0.minusSeconds(60));
+            new TablePatients(table).register(patient);
+            new TableReservations(table).create(pending, Optional.of("key-1"));
+            new TableReservations(table).update(confirmed);
+            new TableSlotLedger(table).claim(pending.id(), cells);
+            new TableTokens(table).store(session);
+            new TableLoginAttempts(table).recordFailure("account:1", T0, T0.minusSeconds(60));
         }
         try (EmbeddedTable table = EmbeddedTables.open(directory)) {
-            assertThat(new EmbeddedPatients(table).byEmail(patient.email())).contains(patient);
-            var reservations = new EmbeddedReservations(table);
+            assertThat(new TablePatients(table).byEmail(patient.email())).contains(patient);
+            var reservations = new TableReservations(table);
             assertThat(reservations.find(pending.id())).contains(confirmed.withVersion(1));
             assertThat(reservations.ofPatient(patient.id())).containsExactly(confirmed.withVersion(1));
             assertThat(reservations.decidedSince(T0)).containsExactly(confirmed.withVersion(1));
             assertThat(reservations.create(ReservationMother.pending(patient.id()), Optional.of("key-1")).isNew())
                     .isFalse();
-            assertThat(new EmbeddedSlotLedger(table).holders(List.of(SCANNER), pending.start(), pending.end()))
+            assertThat(new TableSlotLedger(table).holders(List.of(SCANNER), pending.start(), pending.end()))
                     .containsOnlyKeys(cells);
-            assertThat(new EmbeddedTokens(table).find("hash-1", T0)).contains(session);
-            assertThat(new EmbeddedLoginAttempts(table).failuresSince("account:1", T0)).containsExactly(T0);
+            assertThat(new TableTokens(table).find("hash-1", T0)).contains(session);
+            assertThat(new TableLoginAttempts(table).failuresSince("account:1", T0)).containsExactly(T0);
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.medicarewizard.adapter.embedded;
 
+import com.medicarewizard.adapter.table.TableLoginAttempts;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
 import com.medicarewizard.port.LoginAttempts;
 import com.medicarewizard.port.contract.LoginAttemptsContract;
@@ -18,7 +19,7 @@ class EmbeddedLoginAttemptsTest extends LoginAttemptsContract {
     @Override
     protected LoginAttempts newLoginAttempts() {
         table = EmbeddedTables.open(directory);
-        return new EmbeddedLoginAttempts(table);
+        return new TableLoginAttempts(table);
     }
 
     @AfterEach

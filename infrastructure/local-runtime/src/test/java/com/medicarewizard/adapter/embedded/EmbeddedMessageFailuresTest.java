@@ -1,5 +1,6 @@
 package com.medicarewizard.adapter.embedded;
 
+import com.medicarewizard.adapter.table.TableMessageFailures;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
 import com.medicarewizard.port.MessageFailures;
 import com.medicarewizard.port.contract.MessageFailuresContract;
@@ -18,7 +19,7 @@ class EmbeddedMessageFailuresTest extends MessageFailuresContract {
     @Override
     protected MessageFailures newFailures() {
         table = EmbeddedTables.open(directory);
-        return new EmbeddedMessageFailures(table);
+        return new TableMessageFailures(table);
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package com.medicarewizard.adapter.embedded;
 
+import com.medicarewizard.adapter.table.TableNotificationLedger;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
 import com.medicarewizard.port.NotificationLedger;
 import com.medicarewizard.port.contract.NotificationLedgerContract;
@@ -18,7 +19,7 @@ class EmbeddedNotificationLedgerTest extends NotificationLedgerContract {
     @Override
     protected NotificationLedger newLedger() {
         table = EmbeddedTables.open(directory);
-        return new EmbeddedNotificationLedger(table);
+        return new TableNotificationLedger(table);
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package com.medicarewizard.adapter.embedded;
 
+import com.medicarewizard.adapter.table.TablePatients;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
 import com.medicarewizard.port.Patients;
 import com.medicarewizard.port.contract.PatientsContract;
@@ -18,7 +19,7 @@ class EmbeddedPatientsTest extends PatientsContract {
     @Override
     protected Patients newPatients() {
         table = EmbeddedTables.open(directory);
-        return new EmbeddedPatients(table);
+        return new TablePatients(table);
     }
 
     @AfterEach

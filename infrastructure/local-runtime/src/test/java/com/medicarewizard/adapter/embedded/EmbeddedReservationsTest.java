@@ -1,5 +1,6 @@
 package com.medicarewizard.adapter.embedded;
 
+import com.medicarewizard.adapter.table.TableReservations;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
 import com.medicarewizard.port.Reservations;
 import com.medicarewizard.port.contract.ReservationsContract;
@@ -18,7 +19,7 @@ class EmbeddedReservationsTest extends ReservationsContract {
     @Override
     protected Reservations newReservations() {
         table = EmbeddedTables.open(directory);
-        return new EmbeddedReservations(table);
+        return new TableReservations(table);
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package com.medicarewizard.adapter.embedded;
 
+import com.medicarewizard.adapter.table.TableSlotLedger;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
 import com.medicarewizard.port.SlotLedger;
 import com.medicarewizard.port.contract.SlotLedgerContract;
@@ -18,7 +19,7 @@ class EmbeddedSlotLedgerTest extends SlotLedgerContract {
     @Override
     protected SlotLedger newLedger() {
         table = EmbeddedTables.open(directory);
-        return new EmbeddedSlotLedger(table);
+        return new TableSlotLedger(table);
     }
 
     @AfterEach

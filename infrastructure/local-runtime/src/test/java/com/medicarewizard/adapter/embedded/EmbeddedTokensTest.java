@@ -1,5 +1,6 @@
 package com.medicarewizard.adapter.embedded;
 
+import com.medicarewizard.adapter.table.TableTokens;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
 import com.medicarewizard.port.Tokens;
 import com.medicarewizard.port.contract.TokensContract;
@@ -18,7 +19,7 @@ class EmbeddedTokensTest extends TokensContract {
     @Override
     protected Tokens newTokens() {
         table = EmbeddedTables.open(directory);
-        return new EmbeddedTokens(table);
+        return new TableTokens(table);
     }
 
     @AfterEach

@@ -1,16 +1,20 @@
 package com.medicarewizard.adapter.embedded;
 
-import static com.medicarewizard.adapter.layout.ItemLayout.DATE_OF_BIRTH;
-import static com.medicarewizard.adapter.layout.ItemLayout.DECIDED;
-import static com.medicarewizard.adapter.layout.ItemLayout.PENDING;
-import static com.medicarewizard.adapter.layout.ItemLayout.PHONE;
-import static com.medicarewizard.adapter.layout.ItemLayout.TAX_CODE;
+import com.medicarewizard.adapter.table.TableTokens;
+import com.medicarewizard.adapter.table.TableSlotLedger;
+import com.medicarewizard.adapter.table.TableReservations;
+import com.medicarewizard.adapter.table.TablePatients;
+import static com.medicarewizard.table.layout.ItemLayout.DATE_OF_BIRTH;
+import static com.medicarewizard.table.layout.ItemLayout.DECIDED;
+import static com.medicarewizard.table.layout.ItemLayout.PENDING;
+import static com.medicarewizard.table.layout.ItemLayout.PHONE;
+import static com.medicarewizard.table.layout.ItemLayout.TAX_CODE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
-import com.medicarewizard.adapter.embedded.table.Item;
+import com.medicarewizard.table.Item;
 import com.medicarewizard.adapter.embedded.table.StreamRecord;
-import com.medicarewizard.adapter.layout.ItemLayout;
+import com.medicarewizard.table.layout.ItemLayout;
 import com.medicarewizard.domain.PatientMother;
 import com.medicarewizard.domain.center.Cell;
 import com.medicarewizard.domain.ReservationMother;
@@ -51,9 +55,9 @@ class ItemLayoutTest {
     @Test
     void personalDataIsOnlyInThePatientItem() {
         Patient patient = PatientMother.patient();
-        new EmbeddedPatients(table).register(patient);
-        new EmbeddedReservations(table).create(ReservationMother.pending(patient.id()), Optional.of("k"));
-        new EmbeddedTokens(table).store(new Session("h", patient.id(),
+        new TablePatients(table).register(patient);
+        new TableReservations(table).create(ReservationMother.pending(patient.id()), Optional.of("k"));
+        new TableTokens(table).store(new Session("h", patient.id(),
                 ReservationMother.REQUESTED_AT, ReservationMother.START));
         List<Item> items = newImages();
         assertThat(items).hasSize(5).allSatisfy(item -> {
@@ -68,7 +72,7 @@ class ItemLayoutTest {
 
     @Test
     void aReservationIsInThePendingIndexUntilDecidedThenInTheDecisionIndex() {
-        var reservations = new EmbeddedReservations(table);
+        var reservations = new TableReservations(table);
         Reservation pending = ReservationMother.pending(PatientMother.patient().id());
         reservations.create(pending, Optional.empty());
         Reservation confirmed = reservations.update(ReservationMother.confirmed(pending, ReservationMother.START));
@@ -88,7 +92,7 @@ class ItemLayoutTest {
 
     @Test
     void reclaimingOwnCellsWritesNoStreamRecord() {
-        var ledger = new EmbeddedSlotLedger(table);
+        var ledger = new TableSlotLedger(table);
         Reservation r = ReservationMother.pending(PatientMother.patient().id());
         var cells = Cell.covering(ReservationMother.RESOURCES.getFirst(),
                 r.start(), r.end());

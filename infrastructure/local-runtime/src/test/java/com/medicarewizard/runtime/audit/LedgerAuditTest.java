@@ -1,7 +1,7 @@
 package com.medicarewizard.runtime.audit;
 
-import com.medicarewizard.adapter.embedded.EmbeddedReservations;
-import com.medicarewizard.adapter.embedded.EmbeddedSlotLedger;
+import com.medicarewizard.adapter.table.TableReservations;
+import com.medicarewizard.adapter.table.TableSlotLedger;
 import com.medicarewizard.adapter.embedded.EmbeddedTables;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
 import com.medicarewizard.domain.CenterMother;
@@ -71,17 +71,17 @@ class LedgerAuditTest {
     }
 
     private LedgerAudit.Findings audit(EmbeddedTable table) {
-        return new LedgerAudit(center, new EmbeddedSlotLedger(table), new EmbeddedReservations(table)).run();
+        return new LedgerAudit(center, new TableSlotLedger(table), new TableReservations(table)).run();
     }
 
     private ReservationId confirm(EmbeddedTable table, Instant start, List<ResourceId> named, List<ResourceId> claimed) {
         var exam = center.examType(CenterMother.MRI).orElseThrow();
         Reservation pending = Reservation.request(ReservationId.random(), new PatientId(java.util.UUID.randomUUID().toString()), CenterMother.MRI,
                 CenterMother.NORD, start, start.plus(exam.duration()), Instant.now(), "corr-1");
-        var reservations = new EmbeddedReservations(table);
+        var reservations = new TableReservations(table);
         reservations.create(pending, Optional.empty());
         reservations.update(pending.decide(new Decision.Confirmed(named), Instant.now()));
-        var ledger = new EmbeddedSlotLedger(table);
+        var ledger = new TableSlotLedger(table);
         for (ResourceId resource : claimed) {
             assertThat(ledger.claim(pending.id(), Occupancy.of(exam, start).cells(resource))).isTrue();
         }

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.medicarewizard.adapter.embedded.EmbeddedReservations;
-import com.medicarewizard.adapter.embedded.table.Condition;
-import com.medicarewizard.adapter.embedded.table.Key;
-import com.medicarewizard.adapter.layout.ItemKeys;
-import com.medicarewizard.adapter.layout.ItemLayout;
+import com.medicarewizard.adapter.table.TableReservations;
+import com.medicarewizard.table.Update;
+import com.medicarewizard.table.Condition;
+import com.medicarewizard.table.Key;
+import com.medicarewizard.table.layout.ItemKeys;
+import com.medicarewizard.table.layout.ItemLayout;
 import com.medicarewizard.domain.center.ExamTypeCode;
 import com.medicarewizard.domain.center.SiteId;
 import com.medicarewizard.domain.reservation.PatientId;
@@ -64,11 +65,11 @@ class OperatorsIT {
         Reservation request = Reservation.request(ReservationId.random(), PatientId.random(),
                 new ExamTypeCode("XRAY-CHEST"), new SiteId("ROMA-EUR"), start, start.plus(Duration.ofMinutes(10)),
                 Instant.now(), "poison-test");
-        new EmbeddedReservations(runtime.table()).create(request, Optional.empty());
+        new TableReservations(runtime.table()).create(request, Optional.empty());
         // a damaged item: its start unreadable (and out of the pending index, so only the queue brings it back)
         Key key = new Key(ItemKeys.reservation(request.id()), ItemLayout.RESERVATION);
-        runtime.table().update(key, item -> item.with(ItemLayout.START, "tomorrow at ten")
-                .without(ItemLayout.PENDING), Condition.present());
+        runtime.table().update(key, Update.set(ItemLayout.START, "tomorrow at ten")
+                .andRemove(ItemLayout.PENDING), Condition.present());
         runtime.sqs().sendMessage(b -> b.queueUrl(runtime.queueUrls().queueUrl())
                 .messageBody("{\"type\":\"DECIDE\",\"reservationId\":\"" + request.id() + "\"}")
                 .messageAttributes(Map.of("correlationId",
@@ -85,7 +86,7 @@ class OperatorsIT {
         assertThatThrownBy(() -> runtime.reservations().find(request.id())).as("unreadable until repaired")
                 .isInstanceOf(java.time.format.DateTimeParseException.class);
 
-        runtime.table().update(key, item -> item.with(ItemLayout.START, ItemKeys.instant(start)), Condition.present());
+        runtime.table().update(key, Update.set(ItemLayout.START, ItemKeys.instant(start)), Condition.present());
         ApiClient.Answer redriven = operator.post("/api/v1/ops/dead-letters/redrive", null);
         assertThat(redriven.status()).isEqualTo(202);
         assertThat(redriven.body().get("redriven").asInt()).isEqualTo(1);

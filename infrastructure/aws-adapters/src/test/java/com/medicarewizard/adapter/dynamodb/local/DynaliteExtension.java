@@ -1,6 +1,6 @@
 package com.medicarewizard.adapter.dynamodb.local;
 
-import com.medicarewizard.adapter.dynamodb.DynamoDbTable;
+import com.medicarewizard.adapter.dynamodb.DynamoDbItemTable;
 import com.medicarewizard.adapter.dynamodb.TableDefinition;
 
 import java.net.URI;
@@ -91,8 +91,8 @@ public final class DynaliteExtension implements BeforeEachCallback {
     }
 
     /** A new empty table, through a client that emulates TransactWriteItems (dynalite has none). */
-    public static DynamoDbTable freshTable() {
-        return new DynamoDbTable(new TransactionsOneByOne(client()), freshTableName());
+    public static DynamoDbItemTable freshTable() {
+        return new DynamoDbItemTable(new TransactionsOneByOne(client()), freshTableName());
     }
 
     private static Dynalite running() {

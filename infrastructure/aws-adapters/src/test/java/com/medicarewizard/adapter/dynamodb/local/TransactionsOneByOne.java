@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 /**
  * A client for dynalite, which has no TransactWriteItems: everything goes to the server as it is,
  * except a transaction of conditional Puts, which is sent as one conditional PutItem per item, under
- * one lock (transactions never interleave) and undone when a condition fails, answering the
+ * one lock (transactions never interleave) and undone (what each put replaced is put back) when a condition fails, answering the
  * {@link TransactionCanceledException} DynamoDB would: a reason per item, {@code ConditionalCheckFailed}
  * with the stored item for the failed one. Its limits, which the adapters do not meet: only Puts,
  * only the first failed condition is reported, and single writes outside transactions may see a
@@ -48,29 +48,40 @@ final class TransactionsOneByOne implements DynamoDbClient {
         if (puts.contains(null)) {
             throw new UnsupportedOperationException("only Puts are emulated");
         }
-        List<Put> done = new ArrayList<>();
+        List<Map.Entry<Put, Map<String, AttributeValue>>> done = new ArrayList<>();
         for (int i = 0; i < puts.size(); i++) {
             Put put = puts.get(i);
+            Map<String, AttributeValue> before = stored(put);
             try {
                 server.putItem(PutItemRequest.builder().tableName(put.tableName()).item(put.item())
                         .conditionExpression(put.conditionExpression())
                         .expressionAttributeNames(put.expressionAttributeNames())
                         .expressionAttributeValues(put.expressionAttributeValues()).build());
-                done.add(put);
+                done.add(Map.entry(put, before));
             } catch (ConditionalCheckFailedException e) {
-                done.forEach(this::undo);
+                done.reversed().forEach(this::undo);
                 throw canceled(puts, i);
             }
         }
         return TransactWriteItemsResponse.builder().build();
     }
 
-    /** Only items put if absent are undone, and those are deleted again. */
-    private void undo(Put put) {
-        if (!"attribute_not_exists(pk)".equals(put.conditionExpression())) {
-            throw new UnsupportedOperationException("only puts if absent can be undone");
+    private Map<String, AttributeValue> stored(Put put) {
+        return server.getItem(b -> b.tableName(put.tableName()).consistentRead(true).key(key(put))).item();
+    }
+
+    private static Map<String, AttributeValue> key(Put put) {
+        return Map.of("pk", put.item().get("pk"), "sk", put.item().get("sk"));
+    }
+
+    /** Puts back what the put replaced, or deletes what it created. */
+    private void undo(Map.Entry<Put, Map<String, AttributeValue>> done) {
+        Put put = done.getKey();
+        if (done.getValue() == null || done.getValue().isEmpty()) {
+            server.deleteItem(b -> b.tableName(put.tableName()).key(key(put)));
+        } else {
+            server.putItem(b -> b.tableName(put.tableName()).item(done.getValue()));
         }
-        server.deleteItem(b -> b.tableName(put.tableName()).key(Map.of("pk", put.item().get("pk"), "sk", put.item().get("sk"))));
     }
 
     private TransactionCanceledException canceled(List<Put> puts, int failed) {

@@ -1,11 +1,16 @@
 package com.medicarewizard.adapter.embedded.table;
 
+import com.medicarewizard.table.Item;
+import com.medicarewizard.table.ItemTable;
+import com.medicarewizard.table.Key;
+import com.medicarewizard.table.Write;
+import com.medicarewizard.table.ConditionFailedException;
+import com.medicarewizard.table.TransactionCanceledException;
+import com.medicarewizard.table.CancellationReason;
+
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Decides what a write or a transaction changes: evaluates conditions on the current items and
@@ -54,38 +59,14 @@ final class Commits {
         return changes;
     }
 
-    static void validateTransaction(List<Write> writes) {
-        Objects.requireNonNull(writes, "writes");
-        if (writes.isEmpty() || writes.size() > EmbeddedTable.MAX_TRANSACTION_WRITES) {
-            throw new IllegalArgumentException("a transaction has 1 to "
-                    + EmbeddedTable.MAX_TRANSACTION_WRITES + " writes, not " + writes.size());
-        }
-        Set<Key> keys = new HashSet<>();
-        for (Write write : writes) {
-            if (!keys.add(write.key())) {
-                throw new IllegalArgumentException(
-                        "Transaction request cannot include multiple operations on one item: " + write.key());
-            }
-        }
-    }
-
     private Optional<Item> newImage(Write write, Optional<Item> current) {
         Optional<Item> next = switch (write) {
             case Write.Put put -> Optional.of(put.item());
-            case Write.Update update -> Optional.of(updated(update, current));
+            case Write.UpdateItem update -> Optional.of(update.change().apply(current.orElseGet(() -> Item.of(update.key()))));
             case Write.Delete delete -> Optional.empty();
             case Write.Check check -> current;
         };
         next.filter(item -> !next.equals(current)).ifPresent(store::validate);
         return next;
-    }
-
-    private static Item updated(Write.Update update, Optional<Item> current) {
-        Item changed = Objects.requireNonNull(update.change().apply(current.orElseGet(() -> Item.of(update.key()))),
-                "an update must return an item");
-        if (!changed.key().equals(update.key())) {
-            throw new IllegalArgumentException("an update cannot change the key of " + update.key());
-        }
-        return changed;
     }
 }

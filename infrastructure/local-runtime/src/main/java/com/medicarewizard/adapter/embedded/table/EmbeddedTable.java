@@ -1,5 +1,16 @@
 package com.medicarewizard.adapter.embedded.table;
 
+import com.medicarewizard.table.Item;
+import com.medicarewizard.table.Key;
+import com.medicarewizard.table.Condition;
+import com.medicarewizard.table.Write;
+import com.medicarewizard.table.Update;
+import com.medicarewizard.table.Query;
+import com.medicarewizard.table.ItemTable;
+import com.medicarewizard.table.SortRange;
+import com.medicarewizard.table.TransactionCanceledException;
+import com.medicarewizard.table.IndexDefinition;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -13,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.UnaryOperator;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -26,9 +36,8 @@ import org.apache.logging.log4j.Logger;
  * <p>All writes go through one lock (one writer, in commit order); reads take no lock and never
  * see part of a commit. A write returns only once its journal line is with the OS.
  */
-public final class EmbeddedTable implements AutoCloseable {
+public final class EmbeddedTable implements ItemTable, AutoCloseable {
 
-    static final int MAX_TRANSACTION_WRITES = 100;
     private static final String LOCK_FILE = "table.lock";
     private static final Logger LOG = LogManager.getLogger(EmbeddedTable.class);
 
@@ -71,6 +80,7 @@ public final class EmbeddedTable implements AutoCloseable {
         return table;
     }
 
+    @Override
     public Optional<Item> get(Key key) {
         return store.get(key);
     }
@@ -80,10 +90,14 @@ public final class EmbeddedTable implements AutoCloseable {
         return store.query(pk, range, limit, ascending);
     }
 
-    /**
-     * The sort keys alone of the items {@link #query} would return (like a Query projecting only the
-     * key): for readers of thousands of items per answer whose sort key says all they need.
-     */
+    @Override
+    public List<Item> query(Query query) {
+        return query.index()
+                .map(index -> queryIndex(index, query.partition(), query.range(), query.limit(), query.ascending()))
+                .orElseGet(() -> query(query.partition(), query.range(), query.limit(), query.ascending()));
+    }
+
+    @Override
     public List<String> querySortKeys(String pk, SortRange range) {
         return store.querySortKeys(pk, range);
     }
@@ -103,32 +117,25 @@ public final class EmbeddedTable implements AutoCloseable {
         return stream;
     }
 
-    /** Writes {@code item} if the condition holds on the current item; returns the old item. */
+    @Override
     public Optional<Item> put(Item item, Condition condition) {
         return writeOne(Write.put(item, condition));
     }
 
-    /**
-     * Like UpdateItem: {@code change} receives the current item, or one holding only the key when
-     * there is none, and returns the new item (same key). Returns the old item. The change runs
-     * under the writer lock and must be quick and free of side effects.
-     */
-    public Optional<Item> update(Key key, UnaryOperator<Item> change, Condition condition) {
-        return writeOne(Write.update(key, change, condition));
+    @Override
+    public Item update(Key key, Update update, Condition condition) {
+        Commits.Change change = writeChange(Write.update(key, update, condition));
+        return change.newImage().orElseThrow();
     }
 
-    /** Deletes the item if the condition holds; returns the old item. Deleting nothing is no change. */
+    @Override
     public Optional<Item> delete(Key key, Condition condition) {
         return writeOne(Write.delete(key, condition));
     }
 
-    /**
-     * Writes all or nothing, like TransactWriteItems: at most 100 writes on distinct keys. When a
-     * condition fails nothing is written and {@link TransactionCanceledException} gives a reason
-     * per write.
-     */
+    @Override
     public void transact(List<Write> writes) {
-        Commits.validateTransaction(writes);
+        Write.validateTransaction(writes);
         writer.lock();
         try {
             ensureOpen();
@@ -139,12 +146,16 @@ public final class EmbeddedTable implements AutoCloseable {
     }
 
     private Optional<Item> writeOne(Write write) {
+        return writeChange(write).oldImage();
+    }
+
+    private Commits.Change writeChange(Write write) {
         writer.lock();
         try {
             ensureOpen();
             Commits.Change change = commits.single(write);
             commit(List.of(change));
-            return change.oldImage();
+            return change;
         } finally {
             writer.unlock();
         }

@@ -1,5 +1,11 @@
 package com.medicarewizard.adapter.embedded.table;
 
+import com.medicarewizard.table.Item;
+import com.medicarewizard.table.Key;
+import com.medicarewizard.table.SortRange;
+import com.medicarewizard.table.IndexDefinition;
+import com.medicarewizard.table.Utf8Order;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package com.medicarewizard.adapter.embedded.table;
 
+import com.medicarewizard.table.Item;
+
 import java.util.List;
 import java.util.Map;
 

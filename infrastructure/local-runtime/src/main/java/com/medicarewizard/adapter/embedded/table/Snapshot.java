@@ -1,5 +1,7 @@
 package com.medicarewizard.adapter.embedded.table;
 
+import com.medicarewizard.table.Item;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

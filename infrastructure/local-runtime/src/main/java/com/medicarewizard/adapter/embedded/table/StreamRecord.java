@@ -1,5 +1,8 @@
 package com.medicarewizard.adapter.embedded.table;
 
+import com.medicarewizard.table.Item;
+import com.medicarewizard.table.Key;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

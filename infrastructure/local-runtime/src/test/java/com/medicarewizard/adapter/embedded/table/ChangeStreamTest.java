@@ -1,5 +1,9 @@
 package com.medicarewizard.adapter.embedded.table;
 
+import com.medicarewizard.table.Update;
+import com.medicarewizard.table.Item;
+import com.medicarewizard.table.Condition;
+
 import com.medicarewizard.domain.MutableClock;
 import static com.medicarewizard.adapter.embedded.table.Tables.item;
 import static com.medicarewizard.adapter.embedded.table.Tables.key;
@@ -38,7 +42,7 @@ class ChangeStreamTest {
         Item v1 = item("p", "s").with("v", 1L);
         Item v2 = item("p", "s").with("v", 2L);
         table.put(v1, Condition.absent());
-        table.update(key("p", "s"), i -> v2, Condition.present());
+        table.update(key("p", "s"), Update.set("v", 2L), Condition.present());
         table.delete(key("p", "s"), Condition.present());
 
         assertThat(table.stream().read(0, 10)).containsExactly(
@@ -57,7 +61,7 @@ class ChangeStreamTest {
         Item v1 = item("p", "s").with("v", 1L);
         table.put(v1, Condition.absent());
         assertThat(table.put(v1, Condition.present())).contains(v1);
-        table.update(key("p", "s"), i -> i, Condition.present());
+        table.update(key("p", "s"), Update.set("v", 1L), Condition.present());
         assertThat(table.stream().read(0, 10)).extracting(StreamRecord::eventName).containsExactly("INSERT");
     }
 

@@ -1,5 +1,7 @@
 package com.medicarewizard.adapter.embedded.table;
 
+import com.medicarewizard.table.Condition;
+
 import com.medicarewizard.domain.MutableClock;
 import static com.medicarewizard.adapter.embedded.table.Tables.item;
 import static com.medicarewizard.adapter.embedded.table.Tables.key;

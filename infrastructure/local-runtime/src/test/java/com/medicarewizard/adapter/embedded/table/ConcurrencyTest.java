@@ -1,5 +1,12 @@
 package com.medicarewizard.adapter.embedded.table;
 
+import com.medicarewizard.table.Item;
+import com.medicarewizard.table.Key;
+import com.medicarewizard.table.Condition;
+import com.medicarewizard.table.Write;
+import com.medicarewizard.table.SortRange;
+import com.medicarewizard.table.ConditionFailedException;
+
 import static com.medicarewizard.adapter.embedded.table.Tables.BY_OWNER;
 import static com.medicarewizard.adapter.embedded.table.Tables.item;
 import static org.assertj.core.api.Assertions.assertThat;

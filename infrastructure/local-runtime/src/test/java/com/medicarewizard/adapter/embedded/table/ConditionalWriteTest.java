@@ -1,5 +1,11 @@
 package com.medicarewizard.adapter.embedded.table;
 
+import com.medicarewizard.table.Update;
+import com.medicarewizard.table.Item;
+import com.medicarewizard.table.Condition;
+import com.medicarewizard.table.SortRange;
+import com.medicarewizard.table.ConditionFailedException;
+
 import static com.medicarewizard.adapter.embedded.table.Tables.item;
 import static com.medicarewizard.adapter.embedded.table.Tables.key;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +61,7 @@ class ConditionalWriteTest {
 
     @Test
     void failedConditionOnAbsentItemCarriesNoItem() {
-        assertThatThrownBy(() -> table.update(key("p", "s"), i -> i.with("v", 1L), Condition.present()))
+        assertThatThrownBy(() -> table.update(key("p", "s"), Update.set("v", 1L), Condition.present()))
                 .isInstanceOfSatisfying(ConditionFailedException.class, e -> assertThat(e.current()).isEmpty());
         assertThatThrownBy(() -> table.delete(key("p", "s"), Condition.equals("v", 1L)))
                 .isInstanceOf(ConditionFailedException.class);
@@ -65,12 +71,9 @@ class ConditionalWriteTest {
 
     @Test
     void updateCreatesTheItemFromItsKeyWhenAbsent() {
-        Optional<Item> old = table.update(key("p", "s"), current -> {
-            assertThat(current).isEqualTo(item("p", "s"));
-            return current.with("count", 1L);
-        }, Condition.absentOr(Condition.equals("count", 0L)));
+        Item written = table.update(key("p", "s"), Update.add("count", 1), Condition.absentOr(Condition.equals("count", 0L)));
 
-        assertThat(old).isEmpty();
+        assertThat(written).isEqualTo(item("p", "s").with("count", 1L));
         assertThat(table.get(key("p", "s"))).contains(item("p", "s").with("count", 1L));
         assertThat(table.stream().read(0, 10)).singleElement()
                 .satisfies(r -> assertThat(r.eventName()).isEqualTo(StreamRecord.INSERT));
@@ -79,14 +82,13 @@ class ConditionalWriteTest {
     @Test
     void updateChangesTheCurrentItemWhenTheConditionHolds() {
         table.put(item("p", "s").with("count", 1L), Condition.absent());
-        table.update(key("p", "s"), current -> current.with("count", current.longValue("count") + 1),
-                Condition.equals("count", 1L));
+        table.update(key("p", "s"), Update.add("count", 1), Condition.equals("count", 1L));
         assertThat(table.get(key("p", "s")).orElseThrow().longValue("count")).isEqualTo(2L);
     }
 
     @Test
     void updateCannotChangeTheKey() {
-        assertThatThrownBy(() -> table.update(key("p", "s"), current -> item("p", "other"), Condition.always()))
+        assertThatThrownBy(() -> table.update(key("p", "s"), Update.set("sk", "other"), Condition.always()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(table.size()).isZero();
     }

@@ -1,5 +1,11 @@
 package com.medicarewizard.adapter.embedded.table;
 
+import com.medicarewizard.table.Update;
+import com.medicarewizard.table.Item;
+import com.medicarewizard.table.Condition;
+import com.medicarewizard.table.Write;
+import com.medicarewizard.table.SortRange;
+
 import static com.medicarewizard.adapter.embedded.table.SecondaryIndexTest.owned;
 import static com.medicarewizard.adapter.embedded.table.Tables.BY_OWNER;
 import static com.medicarewizard.adapter.embedded.table.Tables.item;
@@ -116,7 +122,7 @@ class DurabilityTest {
         try (EmbeddedTable table = Tables.open(directory)) {
             table.put(item("a", "1").with("n", 1L), Condition.absent());
             table.transact(List.of(Write.put(item("b", "1"), Condition.absent()),
-                    Write.update(key("a", "1"), i -> i.with("n", 2L), Condition.present())));
+                    Write.update(key("a", "1"), Update.set("n", 2L), Condition.present())));
             table.put(item("b", "1"), Condition.present());
         }
         List<String> lines = Files.readAllLines(directory.resolve(Journal.FILE));
@@ -129,7 +135,7 @@ class DurabilityTest {
         table.put(owned("r", "1", "ann", "09:00").with("n", 1L).with("ok", true)
                 .with("tags", List.of("x", "y")), Condition.absent());
         table.put(owned("r", "2", "ann", "10:00"), Condition.absent());
-        table.update(key("r", "2"), i -> i.with("when", "08:00"), Condition.present());
+        table.update(key("r", "2"), Update.set("when", "08:00"), Condition.present());
         table.put(item("gone", "1"), Condition.absent());
         table.delete(key("gone", "1"), Condition.present());
         table.transact(List.of(Write.put(item("t", "1"), Condition.absent()),

@@ -1,5 +1,8 @@
 package com.medicarewizard.adapter.embedded.table;
 
+import com.medicarewizard.table.Key;
+import com.medicarewizard.table.SortRange;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;

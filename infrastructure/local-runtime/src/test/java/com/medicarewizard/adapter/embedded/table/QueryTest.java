@@ -1,5 +1,10 @@
 package com.medicarewizard.adapter.embedded.table;
 
+import com.medicarewizard.table.Item;
+import com.medicarewizard.table.Condition;
+import com.medicarewizard.table.SortRange;
+import com.medicarewizard.table.Utf8Order;
+
 import static com.medicarewizard.adapter.embedded.table.Tables.item;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

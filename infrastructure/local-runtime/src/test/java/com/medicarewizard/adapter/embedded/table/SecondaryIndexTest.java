@@ -1,5 +1,11 @@
 package com.medicarewizard.adapter.embedded.table;
 
+import com.medicarewizard.table.Update;
+import com.medicarewizard.table.Item;
+import com.medicarewizard.table.Key;
+import com.medicarewizard.table.Condition;
+import com.medicarewizard.table.SortRange;
+
 import static com.medicarewizard.adapter.embedded.table.Tables.BY_OWNER;
 import static com.medicarewizard.adapter.embedded.table.Tables.item;
 import static com.medicarewizard.adapter.embedded.table.Tables.key;
@@ -52,7 +58,7 @@ class SecondaryIndexTest {
         table.put(owned("r", "1", "ann", "09:00"), Condition.absent());
         table.put(owned("r", "2", "ann", "10:00"), Condition.absent());
 
-        table.update(key("r", "1"), i -> i.with("when", "11:00"), Condition.present());
+        table.update(key("r", "1"), Update.set("when", "11:00"), Condition.present());
 
         assertThat(keys(table.queryIndex(BY_OWNER, "ann", SortRange.all(), 10, true)))
                 .containsExactly(key("r", "2"), key("r", "1"));
@@ -84,7 +90,7 @@ class SecondaryIndexTest {
         table.put(owned("r", "3", "ann", "09:00"), Condition.absent());
         assertThat(keys(table.queryIndex(BY_OWNER, "ann", SortRange.all(), 10, true))).containsExactly(key("r", "3"));
 
-        table.update(key("r", "3"), i -> i.without("when"), Condition.present());
+        table.update(key("r", "3"), Update.remove("when"), Condition.present());
         assertThat(table.queryIndex(BY_OWNER, "ann", SortRange.all(), 10, true)).isEmpty();
     }
 

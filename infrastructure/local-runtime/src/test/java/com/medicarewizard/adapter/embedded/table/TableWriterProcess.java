@@ -1,5 +1,9 @@
 package com.medicarewizard.adapter.embedded.table;
 
+import com.medicarewizard.table.Item;
+import com.medicarewizard.table.Condition;
+import com.medicarewizard.table.Write;
+
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,5 +1,9 @@
 package com.medicarewizard.adapter.embedded.table;
 
+import com.medicarewizard.table.Item;
+import com.medicarewizard.table.Key;
+import com.medicarewizard.table.IndexDefinition;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,5 +1,12 @@
 package com.medicarewizard.adapter.embedded.table;
 
+import com.medicarewizard.table.Update;
+import com.medicarewizard.table.Item;
+import com.medicarewizard.table.Condition;
+import com.medicarewizard.table.Write;
+import com.medicarewizard.table.TransactionCanceledException;
+import com.medicarewizard.table.CancellationReason;
+
 import static com.medicarewizard.adapter.embedded.table.Tables.item;
 import static com.medicarewizard.adapter.embedded.table.Tables.key;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +43,7 @@ class TransactionTest {
 
         table.transact(List.of(
                 Write.put(item("req", "1").with("state", "CONFIRMED"), Condition.absent()),
-                Write.update(key("slot", "1"), i -> i.with("when", "10:00"), Condition.equals("owner", "ann")),
+                Write.update(key("slot", "1"), Update.set("when", "10:00"), Condition.equals("owner", "ann")),
                 Write.delete(key("old", "1"), Condition.present()),
                 Write.check(key("site", "1"), Condition.absent())));
 

@@ -1,5 +1,9 @@
 package com.medicarewizard.adapter.embedded.table;
 
+import com.medicarewizard.table.Update;
+import com.medicarewizard.table.Item;
+import com.medicarewizard.table.Condition;
+
 import static com.medicarewizard.adapter.embedded.table.Tables.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +30,7 @@ class WriteThroughputTest {
 
             long updateStart = System.nanoTime();
             for (int i = 0; i < MEASURED; i++) {
-                table.update(key("slot", "s" + i), item -> item.with("state", "CONFIRMED"),
+                table.update(key("slot", "s" + i), Update.set("state", "CONFIRMED"),
                         Condition.equals("state", "HELD"));
             }
             double updatesPerSecond = MEASURED / ((System.nanoTime() - updateStart) / 1e9);

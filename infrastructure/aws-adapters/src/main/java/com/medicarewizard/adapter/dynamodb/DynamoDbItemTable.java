@@ -1,0 +1,119 @@
+package com.medicarewizard.adapter.dynamodb;
+
+import com.medicarewizard.table.Condition;
+import com.medicarewizard.table.ConditionFailedException;
+import com.medicarewizard.table.IndexDefinition;
+import com.medicarewizard.table.Item;
+import com.medicarewizard.table.ItemTable;
+import com.medicarewizard.table.Key;
+import com.medicarewizard.table.Query;
+import com.medicarewizard.table.SortRange;
+import com.medicarewizard.table.Update;
+import com.medicarewizard.table.Write;
+import com.medicarewizard.table.layout.TableIndex;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/**
+ * The {@link ItemTable} on DynamoDB through the SDK v2: one client (shared, owned by the caller: one
+ * per container) and the table's name. Single items are read strongly consistent, as are queries
+ * of the table; index queries are eventually consistent, as GSIs are. Every conditional write asks
+ * for the stored item when its condition fails (ALL_OLD), so {@link ConditionFailedException} can
+ * carry it; where a server does not send it back, the item is read again (it can only have moved on).
+ */
+public final class DynamoDbItemTable implements ItemTable {
+
+    private static final ReturnValuesOnConditionCheckFailure ALL_OLD = ReturnValuesOnConditionCheckFailure.ALL_OLD;
+
+    private final DynamoDbClient client;
+    private final String name;
+    private final DynamoDbQueries queries;
+    private final DynamoDbTransactions transactions;
+
+    public DynamoDbItemTable(DynamoDbClient client, String name) {
+        this(client, name, TableIndex.ALL);
+    }
+
+    public DynamoDbItemTable(DynamoDbClient client, String name, List<IndexDefinition> indexes) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.name = Objects.requireNonNull(name, "table name");
+        this.queries = new DynamoDbQueries(client, name, indexes);
+        this.transactions = new DynamoDbTransactions(client, name, this::get);
+    }
+
+    @Override
+    public Optional<Item> get(Key key) {
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(name).key(AttributeValues.key(key))
+                .consistentRead(true)).item();
+        return present(item);
+    }
+
+    @Override
+    public Optional<Item> put(Item item, Condition condition) {
+        Expressions x = new Expressions();
+        return guarded(item.key(), () -> present(client.putItem(b -> b.tableName(name).item(AttributeValues.toDynamo(item))
+                .conditionExpression(x.condition(condition))
+                .expressionAttributeNames(x.names()).expressionAttributeValues(x.values())
+                .returnValues(ReturnValue.ALL_OLD).returnValuesOnConditionCheckFailure(ALL_OLD)).attributes()));
+    }
+
+    @Override
+    public Item update(Key key, Update update, Condition condition) {
+        Expressions x = new Expressions();
+        return guarded(key, () -> AttributeValues.fromDynamo(client.updateItem(b -> b.tableName(name)
+                .key(AttributeValues.key(key)).updateExpression(x.update(update)).conditionExpression(x.condition(condition))
+                .expressionAttributeNames(x.names()).expressionAttributeValues(x.values())
+                .returnValues(ReturnValue.ALL_NEW).returnValuesOnConditionCheckFailure(ALL_OLD)).attributes()));
+    }
+
+    @Override
+    public Optional<Item> delete(Key key, Condition condition) {
+        Expressions x = new Expressions();
+        return guarded(key, () -> present(client.deleteItem(b -> b.tableName(name).key(AttributeValues.key(key))
+                .conditionExpression(x.condition(condition))
+                .expressionAttributeNames(x.names()).expressionAttributeValues(x.values())
+                .returnValues(ReturnValue.ALL_OLD).returnValuesOnConditionCheckFailure(ALL_OLD)).attributes()));
+    }
+
+    /** Runs a conditional write, turning a failed condition into the table's exception. */
+    private <T> T guarded(Key key, Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (ConditionalCheckFailedException e) {
+            throw new ConditionFailedException(key, stored(e.item(), key));
+        }
+    }
+
+    @Override
+    public void transact(List<Write> writes) {
+        transactions.write(writes);
+    }
+
+    @Override
+    public List<Item> query(Query query) {
+        return queries.items(query);
+    }
+
+    @Override
+    public List<String> querySortKeys(String pk, SortRange range) {
+        return queries.sortKeys(pk, range);
+    }
+
+    /** What was there when a condition failed: the returned old item where sent, else read again. */
+    Optional<Item> stored(Map<String, AttributeValue> returned, Key key) {
+        return returned != null && !returned.isEmpty() ? present(returned) : get(key);
+    }
+
+    private static Optional<Item> present(Map<String, AttributeValue> item) {
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(AttributeValues.fromDynamo(item));
+    }
+}

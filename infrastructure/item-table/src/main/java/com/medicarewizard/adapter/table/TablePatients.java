@@ -1,0 +1,57 @@
+package com.medicarewizard.adapter.table;
+
+import static com.medicarewizard.table.layout.ItemLayout.PATIENT_ID;
+
+import com.medicarewizard.domain.patient.EmailAddress;
+import com.medicarewizard.domain.patient.Patient;
+import com.medicarewizard.domain.reservation.PatientId;
+import com.medicarewizard.port.Patients;
+import com.medicarewizard.table.Condition;
+import com.medicarewizard.table.ItemTable;
+import com.medicarewizard.table.TransactionCanceledException;
+import com.medicarewizard.table.Write;
+import com.medicarewizard.table.layout.PatientRecords;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@link Patients} on the item table: the patient item (the only one holding personal data) and an
+ * {@code EMAIL#<address>} item naming its owner, written in one transaction, each only if absent —
+ * so two registrations racing for one address leave exactly one account.
+ */
+public final class TablePatients implements Patients {
+
+    private final ItemTable table;
+
+    public TablePatients(ItemTable table) {
+        this.table = Objects.requireNonNull(table, "table");
+    }
+
+    @Override
+    public void register(Patient patient) {
+        try {
+            table.transact(List.of(
+                    Write.put(PatientRecords.item(patient), Condition.absent()),
+                    Write.put(PatientRecords.emailOwner(patient), Condition.absent())));
+        } catch (TransactionCanceledException e) {
+            if (e.reasons().size() > 1 && e.reasons().get(1).conditionFailed()) {
+                throw new EmailTakenException();
+            }
+            throw new IllegalStateException("patient " + patient.id() + " could not be registered", e);
+        }
+    }
+
+    @Override
+    public Optional<Patient> find(PatientId id) {
+        return table.get(PatientRecords.key(id)).map(PatientRecords::patient);
+    }
+
+    @Override
+    public Optional<Patient> byEmail(EmailAddress email) {
+        return table.get(PatientRecords.emailKey(email))
+                .map(owner -> new PatientId(owner.string(PATIENT_ID)))
+                .flatMap(this::find);
+    }
+}

@@ -1,0 +1,123 @@
+package com.medicarewizard.adapter.table;
+
+import static com.medicarewizard.table.layout.ItemLayout.BY_DECISION;
+import static com.medicarewizard.table.layout.ItemLayout.BY_PATIENT;
+import static com.medicarewizard.table.layout.ItemLayout.DECIDED_PARTITION;
+import static com.medicarewizard.table.layout.ItemLayout.PENDING_INDEX;
+import static com.medicarewizard.table.layout.ItemLayout.PENDING_PARTITION;
+import static com.medicarewizard.table.layout.ItemLayout.RESERVATION_ID;
+import static com.medicarewizard.table.layout.ItemLayout.VERSION;
+
+import com.medicarewizard.domain.reservation.PatientId;
+import com.medicarewizard.domain.reservation.Reservation;
+import com.medicarewizard.domain.reservation.ReservationId;
+import com.medicarewizard.port.Reservations;
+import com.medicarewizard.table.Condition;
+import com.medicarewizard.table.ConditionFailedException;
+import com.medicarewizard.table.Item;
+import com.medicarewizard.table.ItemTable;
+import com.medicarewizard.table.Query;
+import com.medicarewizard.table.SortRange;
+import com.medicarewizard.table.TransactionCanceledException;
+import com.medicarewizard.table.Write;
+import com.medicarewizard.table.layout.ExpiringRecords;
+import com.medicarewizard.table.layout.ItemKeys;
+import com.medicarewizard.table.layout.ReservationRecords;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@link Reservations} on the item table (layout: {@link com.medicarewizard.table.layout.ItemLayout}).
+ * A request and its idempotency item are written in one transaction, each only if absent, so a
+ * retried request can never create a second reservation; updates are puts conditional on the
+ * stored version. A failed condition answers what is stored. The patient's reservations, the
+ * pending ones and the recent decisions are read from the byPatient, pending and byDecision indexes.
+ */
+public final class TableReservations implements Reservations {
+
+    /** Above every fixed-width instant: an open upper bound for sort ranges. */
+    private static final String AFTER_ALL_INSTANTS = "~";
+
+    private final ItemTable table;
+
+    public TableReservations(ItemTable table) {
+        this.table = Objects.requireNonNull(table, "table");
+    }
+
+    @Override
+    public Created create(Reservation pending, Optional<String> idempotencyKey) {
+        Item reservation = ReservationRecords.item(pending);
+        if (idempotencyKey.isEmpty()) {
+            try {
+                table.put(reservation, Condition.absent());
+            } catch (ConditionFailedException e) {
+                throw alreadyThere(pending.id(), e.current());
+            }
+            return new Created(pending, true);
+        }
+        Item seen = ExpiringRecords.idempotency(pending, idempotencyKey.get());
+        try {
+            table.transact(List.of(Write.put(reservation, Condition.absent()), Write.put(seen, Condition.absent())));
+            return new Created(pending, true);
+        } catch (TransactionCanceledException e) {
+            if (e.reasons().get(1).conditionFailed()) {
+                return new Created(firstFor(e.reasons().get(1).current()), false);
+            }
+            throw alreadyThere(pending.id(), e.reasons().get(0).current());
+        }
+    }
+
+    private Reservation firstFor(Optional<Item> idempotencyItem) {
+        ReservationId first = new ReservationId(idempotencyItem.orElseThrow().string(RESERVATION_ID));
+        // Written in the same transaction as its reservation, so that one is there.
+        return find(first).orElseThrow(() -> new IllegalStateException("idempotency item without reservation " + first));
+    }
+
+    private static ConcurrentChangeException alreadyThere(ReservationId id, Optional<Item> current) {
+        return new ConcurrentChangeException(id, current.map(ReservationRecords::reservation));
+    }
+
+    @Override
+    public Optional<Reservation> find(ReservationId id) {
+        return table.get(ReservationRecords.key(id)).map(ReservationRecords::reservation);
+    }
+
+    @Override
+    public List<Reservation> ofPatient(PatientId patient) {
+        return reservations(Query.index(BY_PATIENT, patient.value(), SortRange.all()).descending());
+    }
+
+    @Override
+    public Reservation update(Reservation next) {
+        Reservation stored = next.withVersion(next.version() + 1);
+        try {
+            table.put(ReservationRecords.item(stored), Condition.equals(VERSION, next.version()));
+            return stored;
+        } catch (ConditionFailedException e) {
+            throw alreadyThere(next.id(), e.current());
+        }
+    }
+
+    @Override
+    public List<Reservation> pendingSince(Instant before, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        // BETWEEN is inclusive: the last instant before the bound makes it exclusive.
+        SortRange range = SortRange.between("", ItemKeys.instant(before.minusNanos(1)));
+        return reservations(Query.index(PENDING_INDEX, PENDING_PARTITION, range).limit(limit));
+    }
+
+    @Override
+    public List<Reservation> decidedSince(Instant since) {
+        SortRange range = SortRange.between(ItemKeys.instant(since), AFTER_ALL_INSTANTS);
+        return reservations(Query.index(BY_DECISION, DECIDED_PARTITION, range));
+    }
+
+    private List<Reservation> reservations(Query query) {
+        return table.query(query).stream().map(ReservationRecords::reservation).toList();
+    }
+}

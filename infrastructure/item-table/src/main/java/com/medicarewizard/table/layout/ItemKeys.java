@@ -1,0 +1,156 @@
+package com.medicarewizard.table.layout;
+
+import com.medicarewizard.domain.center.Cell;
+import com.medicarewizard.domain.center.ResourceId;
+import com.medicarewizard.domain.patient.EmailAddress;
+import com.medicarewizard.domain.reservation.PatientId;
+import com.medicarewizard.domain.reservation.ReservationId;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+
+/** The partition keys and the instant encoding of {@link ItemLayout}. */
+public final class ItemKeys {
+
+    /**
+     * Always nine fraction digits: {@link Instant#toString()} drops trailing zeros, and then
+     * {@code 10:00:00Z} would sort after {@code 10:00:00.5Z} ('Z' is above '.').
+     */
+    private static final DateTimeFormatter FIXED_WIDTH =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private ItemKeys() {
+    }
+
+    /** An instant as a fixed-width ISO-8601 UTC string (years 0000–9999), whose string order is time order. */
+    public static String instant(Instant instant) {
+        return FIXED_WIDTH.format(instant);
+    }
+
+    /**
+     * Reads an instant written by {@link #instant(Instant)}. Claims are read by the thousand for
+     * one availability answer, and {@link Instant#parse} (a general formatter) dominated that read,
+     * so the fixed-width form is decoded by position; anything else goes to {@link Instant#parse}.
+     */
+    public static Instant instant(String text) {
+        if (text.length() != FIXED_WIDTH_LENGTH || !fixedWidthShape(text)) {
+            return Instant.parse(text);
+        }
+        return Instant.ofEpochSecond(epochSecond(text), digits(text, 20, 29));
+    }
+
+    /** The whole seconds of {@link #instant(String)}, without making an {@link Instant}. */
+    public static long epochSecond(String text) {
+        if (text.length() != FIXED_WIDTH_LENGTH || !fixedWidthShape(text)) {
+            return Instant.parse(text).getEpochSecond();
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        if (month < 1 || month > 12 || day < 1 || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
+            return Instant.parse(text).getEpochSecond();
+        }
+        long epochDay = epochDay(year, month, day);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        if (hour > 23 || minute > 59 || second > 59) {
+            return Instant.parse(text).getEpochSecond();
+        }
+        return epochDay * 86_400 + hour * 3_600L + minute * 60L + second;
+    }
+
+    private static final int FIXED_WIDTH_LENGTH = "0000-00-00T00:00:00.000000000Z".length();
+
+    private static boolean fixedWidthShape(String text) {
+        for (int i = 0; i < FIXED_WIDTH_LENGTH; i++) {
+            char c = text.charAt(i);
+            boolean ok = switch (i) {
+                case 4, 7 -> c == '-';
+                case 10 -> c == 'T';
+                case 13, 16 -> c == ':';
+                case 19 -> c == '.';
+                case 29 -> c == 'Z';
+                default -> c >= '0' && c <= '9';
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Days since 1970-01-01 of a valid proleptic Gregorian date (Hinnant's days_from_civil). */
+    private static long epochDay(int year, int month, int day) {
+        int y = month <= 2 ? year - 1 : year;
+        int era = Math.floorDiv(y, 400);
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468;
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+        }
+        return value;
+    }
+
+    public static String reservation(ReservationId id) {
+        return ItemLayout.RESERVATION + "#" + id.value();
+    }
+
+    /** Hashed so that a client's key (any text, any length) makes a short key that reveals nothing. */
+    public static String idempotency(PatientId patient, String idempotencyKey) {
+        return ItemLayout.IDEMPOTENCY + "#" + patient.value() + "#" + sha256(idempotencyKey);
+    }
+
+    public static String claim(ResourceId resource) {
+        return ItemLayout.CLAIM + "#" + resource.value();
+    }
+
+    /** The sort key of a claim: its cell's start. */
+    public static String claimSort(Cell cell) {
+        return instant(cell.start());
+    }
+
+    public static String patient(PatientId id) {
+        return ItemLayout.PATIENT + "#" + id.value();
+    }
+
+    public static String email(EmailAddress address) {
+        return ItemLayout.EMAIL + "#" + address.value();
+    }
+
+    public static String token(String tokenHash) {
+        return ItemLayout.TOKEN + "#" + tokenHash;
+    }
+
+    public static String throttle(String subject) {
+        return ItemLayout.THROTTLE + "#" + subject;
+    }
+
+    public static String notification(ReservationId id) {
+        return ItemLayout.NOTIFICATION + "#" + id.value();
+    }
+
+    public static String failure(String messageId) {
+        return ItemLayout.FAILURE + "#" + messageId;
+    }
+
+    static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package com.medicarewizard.table.layout;
+
+/**
+ * The single-table layout shared by the embedded adapters, the DynamoDB adapters and the notifier
+ * (which reads these items from the change stream). The entities are mapped once, in
+ * {@link ReservationRecords}, {@link PatientRecords}, {@link NotificationRecords} and
+ * {@link ExpiringRecords}; the indexes are listed in {@link TableIndex#ALL}. Every item has string keys {@code pk}/{@code sk}
+ * and a {@code type} attribute naming its entity. Instants are stored as fixed-width ISO-8601
+ * strings ({@link ItemKeys#instant}) so that string order is time order in sort keys.
+ *
+ * <table>
+ * <caption>Items</caption>
+ * <tr><th>entity</th><th>pk</th><th>sk</th><th>attributes</th></tr>
+ * <tr><td>reservation</td><td>{@code RESERVATION#<id>}</td><td>{@code RESERVATION}</td>
+ *     <td>reservationId, patientId, examType, site, start, end, status, reason?, resources (list),
+ *     requestedAt, decidedAt?, cancelRequestedAt?, cancelledAt?, correlationId, version (number);
+ *     pending = {@code PENDING} only while PENDING; decided = {@code DECIDED} only while
+ *     CONFIRMED or REJECTED</td></tr>
+ * <tr><td>idempotency key</td><td>{@code IDEMPOTENCY#<patientId>#<sha256(key) hex>}</td>
+ *     <td>{@code IDEMPOTENCY}</td><td>reservationId, expiresAt (TTL: a day after the request) — written in the
+ *     reservation's transaction</td></tr>
+ * <tr><td>slot claim</td><td>{@code CLAIM#<resourceId>}</td><td>cell start (fixed-width instant)</td>
+ *     <td>resourceId, start, owner (reservation id)</td></tr>
+ * <tr><td>patient</td><td>{@code PATIENT#<id>}</td><td>{@code PATIENT}</td>
+ *     <td>patientId, email, passwordHash, firstName, lastName, phone, taxCode, dateOfBirth,
+ *     language, registeredAt — the only item holding personal data</td></tr>
+ * <tr><td>e-mail uniqueness</td><td>{@code EMAIL#<lower-case address>}</td><td>{@code EMAIL}</td>
+ *     <td>patientId — written in the patient's transaction</td></tr>
+ * <tr><td>session</td><td>{@code TOKEN#<token hash>}</td><td>{@code TOKEN}</td>
+ *     <td>patientId, issuedAt, expiresAtInstant, expiresAt (epoch seconds: the TTL attribute)</td></tr>
+ * <tr><td>login failures</td><td>{@code THROTTLE#<subject>}</td><td>{@code THROTTLE}</td>
+ *     <td>failures (list of fixed-width instants, oldest first), expiresAt (TTL)</td></tr>
+ * <tr><td>notification marker</td><td>{@code NOTIFICATION#<reservationId>}</td><td>{@code <OUTCOME>#<CHANNEL>}</td>
+ *     <td>reservationId, outcome, channel, state (SENT or PARKED), sentAt? — while PARKED also
+ *     maskedRecipient, reason, retryable, attempts (number), parkedAt, nextAttemptAt?,
+ *     parked = {@code PARKED}, due = {@code DUE} (only while retryable)</td></tr>
+ * <tr><td>message failure</td><td>{@code FAILURE#<queue message id>}</td><td>{@code FAILURE}</td>
+ *     <td>messageId, reservationId?, reason, receiveCount (number), failedAt, expiresAt (TTL, 14 days:
+ *     the dead-letter queue's retention)</td></tr>
+ * </table>
+ *
+ * <table>
+ * <caption>Global secondary indexes (all attributes projected, string keys)</caption>
+ * <tr><th>index</th><th>partition</th><th>sort</th><th>serves</th></tr>
+ * <tr><td>{@value #BY_PATIENT}</td><td>patientId</td><td>start</td><td>a patient's reservations</td></tr>
+ * <tr><td>{@value #PENDING_INDEX}</td><td>pending</td><td>requestedAt</td>
+ *     <td>sparse: requests still PENDING, oldest first (the sweeper)</td></tr>
+ * <tr><td>{@value #BY_DECISION}</td><td>decided</td><td>decidedAt</td>
+ *     <td>sparse: recent decisions (operator figures)</td></tr>
+ * <tr><td>{@value #PARKED_INDEX}</td><td>parked</td><td>parkedAt</td>
+ *     <td>sparse: parked notifications, oldest first (operators)</td></tr>
+ * <tr><td>{@value #DUE_INDEX}</td><td>due</td><td>nextAttemptAt</td>
+ *     <td>sparse: retryable parked notifications, soonest first (the retrier)</td></tr>
+ * </table>
+ * Patient, session and e-mail items carry patientId but no start, so {@value #BY_PATIENT} skips them.
+ */
+public final class ItemLayout {
+
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String TYPE = "type";
+
+    /** Entity names: the {@code type} attribute, and the {@code sk} of single-item partitions. */
+    public static final String RESERVATION = "RESERVATION";
+    public static final String IDEMPOTENCY = "IDEMPOTENCY";
+    public static final String CLAIM = "CLAIM";
+    public static final String PATIENT = "PATIENT";
+    public static final String EMAIL = "EMAIL";
+    public static final String TOKEN = "TOKEN";
+    public static final String THROTTLE = "THROTTLE";
+    public static final String NOTIFICATION = "NOTIFICATION";
+    public static final String FAILURE = "FAILURE";
+
+    public static final String BY_PATIENT = "byPatient";
+    public static final String PENDING_INDEX = "pending";
+    public static final String BY_DECISION = "byDecision";
+    public static final String PARKED_INDEX = "parked";
+    public static final String DUE_INDEX = "due";
+    /** The constant partition values of the sparse indexes. */
+    public static final String PENDING_PARTITION = "PENDING";
+    public static final String DECIDED_PARTITION = "DECIDED";
+    public static final String PARKED_PARTITION = "PARKED";
+    public static final String DUE_PARTITION = "DUE";
+
+    /** Reservation attributes. */
+    public static final String RESERVATION_ID = "reservationId";
+    public static final String PATIENT_ID = "patientId";
+    public static final String EXAM_TYPE = "examType";
+    public static final String SITE = "site";
+    public static final String START = "start";
+    public static final String END = "end";
+    public static final String STATUS = "status";
+    public static final String REASON = "reason";
+    public static final String RESOURCES = "resources";
+    public static final String REQUESTED_AT = "requestedAt";
+    public static final String DECIDED_AT = "decidedAt";
+    public static final String CANCEL_REQUESTED_AT = "cancelRequestedAt";
+    public static final String CANCELLED_AT = "cancelledAt";
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String VERSION = "version";
+    public static final String PENDING = "pending";
+    public static final String DECIDED = "decided";
+
+    /** Slot claim attributes (plus {@link #START}). */
+    public static final String RESOURCE_ID = "resourceId";
+    public static final String OWNER = "owner";
+
+    /** Patient attributes (plus {@link #PATIENT_ID}). */
+    public static final String EMAIL_ADDRESS = "email";
+    public static final String PASSWORD_HASH = "passwordHash";
+    public static final String FIRST_NAME = "firstName";
+    public static final String LAST_NAME = "lastName";
+    public static final String PHONE = "phone";
+    public static final String TAX_CODE = "taxCode";
+    public static final String DATE_OF_BIRTH = "dateOfBirth";
+    public static final String LANGUAGE = "language";
+    public static final String REGISTERED_AT = "registeredAt";
+
+    /** Session and throttle attributes. */
+    public static final String ISSUED_AT = "issuedAt";
+    public static final String EXPIRES_AT_INSTANT = "expiresAtInstant";
+    /** Epoch seconds, the table's TTL attribute: DynamoDB deletes the item some time after it. */
+    public static final String EXPIRES_AT = "expiresAt";
+    public static final String FAILURES = "failures";
+
+    /** Notification marker attributes (plus {@link #RESERVATION_ID}). */
+    public static final String OUTCOME = "outcome";
+    public static final String CHANNEL = "channel";
+    public static final String STATE = "state";
+    public static final String SENT_AT = "sentAt";
+    public static final String MASKED_RECIPIENT = "maskedRecipient";
+    public static final String RETRYABLE = "retryable";
+    public static final String ATTEMPTS = "attempts";
+    public static final String PARKED_AT = "parkedAt";
+    public static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
+    public static final String PARKED = "parked";
+    public static final String DUE = "due";
+
+    /** Message failure attributes (plus {@link #REASON}, {@link #RESERVATION_ID}, {@link #EXPIRES_AT}). */
+    public static final String MESSAGE_ID = "messageId";
+    public static final String RECEIVE_COUNT = "receiveCount";
+    public static final String FAILED_AT = "failedAt";
+
+    private ItemLayout() {
+    }
+}

@@ -1,0 +1,111 @@
+package com.medicarewizard.table.layout;
+
+import com.medicarewizard.table.Item;
+import com.medicarewizard.table.Key;
+
+import static com.medicarewizard.table.layout.ItemLayout.CANCELLED_AT;
+import static com.medicarewizard.table.layout.ItemLayout.CANCEL_REQUESTED_AT;
+import static com.medicarewizard.table.layout.ItemLayout.CORRELATION_ID;
+import static com.medicarewizard.table.layout.ItemLayout.DECIDED;
+import static com.medicarewizard.table.layout.ItemLayout.DECIDED_AT;
+import static com.medicarewizard.table.layout.ItemLayout.DECIDED_PARTITION;
+import static com.medicarewizard.table.layout.ItemLayout.END;
+import static com.medicarewizard.table.layout.ItemLayout.EXAM_TYPE;
+import static com.medicarewizard.table.layout.ItemLayout.PATIENT_ID;
+import static com.medicarewizard.table.layout.ItemLayout.PENDING;
+import static com.medicarewizard.table.layout.ItemLayout.PENDING_PARTITION;
+import static com.medicarewizard.table.layout.ItemLayout.PK;
+import static com.medicarewizard.table.layout.ItemLayout.REASON;
+import static com.medicarewizard.table.layout.ItemLayout.REQUESTED_AT;
+import static com.medicarewizard.table.layout.ItemLayout.RESERVATION;
+import static com.medicarewizard.table.layout.ItemLayout.RESERVATION_ID;
+import static com.medicarewizard.table.layout.ItemLayout.RESOURCES;
+import static com.medicarewizard.table.layout.ItemLayout.SITE;
+import static com.medicarewizard.table.layout.ItemLayout.SK;
+import static com.medicarewizard.table.layout.ItemLayout.START;
+import static com.medicarewizard.table.layout.ItemLayout.STATUS;
+import static com.medicarewizard.table.layout.ItemLayout.TYPE;
+import static com.medicarewizard.table.layout.ItemLayout.VERSION;
+
+import com.medicarewizard.domain.center.ExamTypeCode;
+import com.medicarewizard.domain.center.ResourceId;
+import com.medicarewizard.domain.center.SiteId;
+import com.medicarewizard.domain.reservation.PatientId;
+import com.medicarewizard.domain.reservation.RejectionReason;
+import com.medicarewizard.domain.reservation.Reservation;
+import com.medicarewizard.domain.reservation.ReservationStatus;
+import com.medicarewizard.domain.reservation.ReservationId;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Maps a {@link Reservation} to the attributes of its item in {@link ItemLayout} and back. */
+public final class ReservationRecords {
+
+    private ReservationRecords() {
+    }
+
+    public static Key key(ReservationId id) {
+        return new Key(ItemKeys.reservation(id), RESERVATION);
+    }
+
+    /** The item's attributes, keys included. */
+    public static Item item(Reservation r) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put(PK, ItemKeys.reservation(r.id()));
+        item.put(SK, RESERVATION);
+        item.put(TYPE, RESERVATION);
+        item.put(RESERVATION_ID, r.id().value());
+        item.put(PATIENT_ID, r.patient().value());
+        item.put(EXAM_TYPE, r.examType().value());
+        item.put(SITE, r.site().value());
+        item.put(START, ItemKeys.instant(r.start()));
+        item.put(END, ItemKeys.instant(r.end()));
+        item.put(STATUS, r.status().name());
+        item.put(RESOURCES, r.resources().stream().map(ResourceId::value).toList());
+        item.put(REQUESTED_AT, ItemKeys.instant(r.requestedAt()));
+        item.put(CORRELATION_ID, r.correlationId());
+        item.put(VERSION, r.version());
+        r.reason().ifPresent(reason -> item.put(REASON, reason.name()));
+        r.decidedAt().ifPresent(at -> item.put(DECIDED_AT, ItemKeys.instant(at)));
+        r.cancelRequestedAt().ifPresent(at -> item.put(CANCEL_REQUESTED_AT, ItemKeys.instant(at)));
+        r.cancelledAt().ifPresent(at -> item.put(CANCELLED_AT, ItemKeys.instant(at)));
+        // The sparse indexes hold an item only while these attributes are present.
+        if (r.status() == ReservationStatus.PENDING) {
+            item.put(PENDING, PENDING_PARTITION);
+        }
+        if (isDecided(r.status()) && r.decidedAt().isPresent()) {
+            item.put(DECIDED, DECIDED_PARTITION);
+        }
+        return Item.of(item);
+    }
+
+    private static boolean isDecided(ReservationStatus status) {
+        return status == ReservationStatus.CONFIRMED || status == ReservationStatus.REJECTED;
+    }
+
+    public static Reservation reservation(Item item) {
+        return new Reservation(
+                new ReservationId(item.string(RESERVATION_ID)),
+                new PatientId(item.string(PATIENT_ID)),
+                new ExamTypeCode(item.string(EXAM_TYPE)),
+                new SiteId(item.string(SITE)),
+                ItemKeys.instant(item.string(START)),
+                ItemKeys.instant(item.string(END)),
+                ReservationStatus.valueOf(item.string(STATUS)),
+                item.optString(REASON).map(RejectionReason::valueOf),
+                item.strings(RESOURCES).stream().map(ResourceId::new).toList(),
+                ItemKeys.instant(item.string(REQUESTED_AT)),
+                instant(item, DECIDED_AT),
+                instant(item, CANCEL_REQUESTED_AT),
+                instant(item, CANCELLED_AT),
+                item.string(CORRELATION_ID),
+                item.longValue(VERSION));
+    }
+
+    private static Optional<Instant> instant(Item item, String attribute) {
+        return item.optString(attribute).map(ItemKeys::instant);
+    }
+}
