@@ -3,7 +3,7 @@ package com.medicarewizard.intake.patient;
 import com.medicarewizard.domain.patient.PasswordPolicy;
 import com.medicarewizard.domain.patient.Patient;
 import com.medicarewizard.domain.reservation.PatientId;
-import com.medicarewizard.intake.Intake;
+import com.medicarewizard.intake.auth.PasswordHasher;
 import com.medicarewizard.intake.http.JsonBody;
 import com.medicarewizard.intake.http.Problem;
 import com.medicarewizard.intake.http.Request;
@@ -13,6 +13,7 @@ import com.medicarewizard.port.Patients;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -23,23 +24,27 @@ import java.time.LocalDate;
  */
 public final class RegisterPatient implements Route {
     private static final Logger LOG = LogManager.getLogger(RegisterPatient.class);
-    private final Intake intake;
+    private final Patients patients;
+    private final PasswordHasher hasher;
     private final PasswordPolicy policy;
+    private final Clock clock;
 
-    public RegisterPatient(Intake intake, PasswordPolicy policy) {
-        this.intake = intake;
+    public RegisterPatient(Patients patients, PasswordHasher hasher, PasswordPolicy policy, Clock clock) {
+        this.patients = patients;
+        this.hasher = hasher;
         this.policy = policy;
+        this.clock = clock;
     }
 
     @Override
     public Response handle(Request request) {
-        Instant now = intake.clock().instant();
+        Instant now = clock.instant();
         Registration form = Registration.read(JsonBody.object(request), request, policy,
-                LocalDate.ofInstant(now, intake.clock().getZone()));
-        Patient patient = new Patient(PatientId.random(), form.email(), intake.passwordHasher().hash(form.password()),
+                LocalDate.ofInstant(now, clock.getZone()));
+        Patient patient = new Patient(PatientId.random(), form.email(), hasher.hash(form.password()),
                 form.firstName(), form.lastName(), form.phone(), form.taxCode(), form.dateOfBirth(), form.language(), now);
         try {
-            intake.patients().register(patient);
+            patients.register(patient);
         } catch (Patients.EmailTakenException e) {
             throw Problem.of(409, "email-taken", "Conflict", "This e-mail address already has an account.").raise();
         }
