@@ -41,18 +41,15 @@ class RoutesTest {
     void anOperationWithoutAUseCaseStopsTheIntakeFromStarting() {
         useCases.remove("logout");
 
-        assertThatThrownBy(() -> new Routes(ApiDocument.v1(), useCases, access))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("POST /api/v1/auth/logout (logout) has no use case");
+        assertRefusedToStart(ApiDocument.v1(), useCases, "POST /api/v1/auth/logout (logout) has no use case");
     }
 
     @Test
     void aUseCaseWithoutAnOperationStopsTheIntakeFromStarting() {
         useCases.put("deleteEveryReservation", new Endpoint.ForOperator(request -> Response.noContent()));
 
-        assertThatThrownBy(() -> new Routes(ApiDocument.v1(), useCases, access))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("the use case deleteEveryReservation has no operation in the document");
+        assertRefusedToStart(ApiDocument.v1(), useCases,
+                "the use case deleteEveryReservation has no operation in the document");
     }
 
     @Test
@@ -60,10 +57,9 @@ class RoutesTest {
         useCases.put("getOwnProfile", new Endpoint.Open(request -> Response.noContent()));
         useCases.put("listExamTypes", new Endpoint.ForPatient((request, session) -> Response.noContent()));
 
-        assertThatThrownBy(() -> new Routes(ApiDocument.v1(), useCases, access))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("GET /api/v1/me (getOwnProfile) is declared for PATIENT but its use case is Open")
-                .hasMessageContaining("GET /api/v1/exam-types (listExamTypes) is declared for ANYONE but its use case is ForPatient");
+        assertRefusedToStart(ApiDocument.v1(), useCases,
+                "GET /api/v1/me (getOwnProfile) is declared for PATIENT but its use case is Open",
+                "GET /api/v1/exam-types (listExamTypes) is declared for ANYONE but its use case is ForPatient");
     }
 
     @Test
@@ -73,11 +69,9 @@ class RoutesTest {
                   /api/v1/me:
                     get: { operationId: getOwnProfile, security: [ { apiKey: [] } ] }
                 """);
-        Map<String, Endpoint> one = Map.of("getOwnProfile", useCases.get("getOwnProfile"));
 
-        assertThatThrownBy(() -> new Routes(document, one, access))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("declares a security the intake does not apply: [[apiKey]]");
+        assertRefusedToStart(document, Map.of("getOwnProfile", useCases.get("getOwnProfile")),
+                "declares a security the intake does not apply: [[apiKey]]");
     }
 
     @Test
@@ -88,9 +82,13 @@ class RoutesTest {
                     get: { summary: no id }
                 """);
 
-        assertThatThrownBy(() -> new Routes(document, Map.of(), access))
+        assertRefusedToStart(document, Map.of(), "GET /api/v1/exam-types has no operationId");
+    }
+
+    private void assertRefusedToStart(ApiDocument document, Map<String, Endpoint> endpoints, String... differences) {
+        assertThatThrownBy(() -> new Routes(document, endpoints, access))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("GET /api/v1/exam-types has no operationId");
+                .hasMessageContainingAll(differences);
     }
 
     private static ApiDocument document(String yaml) throws IOException {

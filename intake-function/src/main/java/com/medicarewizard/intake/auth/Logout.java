@@ -6,12 +6,7 @@ import com.medicarewizard.intake.http.Response;
 import com.medicarewizard.port.Tokens;
 
 /** {@code POST /api/v1/auth/logout}: revokes the token of the call at once (204). */
-public final class Logout implements PatientRoute {
-    private final Tokens tokens;
-
-    public Logout(Tokens tokens) {
-        this.tokens = tokens;
-    }
+public record Logout(Tokens tokens) implements PatientRoute {
 
     @Override
     public Response handle(Request request, Tokens.Session session) {

@@ -18,17 +18,10 @@ import java.util.Optional;
  * the last error recorded for it, and {@link #redrive()} for
  * {@code POST /api/v1/ops/dead-letters/redrive}, which moves them back to the queue after a fix.
  */
-public final class DeadLetterRoutes {
+public record DeadLetterRoutes(DeadLetters deadLetters, MessageFailures failures) {
     private static final Logger LOG = LogManager.getLogger(DeadLetterRoutes.class);
     private static final int LIST_LIMIT = 200;
     private static final int REDRIVE_LIMIT = 1000;
-    private final DeadLetters deadLetters;
-    private final MessageFailures failures;
-
-    public DeadLetterRoutes(DeadLetters deadLetters, MessageFailures failures) {
-        this.deadLetters = deadLetters;
-        this.failures = failures;
-    }
 
     public Route list() {
         return request -> Response.json(200, deadLetters.list(LIST_LIMIT).stream()

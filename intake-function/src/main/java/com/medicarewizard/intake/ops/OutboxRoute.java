@@ -9,13 +9,8 @@ import com.medicarewizard.port.SentNotifications;
  * {@code GET /api/v1/ops/outbox}: the latest e-mails and text messages of the embedded runtime's
  * outbox, for operators trying the pipeline on one machine (AWS has no outbox: 404 there).
  */
-public final class OutboxRoute implements Route {
+public record OutboxRoute(SentNotifications outbox) implements Route {
     private static final int LIST_LIMIT = 200;
-    private final SentNotifications outbox;
-
-    public OutboxRoute(SentNotifications outbox) {
-        this.outbox = outbox;
-    }
 
     @Override
     public Response handle(Request request) {

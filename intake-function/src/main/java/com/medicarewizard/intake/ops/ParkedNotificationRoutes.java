@@ -21,16 +21,9 @@ import java.util.Optional;
  * due now for the retrier. An id that cannot be one answers 404 like one not parked, as a
  * patient's malformed reservation id does.
  */
-public final class ParkedNotificationRoutes {
+public record ParkedNotificationRoutes(NotificationLedger notifications, Clock clock) {
     private static final Logger LOG = LogManager.getLogger(ParkedNotificationRoutes.class);
     private static final int LIST_LIMIT = 200;
-    private final NotificationLedger notifications;
-    private final Clock clock;
-
-    public ParkedNotificationRoutes(NotificationLedger notifications, Clock clock) {
-        this.notifications = notifications;
-        this.clock = clock;
-    }
 
     public Route list() {
         return request -> Response.json(200, notifications.parked(LIST_LIMIT).stream()

@@ -10,12 +10,7 @@ import com.medicarewizard.intake.http.Route;
  * ({@link PipelineGauges}). Reading them records nothing: the {@link PipelineMetricsHandler} writes
  * them to {@code PipelineMetrics} on its schedule, whether or not anyone reads this route.
  */
-public final class PipelineStatus implements Route {
-    private final PipelineGauges gauges;
-
-    public PipelineStatus(PipelineGauges gauges) {
-        this.gauges = gauges;
-    }
+public record PipelineStatus(PipelineGauges gauges) implements Route {
 
     @Override
     public Response handle(Request request) {

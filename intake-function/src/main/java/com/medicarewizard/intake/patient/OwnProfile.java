@@ -12,12 +12,7 @@ import com.medicarewizard.port.Tokens;
  * {@code GET /api/v1/me}: the caller's own profile. Personal data is shown masked: the last four
  * characters of the tax code, the last three digits of the phone, only the year of birth.
  */
-public final class OwnProfile implements PatientRoute {
-    private final Patients patients;
-
-    public OwnProfile(Patients patients) {
-        this.patients = patients;
-    }
+public record OwnProfile(Patients patients) implements PatientRoute {
 
     @Override
     public Response handle(Request request, Tokens.Session session) {

@@ -22,19 +22,9 @@ import java.time.LocalDate;
  * patient reads it once logged in). One account per e-mail address is the store's conditional
  * write, not a look-up first, so two racing registrations cannot both succeed (409).
  */
-public final class RegisterPatient implements Route {
+public record RegisterPatient(Patients patients, PasswordHasher hasher, PasswordPolicy policy,
+                              Clock clock) implements Route {
     private static final Logger LOG = LogManager.getLogger(RegisterPatient.class);
-    private final Patients patients;
-    private final PasswordHasher hasher;
-    private final PasswordPolicy policy;
-    private final Clock clock;
-
-    public RegisterPatient(Patients patients, PasswordHasher hasher, PasswordPolicy policy, Clock clock) {
-        this.patients = patients;
-        this.hasher = hasher;
-        this.policy = policy;
-        this.clock = clock;
-    }
 
     @Override
     public Response handle(Request request) {

@@ -22,19 +22,9 @@ import java.time.Instant;
  * update, retried once when the allocator changed it meanwhile) and asks the allocator to release
  * the time; 202. Cancelling a CANCELLED reservation is 202 again; a started or REJECTED one is 409.
  */
-public final class CancelReservation implements PatientRoute {
+public record CancelReservation(CenterCatalog catalog, Reservations reservations, ReservationQueue queue,
+                                Clock clock) implements PatientRoute {
     private static final Logger LOG = LogManager.getLogger(CancelReservation.class);
-    private final CenterCatalog catalog;
-    private final Reservations reservations;
-    private final ReservationQueue queue;
-    private final Clock clock;
-
-    public CancelReservation(CenterCatalog catalog, Reservations reservations, ReservationQueue queue, Clock clock) {
-        this.catalog = catalog;
-        this.reservations = reservations;
-        this.queue = queue;
-        this.clock = clock;
-    }
 
     @Override
     public Response handle(Request request, Tokens.Session session) {

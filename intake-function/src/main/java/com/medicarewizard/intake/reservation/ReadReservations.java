@@ -17,14 +17,7 @@ import java.util.Optional;
  * {@link #all()} for {@code GET /api/v1/reservations}. Another patient's reservation, a missing
  * one and a malformed id get one and the same 404.
  */
-public final class ReadReservations {
-    private final Reservations reservations;
-    private final CenterCatalog catalog;
-
-    public ReadReservations(Reservations reservations, CenterCatalog catalog) {
-        this.reservations = reservations;
-        this.catalog = catalog;
-    }
+public record ReadReservations(Reservations reservations, CenterCatalog catalog) {
 
     public PatientRoute one() {
         return (request, session) -> {

@@ -27,19 +27,9 @@ import java.time.Instant;
  * start (and site, when one was named) answers the reservation the first request created; the
  * same key with a different payload is a 422 {@code idempotency-key-reused}.
  */
-public final class RequestReservation implements PatientRoute {
+public record RequestReservation(CenterCatalog catalog, Reservations reservations, ReservationQueue queue,
+                                 Clock clock) implements PatientRoute {
     private static final Logger LOG = LogManager.getLogger(RequestReservation.class);
-    private final CenterCatalog catalog;
-    private final Reservations reservations;
-    private final ReservationQueue queue;
-    private final Clock clock;
-
-    public RequestReservation(CenterCatalog catalog, Reservations reservations, ReservationQueue queue, Clock clock) {
-        this.catalog = catalog;
-        this.reservations = reservations;
-        this.queue = queue;
-        this.clock = clock;
-    }
 
     @Override
     public Response handle(Request request, Tokens.Session session) {

@@ -19,14 +19,7 @@ import com.medicarewizard.port.Tokens;
  * reservation, built by the same {@link CalendarInvite} as the confirmation e-mail's attachment.
  * Another patient's (or no) reservation is 404; one that is not CONFIRMED is 409.
  */
-public final class ReservationCalendar implements PatientRoute {
-    private final CenterCatalog catalog;
-    private final Reservations reservations;
-
-    public ReservationCalendar(CenterCatalog catalog, Reservations reservations) {
-        this.catalog = catalog;
-        this.reservations = reservations;
-    }
+public record ReservationCalendar(CenterCatalog catalog, Reservations reservations) implements PatientRoute {
 
     @Override
     public Response handle(Request request, Tokens.Session session) {
