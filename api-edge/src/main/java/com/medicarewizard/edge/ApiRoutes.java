@@ -1,24 +1,17 @@
 package com.medicarewizard.edge;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The route table of the API, read from the same OpenAPI document API Gateway is built from,
- * so the local gateway answers exactly the resources and methods AWS would.
+ * The route table of the API, from the same OpenAPI document API Gateway is built from
+ * ({@link ApiDocument}), so the local gateway answers exactly the resources and methods AWS would.
  *
  * <p>Matching follows API Gateway: the most specific resource wins (a literal segment beats
  * {@code {param}}, which beats a greedy {@code {proxy+}}), and only that resource's methods are
@@ -26,14 +19,8 @@ import java.util.TreeSet;
  */
 public final class ApiRoutes {
 
-    /** Classpath location of the v1 contract. */
-    public static final String V1_DOCUMENT = "openapi/medicarewizard-v1.yaml";
-
     /** The method name API Gateway uses for {@code x-amazon-apigateway-any-method}. */
     public static final String ANY = "ANY";
-
-    private static final Set<String> OPENAPI_METHODS =
-            Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     private final List<Route> routes;
 
@@ -41,41 +28,24 @@ public final class ApiRoutes {
         this.routes = routes.stream().sorted(Comparator.comparing(Route::specificity)).toList();
     }
 
-    /** Loads the v1 contract from the classpath. */
+    /** The v1 contract's routes. */
     public static ApiRoutes v1() {
-        return fromClasspath(V1_DOCUMENT);
+        return of(ApiDocument.v1());
     }
 
     /** Loads an OpenAPI document (YAML or JSON) from the classpath. */
     public static ApiRoutes fromClasspath(String resource) {
-        try (InputStream in = ApiRoutes.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no OpenAPI document on the classpath: " + resource);
-            }
-            return fromOpenApi(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return of(ApiDocument.fromClasspath(resource));
     }
 
-    /** Reads the {@code paths} of an OpenAPI document (YAML or JSON). */
-    public static ApiRoutes fromOpenApi(InputStream document) throws IOException {
-        JsonNode paths = new ObjectMapper(new YAMLFactory()).readTree(document).path("paths");
+    /** The resources of the document's operations, each with the methods it has. */
+    public static ApiRoutes of(ApiDocument document) {
+        Map<String, Set<String>> methods = new LinkedHashMap<>();
+        document.operations().forEach(operation ->
+                methods.computeIfAbsent(operation.path(), path -> new TreeSet<>()).add(operation.method()));
         List<Route> routes = new ArrayList<>();
-        paths.properties().forEach(path -> routes.add(new Route(path.getKey(), methodsOf(path.getValue()))));
+        methods.forEach((path, verbs) -> routes.add(new Route(path, verbs)));
         return new ApiRoutes(routes);
-    }
-
-    private static Set<String> methodsOf(JsonNode pathItem) {
-        Set<String> methods = new TreeSet<>();
-        pathItem.fieldNames().forEachRemaining(name -> {
-            if (OPENAPI_METHODS.contains(name)) {
-                methods.add(name.toUpperCase(Locale.ROOT));
-            } else if (name.equals("x-amazon-apigateway-any-method")) {
-                methods.add(ANY);
-            }
-        });
-        return methods;
     }
 
     /** Every resource template with its methods, e.g. {@code /api/v1/me → [GET]}. */

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The durable record of reservation requests and their outcomes: the source of truth for every
- * request the edge accepted. Changes are conditional on the stored version, never blind.
+ * request the intake accepted. Changes are conditional on the stored version, never blind.
  */
 public interface Reservations {
 

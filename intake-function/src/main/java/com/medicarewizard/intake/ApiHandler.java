@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.medicarewizard.edge.ApiDocument;
+import com.medicarewizard.intake.auth.Authenticator;
+import com.medicarewizard.intake.auth.OperatorGuard;
 import com.medicarewizard.intake.http.ProblemException;
 import com.medicarewizard.intake.http.Problems;
 import com.medicarewizard.intake.http.RedactedFailure;
@@ -14,18 +17,27 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * The intake Lambda behind API Gateway for every v1 route: finds the route by method and resource
- * template, runs its use case, and answers problem+json for anything that goes wrong. Bad input
- * ends as a 4xx {@link ProblemException}; anything else is a 500 with a generic detail, logged
- * with the request id only.
+ * The intake Lambda behind API Gateway for every v1 operation: finds the operation by method and
+ * resource template, applies its declared security, runs its use case, and answers problem+json
+ * for anything that goes wrong. Bad input ends as a 4xx {@link ProblemException}; anything else
+ * is a 500 with a generic detail, logged with the request id only.
  */
 public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private static final Logger LOG = LogManager.getLogger(ApiHandler.class);
     private final Routes routes;
 
-    /** For the runtimes that build the ports themselves (the embedded runtime, tests). */
+    /**
+     * For the runtimes that build the ports themselves (the Lambda entry, the embedded runtime, tests).
+     *
+     * @throws IllegalStateException when the use cases and the OpenAPI document's operations disagree
+     */
     public ApiHandler(Intake intake) {
-        this.routes = new Routes(intake);
+        this(new Routes(ApiDocument.v1(), Endpoints.of(intake), new DeclaredAccess(
+                new Authenticator(intake.tokens(), intake.clock()), new OperatorGuard(intake.config().opsToken()))));
+    }
+
+    ApiHandler(Routes routes) {
+        this.routes = routes;
     }
 
     @Override

@@ -16,7 +16,9 @@ import java.util.Optional;
 
 /**
  * Everything the intake function works with: the ports (built once per container by whoever runs
- * it: the AWS composition or the embedded runtime), its settings and the clock.
+ * it: the AWS composition or the embedded runtime), its settings and the clock. Only the
+ * composition of the use cases ({@code Endpoints}, {@link com.medicarewizard.intake.ops.PipelineGauges})
+ * unpacks it: each use case is given exactly the ports it uses.
  */
 public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations reservations, ReservationQueue queue,
                      Patients patients, Tokens tokens, LoginAttempts loginAttempts, StreamPosition streamPosition,

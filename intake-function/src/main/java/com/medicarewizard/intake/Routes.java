@@ -1,60 +1,64 @@
 package com.medicarewizard.intake;
 
-import com.medicarewizard.domain.patient.PasswordPolicy;
-import com.medicarewizard.intake.auth.IssueToken;
-import com.medicarewizard.intake.auth.Logout;
-import com.medicarewizard.intake.catalog.ListExamTypes;
-import com.medicarewizard.intake.catalog.QueryAvailability;
+import com.medicarewizard.edge.ApiDocument;
+import com.medicarewizard.edge.ApiOperation;
+import com.medicarewizard.intake.http.Endpoint;
 import com.medicarewizard.intake.http.Problems;
 import com.medicarewizard.intake.http.Request;
 import com.medicarewizard.intake.http.Route;
-import com.medicarewizard.intake.ops.OperatorRoutes;
-import com.medicarewizard.intake.ops.PipelineStatus;
-import com.medicarewizard.intake.patient.CommonPasswords;
-import com.medicarewizard.intake.patient.OwnProfile;
-import com.medicarewizard.intake.patient.RegisterPatient;
-import com.medicarewizard.intake.reservation.CancelReservation;
-import com.medicarewizard.intake.reservation.ReadReservations;
-import com.medicarewizard.intake.reservation.ReservationCalendar;
-import com.medicarewizard.intake.reservation.RequestReservation;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The v1 routes, keyed by API Gateway's {@code resource} template and HTTP method, each bound to
- * its use case once per container.
+ * The operations of the OpenAPI document, keyed by API Gateway's {@code resource} template and
+ * HTTP method, each served by the use case bound to its {@code operationId} behind the security it
+ * declares. The document is the one list of routes: an operation without a use case, a use case
+ * without an operation, or a use case serving another caller than the one declared stops the
+ * intake from starting, so a deployment cannot serve a route the gateway does not describe.
  */
 final class Routes {
     private final Map<String, Map<String, Route>> byResource = new LinkedHashMap<>();
 
-    Routes(Intake intake) {
-        var reads = new ReadReservations(intake);
-        add("GET", "/api/v1/exam-types", new ListExamTypes(intake.catalog()));
-        add("GET", "/api/v1/availability", new QueryAvailability(intake.catalog(), intake.ledger(), intake.clock(),
-                intake.config().availabilityCache()));
-        add("POST", "/api/v1/patients", new RegisterPatient(intake, new PasswordPolicy(CommonPasswords.load())));
-        add("POST", "/api/v1/auth/token", new IssueToken(intake));
-        add("POST", "/api/v1/auth/logout", new Logout(intake));
-        add("GET", "/api/v1/me", new OwnProfile(intake));
-        add("POST", "/api/v1/reservations", new RequestReservation(intake));
-        add("GET", "/api/v1/reservations", reads.all());
-        add("GET", "/api/v1/reservations/{id}", reads.one());
-        add("DELETE", "/api/v1/reservations/{id}", new CancelReservation(intake));
-        add("GET", "/api/v1/reservations/{id}/calendar", new ReservationCalendar(intake));
-        add("GET", "/api/v1/ops/pipeline", new PipelineStatus(intake));
-        var ops = new OperatorRoutes(intake);
-        add("GET", "/api/v1/ops/dead-letters", ops.deadLetters());
-        add("POST", "/api/v1/ops/dead-letters/redrive", ops.redrive());
-        add("GET", "/api/v1/ops/notifications/parked", ops.parked());
-        add("POST", "/api/v1/ops/notifications/parked/{id}/retry", ops.retryParked());
-        add("GET", "/api/v1/ops/outbox", ops.outbox());
+    /** @throws IllegalStateException naming every difference between the document and the use cases */
+    Routes(ApiDocument document, Map<String, Endpoint> endpoints, DeclaredAccess access) {
+        List<String> differences = new ArrayList<>();
+        Set<String> documented = new HashSet<>();
+        for (ApiOperation operation : document.operations()) {
+            operation.operationId().ifPresent(documented::add);
+            bind(operation, endpoints, access, differences);
+        }
+        new TreeSet<>(endpoints.keySet()).stream().filter(id -> !documented.contains(id))
+                .forEach(id -> differences.add("the use case " + id + " has no operation in the document"));
+        if (!differences.isEmpty()) {
+            throw new IllegalStateException("the routes and the OpenAPI document disagree: "
+                    + String.join("; ", differences));
+        }
     }
 
-    private void add(String method, String resource, Route route) {
-        byResource.computeIfAbsent(resource, r -> new LinkedHashMap<>()).put(method, route);
+    private void bind(ApiOperation operation, Map<String, Endpoint> endpoints, DeclaredAccess access,
+                      List<String> differences) {
+        if (operation.operationId().isEmpty()) {
+            differences.add(operation + " has no operationId");
+            return;
+        }
+        Endpoint endpoint = endpoints.get(operation.operationId().get());
+        if (endpoint == null) {
+            differences.add(operation + " has no use case");
+            return;
+        }
+        try {
+            byResource.computeIfAbsent(operation.path(), r -> new LinkedHashMap<>())
+                    .put(operation.method(), access.guard(operation, endpoint));
+        } catch (IllegalStateException mismatch) {
+            differences.add(mismatch.getMessage());
+        }
     }
 
     /** The route for the request; 404 for an unknown resource, 405 (with Allow) for an unknown method. */

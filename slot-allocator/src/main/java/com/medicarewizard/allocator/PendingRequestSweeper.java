@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * The reconciler behind "a request answered 202 is never lost": the durable PENDING record is the
  * source of truth, so a request still PENDING after {@code patience} is sent to the queue again.
- * That covers a send that failed at the edge, a message the queue lost in a crash, and a message
+ * That covers a send that failed in the intake, a message the queue lost in a crash, and a message
  * parked after a transient fault. A duplicate is harmless: the allocator's writes are conditional.
  */
 public final class PendingRequestSweeper {

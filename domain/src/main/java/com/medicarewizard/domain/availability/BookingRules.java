@@ -24,7 +24,7 @@ import java.util.Optional;
 /**
  * The rules a start must meet regardless of other bookings: on the grid in the site's local time,
  * far enough ahead, within the horizon, offered at the site, and with at least one resource of
- * every needed kind open (opening hours and closures) for the whole occupancy. The edge applies
+ * every needed kind open (opening hours and closures) for the whole occupancy. The intake applies
  * them to reject at once what can never succeed; the allocator applies them again when deciding.
  */
 public final class BookingRules {

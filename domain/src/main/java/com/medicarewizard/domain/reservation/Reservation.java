@@ -33,7 +33,7 @@ public record Reservation(ReservationId id, PatientId patient, ExamTypeCode exam
         }
     }
 
-    /** A new request, as the edge records it before queueing it. */
+    /** A new request, as the intake records it before queueing it. */
     public static Reservation request(ReservationId id, PatientId patient, ExamTypeCode examType, SiteId site,
                                       Instant start, Instant end, Instant now, String correlationId) {
         return new Reservation(id, patient, examType, site, start, end, ReservationStatus.PENDING, Optional.empty(),

@@ -3,7 +3,7 @@ package com.medicarewizard.domain.reservation;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Identifies a reservation request from the moment the edge accepts it. */
+/** Identifies a reservation request from the moment the intake accepts it. */
 public record ReservationId(String value) {
     public ReservationId {
         Objects.requireNonNull(value, "reservation id");

@@ -41,7 +41,7 @@ record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
                 config.sweepAfter(), SWEEP_BATCH));
     }
 
-    /** The edge's handler; {@code hasher} hashes passwords (see {@link PlatformThreadHasher}). */
+    /** The intake's handler; {@code hasher} hashes passwords (see {@link PlatformThreadHasher}). */
     RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> intake(StreamPosition stream,
                                                                                      PasswordHasher hasher) {
         IntakeConfig intake = new IntakeConfig(config.opsToken(), IntakeConfig.defaults().tokenTtl(),

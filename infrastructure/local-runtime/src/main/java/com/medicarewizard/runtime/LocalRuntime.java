@@ -87,7 +87,7 @@ public final class LocalRuntime implements AutoCloseable {
         var hasher = new PlatformThreadHasher(BcryptPasswordHasher.standard(), HASHING_THREADS);
         running.add(hasher);
         var handler = functions.intake(stream::lagSeconds, hasher);
-        // the edge Lambda scales out: each request runs at once, with its own Context, on the gateway's thread
+        // the intake Lambda scales out: each request runs at once, with its own Context, on the gateway's thread
         gateway = new LocalApiGateway(ApiRoutes.v1(),
                 event -> handler.handleRequest(event, LocalLambdaContext.startingNow(intake, Clock.systemUTC())),
                 "web").start(config.port());

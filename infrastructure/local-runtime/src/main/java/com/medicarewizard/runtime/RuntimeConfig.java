@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param smtp             where e-mail goes besides the outbox ({@code MCW_SMTP_*}; none → the outbox only)
  * @param notifier         the notifier's retries, breakers and parking pauses
  * @param retryParkedEvery how often due parked notifications are tried again
- * @param availabilityCache how long the edge keeps an availability answer ({@code MCW_AVAILABILITY_CACHE_MILLIS}, 1000; 0 keeps none)
+ * @param availabilityCache how long the intake keeps an availability answer ({@code MCW_AVAILABILITY_CACHE_MILLIS}, 1000; 0 keeps none)
  */
 public record RuntimeConfig(int port, Path dataDirectory, Optional<String> opsToken, Duration sweepAfter,
                             Duration visibilityTimeout, int maxReceiveCount, Optional<SmtpSettings> smtp,

@@ -2,16 +2,18 @@ package com.medicarewizard.intake.auth;
 
 import com.medicarewizard.domain.patient.EmailAddress;
 import com.medicarewizard.domain.patient.Patient;
-import com.medicarewizard.intake.Intake;
 import com.medicarewizard.intake.http.Form;
 import com.medicarewizard.intake.http.JsonBody;
 import com.medicarewizard.intake.http.Problem;
 import com.medicarewizard.intake.http.Request;
 import com.medicarewizard.intake.http.Response;
 import com.medicarewizard.intake.http.Route;
+import com.medicarewizard.port.Patients;
 import com.medicarewizard.port.Tokens;
 
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -25,15 +27,24 @@ import java.util.UUID;
  */
 public final class IssueToken implements Route {
     private static final int MAX_PASSWORD_LENGTH = 1024;
-    private final Intake intake;
+    private final Patients patients;
+    private final Tokens tokens;
+    private final PasswordHasher hasher;
     private final LoginThrottle throttle;
+    private final Duration tokenTtl;
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final String dummyHash;
 
-    public IssueToken(Intake intake) {
-        this.intake = intake;
-        this.throttle = new LoginThrottle(intake.loginAttempts(), intake.config().throttle());
-        this.dummyHash = intake.passwordHasher().hash(UUID.randomUUID().toString());
+    public IssueToken(Patients patients, Tokens tokens, PasswordHasher hasher, LoginThrottle throttle,
+                      Duration tokenTtl, Clock clock) {
+        this.patients = patients;
+        this.tokens = tokens;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.tokenTtl = tokenTtl;
+        this.clock = clock;
+        this.dummyHash = hasher.hash(UUID.randomUUID().toString());
     }
 
     @Override
@@ -42,13 +53,13 @@ public final class IssueToken implements Route {
         Optional<String> email = form.required("email", 254);
         Optional<String> password = form.required("password", MAX_PASSWORD_LENGTH);
         form.check();
-        Instant now = intake.clock().instant();
+        Instant now = clock.instant();
         var subjects = LoginThrottle.Subjects.of(email.orElseThrow(), request.sourceIp());
         throttle.refusal(subjects, now).ifPresent(problem -> {
             throw problem.raise();
         });
         Optional<Patient> patient = account(email.get());
-        boolean matches = intake.passwordHasher().verify(password.orElseThrow(),
+        boolean matches = hasher.verify(password.orElseThrow(),
                 patient.map(Patient::passwordHash).orElse(dummyHash));
         if (patient.isEmpty() || !matches) {
             throttle.failed(subjects, now);
@@ -60,7 +71,7 @@ public final class IssueToken implements Route {
 
     private Optional<Patient> account(String email) {
         try {
-            return intake.patients().byEmail(new EmailAddress(email));
+            return patients.byEmail(new EmailAddress(email));
         } catch (IllegalArgumentException notAnAddress) {
             return Optional.empty();
         }
@@ -70,9 +81,8 @@ public final class IssueToken implements Route {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        var ttl = intake.config().tokenTtl();
-        intake.tokens().store(new Tokens.Session(Digests.sha256Hex(token), patient.id(), now, now.plus(ttl)));
-        return Response.json(200, new TokenBody(token, "Bearer", ttl.toSeconds())).noStore();
+        tokens.store(new Tokens.Session(Digests.sha256Hex(token), patient.id(), now, now.plus(tokenTtl)));
+        return Response.json(200, new TokenBody(token, "Bearer", tokenTtl.toSeconds())).noStore();
     }
 
     public record TokenBody(String accessToken, String tokenType, long expiresIn) {

@@ -1,24 +1,16 @@
 package com.medicarewizard.intake.auth;
 
-import com.medicarewizard.intake.Intake;
+import com.medicarewizard.intake.http.PatientRoute;
 import com.medicarewizard.intake.http.Request;
 import com.medicarewizard.intake.http.Response;
-import com.medicarewizard.intake.http.Route;
+import com.medicarewizard.port.Tokens;
 
 /** {@code POST /api/v1/auth/logout}: revokes the token of the call at once (204). */
-public final class Logout implements Route {
-    private final Intake intake;
-    private final Authenticator authenticator;
-
-    public Logout(Intake intake) {
-        this.intake = intake;
-        this.authenticator = new Authenticator(intake.tokens(), intake.clock());
-    }
+public record Logout(Tokens tokens) implements PatientRoute {
 
     @Override
-    public Response handle(Request request) {
-        var session = authenticator.authenticate(request);
-        intake.tokens().revoke(session.tokenHash());
+    public Response handle(Request request, Tokens.Session session) {
+        tokens.revoke(session.tokenHash());
         return Response.noContent().noStore();
     }
 }

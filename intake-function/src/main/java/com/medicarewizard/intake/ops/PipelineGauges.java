@@ -4,10 +4,17 @@ import com.medicarewizard.domain.operations.PipelineFigures;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationStatus;
 import com.medicarewizard.intake.Intake;
+import com.medicarewizard.intake.Operations;
+import com.medicarewizard.intake.StreamPosition;
+import com.medicarewizard.port.NotificationLedger;
+import com.medicarewizard.port.ReservationQueue;
+import com.medicarewizard.port.Reservations;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads the pipeline figures from their sources. Queue depth, in-flight and dead letters come from
@@ -16,30 +23,45 @@ import java.util.List;
  * the per-minute counts; the stream lag comes from the runtime; parked notifications from the
  * notifier's ledger.
  */
-final class PipelineGauges {
+public final class PipelineGauges {
     private static final Duration MINUTE = Duration.ofMinutes(1);
     /** Counted up to this many: beyond it the figure says "at least" and the list is what to read. */
     private static final int PARKED_COUNT_LIMIT = 1000;
-    private final Intake intake;
+    private final ReservationQueue queue;
+    private final Reservations reservations;
+    private final StreamPosition stream;
+    private final Optional<NotificationLedger> notifications;
+    private final Clock clock;
 
-    PipelineGauges(Intake intake) {
-        this.intake = intake;
+    /** @param notifications where parked notifications are counted; without it none are */
+    public PipelineGauges(ReservationQueue queue, Reservations reservations, StreamPosition stream,
+                          Optional<NotificationLedger> notifications, Clock clock) {
+        this.queue = queue;
+        this.reservations = reservations;
+        this.stream = stream;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    /** The gauges over the intake's ports, for the operators' route and the metrics schedule alike. */
+    public static PipelineGauges of(Intake intake) {
+        return new PipelineGauges(intake.queue(), intake.reservations(), intake.streamPosition(),
+                intake.operations().map(Operations::notifications), intake.clock());
     }
 
     PipelineFigures read() {
-        Instant now = intake.clock().instant();
-        var queue = intake.queue().figures();
-        double oldest = intake.reservations().pendingSince(now, 1).stream()
+        Instant now = clock.instant();
+        var figures = queue.figures();
+        double oldest = reservations.pendingSince(now, 1).stream()
                 .findFirst().map(r -> seconds(r.requestedAt(), now)).orElse(0.0);
-        List<Reservation> decided = intake.reservations().decidedSince(now.minus(MINUTE));
+        List<Reservation> decided = reservations.decidedSince(now.minus(MINUTE));
         long confirmed = decided.stream().filter(PipelineGauges::wasConfirmed).count();
         long rejected = decided.stream().filter(r -> r.status() == ReservationStatus.REJECTED).count();
         double lag = decided.stream().filter(r -> r.decidedAt().isPresent())
                 .mapToDouble(r -> seconds(r.requestedAt(), r.decidedAt().get())).average().orElse(0);
-        long parked = intake.operations().map(ops -> (long) ops.notifications().parked(PARKED_COUNT_LIMIT).size())
-                .orElse(0L);
-        return new PipelineFigures(now, queue.visible(), queue.inFlight(), oldest, queue.deadLetters(), lag,
-                Math.max(0, intake.streamPosition().oldestUnconsumedAgeSeconds()), confirmed, rejected, parked);
+        long parked = notifications.map(ledger -> (long) ledger.parked(PARKED_COUNT_LIMIT).size()).orElse(0L);
+        return new PipelineFigures(now, figures.visible(), figures.inFlight(), oldest, figures.deadLetters(), lag,
+                Math.max(0, stream.oldestUnconsumedAgeSeconds()), confirmed, rejected, parked);
     }
 
     /** A confirmation stays one even when the patient cancelled it since (it then still holds its resources). */

@@ -18,7 +18,7 @@ public final class PipelineMetricsHandler implements RequestHandler<ScheduledEve
 
     /** @throws IllegalArgumentException when the intake has no operations ports (where the metrics go) */
     public PipelineMetricsHandler(Intake intake) {
-        this.gauges = new PipelineGauges(intake);
+        this.gauges = PipelineGauges.of(intake);
         this.metrics = intake.operations().orElseThrow(() -> new IllegalArgumentException(
                 "the pipeline metrics need the operations ports")).metrics();
     }

@@ -1,31 +1,23 @@
 package com.medicarewizard.intake.patient;
 
 import com.medicarewizard.domain.patient.Patient;
-import com.medicarewizard.intake.Intake;
-import com.medicarewizard.intake.auth.Authenticator;
+import com.medicarewizard.intake.http.PatientRoute;
 import com.medicarewizard.intake.http.Problems;
 import com.medicarewizard.intake.http.Request;
 import com.medicarewizard.intake.http.Response;
-import com.medicarewizard.intake.http.Route;
+import com.medicarewizard.port.Patients;
+import com.medicarewizard.port.Tokens;
 
 /**
  * {@code GET /api/v1/me}: the caller's own profile. Personal data is shown masked: the last four
  * characters of the tax code, the last three digits of the phone, only the year of birth.
  */
-public final class OwnProfile implements Route {
-    private final Intake intake;
-    private final Authenticator authenticator;
-
-    public OwnProfile(Intake intake) {
-        this.intake = intake;
-        this.authenticator = new Authenticator(intake.tokens(), intake.clock());
-    }
+public record OwnProfile(Patients patients) implements PatientRoute {
 
     @Override
-    public Response handle(Request request) {
-        var session = authenticator.authenticate(request);
+    public Response handle(Request request, Tokens.Session session) {
         // a token whose account is gone is as good as no token
-        Patient patient = intake.patients().find(session.patient()).orElseThrow(() -> Problems.unauthorized().raise());
+        Patient patient = patients.find(session.patient()).orElseThrow(() -> Problems.unauthorized().raise());
         return Response.json(200, ProfileBody.of(patient)).noStore();
     }
 

@@ -3,7 +3,7 @@ package com.medicarewizard.intake.patient;
 import com.medicarewizard.domain.patient.PasswordPolicy;
 import com.medicarewizard.domain.patient.Patient;
 import com.medicarewizard.domain.reservation.PatientId;
-import com.medicarewizard.intake.Intake;
+import com.medicarewizard.intake.auth.PasswordHasher;
 import com.medicarewizard.intake.http.JsonBody;
 import com.medicarewizard.intake.http.Problem;
 import com.medicarewizard.intake.http.Request;
@@ -13,6 +13,7 @@ import com.medicarewizard.port.Patients;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -21,25 +22,19 @@ import java.time.LocalDate;
  * patient reads it once logged in). One account per e-mail address is the store's conditional
  * write, not a look-up first, so two racing registrations cannot both succeed (409).
  */
-public final class RegisterPatient implements Route {
+public record RegisterPatient(Patients patients, PasswordHasher hasher, PasswordPolicy policy,
+                              Clock clock) implements Route {
     private static final Logger LOG = LogManager.getLogger(RegisterPatient.class);
-    private final Intake intake;
-    private final PasswordPolicy policy;
-
-    public RegisterPatient(Intake intake, PasswordPolicy policy) {
-        this.intake = intake;
-        this.policy = policy;
-    }
 
     @Override
     public Response handle(Request request) {
-        Instant now = intake.clock().instant();
+        Instant now = clock.instant();
         Registration form = Registration.read(JsonBody.object(request), request, policy,
-                LocalDate.ofInstant(now, intake.clock().getZone()));
-        Patient patient = new Patient(PatientId.random(), form.email(), intake.passwordHasher().hash(form.password()),
+                LocalDate.ofInstant(now, clock.getZone()));
+        Patient patient = new Patient(PatientId.random(), form.email(), hasher.hash(form.password()),
                 form.firstName(), form.lastName(), form.phone(), form.taxCode(), form.dateOfBirth(), form.language(), now);
         try {
-            intake.patients().register(patient);
+            patients.register(patient);
         } catch (Patients.EmailTakenException e) {
             throw Problem.of(409, "email-taken", "Conflict", "This e-mail address already has an account.").raise();
         }

@@ -2,18 +2,19 @@ package com.medicarewizard.intake.reservation;
 
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationStatus;
-import com.medicarewizard.intake.Intake;
-import com.medicarewizard.intake.auth.Authenticator;
+import com.medicarewizard.intake.http.PatientRoute;
 import com.medicarewizard.intake.http.Problem;
 import com.medicarewizard.intake.http.Request;
 import com.medicarewizard.intake.http.Response;
-import com.medicarewizard.intake.http.Route;
+import com.medicarewizard.port.CenterCatalog;
 import com.medicarewizard.port.ReservationCommand;
 import com.medicarewizard.port.ReservationQueue;
 import com.medicarewizard.port.Reservations;
+import com.medicarewizard.port.Tokens;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -21,26 +22,19 @@ import java.time.Instant;
  * update, retried once when the allocator changed it meanwhile) and asks the allocator to release
  * the time; 202. Cancelling a CANCELLED reservation is 202 again; a started or REJECTED one is 409.
  */
-public final class CancelReservation implements Route {
+public record CancelReservation(CenterCatalog catalog, Reservations reservations, ReservationQueue queue,
+                                Clock clock) implements PatientRoute {
     private static final Logger LOG = LogManager.getLogger(CancelReservation.class);
-    private final Intake intake;
-    private final Authenticator authenticator;
-
-    public CancelReservation(Intake intake) {
-        this.intake = intake;
-        this.authenticator = new Authenticator(intake.tokens(), intake.clock());
-    }
 
     @Override
-    public Response handle(Request request) {
-        var patient = authenticator.authenticate(request).patient();
-        Reservation current = ReadReservations.own(intake, request, patient);
-        Instant now = intake.clock().instant();
+    public Response handle(Request request, Tokens.Session session) {
+        Reservation current = ReadReservations.own(reservations, request, session.patient());
+        Instant now = clock.instant();
         Reservation stored = recordWish(current, now);
         if (stored.isCancellable()) {
             enqueueCancel(stored);
         }
-        return Response.json(202, ReservationBody.of(stored, intake.catalog().current())).noStore();
+        return Response.json(202, ReservationBody.of(stored, catalog.current())).noStore();
     }
 
     /** The allocator may decide the reservation while we write: one retry on what it stored. */
@@ -70,12 +64,12 @@ public final class CancelReservation implements Route {
         if (current.cancelRequestedAt().isPresent()) {
             return current;
         }
-        return intake.reservations().update(current.requestCancellation(now));
+        return reservations.update(current.requestCancellation(now));
     }
 
     private void enqueueCancel(Reservation reservation) {
         try {
-            intake.queue().send(new ReservationCommand(ReservationCommand.Type.CANCEL, reservation.id(),
+            queue.send(new ReservationCommand(ReservationCommand.Type.CANCEL, reservation.id(),
                     reservation.correlationId()));
             LOG.info("cancellation of reservation {} queued", reservation.id());
         } catch (ReservationQueue.QueueUnavailableException e) {

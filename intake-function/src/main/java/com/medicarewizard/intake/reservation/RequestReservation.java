@@ -3,12 +3,11 @@ package com.medicarewizard.intake.reservation;
 import com.medicarewizard.domain.center.Center;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationId;
-import com.medicarewizard.intake.Intake;
-import com.medicarewizard.intake.auth.Authenticator;
+import com.medicarewizard.intake.http.PatientRoute;
 import com.medicarewizard.intake.http.Problem;
 import com.medicarewizard.intake.http.Request;
 import com.medicarewizard.intake.http.Response;
-import com.medicarewizard.intake.http.Route;
+import com.medicarewizard.port.CenterCatalog;
 import com.medicarewizard.port.ReservationCommand;
 import com.medicarewizard.port.ReservationQueue;
 import com.medicarewizard.port.Reservations;
@@ -16,6 +15,7 @@ import com.medicarewizard.port.Tokens;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -27,27 +27,20 @@ import java.time.Instant;
  * start (and site, when one was named) answers the reservation the first request created; the
  * same key with a different payload is a 422 {@code idempotency-key-reused}.
  */
-public final class RequestReservation implements Route {
+public record RequestReservation(CenterCatalog catalog, Reservations reservations, ReservationQueue queue,
+                                 Clock clock) implements PatientRoute {
     private static final Logger LOG = LogManager.getLogger(RequestReservation.class);
-    private final Intake intake;
-    private final Authenticator authenticator;
-
-    public RequestReservation(Intake intake) {
-        this.intake = intake;
-        this.authenticator = new Authenticator(intake.tokens(), intake.clock());
-    }
 
     @Override
-    public Response handle(Request request) {
-        Tokens.Session session = authenticator.authenticate(request);
+    public Response handle(Request request, Tokens.Session session) {
         ReservationForm form = ReservationForm.read(request);
-        Instant now = intake.clock().instant();
-        Center center = intake.catalog().current();
+        Instant now = clock.instant();
+        Center center = catalog.current();
         StartCheck.Accepted accepted = StartCheck.accept(form, center, now);
         Reservation pending = Reservation.request(ReservationId.random(), session.patient(), accepted.exam().code(),
                 accepted.site().id(), form.start(), form.start().plus(accepted.exam().duration()), now,
                 request.correlationId());
-        Reservations.Created created = intake.reservations().create(pending, form.idempotencyKey());
+        Reservations.Created created = reservations.create(pending, form.idempotencyKey());
         Reservation reservation = created.reservation();
         if (created.isNew()) {
             enqueue(reservation);
@@ -67,7 +60,7 @@ public final class RequestReservation implements Route {
 
     private void enqueue(Reservation reservation) {
         try {
-            intake.queue().send(new ReservationCommand(ReservationCommand.Type.DECIDE, reservation.id(),
+            queue.send(new ReservationCommand(ReservationCommand.Type.DECIDE, reservation.id(),
                     reservation.correlationId()));
             LOG.info("reservation {} accepted and queued", reservation.id());
         } catch (ReservationQueue.QueueUnavailableException e) {

@@ -6,36 +6,29 @@ import com.medicarewizard.domain.center.Site;
 import com.medicarewizard.domain.notification.CalendarInvite;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationStatus;
-import com.medicarewizard.intake.Intake;
-import com.medicarewizard.intake.auth.Authenticator;
+import com.medicarewizard.intake.http.PatientRoute;
 import com.medicarewizard.intake.http.Problem;
 import com.medicarewizard.intake.http.Request;
 import com.medicarewizard.intake.http.Response;
-import com.medicarewizard.intake.http.Route;
+import com.medicarewizard.port.CenterCatalog;
+import com.medicarewizard.port.Reservations;
+import com.medicarewizard.port.Tokens;
 
 /**
  * {@code GET /api/v1/reservations/{id}/calendar}: the calendar file of an own CONFIRMED
  * reservation, built by the same {@link CalendarInvite} as the confirmation e-mail's attachment.
  * Another patient's (or no) reservation is 404; one that is not CONFIRMED is 409.
  */
-public final class ReservationCalendar implements Route {
-    private final Intake intake;
-    private final Authenticator authenticator;
-
-    public ReservationCalendar(Intake intake) {
-        this.intake = intake;
-        this.authenticator = new Authenticator(intake.tokens(), intake.clock());
-    }
+public record ReservationCalendar(CenterCatalog catalog, Reservations reservations) implements PatientRoute {
 
     @Override
-    public Response handle(Request request) {
-        var patient = authenticator.authenticate(request).patient();
-        Reservation own = ReadReservations.own(intake, request, patient);
+    public Response handle(Request request, Tokens.Session session) {
+        Reservation own = ReadReservations.own(reservations, request, session.patient());
         if (own.status() != ReservationStatus.CONFIRMED) {
             throw Problem.of(409, "not-confirmed", "Conflict",
                     "Only a confirmed reservation has a calendar file; this one is " + own.status() + ".").raise();
         }
-        Center center = intake.catalog().current();
+        Center center = catalog.current();
         ExamType exam = center.examType(own.examType()).orElseThrow(() -> gone("exam type"));
         Site site = center.site(own.site()).orElseThrow(() -> gone("site"));
         String ics = CalendarInvite.of(own, exam, site, exam.name(), exam.preparation());

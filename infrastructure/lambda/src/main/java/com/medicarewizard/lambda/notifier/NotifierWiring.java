@@ -3,7 +3,7 @@ package com.medicarewizard.lambda.notifier;
 import com.medicarewizard.adapter.table.TableNotificationLedger;
 import com.medicarewizard.adapter.table.TablePatients;
 import com.medicarewizard.adapter.eventbridge.EventBridgeDomainEvents;
-import com.medicarewizard.adapter.sns.SnsNotifications;
+import com.medicarewizard.adapter.notifications.SesSnsNotifications;
 import com.medicarewizard.lambda.common.AwsClients;
 import com.medicarewizard.lambda.common.AwsSettings;
 import com.medicarewizard.lambda.common.TablePorts;
@@ -23,7 +23,7 @@ record NotifierWiring(TablePorts ports, OutcomeNotifier notifier) {
 
     static NotifierWiring from(AwsSettings settings) {
         TablePorts ports = TablePorts.from(settings);
-        SnsNotifications notifications = new SnsNotifications(
+        SesSnsNotifications notifications = new SesSnsNotifications(
                 AwsClients.build(SnsClient.builder(), "SNS", settings),
                 AwsClients.build(SesV2Client.builder(), "SES", settings),
                 settings.required("MCW_MAIL_FROM"), settings.optional("MCW_SMS_SENDER_ID").orElse("MediCare"));

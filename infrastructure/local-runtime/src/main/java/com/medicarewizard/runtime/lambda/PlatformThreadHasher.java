@@ -10,7 +10,7 @@ import java.util.concurrent.Future;
 
 /**
  * Runs the password hash (about 70 ms of CPU for bcrypt at cost 10) on a few platform threads of
- * its own. In AWS each edge invocation has its container; here they all share one process and run
+ * its own. In AWS each intake invocation has its container; here they all share one process and run
  * on virtual threads, whose carriers (one per core) are not preempted: two log-ins hashing at once
  * would hold both carriers and stall every other request behind them. On platform threads the
  * operating system time-slices the hash with the rest, the waiting request parks its virtual

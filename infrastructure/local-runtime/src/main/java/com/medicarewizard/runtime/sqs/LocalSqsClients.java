@@ -24,7 +24,7 @@ public final class LocalSqsClients {
      * A send to the local queue takes milliseconds. Under load ElasticMQ's on-disk store can lose the
      * reply to one send (its persistence actor failed writing a message: spray-json refused a null
      * delivery receipt; the send then waited out ElasticMQ's 21 s timeout): the functions' calls give up on an
-     * attempt after 2 s and the SDK tries again, so the edge still answers within seconds.
+     * attempt after 2 s and the SDK tries again, so the intake still answers within seconds.
      */
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(12);

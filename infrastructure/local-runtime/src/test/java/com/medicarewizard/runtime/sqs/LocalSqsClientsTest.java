@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A queue that takes a send and never answers (what ElasticMQ does when its on-disk store loses a
- * reply) must not hold the edge's request for long: each attempt is given up, and the SDK tries again.
+ * reply) must not hold the intake's request for long: each attempt is given up, and the SDK tries again.
  */
 class LocalSqsClientsTest {
 

@@ -1,4 +1,4 @@
-package com.medicarewizard.adapter.sns;
+package com.medicarewizard.adapter.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,10 +29,10 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** The SNS and SES requests the adapter builds, and how it classifies their failures; fake clients only. */
-class SnsNotificationsTest extends NotificationsContract {
+class SesSnsNotificationsTest extends NotificationsContract {
     private final FakeSns sns = new FakeSns();
     private final FakeSes ses = new FakeSes();
-    private final SnsNotifications notifications = new SnsNotifications(sns, ses, "no-reply@medicare.example",
+    private final SesSnsNotifications notifications = new SesSnsNotifications(sns, ses, "no-reply@medicare.example",
             "MediCare");
 
     @Override

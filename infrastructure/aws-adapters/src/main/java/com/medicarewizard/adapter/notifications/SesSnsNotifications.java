@@ -1,4 +1,4 @@
-package com.medicarewizard.adapter.sns;
+package com.medicarewizard.adapter.notifications;
 
 import com.medicarewizard.port.Notifications;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -19,13 +19,14 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * {@link Notifications} in AWS: a text message is an SNS publish to the patient's phone number
- * (transactional SMS); an e-mail goes through SES v2 to the patient's address alone, because SNS
- * e-mail can only reach subscribers of a topic (see docs/adr/0003-notification-channels.md).
+ * {@link Notifications} in AWS, over two services (hence the name): an e-mail goes through SES v2
+ * to the patient's address alone, because SNS e-mail can only reach subscribers of a topic; a text
+ * message is an SNS publish to the patient's phone number (transactional SMS). See
+ * docs/adr/0003-notification-channels.md.
  * Refusals of the recipient or the request are permanent failures; throttling, outages and
  * timeouts are transient.
  */
-public final class SnsNotifications implements Notifications {
+public final class SesSnsNotifications implements Notifications {
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
     /** SNS errors that sending again cannot fix: a malformed or refused phone number. */
     private static final Set<String> SNS_PERMANENT = Set.of("InvalidParameter", "InvalidParameterValue",
@@ -42,7 +43,7 @@ public final class SnsNotifications implements Notifications {
      * @param fromAddress the verified SES identity the e-mail comes from
      * @param senderId the alphanumeric sender id shown on the phone (where the country allows one)
      */
-    public SnsNotifications(SnsClient sns, SesV2Client ses, String fromAddress, String senderId) {
+    public SesSnsNotifications(SnsClient sns, SesV2Client ses, String fromAddress, String senderId) {
         this.sns = Objects.requireNonNull(sns, "sns");
         this.ses = Objects.requireNonNull(ses, "ses");
         this.fromAddress = Objects.requireNonNull(fromAddress, "from address");

@@ -1,7 +1,5 @@
-package com.medicarewizard.intake.ops;
+package com.medicarewizard.intake.auth;
 
-import com.medicarewizard.intake.auth.BearerToken;
-import com.medicarewizard.intake.auth.Digests;
 import com.medicarewizard.intake.http.Problems;
 import com.medicarewizard.intake.http.Request;
 
@@ -12,14 +10,14 @@ import java.util.Optional;
  * No token sent is 401; a wrong one 403; with no operator token configured the endpoint is
  * refused to everyone (403), so a missing setting never opens it.
  */
-final class OperatorGuard {
+public final class OperatorGuard {
     private final Optional<String> opsToken;
 
-    OperatorGuard(Optional<String> opsToken) {
+    public OperatorGuard(Optional<String> opsToken) {
         this.opsToken = opsToken;
     }
 
-    void admit(Request request) {
+    public void admit(Request request) {
         if (opsToken.isEmpty()) {
             throw Problems.forbidden("Operator access is not enabled.").raise();
         }

@@ -1,0 +1,134 @@
+package com.medicarewizard.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.medicarewizard.edge.ApiDocument;
+import com.medicarewizard.edge.ApiOperation;
+import com.medicarewizard.intake.auth.Authenticator;
+import com.medicarewizard.intake.auth.OperatorGuard;
+import com.medicarewizard.intake.fakes.Api;
+import com.medicarewizard.intake.fakes.Reply;
+import com.medicarewizard.intake.fakes.Req;
+import com.medicarewizard.intake.fakes.TestContext;
+import com.medicarewizard.intake.http.Endpoint;
+import com.medicarewizard.intake.http.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+/**
+ * Each operation's {@code security} in the OpenAPI document is applied by the dispatcher before
+ * its use case runs. The use cases here only record that they were reached, so whatever refuses a
+ * call is the declared security and nothing else.
+ */
+class DeclaredAccessTest {
+    private static final String OPS_TOKEN = "ops-secret-0123456789abcdef";
+    private final Api api = new Api();
+    private final List<String> reached = new CopyOnWriteArrayList<>();
+    private final ApiHandler handler = new ApiHandler(new Routes(ApiDocument.v1(), recordingUseCases(),
+            new DeclaredAccess(new Authenticator(api.tokens, api.clock), new OperatorGuard(Optional.of(OPS_TOKEN)))));
+
+    static Stream<ApiOperation> securedOperations() {
+        return ApiDocument.v1().operations().stream().filter(operation -> !operation.isOpen());
+    }
+
+    static Stream<ApiOperation> openOperations() {
+        return ApiDocument.v1().operations().stream().filter(ApiOperation::isOpen);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("securedOperations")
+    void anOperationDeclaredWithSecurityCannotBeReachedWithoutIt(ApiOperation operation) {
+        Reply reply = send(request(operation));
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.code()).isEqualTo("unauthorized");
+        assertThat(reply.header("WWW-Authenticate")).contains("Bearer");
+        assertThat(reached).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("securedOperations")
+    void aForgedTokenOrAnotherCallersTokenDoesNotReachASecuredOperation(ApiOperation operation) {
+        boolean forOperators = isForOperators(operation);
+        String otherCallers = forOperators ? api.patientToken() : OPS_TOKEN;
+
+        assertThat(send(request(operation).bearer("forged-0123456789abcdefghij")).status())
+                .isEqualTo(forOperators ? 403 : 401);
+        assertThat(send(request(operation).bearer(otherCallers)).status()).isEqualTo(forOperators ? 403 : 401);
+        assertThat(reached).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("securedOperations")
+    void theDeclaredCallerReachesTheOperationAtItsMethodAndPath(ApiOperation operation) {
+        String token = isForOperators(operation) ? OPS_TOKEN : api.patientToken();
+
+        assertThat(send(request(operation).bearer(token)).status()).isEqualTo(204);
+        assertThat(reached).containsExactly(operation.operationId().orElseThrow());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("openOperations")
+    void anOpenOperationIsReachedWithoutAToken(ApiOperation operation) {
+        assertThat(send(request(operation)).status()).isEqualTo(204);
+        assertThat(reached).containsExactly(operation.operationId().orElseThrow());
+    }
+
+    @Test
+    void aPatientUseCaseIsGivenTheSessionOfTheToken() {
+        List<String> patients = new CopyOnWriteArrayList<>();
+        var useCases = new HashMap<>(recordingUseCases());
+        useCases.put("getOwnProfile", new Endpoint.ForPatient((request, session) -> {
+            patients.add(session.patient().value());
+            return Response.noContent();
+        }));
+        var routes = new Routes(ApiDocument.v1(), useCases, new DeclaredAccess(
+                new Authenticator(api.tokens, api.clock), new OperatorGuard(Optional.empty())));
+        String token = api.patientToken();
+
+        new ApiHandler(routes).handleRequest(Req.get("/api/v1/me").bearer(token).event(), new TestContext());
+
+        assertThat(patients).containsExactly(api.send(Req.get("/api/v1/me").bearer(token)).text("id"));
+    }
+
+    private Map<String, Endpoint> recordingUseCases() {
+        Map<String, Endpoint> useCases = new HashMap<>();
+        ApiDocument.v1().operations().forEach(operation -> {
+            String id = operation.operationId().orElseThrow();
+            useCases.put(id, operation.isOpen() ? new Endpoint.Open(request -> reach(id))
+                    : isForOperators(operation) ? new Endpoint.ForOperator(request -> reach(id))
+                    : new Endpoint.ForPatient((request, session) -> reach(id)));
+        });
+        return useCases;
+    }
+
+    private Response reach(String operationId) {
+        reached.add(operationId);
+        return Response.noContent();
+    }
+
+    private static boolean isForOperators(ApiOperation operation) {
+        return operation.security().stream().anyMatch(schemes -> schemes.contains(DeclaredAccess.OPERATOR_SCHEME));
+    }
+
+    /** The operation's method on its path, path parameters filled in, as API Gateway hands it over. */
+    private static Req request(ApiOperation operation) {
+        Req request = Req.of(operation.method(), operation.path());
+        if (operation.path().contains("{id}")) {
+            request.path("id", "some-id");
+        }
+        return request;
+    }
+
+    private Reply send(Req request) {
+        return Reply.of(handler.handleRequest(request.event(), new TestContext()));
+    }
+}
