@@ -4,6 +4,7 @@ import com.medicarewizard.domain.availability.BookingRules;
 import com.medicarewizard.domain.availability.Occupancy;
 import com.medicarewizard.domain.center.Center;
 import com.medicarewizard.domain.center.ExamType;
+import com.medicarewizard.domain.center.ResourceId;
 import com.medicarewizard.domain.center.Site;
 import com.medicarewizard.domain.reservation.Decision;
 import com.medicarewizard.domain.reservation.RejectionReason;
@@ -16,6 +17,7 @@ import com.medicarewizard.port.SlotLedger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -81,8 +83,8 @@ public final class ReservationAllocator {
         try {
             return store(request.decide(decision, now));
         } catch (Reservations.ConcurrentChangeException e) {
-            if (decision instanceof Decision.Confirmed confirmed && !heldBy(e.current(), confirmed)) {
-                claims.release(request.id(), confirmed.resources(), occupancy);
+            if (decision instanceof Decision.Confirmed confirmed) {
+                claims.release(request.id(), notHeldBy(e.current(), confirmed), occupancy);
             }
             throw e;
         }
@@ -97,9 +99,15 @@ public final class ReservationAllocator {
         return rules.check(exam, site, request.start(), request.requestedAt());
     }
 
-    private static boolean heldBy(Optional<Reservation> current, Decision.Confirmed confirmed) {
-        return current.filter(r -> r.status() == ReservationStatus.CONFIRMED
-                && r.resources().equals(confirmed.resources())).isPresent();
+    /**
+     * The resources of {@code confirmed} that what is stored now does not hold. The cells are claimed
+     * in the request's name, so a decision a racing consumer stored meanwhile may hold some of the same
+     * cells (e.g. the radiographer, with another scanner): those must stay claimed.
+     */
+    private static List<ResourceId> notHeldBy(Optional<Reservation> current, Decision.Confirmed confirmed) {
+        List<ResourceId> held = current.filter(r -> r.status() == ReservationStatus.CONFIRMED)
+                .map(Reservation::resources).orElse(List.of());
+        return confirmed.resources().stream().filter(resource -> !held.contains(resource)).toList();
     }
 
     private AllocationOutcome cancel(Reservation reservation) {
