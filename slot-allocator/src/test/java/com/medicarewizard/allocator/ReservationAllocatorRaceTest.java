@@ -1,0 +1,115 @@
+package com.medicarewizard.allocator;
+
+import static com.medicarewizard.allocator.InMemoryAllocation.MRI_1;
+import static com.medicarewizard.allocator.InMemoryAllocation.MRI_2;
+import static com.medicarewizard.allocator.InMemoryAllocation.RAD_1;
+import static com.medicarewizard.allocator.InMemoryAllocation.cells;
+import static com.medicarewizard.allocator.InMemoryAllocation.local;
+import static com.medicarewizard.allocator.ReservationAllocatorTest.alreadyHandled;
+import static com.medicarewizard.allocator.ReservationAllocatorTest.changedTo;
+import static com.medicarewizard.domain.CenterMother.MRI;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.medicarewizard.domain.reservation.Decision;
+import com.medicarewizard.domain.reservation.Reservation;
+import com.medicarewizard.domain.reservation.ReservationStatus;
+import com.medicarewizard.port.Reservations.ConcurrentChangeException;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the allocator does when its write meets another writer (the version-conditioned update
+ * fails) or a store fails: no cell is left held by a reservation that is not confirmed with it,
+ * and the command can be delivered again.
+ */
+class ReservationAllocatorRaceTest {
+    private static final Instant TEN = local("2027-12-20T10:00");
+    private FlakySlotLedger flaky;
+    private final InMemoryAllocation allocation = new InMemoryAllocation(ledger -> flaky = new FlakySlotLedger(ledger));
+
+    @Test
+    void aCancelRequestedWhileDecidingReleasesTheClaimsAndCancelsOnTheRetry() {
+        Reservation request = allocation.request(MRI, TEN);
+        allocation.reservations.interfereWithNextUpdate(r -> r.requestCancellation(allocation.clock.instant()));
+
+        assertThat(allocation.decide(request)).isEqualTo(changedTo(ReservationStatus.CANCELLED));
+        assertThat(allocation.ledger.all()).isEmpty();
+    }
+
+    @Test
+    void aDecisionStoredMeanwhileWithTheSameResourcesKeepsItsCells() {
+        Reservation request = allocation.request(MRI, TEN);
+        allocation.reservations.interfereWithNextUpdate(
+                r -> r.decide(new Decision.Confirmed(List.of(MRI_1, RAD_1)), allocation.clock.instant()));
+
+        assertThat(allocation.decide(request)).isEqualTo(alreadyHandled(ReservationStatus.CONFIRMED));
+        assertThat(allocation.ledger.all()).isEqualTo(allocation.cellsOfConfirmed()).isNotEmpty();
+    }
+
+    @Test
+    void aDecisionStoredMeanwhileWithOtherResourcesKeepsTheCellsItShares() {
+        Reservation request = allocation.request(MRI, TEN);
+        // a second consumer confirmed it on MRI-2 while MRI-1 was busy; MRI-1 has been freed since
+        allocation.ledger.claim(request.id(), List.copyOf(cells(MRI, TEN, List.of(MRI_2, RAD_1))));
+        allocation.reservations.interfereWithNextUpdate(
+                r -> r.decide(new Decision.Confirmed(List.of(MRI_2, RAD_1)), allocation.clock.instant()));
+
+        assertThat(allocation.decide(request)).isEqualTo(alreadyHandled(ReservationStatus.CONFIRMED));
+        assertThat(allocation.ledger.all()).isEqualTo(allocation.cellsOfConfirmed());
+    }
+
+    @Test
+    void aCancelRequestedWhileRejectingIsHonouredOnTheRetry() {
+        allocation.decide(allocation.request(MRI, TEN));
+        Reservation request = allocation.request(MRI, TEN);
+        allocation.reservations.interfereWithNextUpdate(r -> r.requestCancellation(allocation.clock.instant()));
+
+        assertThat(allocation.decide(request)).isEqualTo(changedTo(ReservationStatus.CANCELLED));
+        assertThat(allocation.ledger.all()).isEqualTo(allocation.cellsOfConfirmed());
+    }
+
+    @Test
+    void givesUpAfterThreeConcurrentChangesHoldingNothingSoTheQueueRetries() {
+        Reservation request = allocation.request(MRI, TEN);
+        for (int i = 0; i < 3; i++) {
+            allocation.reservations.interfereWithNextUpdate(r -> r);
+        }
+
+        assertThatThrownBy(() -> allocation.decide(request)).isInstanceOf(ConcurrentChangeException.class);
+        assertThat(allocation.stored(request).status()).isEqualTo(ReservationStatus.PENDING);
+        assertThat(allocation.ledger.all()).isEmpty();
+
+        assertThat(allocation.decide(request)).isEqualTo(changedTo(ReservationStatus.CONFIRMED));
+    }
+
+    @Test
+    void aLedgerFailureMidClaimLeavesTheRequestPendingAndItsRedeliveryMakesTheSameChoice() {
+        Reservation request = allocation.request(MRI, TEN);
+        flaky.failClaim(2); // the scanner is claimed, the radiographer's claim times out
+
+        assertThatThrownBy(() -> allocation.decide(request)).isInstanceOf(IllegalStateException.class);
+        assertThat(allocation.stored(request).status()).isEqualTo(ReservationStatus.PENDING);
+
+        assertThat(allocation.decide(request)).isEqualTo(changedTo(ReservationStatus.CONFIRMED));
+        assertThat(allocation.stored(request).resources()).containsExactly(MRI_1, RAD_1);
+        assertThat(allocation.ledger.all()).isEqualTo(allocation.cellsOfConfirmed());
+    }
+
+    @Test
+    void aStoreFailureAfterClaimingIsRepairedByTheRedelivery() {
+        Reservation request = allocation.request(MRI, TEN);
+        allocation.reservations.interfereWithNextUpdate(r -> {
+            throw new IllegalStateException("table unavailable");
+        });
+
+        assertThatThrownBy(() -> allocation.decide(request)).isInstanceOf(IllegalStateException.class);
+        assertThat(allocation.stored(request).status()).isEqualTo(ReservationStatus.PENDING);
+
+        assertThat(allocation.decide(request)).isEqualTo(changedTo(ReservationStatus.CONFIRMED));
+        assertThat(allocation.stored(request).resources()).containsExactly(MRI_1, RAD_1);
+        assertThat(allocation.ledger.all()).isEqualTo(allocation.cellsOfConfirmed());
+    }
+}
