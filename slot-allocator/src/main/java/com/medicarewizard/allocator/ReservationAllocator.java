@@ -4,6 +4,7 @@ import com.medicarewizard.domain.availability.BookingRules;
 import com.medicarewizard.domain.availability.Occupancy;
 import com.medicarewizard.domain.center.Center;
 import com.medicarewizard.domain.center.ExamType;
+import com.medicarewizard.domain.center.Resource;
 import com.medicarewizard.domain.center.ResourceId;
 import com.medicarewizard.domain.center.Site;
 import com.medicarewizard.domain.reservation.Decision;
@@ -65,7 +66,7 @@ public final class ReservationAllocator {
         }
         Instant now = clock.instant();
         if (request.cancelRequestedAt().isPresent()) {
-            return store(request.cancel(now));
+            return cancelPending(request, now);
         }
         Center center = catalog.current();
         Optional<ExamType> exam = center.examType(request.examType());
@@ -114,10 +115,28 @@ public final class ReservationAllocator {
         if (!reservation.isCancellable()) {
             return AllocationOutcome.alreadyHandled(reservation.status());
         }
-        if (reservation.status() == ReservationStatus.CONFIRMED) {
-            claims.release(reservation.id(), reservation.resources(), occupancyOf(reservation));
+        if (reservation.status() == ReservationStatus.PENDING) {
+            return cancelPending(reservation, clock.instant());
         }
+        claims.release(reservation.id(), reservation.resources(), occupancyOf(reservation));
         return store(reservation.cancel(clock.instant()));
+    }
+
+    /**
+     * A PENDING request holds no time, unless an earlier attempt claimed some and then failed (a
+     * timeout mid-claim, a failed store): those cells are let go too, after the cancellation is
+     * stored, so that no attempt still under way can confirm the request on cells already released.
+     */
+    private AllocationOutcome cancelPending(Reservation request, Instant now) {
+        AllocationOutcome outcome = store(request.cancel(now));
+        Center center = catalog.current();
+        List<ResourceId> candidates = center.examType(request.examType())
+                .map(exam -> BookingRules.kindsInOrder(exam).stream()
+                        .flatMap(kind -> center.candidates(exam, request.site(), kind).stream()))
+                .orElseGet(() -> center.resources().stream().filter(r -> r.site().equals(request.site())))
+                .map(Resource::id).toList();
+        claims.releaseLeftovers(request.id(), candidates, occupancyOf(request));
+        return outcome;
     }
 
     /** With its exam type gone from the catalog, the widest buffers a day allows are released instead. */

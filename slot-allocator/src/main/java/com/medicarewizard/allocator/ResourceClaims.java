@@ -2,6 +2,7 @@ package com.medicarewizard.allocator;
 
 import com.medicarewizard.domain.availability.BookingRules;
 import com.medicarewizard.domain.availability.Occupancy;
+import com.medicarewizard.domain.center.Cell;
 import com.medicarewizard.domain.center.ExamType;
 import com.medicarewizard.domain.center.Resource;
 import com.medicarewizard.domain.center.ResourceId;
@@ -14,6 +15,7 @@ import com.medicarewizard.port.SlotLedger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Claims one open resource of every kind an exam needs for its whole occupancy, kind by kind in
@@ -53,5 +55,14 @@ final class ResourceClaims {
 
     void release(ReservationId owner, List<ResourceId> resources, Occupancy occupancy) {
         resources.forEach(resource -> ledger.release(owner, occupancy.cells(resource)));
+    }
+
+    /** Releases what {@code owner} still holds of those resources within the occupancy, read first: usually nothing. */
+    void releaseLeftovers(ReservationId owner, List<ResourceId> resources, Occupancy occupancy) {
+        List<Cell> held = ledger.holders(resources, occupancy.from(), occupancy.to()).entrySet().stream()
+                .filter(holder -> holder.getValue().equals(owner)).map(Map.Entry::getKey).toList();
+        if (!held.isEmpty()) {
+            ledger.release(owner, held);
+        }
     }
 }

@@ -99,6 +99,29 @@ class ReservationAllocatorRaceTest {
     }
 
     @Test
+    void aCancelAfterAFailedAttemptReleasesTheCellsThatAttemptClaimed() {
+        Reservation request = allocation.request(MRI, TEN);
+        flaky.failClaim(2);
+        assertThatThrownBy(() -> allocation.decide(request)).isInstanceOf(IllegalStateException.class);
+
+        assertThat(allocation.cancel(request)).isEqualTo(changedTo(ReservationStatus.CANCELLED));
+        assertThat(allocation.ledger.all()).isEmpty();
+    }
+
+    @Test
+    void aCancelRequestedAfterAFailedStoreIsDecidedAsACancelThatReleasesTheClaims() {
+        Reservation request = allocation.request(MRI, TEN);
+        allocation.reservations.interfereWithNextUpdate(r -> {
+            throw new IllegalStateException("table unavailable");
+        });
+        assertThatThrownBy(() -> allocation.decide(request)).isInstanceOf(IllegalStateException.class);
+        allocation.reservations.update(allocation.stored(request).requestCancellation(allocation.clock.instant()));
+
+        assertThat(allocation.decide(request)).isEqualTo(changedTo(ReservationStatus.CANCELLED));
+        assertThat(allocation.ledger.all()).isEmpty();
+    }
+
+    @Test
     void aStoreFailureAfterClaimingIsRepairedByTheRedelivery() {
         Reservation request = allocation.request(MRI, TEN);
         allocation.reservations.interfereWithNextUpdate(r -> {
