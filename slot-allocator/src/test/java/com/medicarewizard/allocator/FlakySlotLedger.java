@@ -19,7 +19,7 @@ final class FlakySlotLedger implements SlotLedger {
         this.ledger = ledger;
     }
 
-    /** The {@code n}th claim from now (1 = the next one) throws instead of claiming; the others work. */
+    /** The {@code n}th claim from now (1 = the next one) throws instead of claiming; 0: none does. */
     void failClaim(int n) {
         claimsUntilFailure = n;
     }

@@ -99,6 +99,20 @@ class ReservationAllocatorRaceTest {
     }
 
     @Test
+    void aRedeliveryThatChoosesAnotherScannerLeavesNothingOfTheFailedAttempt() {
+        Reservation first = allocation.request(MRI, TEN);
+        allocation.decide(first);
+        Reservation second = allocation.request(MRI, TEN);
+        flaky.failClaim(3); // MRI-1 is busy, MRI-2 is claimed, then the radiographer's claim times out
+        assertThatThrownBy(() -> allocation.decide(second)).isInstanceOf(IllegalStateException.class);
+        allocation.cancel(first);
+
+        assertThat(allocation.decide(second)).isEqualTo(changedTo(ReservationStatus.CONFIRMED));
+        assertThat(allocation.stored(second).resources()).containsExactly(MRI_1, RAD_1);
+        assertThat(allocation.ledger.all()).isEqualTo(allocation.cellsOfConfirmed());
+    }
+
+    @Test
     void aCancelAfterAFailedAttemptReleasesTheCellsThatAttemptClaimed() {
         Reservation request = allocation.request(MRI, TEN);
         flaky.failClaim(2);
