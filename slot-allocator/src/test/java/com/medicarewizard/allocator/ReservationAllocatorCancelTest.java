@@ -21,7 +21,15 @@ import org.junit.jupiter.api.Test;
 /** How the allocator cancels: releasing what a confirmed reservation holds, and never deciding a cancelled request. */
 class ReservationAllocatorCancelTest {
     private static final Instant TEN = local("2027-12-20T10:00");
+    /** The first start clear of the ten o'clock exam's turnover and of its own set-up. */
+    private static final Instant NEXT_FREE = TEN.plus(Duration.ofMinutes(45));
     private final InMemoryAllocation allocation = new InMemoryAllocation();
+
+    private Reservation confirmed(Instant start) {
+        Reservation request = allocation.request(MRI, start);
+        assertThat(allocation.decide(request)).isEqualTo(changedTo(ReservationStatus.CONFIRMED));
+        return request;
+    }
 
     @Test
     void aCancelRequestedBeforeTheDecisionCancelsInsteadOfClaiming() {
@@ -60,10 +68,8 @@ class ReservationAllocatorCancelTest {
 
     @Test
     void cancellingReleasesOnlyTheReservationsOwnCells() {
-        Reservation cancelled = allocation.request(MRI, TEN);
-        Reservation neighbour = allocation.request(MRI, TEN.plus(Duration.ofMinutes(45)));
-        allocation.decide(cancelled);
-        allocation.decide(neighbour);
+        Reservation cancelled = confirmed(TEN);
+        Reservation neighbour = confirmed(NEXT_FREE);
 
         allocation.cancel(cancelled);
 
@@ -73,10 +79,8 @@ class ReservationAllocatorCancelTest {
 
     @Test
     void cancellingAReservationWhoseExamTypeWasWithdrawnStillReleasesItsCellsAndOnlyThem() {
-        Reservation confirmed = allocation.request(MRI, TEN);
-        Reservation neighbour = allocation.request(MRI, TEN.plus(Duration.ofMinutes(45)));
-        allocation.decide(confirmed);
-        allocation.decide(neighbour);
+        Reservation confirmed = confirmed(TEN);
+        Reservation neighbour = confirmed(NEXT_FREE);
         allocation.withdraw(MRI);
 
         // without the exam type its buffers are unknown: a wider span is released, owner by owner

@@ -30,6 +30,25 @@ class ReservationAllocatorRaceTest {
     private FlakySlotLedger flaky;
     private final InMemoryAllocation allocation = new InMemoryAllocation(ledger -> flaky = new FlakySlotLedger(ledger));
 
+    private void failNextStore() {
+        allocation.reservations.interfereWithNextUpdate(r -> {
+            throw new IllegalStateException("table unavailable");
+        });
+    }
+
+    /** The redelivered request ends confirmed as if nothing had failed, nothing else held in its name. */
+    private void redeliveryConfirmsOnTheFirstScannerAndRadiographer(Reservation request) {
+        assertThat(allocation.decide(request)).isEqualTo(changedTo(ReservationStatus.CONFIRMED));
+        assertThat(allocation.stored(request).resources()).containsExactly(MRI_1, RAD_1);
+        assertThat(allocation.ledger.all()).isEqualTo(allocation.cellsOfConfirmed());
+    }
+
+    /** The decision fails as the ledger or the table did, leaving the request PENDING for a redelivery. */
+    private void decisionFails(Reservation request) {
+        assertThatThrownBy(() -> allocation.decide(request)).isInstanceOf(IllegalStateException.class);
+        assertThat(allocation.stored(request).status()).isEqualTo(ReservationStatus.PENDING);
+    }
+
     @Test
     void aCancelRequestedWhileDecidingReleasesTheClaimsAndCancelsOnTheRetry() {
         Reservation request = allocation.request(MRI, TEN);
@@ -89,13 +108,9 @@ class ReservationAllocatorRaceTest {
     void aLedgerFailureMidClaimLeavesTheRequestPendingAndItsRedeliveryMakesTheSameChoice() {
         Reservation request = allocation.request(MRI, TEN);
         flaky.failClaim(2); // the scanner is claimed, the radiographer's claim times out
+        decisionFails(request);
 
-        assertThatThrownBy(() -> allocation.decide(request)).isInstanceOf(IllegalStateException.class);
-        assertThat(allocation.stored(request).status()).isEqualTo(ReservationStatus.PENDING);
-
-        assertThat(allocation.decide(request)).isEqualTo(changedTo(ReservationStatus.CONFIRMED));
-        assertThat(allocation.stored(request).resources()).containsExactly(MRI_1, RAD_1);
-        assertThat(allocation.ledger.all()).isEqualTo(allocation.cellsOfConfirmed());
+        redeliveryConfirmsOnTheFirstScannerAndRadiographer(request);
     }
 
     @Test
@@ -104,19 +119,17 @@ class ReservationAllocatorRaceTest {
         allocation.decide(first);
         Reservation second = allocation.request(MRI, TEN);
         flaky.failClaim(3); // MRI-1 is busy, MRI-2 is claimed, then the radiographer's claim times out
-        assertThatThrownBy(() -> allocation.decide(second)).isInstanceOf(IllegalStateException.class);
+        decisionFails(second);
         allocation.cancel(first);
 
-        assertThat(allocation.decide(second)).isEqualTo(changedTo(ReservationStatus.CONFIRMED));
-        assertThat(allocation.stored(second).resources()).containsExactly(MRI_1, RAD_1);
-        assertThat(allocation.ledger.all()).isEqualTo(allocation.cellsOfConfirmed());
+        redeliveryConfirmsOnTheFirstScannerAndRadiographer(second);
     }
 
     @Test
     void aCancelAfterAFailedAttemptReleasesTheCellsThatAttemptClaimed() {
         Reservation request = allocation.request(MRI, TEN);
         flaky.failClaim(2);
-        assertThatThrownBy(() -> allocation.decide(request)).isInstanceOf(IllegalStateException.class);
+        decisionFails(request);
 
         assertThat(allocation.cancel(request)).isEqualTo(changedTo(ReservationStatus.CANCELLED));
         assertThat(allocation.ledger.all()).isEmpty();
@@ -125,10 +138,8 @@ class ReservationAllocatorRaceTest {
     @Test
     void aCancelRequestedAfterAFailedStoreIsDecidedAsACancelThatReleasesTheClaims() {
         Reservation request = allocation.request(MRI, TEN);
-        allocation.reservations.interfereWithNextUpdate(r -> {
-            throw new IllegalStateException("table unavailable");
-        });
-        assertThatThrownBy(() -> allocation.decide(request)).isInstanceOf(IllegalStateException.class);
+        failNextStore();
+        decisionFails(request);
         allocation.reservations.update(allocation.stored(request).requestCancellation(allocation.clock.instant()));
 
         assertThat(allocation.decide(request)).isEqualTo(changedTo(ReservationStatus.CANCELLED));
@@ -138,15 +149,9 @@ class ReservationAllocatorRaceTest {
     @Test
     void aStoreFailureAfterClaimingIsRepairedByTheRedelivery() {
         Reservation request = allocation.request(MRI, TEN);
-        allocation.reservations.interfereWithNextUpdate(r -> {
-            throw new IllegalStateException("table unavailable");
-        });
+        failNextStore();
+        decisionFails(request);
 
-        assertThatThrownBy(() -> allocation.decide(request)).isInstanceOf(IllegalStateException.class);
-        assertThat(allocation.stored(request).status()).isEqualTo(ReservationStatus.PENDING);
-
-        assertThat(allocation.decide(request)).isEqualTo(changedTo(ReservationStatus.CONFIRMED));
-        assertThat(allocation.stored(request).resources()).containsExactly(MRI_1, RAD_1);
-        assertThat(allocation.ledger.all()).isEqualTo(allocation.cellsOfConfirmed());
+        redeliveryConfirmsOnTheFirstScannerAndRadiographer(request);
     }
 }
