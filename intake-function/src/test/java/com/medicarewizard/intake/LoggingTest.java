@@ -4,9 +4,9 @@ import com.medicarewizard.intake.auth.BcryptPasswordHasher;
 import com.medicarewizard.intake.fakes.Api;
 import com.medicarewizard.intake.fakes.FakeLoginAttempts;
 import com.medicarewizard.port.fakes.InMemoryPatients;
-import com.medicarewizard.intake.fakes.FakeQueue;
-import com.medicarewizard.intake.fakes.FakeReservations;
-import com.medicarewizard.intake.fakes.FakeSlotLedger;
+import com.medicarewizard.port.fakes.InMemoryReservationQueue;
+import com.medicarewizard.port.fakes.InMemoryReservations;
+import com.medicarewizard.port.fakes.InMemorySlotLedger;
 import com.medicarewizard.intake.fakes.FakeTokens;
 import com.medicarewizard.intake.fakes.LogCapture;
 import com.medicarewizard.intake.fakes.Reply;
@@ -41,8 +41,9 @@ class LoggingTest {
     void anUnexpectedFailureIsLoggedWithoutItsMessage() {
         var failing = new Intake(() -> {
             throw new IllegalStateException("lookup failed for maria@example.org", new RuntimeException("RSSMRA85T10A562S"));
-        }, new FakeSlotLedger(), new FakeReservations(), new FakeQueue(), new InMemoryPatients(), new FakeTokens(),
-                new FakeLoginAttempts(), StreamPosition.NONE, new BcryptPasswordHasher(4), IntakeConfig.defaults(),
+        }, new InMemorySlotLedger(), new InMemoryReservations(), new InMemoryReservationQueue(),
+                new InMemoryPatients(), new FakeTokens(), new FakeLoginAttempts(), StreamPosition.NONE,
+                new BcryptPasswordHasher(4), IntakeConfig.defaults(),
                 Clock.fixed(TestCenter.NOW, TestCenter.ROME));
         try (var logs = new LogCapture()) {
             Reply reply = Reply.of(new ApiHandler(failing)

@@ -3,9 +3,9 @@ package com.medicarewizard.intake;
 import com.medicarewizard.intake.fakes.Api;
 import com.medicarewizard.intake.fakes.FakeLoginAttempts;
 import com.medicarewizard.port.fakes.InMemoryPatients;
-import com.medicarewizard.intake.fakes.FakeQueue;
-import com.medicarewizard.intake.fakes.FakeReservations;
-import com.medicarewizard.intake.fakes.FakeSlotLedger;
+import com.medicarewizard.port.fakes.InMemoryReservationQueue;
+import com.medicarewizard.port.fakes.InMemoryReservations;
+import com.medicarewizard.port.fakes.InMemorySlotLedger;
 import com.medicarewizard.intake.fakes.FakeTokens;
 import com.medicarewizard.intake.fakes.Reply;
 import com.medicarewizard.intake.fakes.Req;
@@ -51,8 +51,9 @@ class RoutingTest {
     void anUnexpectedFailureIsAGeneric500() {
         var failing = new Intake(() -> {
             throw new IllegalStateException("catalogue table unreachable at 10.0.0.1 for maria@example.org");
-        }, new FakeSlotLedger(), new FakeReservations(), new FakeQueue(), new InMemoryPatients(), new FakeTokens(),
-                new FakeLoginAttempts(), StreamPosition.NONE, new BcryptPasswordHasher(4), IntakeConfig.defaults(),
+        }, new InMemorySlotLedger(), new InMemoryReservations(), new InMemoryReservationQueue(),
+                new InMemoryPatients(), new FakeTokens(), new FakeLoginAttempts(), StreamPosition.NONE,
+                new BcryptPasswordHasher(4), IntakeConfig.defaults(),
                 Clock.fixed(TestCenter.NOW, TestCenter.ROME));
 
         Reply reply = Reply.of(new ApiHandler(failing).handleRequest(Req.get("/api/v1/exam-types").event(), new TestContext()));

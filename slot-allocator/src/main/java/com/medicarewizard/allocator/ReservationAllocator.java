@@ -4,6 +4,8 @@ import com.medicarewizard.domain.availability.BookingRules;
 import com.medicarewizard.domain.availability.Occupancy;
 import com.medicarewizard.domain.center.Center;
 import com.medicarewizard.domain.center.ExamType;
+import com.medicarewizard.domain.center.Resource;
+import com.medicarewizard.domain.center.ResourceId;
 import com.medicarewizard.domain.center.Site;
 import com.medicarewizard.domain.reservation.Decision;
 import com.medicarewizard.domain.reservation.RejectionReason;
@@ -16,6 +18,7 @@ import com.medicarewizard.port.SlotLedger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -63,7 +66,7 @@ public final class ReservationAllocator {
         }
         Instant now = clock.instant();
         if (request.cancelRequestedAt().isPresent()) {
-            return store(request.cancel(now));
+            return cancelPending(request, now);
         }
         Center center = catalog.current();
         Optional<ExamType> exam = center.examType(request.examType());
@@ -81,8 +84,8 @@ public final class ReservationAllocator {
         try {
             return store(request.decide(decision, now));
         } catch (Reservations.ConcurrentChangeException e) {
-            if (decision instanceof Decision.Confirmed confirmed && !heldBy(e.current(), confirmed)) {
-                claims.release(request.id(), confirmed.resources(), occupancy);
+            if (decision instanceof Decision.Confirmed confirmed) {
+                claims.release(request.id(), notHeldBy(e.current(), confirmed), occupancy);
             }
             throw e;
         }
@@ -97,19 +100,43 @@ public final class ReservationAllocator {
         return rules.check(exam, site, request.start(), request.requestedAt());
     }
 
-    private static boolean heldBy(Optional<Reservation> current, Decision.Confirmed confirmed) {
-        return current.filter(r -> r.status() == ReservationStatus.CONFIRMED
-                && r.resources().equals(confirmed.resources())).isPresent();
+    /**
+     * The resources of {@code confirmed} that what is stored now does not hold. The cells are claimed
+     * in the request's name, so a decision a racing consumer stored meanwhile may hold some of the same
+     * cells (e.g. the radiographer, with another scanner): those must stay claimed.
+     */
+    private static List<ResourceId> notHeldBy(Optional<Reservation> current, Decision.Confirmed confirmed) {
+        List<ResourceId> held = current.filter(r -> r.status() == ReservationStatus.CONFIRMED)
+                .map(Reservation::resources).orElse(List.of());
+        return confirmed.resources().stream().filter(resource -> !held.contains(resource)).toList();
     }
 
     private AllocationOutcome cancel(Reservation reservation) {
         if (!reservation.isCancellable()) {
             return AllocationOutcome.alreadyHandled(reservation.status());
         }
-        if (reservation.status() == ReservationStatus.CONFIRMED) {
-            claims.release(reservation.id(), reservation.resources(), occupancyOf(reservation));
+        if (reservation.status() == ReservationStatus.PENDING) {
+            return cancelPending(reservation, clock.instant());
         }
+        claims.release(reservation.id(), reservation.resources(), occupancyOf(reservation));
         return store(reservation.cancel(clock.instant()));
+    }
+
+    /**
+     * A PENDING request holds no time, unless an earlier attempt claimed some and then failed (a
+     * timeout mid-claim, a failed store): those cells are let go too, after the cancellation is
+     * stored, so that no attempt still under way can confirm the request on cells already released.
+     */
+    private AllocationOutcome cancelPending(Reservation request, Instant now) {
+        AllocationOutcome outcome = store(request.cancel(now));
+        Center center = catalog.current();
+        List<ResourceId> candidates = center.examType(request.examType())
+                .map(exam -> BookingRules.kindsInOrder(exam).stream()
+                        .flatMap(kind -> center.candidates(exam, request.site(), kind).stream()))
+                .orElseGet(() -> center.resources().stream().filter(r -> r.site().equals(request.site())))
+                .map(Resource::id).toList();
+        claims.releaseLeftovers(request.id(), candidates, occupancyOf(request));
+        return outcome;
     }
 
     /** With its exam type gone from the catalog, the widest buffers a day allows are released instead. */

@@ -5,6 +5,8 @@ import com.medicarewizard.domain.center.Resource;
 import com.medicarewizard.domain.center.ResourceKind;
 import com.medicarewizard.domain.center.Site;
 
+import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -22,6 +24,7 @@ import java.util.Map;
  * The work grows with days × starts × resources, never with the bookings outside the range.
  */
 public final class AvailabilityCalculator {
+    private static final long HALF_HOUR_SECONDS = 1800;
     private final BookingRules rules;
 
     public AvailabilityCalculator(BookingRules rules) {
@@ -52,9 +55,11 @@ public final class AvailabilityCalculator {
         Instant dayEnd = day.plusDays(1).atStartOfDay(site.zone()).toInstant();
         Instant earliest = now.plus(rules.center().policy().minimumNotice());
         Instant latest = now.plus(rules.center().policy().horizon());
+        Duration step = step();
         for (Instant start = day.atStartOfDay(site.zone()).toInstant(); start.isBefore(dayEnd);
-             start = start.plus(rules.center().policy().grid())) {
-            if (start.isBefore(earliest) || start.isAfter(latest)
+             start = start.plus(step)) {
+            // a start must be ahead even with no notice: the allocator refuses one that is not
+            if (!start.isAfter(now) || start.isBefore(earliest) || start.isAfter(latest)
                     || !rules.onGrid(LocalDateTime.ofInstant(start, site.zone()))) {
                 continue;
             }
@@ -63,6 +68,17 @@ public final class AvailabilityCalculator {
                 out.add(new Slot(start, start.plus(exam.duration()), site, available));
             }
         }
+    }
+
+    /**
+     * The walk's step: the grid, or its largest divisor that also divides half an hour. A
+     * daylight-saving change shifts the wall clock by an hour (half an hour in a few zones), so a
+     * 45-, 90- or 120-minute grid walked in absolute time from midnight would miss every on-grid
+     * local time after the change; this step reaches them all, and {@code onGrid} keeps only those.
+     */
+    private Duration step() {
+        long grid = rules.center().policy().grid().toSeconds();
+        return Duration.ofSeconds(BigInteger.valueOf(grid).gcd(BigInteger.valueOf(HALF_HOUR_SECONDS)).longValue());
     }
 
     /** -1 when some needed kind has no open resource then (not a bookable start at all). */

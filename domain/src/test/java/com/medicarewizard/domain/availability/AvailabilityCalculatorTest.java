@@ -1,6 +1,7 @@
 package com.medicarewizard.domain.availability;
 
 import com.medicarewizard.domain.CenterMother;
+import com.medicarewizard.domain.center.BookingPolicy;
 import com.medicarewizard.domain.center.Cell;
 import com.medicarewizard.domain.center.Center;
 import com.medicarewizard.domain.center.ExamType;
@@ -90,6 +91,30 @@ class AvailabilityCalculatorTest {
                 .allMatch(s -> !s.start().isBefore(now.plus(Duration.ofHours(2))));
         LocalDate far = LocalDate.of(2027, 7, 10);
         assertThat(slots(ecg, far, far, TakenCells.none())).isEmpty();
+    }
+
+    @Test
+    void aGridThatDoesNotDivideAnHourKeepsItsLocalStartsAfterTheSpringChange() {
+        Center fortyFive = CenterMother.center(new BookingPolicy(Duration.ofMinutes(45), Duration.ZERO,
+                Duration.ofDays(180), 62));
+        LocalDate day = LocalDate.of(2027, 3, 28);
+        List<Slot> slots = new AvailabilityCalculator(new BookingRules(fortyFive))
+                .compute(ecg, fortyFive.sites(), day, day, now, TakenCells.none());
+        // 00:00, 00:45, 01:30, then 03:00 (02:15 does not exist) and every 45 minutes to 23:15
+        assertThat(slots).extracting(s -> local(s).toLocalTime().toSecondOfDay() % 2700).containsOnly(0);
+        assertThat(slots).hasSize(32 - 1);
+        assertThat(startAt(slots, 3, 0)).isNotNull();
+    }
+
+    @Test
+    void withNoNoticeAStartAtTheMomentOfTheQuestionIsNotOffered() {
+        Center noNotice = CenterMother.center(new BookingPolicy(Duration.ofMinutes(15), Duration.ZERO,
+                Duration.ofDays(180), 62));
+        Instant quarterPast = Instant.parse("2027-01-11T09:15:00Z");
+        LocalDate monday = LocalDate.of(2027, 1, 11);
+        List<Slot> slots = new AvailabilityCalculator(new BookingRules(noNotice))
+                .compute(ecg, noNotice.sites(), monday, monday, quarterPast, TakenCells.none());
+        assertThat(slots.getFirst().start()).isEqualTo(quarterPast.plus(Duration.ofMinutes(15)));
     }
 
     @Test

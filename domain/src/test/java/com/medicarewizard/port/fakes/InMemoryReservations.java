@@ -1,4 +1,4 @@
-package com.medicarewizard.intake.fakes;
+package com.medicarewizard.port.fakes;
 
 import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.domain.reservation.Reservation;
@@ -7,32 +7,39 @@ import com.medicarewizard.domain.reservation.ReservationStatus;
 import com.medicarewizard.port.Reservations;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-/** Reservations in memory, with the version condition and per-patient idempotency keys of the real store. */
-public final class FakeReservations implements Reservations {
+/**
+ * Reservations in memory for the functions' unit tests, held to
+ * {@link com.medicarewizard.port.contract.ReservationsContract}: the version condition and the
+ * per-patient idempotency keys of the real stores, each write decided under one lock. Tests can
+ * make the next updates meet a concurrent writer ({@link #interfereWithNextUpdate}).
+ */
+public final class InMemoryReservations implements Reservations {
     private final Map<ReservationId, Reservation> byId = new HashMap<>();
     private final Map<String, ReservationId> byKey = new HashMap<>();
-    private UnaryOperator<Reservation> interference;
+    private final Deque<UnaryOperator<Reservation>> interferences = new ArrayDeque<>();
     private int updates;
 
     @Override
     public synchronized Created create(Reservation pending, Optional<String> idempotencyKey) {
-        if (idempotencyKey.isPresent()) {
-            ReservationId seen = byKey.get(pending.patient() + "\n" + idempotencyKey.get());
-            if (seen != null) {
-                return new Created(byId.get(seen), false);
-            }
-            byKey.put(pending.patient() + "\n" + idempotencyKey.get(), pending.id());
+        Optional<String> key = idempotencyKey.map(k -> pending.patient() + "\n" + k);
+        Optional<ReservationId> seen = key.map(byKey::get);
+        if (seen.isPresent()) {
+            return new Created(byId.get(seen.get()), false);
         }
-        if (byId.putIfAbsent(pending.id(), pending) != null) {
-            throw new IllegalStateException("reservation " + pending.id() + " exists");
+        if (byId.containsKey(pending.id())) {
+            throw new ConcurrentChangeException(pending.id(), Optional.of(byId.get(pending.id())));
         }
+        byId.put(pending.id(), pending);
+        key.ifPresent(k -> byKey.put(k, pending.id()));
         return new Created(pending, true);
     }
 
@@ -49,10 +56,10 @@ public final class FakeReservations implements Reservations {
 
     @Override
     public synchronized Reservation update(Reservation next) {
-        if (interference != null) {
+        UnaryOperator<Reservation> interference = interferences.poll();
+        if (interference != null && byId.containsKey(next.id())) {
             Reservation stored = byId.get(next.id());
             byId.put(next.id(), interference.apply(stored).withVersion(stored.version() + 1));
-            interference = null;
         }
         Reservation stored = byId.get(next.id());
         if (stored == null || stored.version() != next.version()) {
@@ -74,23 +81,29 @@ public final class FakeReservations implements Reservations {
     @Override
     public synchronized List<Reservation> decidedSince(Instant since) {
         return byId.values().stream()
-                .filter(r -> r.decidedAt().map(d -> !d.isBefore(since)).orElse(false)).toList();
+                .filter(r -> r.status() == ReservationStatus.CONFIRMED || r.status() == ReservationStatus.REJECTED)
+                .filter(r -> r.decidedAt().filter(d -> !d.isBefore(since)).isPresent()).toList();
     }
 
-    /** Stores a reservation as it is (a test's way of putting the allocator's work in place). */
+    /** Stores a reservation as it is (a test's way of putting another writer's work in place). */
     public synchronized void put(Reservation reservation) {
         byId.put(reservation.id(), reservation);
     }
 
-    /** The next update finds the reservation changed by {@code change} first, as if the allocator raced it. */
+    /**
+     * The next update not yet interfered with finds the reservation changed by {@code change} first
+     * (its version one higher), as if another writer raced it. A {@code change} that throws is a
+     * store that failed: the update throws that and changes nothing.
+     */
     public synchronized void interfereWithNextUpdate(UnaryOperator<Reservation> change) {
-        interference = change;
+        interferences.add(change);
     }
 
     public synchronized Map<ReservationId, Reservation> snapshot() {
         return Map.copyOf(byId);
     }
 
+    /** How many updates were stored (failed ones not counted). */
     public synchronized int updates() {
         return updates;
     }

@@ -1,4 +1,4 @@
-package com.medicarewizard.intake.fakes;
+package com.medicarewizard.port.fakes;
 
 import com.medicarewizard.port.MessageFailures;
 
@@ -6,8 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The allocator's recorded failures in memory, by message id. */
-public final class FakeMessageFailures implements MessageFailures {
+/**
+ * The allocator's recorded failures in memory, by message id, for the functions' unit tests; held
+ * to {@link com.medicarewizard.port.contract.MessageFailuresContract}.
+ */
+public final class InMemoryMessageFailures implements MessageFailures {
     private final Map<String, MessageFailure> byMessage = new ConcurrentHashMap<>();
 
     @Override

@@ -1,4 +1,4 @@
-package com.medicarewizard.intake.fakes;
+package com.medicarewizard.port.fakes;
 
 import com.medicarewizard.domain.center.Cell;
 import com.medicarewizard.domain.center.ResourceId;
@@ -11,8 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Cell holders in memory, claim-if-absent as the real ledger. */
-public final class FakeSlotLedger implements SlotLedger {
+/**
+ * Cell holders in memory for the functions' unit tests, held to
+ * {@link com.medicarewizard.port.contract.SlotLedgerContract}: a claim is decided for all its cells
+ * under one lock, so it takes them all or none, as the real ledger's claim-and-undo ends.
+ */
+public final class InMemorySlotLedger implements SlotLedger {
     private final Map<Cell, ReservationId> holders = new HashMap<>();
 
     @Override
@@ -38,5 +42,10 @@ public final class FakeSlotLedger implements SlotLedger {
             }
         });
         return found;
+    }
+
+    /** Every held cell with its holder, whatever the resource or time. */
+    public synchronized Map<Cell, ReservationId> all() {
+        return Map.copyOf(holders);
     }
 }
