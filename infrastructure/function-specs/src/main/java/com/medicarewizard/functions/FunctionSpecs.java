@@ -1,0 +1,93 @@
+package com.medicarewizard.functions;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * The one definition of every function: the CDK stack deploys the {@code aws} values, the Lambda
+ * entries default to them, the embedded runtime runs with the {@code local} ones. Where the two
+ * differ, the comment beside them says why; {@code docs/operations.md} ("Function settings") quotes
+ * them and a test holds the document to them.
+ */
+public final class FunctionSpecs {
+
+    /** Every function gets the same memory: at 1 GB a Java function gets most of a vCPU, and cold starts stay short. */
+    private static final int MEMORY_MB = 1024;
+    /**
+     * What a scheduled function may take; no longer than the schedule's period, so two runs never overlap.
+     */
+    private static final PerRuntime<Duration> SCHEDULED_TIMEOUT = PerRuntime.both(Duration.ofSeconds(60));
+    /**
+     * EventBridge schedules run at most once a minute; locally a timer has no such floor, and an
+     * operator's "retry now" or a lost request is taken up within seconds rather than a minute.
+     */
+    private static final Duration EVENTBRIDGE_FLOOR = Duration.ofMinutes(1);
+
+    /** The API: each request is milliseconds of work; a stuck one ends well before API Gateway's 29 s. */
+    public static final IntakeSpec INTAKE = new IntakeSpec(
+            new FunctionSpec("intake", "intake", "com.medicarewizard.lambda.intake.IntakeFunction", MEMORY_MB,
+                    PerRuntime.both(Duration.ofSeconds(10))),
+            Duration.ofHours(1));
+
+    /**
+     * The single writer of slot claims (docs/adr/0001, 0005): reserved concurrency 1 in AWS, one
+     * poller running one batch at a time locally.
+     */
+    public static final AllocatorSpec ALLOCATOR = new AllocatorSpec(
+            new FunctionSpec("allocator", "allocator", "com.medicarewizard.lambda.allocator.AllocatorFunction",
+                    MEMORY_MB,
+                    // In AWS one SDK call may take up to 12 s (AwsClients: attempts and their timeouts) and a
+                    // batch makes many; locally the table is in-process and a queue call gives up after 2 s,
+                    // so a batch takes milliseconds. The shorter local timeout keeps the local visibility
+                    // timeout (six times it) at half a minute: a batch lost in a crash is decided again
+                    // 30 s after a restart instead of 3 minutes.
+                    new PerRuntime<>(Duration.ofSeconds(30), Duration.ofSeconds(5)), OptionalInt.of(1)),
+            new QueueSource(10, Duration.ZERO, true,
+                    // six times the allocator's timeout in each runtime (AWS's rule for SQS event sources)
+                    new PerRuntime<>(Duration.ofMinutes(3), Duration.ofSeconds(30)),
+                    5));
+
+    /** The reconciler behind "a request answered 202 is never lost" (slot-allocator, PendingRequestSweeper). */
+    public static final SweeperSpec SWEEPER = new SweeperSpec(
+            new FunctionSpec("sweeper", "allocator", "com.medicarewizard.lambda.allocator.SweeperFunction", MEMORY_MB,
+                    SCHEDULED_TIMEOUT),
+            new PerRuntime<>(EVENTBRIDGE_FLOOR, Duration.ofSeconds(15)),
+            // the queue's visibility timeout plus one period: a request still hidden in the queue
+            // (being decided) is never sent again; the visibility timeout differs, so this does too
+            new PerRuntime<>(Duration.ofMinutes(4), Duration.ofSeconds(45)),
+            500);
+
+    /**
+     * The notifier on the table's stream. Most records are cells, markers and sessions the notifier
+     * skips at once, so batches are large; bisect, bounded retries and a record age keep one poison
+     * record from blocking the stream, and records given up on are still in the stream (24 h) for
+     * 18 h after they reach the on-failure destination.
+     */
+    public static final NotifierSpec NOTIFIER = new NotifierSpec(
+            new FunctionSpec("notifier", "notifier", "com.medicarewizard.lambda.notifier.NotifierFunction", MEMORY_MB,
+                    PerRuntime.both(Duration.ofSeconds(60))),
+            new StreamSource(100, Duration.ZERO, 5, Duration.ofHours(6), true, true));
+
+    /** Tries parked notifications again when due (docs/adr/0003). */
+    public static final ParkedRetrySpec PARKED_RETRY = new ParkedRetrySpec(
+            new FunctionSpec("parked-retry", "notifier", "com.medicarewizard.lambda.notifier.ParkedRetryFunction",
+                    MEMORY_MB, SCHEDULED_TIMEOUT),
+            new PerRuntime<>(EVENTBRIDGE_FLOOR, Duration.ofSeconds(5)),
+            100);
+
+    /** Writes the operators' figures to CloudWatch whether or not anyone reads them (docs/operations.md). */
+    public static final PipelineMetricsSpec PIPELINE_METRICS = new PipelineMetricsSpec(
+            new FunctionSpec("pipeline-metrics", "intake", "com.medicarewizard.lambda.intake.PipelineMetricsFunction",
+                    MEMORY_MB, SCHEDULED_TIMEOUT),
+            EVENTBRIDGE_FLOOR);
+
+    private FunctionSpecs() {
+    }
+
+    /** The six functions, in the order they are deployed. */
+    public static List<FunctionSpec> all() {
+        return List.of(INTAKE.function(), ALLOCATOR.function(), SWEEPER.function(), NOTIFIER.function(),
+                PARKED_RETRY.function(), PIPELINE_METRICS.function());
+    }
+}

@@ -1,0 +1,36 @@
+package com.medicarewizard.functions;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The DynamoDB stream event source mapping that feeds the notifier from the table's changes.
+ *
+ * @param batchSize               the most records per invocation (1..10000)
+ * @param batchingWindow          how long to gather records for a batch that is not full (0..5 min)
+ * @param retryAttempts           retries of a failing batch before its records go to the on-failure
+ *                                destination (0..10000); bisected halves are retried without counting
+ * @param maxRecordAge            records older than this, once failing, go to the destination (1 min..7 days)
+ * @param bisectOnError           whether a failing batch is split in two and each half retried
+ * @param reportBatchItemFailures whether the handler's {@code StreamsEventResponse} is honoured
+ */
+public record StreamSource(int batchSize, Duration batchingWindow, int retryAttempts, Duration maxRecordAge,
+                           boolean bisectOnError, boolean reportBatchItemFailures) {
+
+    public StreamSource {
+        Objects.requireNonNull(batchingWindow, "batching window");
+        Objects.requireNonNull(maxRecordAge, "record age");
+        if (batchSize < 1 || batchSize > 10_000) {
+            throw new IllegalArgumentException("batch size must be within 1..10000");
+        }
+        if (batchingWindow.isNegative() || batchingWindow.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new IllegalArgumentException("batching window must be within 0..5 min");
+        }
+        if (retryAttempts < 0 || retryAttempts > 10_000) {
+            throw new IllegalArgumentException("retry attempts must be within 0..10000");
+        }
+        if (maxRecordAge.compareTo(Duration.ofMinutes(1)) < 0 || maxRecordAge.compareTo(Duration.ofDays(7)) > 0) {
+            throw new IllegalArgumentException("record age must be within 1 min..7 days");
+        }
+    }
+}

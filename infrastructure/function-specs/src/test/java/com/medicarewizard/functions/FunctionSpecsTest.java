@@ -1,0 +1,70 @@
+package com.medicarewizard.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** The rules the settings must keep between them, checked on the spec itself, in both runtimes. */
+class FunctionSpecsTest {
+
+    private static final List<Function<PerRuntime<Duration>, Duration>> RUNTIMES =
+            List.of(PerRuntime::aws, PerRuntime::local);
+
+    @Test
+    void theQueueHidesAMessageAtLeastSixTimesTheAllocatorsTimeout() {
+        var timeout = FunctionSpecs.ALLOCATOR.function().timeout();
+        var visibility = FunctionSpecs.ALLOCATOR.queue().visibilityTimeout();
+        RUNTIMES.forEach(runtime -> assertThat(runtime.apply(visibility))
+                .isGreaterThanOrEqualTo(runtime.apply(timeout).multipliedBy(6)));
+    }
+
+    @Test
+    void theSweeperWaitsLongerThanTheQueueHidesAMessageSoItNeverResendsOneInFlight() {
+        var visibility = FunctionSpecs.ALLOCATOR.queue().visibilityTimeout();
+        var patience = FunctionSpecs.SWEEPER.patience();
+        RUNTIMES.forEach(runtime -> assertThat(runtime.apply(patience)).isGreaterThan(runtime.apply(visibility)));
+    }
+
+    @Test
+    void aScheduledFunctionEndsBeforeItsNextRunInAws() {
+        Map<FunctionSpec, Duration> periods = Map.of(
+                FunctionSpecs.SWEEPER.function(), FunctionSpecs.SWEEPER.every().aws(),
+                FunctionSpecs.PARKED_RETRY.function(), FunctionSpecs.PARKED_RETRY.every().aws(),
+                FunctionSpecs.PIPELINE_METRICS.function(), FunctionSpecs.PIPELINE_METRICS.every());
+        periods.forEach((function, period) -> {
+            assertThat(function.timeout().aws()).as(function.name()).isLessThanOrEqualTo(period);
+            assertThat(period.toSeconds() % 60).as("EventBridge rates are whole minutes").isZero();
+        });
+    }
+
+    @Test
+    void theAllocatorIsTheOnlyCappedFunctionAndRunsOneBatchAtATime() {
+        assertThat(FunctionSpecs.all()).filteredOn(f -> f.reservedConcurrency().isPresent())
+                .singleElement().isEqualTo(FunctionSpecs.ALLOCATOR.function());
+        assertThat(FunctionSpecs.ALLOCATOR.function().reservedConcurrency()).hasValue(1);
+    }
+
+    @Test
+    void aRecordGivenUpOnIsStillInTheStreamForAnOperatorToRead() {
+        assertThat(FunctionSpecs.NOTIFIER.stream().maxRecordAge()).isLessThan(Duration.ofHours(24));
+    }
+
+    @Test
+    void everyFunctionHasItsOwnNameAndEntry() {
+        assertThat(FunctionSpecs.all()).extracting(FunctionSpec::name).doesNotHaveDuplicates();
+        assertThat(FunctionSpecs.all()).extracting(FunctionSpec::handler).doesNotHaveDuplicates();
+    }
+
+    /** A new difference between the runtimes must be explained beside it in FunctionSpecs, then listed here. */
+    @Test
+    void onlyTheExplainedSettingsDifferBetweenAwsAndTheEmbeddedRuntime() {
+        assertThat(SpecText.quotable().entrySet().stream().filter(setting -> setting.getValue().differs())
+                .map(Map.Entry::getKey))
+                .containsExactlyInAnyOrder("allocator timeout", "queue visibility timeout", "sweeper period",
+                        "sweeper patience", "parked-retry period", "pipeline-metrics period");
+    }
+}
