@@ -1,5 +1,13 @@
 package com.medicarewizard.cdk;
 
+import com.medicarewizard.functions.AllocatorSpec;
+import com.medicarewizard.functions.FunctionSpec;
+import com.medicarewizard.functions.FunctionSpecs;
+import com.medicarewizard.functions.StreamSource;
+import com.medicarewizard.functions.SweeperSpec;
+
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -19,20 +27,17 @@ import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
 /**
- * The five functions, each from its artifact ({@code infrastructure/lambda}), Java 21 with SnapStart
- * on published versions behind a {@code live} alias that every trigger invokes. Least privilege:
- * each gets exactly the grants its adapters use. Every function has a dead-letter queue for failed
- * asynchronous invocations; the allocator's messages go to the queue's own dead-letter queue, the
- * notifier's records to an on-failure destination.
+ * The six functions of {@link FunctionSpecs}, with its AWS values, each from its artifact
+ * ({@code infrastructure/lambda}), Java 21 with SnapStart on published versions behind a {@code live}
+ * alias that every trigger invokes. Least privilege: each gets exactly the grants its adapters use.
+ * Every function has a dead-letter queue for failed asynchronous invocations; the allocator's
+ * messages go to the queue's own dead-letter queue, the notifier's records to an on-failure destination.
  */
 final class Functions extends Construct {
-
-    static final int ALLOCATOR_TIMEOUT_SECONDS = 30;
-    /** Stream records retried this often (each after a bisection) before the on-failure destination. */
-    static final int STREAM_RETRIES = 5;
 
     private final Alias intake;
     private final Alias allocator;
@@ -46,61 +51,91 @@ final class Functions extends Construct {
                 "MCW_QUEUE_URL", queues.requests().getQueueUrl(),
                 "MCW_DEAD_LETTER_QUEUE_URL", queues.deadLetters().getQueueUrl(),
                 "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
-        FunctionFactory functions = new FunctionFactory(this, settings, common, queues.failedInvocations());
-
-        Function intakeFn = functions.create("Intake", "intake", "com.medicarewizard.lambda.intake.IntakeFunction", 10, Map.of());
-        data.table().grantReadWriteData(intakeFn);
-        queues.requests().grantSendMessages(intakeFn);
-        queues.requests().grant(intakeFn, "sqs:GetQueueAttributes");
-        queues.deadLetters().grantConsumeMessages(intakeFn);
-        intake = functions.live(intakeFn);
-
-        // The single writer of slot claims (docs/adr/0001, 0005): never two batches at once.
-        Function allocatorFn = functions.create("Allocator", "allocator", "com.medicarewizard.lambda.allocator.AllocatorFunction",
-                ALLOCATOR_TIMEOUT_SECONDS, Map.of(), 1);
-        data.table().grantReadWriteData(allocatorFn);
-        allocator = functions.live(allocatorFn);
-        allocator.addEventSource(SqsEventSource.Builder.create(queues.requests())
-                .batchSize(10).maxBatchingWindow(Duration.seconds(0)).reportBatchItemFailures(true).build());
-
-        Function sweeperFn = functions.create("Sweeper", "allocator", "com.medicarewizard.lambda.allocator.SweeperFunction",
-                60, Map.of("MCW_SWEEP_AFTER_SECONDS", "30"));
-        data.table().grantReadData(sweeperFn);
-        queues.requests().grantSendMessages(sweeperFn);
-        functions.everyMinute("SweepEveryMinute", functions.live(sweeperFn));
-
+        FunctionFactory functions = new FunctionFactory(this, settings, common, queues.failedInvocations(),
+                new ArrayList<>());
         Map<String, String> notifierEnv = Map.of("MCW_EVENT_BUS_NAME", messaging.bus().getEventBusName(),
                 "MCW_MAIL_FROM", settings.mailFrom());
-        Function notifierFn = functions.create("Notifier", "notifier", "com.medicarewizard.lambda.notifier.NotifierFunction",
-                60, notifierEnv);
-        data.table().grantReadWriteData(notifierFn);
-        messaging.grantSend(notifierFn);
-        notifier = functions.live(notifierFn);
-        notifier.addEventSource(DynamoEventSource.Builder.create(data.table())
+        intake = intake(functions, data, queues);
+        allocator = allocator(functions, data, queues);
+        sweeper(functions, data, queues);
+        notifier = notifier(functions, data, queues, messaging, notifierEnv);
+        parkedRetry(functions, data, messaging, notifierEnv);
+        pipelineMetrics(functions, data, queues);
+        all = List.copyOf(functions.created());
+    }
+
+    private static Alias intake(FunctionFactory functions, DataTable data, ReservationQueues queues) {
+        Function function = functions.create(FunctionSpecs.INTAKE.function(),
+                Map.of("MCW_TOKEN_TTL_SECONDS", seconds(FunctionSpecs.INTAKE.tokenLifetime())));
+        data.table().grantReadWriteData(function);
+        queues.requests().grantSendMessages(function);
+        queues.requests().grant(function, "sqs:GetQueueAttributes");
+        queues.deadLetters().grantConsumeMessages(function);
+        return functions.live(function);
+    }
+
+    /** The single writer of slot claims (docs/adr/0001, 0005): never two batches at once. */
+    private static Alias allocator(FunctionFactory functions, DataTable data, ReservationQueues queues) {
+        AllocatorSpec spec = FunctionSpecs.ALLOCATOR;
+        Function function = functions.create(spec.function(), Map.of());
+        data.table().grantReadWriteData(function);
+        Alias live = functions.live(function);
+        live.addEventSource(SqsEventSource.Builder.create(queues.requests())
+                .batchSize(spec.queue().batchSize())
+                .maxBatchingWindow(Durations.of(spec.queue().batchingWindow()))
+                .reportBatchItemFailures(spec.queue().reportBatchItemFailures())
+                .build());
+        return live;
+    }
+
+    private static void sweeper(FunctionFactory functions, DataTable data, ReservationQueues queues) {
+        SweeperSpec spec = FunctionSpecs.SWEEPER;
+        Function function = functions.create(spec.function(),
+                Map.of("MCW_SWEEP_AFTER_SECONDS", seconds(spec.patience().aws())));
+        data.table().grantReadData(function);
+        queues.requests().grantSendMessages(function);
+        functions.every("SweepEveryMinute", spec.every().aws(), functions.live(function));
+    }
+
+    private static Alias notifier(FunctionFactory functions, DataTable data, ReservationQueues queues,
+                                  Messaging messaging, Map<String, String> env) {
+        StreamSource stream = FunctionSpecs.NOTIFIER.stream();
+        Function function = functions.create(FunctionSpecs.NOTIFIER.function(), env);
+        data.table().grantReadWriteData(function);
+        messaging.grantSend(function);
+        Alias live = functions.live(function);
+        live.addEventSource(DynamoEventSource.Builder.create(data.table())
                 .startingPosition(StartingPosition.TRIM_HORIZON)
-                .batchSize(100)
-                .bisectBatchOnError(true)
-                .retryAttempts(STREAM_RETRIES)
-                .maxRecordAge(Duration.hours(6))
-                .reportBatchItemFailures(true)
+                .batchSize(stream.batchSize())
+                .maxBatchingWindow(Durations.of(stream.batchingWindow()))
+                .bisectBatchOnError(stream.bisectOnError())
+                .retryAttempts(stream.retryAttempts())
+                .maxRecordAge(Durations.of(stream.maxRecordAge()))
+                .reportBatchItemFailures(stream.reportBatchItemFailures())
                 .onFailure(new SqsDlq(queues.streamFailures()))
                 .build());
+        return live;
+    }
 
-        Function retryFn = functions.create("ParkedRetry", "notifier", "com.medicarewizard.lambda.notifier.ParkedRetryFunction",
-                60, notifierEnv);
-        data.table().grantReadWriteData(retryFn);
-        messaging.grantSend(retryFn);
-        functions.everyMinute("RetryParkedEveryMinute", functions.live(retryFn));
+    private static void parkedRetry(FunctionFactory functions, DataTable data, Messaging messaging,
+                                    Map<String, String> env) {
+        Function function = functions.create(FunctionSpecs.PARKED_RETRY.function(), env);
+        data.table().grantReadWriteData(function);
+        messaging.grantSend(function);
+        functions.every("RetryParkedEveryMinute", FunctionSpecs.PARKED_RETRY.every().aws(), functions.live(function));
+    }
 
-        // The figures reach CloudWatch (EMF) every minute, whether or not an operator reads them.
-        Function metricsFn = functions.create("PipelineMetrics", "intake",
-                "com.medicarewizard.lambda.intake.PipelineMetricsFunction", 60, Map.of());
-        data.table().grantReadData(metricsFn);
-        queues.requests().grant(metricsFn, "sqs:GetQueueAttributes");
-        queues.deadLetters().grant(metricsFn, "sqs:GetQueueAttributes");
-        functions.everyMinute("PipelineMetricsEveryMinute", functions.live(metricsFn));
+    /** The figures reach CloudWatch (EMF) on a schedule, whether or not an operator reads them. */
+    private static void pipelineMetrics(FunctionFactory functions, DataTable data, ReservationQueues queues) {
+        Function function = functions.create(FunctionSpecs.PIPELINE_METRICS.function(), Map.of());
+        data.table().grantReadData(function);
+        queues.requests().grant(function, "sqs:GetQueueAttributes");
+        queues.deadLetters().grant(function, "sqs:GetQueueAttributes");
+        functions.every("PipelineMetricsEveryMinute", FunctionSpecs.PIPELINE_METRICS.every(), functions.live(function));
+    }
 
-        all = List.of(intakeFn, allocatorFn, sweeperFn, notifierFn, retryFn, metricsFn);
+    private static String seconds(java.time.Duration duration) {
+        return Long.toString(duration.toSeconds());
     }
 
     Alias intake() {
@@ -119,32 +154,40 @@ final class Functions extends Construct {
         return all;
     }
 
-    /** Builds the functions the same way. */
+    /** Builds the functions the same way, and remembers them. */
     private record FunctionFactory(Construct scope, DeploymentSettings settings, Map<String, String> common,
-                                   software.amazon.awscdk.services.sqs.IQueue failedInvocations) {
+                                   IQueue failedInvocations, List<Function> created) {
 
-        Function create(String id, String artifact, String entry, int timeoutSeconds, Map<String, String> env) {
-            return create(id, artifact, entry, timeoutSeconds, env, null);
-        }
-
-        Function create(String id, String artifact, String entry, int timeoutSeconds, Map<String, String> env,
-                        Integer reservedConcurrency) {
-            Map<String, String> environment = new java.util.HashMap<>(common);
+        Function create(FunctionSpec spec, Map<String, String> env) {
+            Map<String, String> environment = new HashMap<>(common);
             environment.putAll(env);
+            String id = constructId(spec.name());
             LogGroup logs = LogGroup.Builder.create(scope, id + "Logs").retention(RetentionDays.ONE_MONTH).build();
-            return Function.Builder.create(scope, id)
+            Function function = Function.Builder.create(scope, id)
                     .runtime(Runtime.JAVA_21)
                     .architecture(Architecture.X86_64)
-                    .code(Code.fromAsset(settings.jar(artifact).toString()))
-                    .handler(entry + "::handleRequest")
-                    .memorySize(1024)
-                    .timeout(Duration.seconds(timeoutSeconds))
+                    .code(Code.fromAsset(settings.jar(spec.artifact()).toString()))
+                    .handler(spec.handler() + "::handleRequest")
+                    .memorySize(spec.memoryMb())
+                    .timeout(Durations.of(spec.timeout().aws()))
                     .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                     .environment(environment)
                     .deadLetterQueue(failedInvocations)
                     .logGroup(logs)
-                    .reservedConcurrentExecutions(reservedConcurrency)
+                    .reservedConcurrentExecutions(spec.reservedConcurrency().isPresent()
+                            ? spec.reservedConcurrency().getAsInt() : null)
                     .build();
+            created.add(function);
+            return function;
+        }
+
+        /** {@code parked-retry} → {@code ParkedRetry}: the ids the stack has always had, so no function is replaced. */
+        private static String constructId(String name) {
+            StringBuilder id = new StringBuilder();
+            for (String word : name.split("-")) {
+                id.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
+            return id.toString();
         }
 
         Alias live(Function function) {
@@ -152,8 +195,9 @@ final class Functions extends Construct {
                     .aliasName("live").version(function.getCurrentVersion()).build();
         }
 
-        void everyMinute(String id, Alias target) {
-            Rule.Builder.create(scope, id).schedule(Schedule.rate(Duration.minutes(1)))
+        /** The rule ids are the stack's existing ones (they named the period when it was fixed at a minute). */
+        void every(String id, java.time.Duration period, Alias target) {
+            Rule.Builder.create(scope, id).schedule(Schedule.rate(Durations.of(period)))
                     .targets(List.of(new LambdaFunction(target, LambdaFunctionProps.builder()
                             .deadLetterQueue(failedInvocations).retryAttempts(2).maxEventAge(Duration.minutes(5)).build())))
                     .build();

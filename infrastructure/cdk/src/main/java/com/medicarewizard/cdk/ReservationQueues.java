@@ -1,5 +1,8 @@
 package com.medicarewizard.cdk;
 
+import com.medicarewizard.functions.FunctionSpecs;
+import com.medicarewizard.functions.QueueSource;
+
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.sqs.DeadLetterQueue;
 import software.amazon.awscdk.services.sqs.Queue;
@@ -7,16 +10,13 @@ import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
- * The reservation queue (standard, see docs/adr/0005) with its dead-letter queue after
- * {@value #MAX_RECEIVE_COUNT} receives, and the queues where failed invocations and stream records
- * the notifier gave up on wait for operators. All keep messages 14 days, SQS-managed encryption.
+ * The reservation queue (standard, see docs/adr/0005) with the visibility timeout and the
+ * dead-letter queue after the receives of {@link FunctionSpecs#ALLOCATOR}, and the queues where
+ * failed invocations and stream records the notifier gave up on wait for operators. All keep
+ * messages 14 days, SQS-managed encryption.
  */
 final class ReservationQueues extends Construct {
 
-    /** As the embedded runtime's default (MCW_MAX_RECEIVE_COUNT). */
-    static final int MAX_RECEIVE_COUNT = 5;
-    /** At least six times the allocator's timeout, as AWS advises for SQS event sources. */
-    static final Duration VISIBILITY = Duration.seconds(6 * Functions.ALLOCATOR_TIMEOUT_SECONDS);
     private static final Duration FOURTEEN_DAYS = Duration.days(14);
 
     private final Queue requests;
@@ -27,9 +27,10 @@ final class ReservationQueues extends Construct {
     ReservationQueues(Construct scope, String id) {
         super(scope, id);
         deadLetters = queue("DeadLetters").build();
+        QueueSource spec = FunctionSpecs.ALLOCATOR.queue();
         requests = queue("Requests")
-                .visibilityTimeout(VISIBILITY)
-                .deadLetterQueue(DeadLetterQueue.builder().queue(deadLetters).maxReceiveCount(MAX_RECEIVE_COUNT).build())
+                .visibilityTimeout(Durations.of(spec.visibilityTimeout().aws()))
+                .deadLetterQueue(DeadLetterQueue.builder().queue(deadLetters).maxReceiveCount(spec.maxReceiveCount()).build())
                 .build();
         failedInvocations = queue("FailedInvocations").build();
         streamFailures = queue("StreamFailures").build();

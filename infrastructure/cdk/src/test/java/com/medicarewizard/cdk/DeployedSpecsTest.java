@@ -1,0 +1,132 @@
+package com.medicarewizard.cdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.medicarewizard.functions.FunctionSpec;
+import com.medicarewizard.functions.FunctionSpecs;
+import com.medicarewizard.functions.QueueSource;
+import com.medicarewizard.functions.StreamSource;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** The template deploys what {@link FunctionSpecs} says for AWS: a changed value in either fails here. */
+class DeployedSpecsTest {
+
+    private static final Template TEMPLATE = SynthesizedStack.template();
+
+    @Test
+    void everyFunctionHasTheSpecifiedEntryMemoryTimeoutAndConcurrency() {
+        Map<String, Map<String, Object>> deployed = new HashMap<>();
+        properties("AWS::Lambda::Function").values().stream().filter(f -> "java21".equals(f.get("Runtime")))
+                .forEach(f -> deployed.put((String) f.get("Handler"), f));
+        assertThat(deployed).hasSameSizeAs(FunctionSpecs.all());
+        for (FunctionSpec spec : FunctionSpecs.all()) {
+            assertThat(deployed.get(spec.handler() + "::handleRequest")).as(spec.name())
+                    .containsEntry("MemorySize", spec.memoryMb())
+                    .containsEntry("Timeout", seconds(spec.timeout().aws()))
+                    .satisfies(f -> assertThat(f.get("ReservedConcurrentExecutions")).isEqualTo(
+                            spec.reservedConcurrency().isPresent() ? spec.reservedConcurrency().getAsInt() : null));
+        }
+    }
+
+    @Test
+    void theReservationQueueHidesAndDeadLettersAsSpecified() {
+        QueueSource queue = FunctionSpecs.ALLOCATOR.queue();
+        TEMPLATE.hasResourceProperties("AWS::SQS::Queue", Map.of(
+                "VisibilityTimeout", seconds(queue.visibilityTimeout().aws()),
+                "RedrivePolicy", Map.of("maxReceiveCount", queue.maxReceiveCount(),
+                        "deadLetterTargetArn", Match.anyValue())));
+    }
+
+    @Test
+    void theAllocatorsQueueMappingIsAsSpecified() {
+        QueueSource queue = FunctionSpecs.ALLOCATOR.queue();
+        TEMPLATE.hasResourceProperties("AWS::Lambda::EventSourceMapping", Match.objectEquals(Map.of(
+                "EventSourceArn", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("QueuesRequests.*"), "Arn")),
+                "FunctionName", Match.anyValue(),
+                "BatchSize", queue.batchSize(),
+                "MaximumBatchingWindowInSeconds", seconds(queue.batchingWindow()),
+                "FunctionResponseTypes", responseTypes(queue.reportBatchItemFailures()))));
+    }
+
+    @Test
+    void theNotifiersStreamMappingIsAsSpecified() {
+        StreamSource stream = FunctionSpecs.NOTIFIER.stream();
+        TEMPLATE.hasResourceProperties("AWS::Lambda::EventSourceMapping", Match.objectLike(Map.of(
+                "EventSourceArn", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("DataTable.*"), "StreamArn")),
+                "BatchSize", stream.batchSize(),
+                "MaximumBatchingWindowInSeconds", seconds(stream.batchingWindow()),
+                "MaximumRetryAttempts", stream.retryAttempts(),
+                "MaximumRecordAgeInSeconds", seconds(stream.maxRecordAge()),
+                "BisectBatchOnFunctionError", stream.bisectOnError(),
+                "FunctionResponseTypes", responseTypes(stream.reportBatchItemFailures()))));
+    }
+
+    @Test
+    void eachScheduleInvokesItsFunctionAtTheSpecifiedPeriod() {
+        Map<String, String> handlerOfAlias = new HashMap<>();
+        Map<String, Map<String, Object>> functions = properties("AWS::Lambda::Function");
+        properties("AWS::Lambda::Alias").forEach((alias, p) -> handlerOfAlias.put(alias,
+                (String) functions.get(ref(p.get("FunctionName"))).get("Handler")));
+        Map<String, String> scheduled = new HashMap<>();
+        properties("AWS::Events::Rule").values().forEach(rule -> scheduled.put(handlerOfAlias.get(
+                ref(((List<?>) rule.get("Targets")).getFirst(), "Arn")), (String) rule.get("ScheduleExpression")));
+        assertThat(scheduled).isEqualTo(Map.of(
+                entry(FunctionSpecs.SWEEPER.function()), rate(FunctionSpecs.SWEEPER.every().aws()),
+                entry(FunctionSpecs.PARKED_RETRY.function()), rate(FunctionSpecs.PARKED_RETRY.every().aws()),
+                entry(FunctionSpecs.PIPELINE_METRICS.function()), rate(FunctionSpecs.PIPELINE_METRICS.every())));
+    }
+
+    @Test
+    void theEntriesAreToldTheSpecifiedPatienceAndTokenLifetime() {
+        environmentOf(FunctionSpecs.SWEEPER.function(), "MCW_SWEEP_AFTER_SECONDS",
+                FunctionSpecs.SWEEPER.patience().aws());
+        environmentOf(FunctionSpecs.INTAKE.function(), "MCW_TOKEN_TTL_SECONDS", FunctionSpecs.INTAKE.tokenLifetime());
+    }
+
+    private static void environmentOf(FunctionSpec function, String variable, Duration value) {
+        TEMPLATE.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Handler", entry(function),
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(variable, Long.toString(value.toSeconds())))))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> properties(String type) {
+        Map<String, Map<String, Object>> properties = new HashMap<>();
+        TEMPLATE.findResources(type).forEach((id, resource) ->
+                properties.put(id, (Map<String, Object>) ((Map<String, Object>) resource).get("Properties")));
+        return properties;
+    }
+
+    private static String ref(Object reference) {
+        return (String) ((Map<?, ?>) reference).get("Ref");
+    }
+
+    private static String ref(Object holder, String key) {
+        return ref(((Map<?, ?>) holder).get(key));
+    }
+
+    private static String entry(FunctionSpec function) {
+        return function.handler() + "::handleRequest";
+    }
+
+    private static Object responseTypes(boolean reportBatchItemFailures) {
+        return reportBatchItemFailures ? List.of("ReportBatchItemFailures") : Match.absent();
+    }
+
+    private static int seconds(Duration duration) {
+        return Math.toIntExact(duration.toSeconds());
+    }
+
+    /** EventBridge's rate expression, as the CDK writes it for whole minutes. */
+    private static String rate(Duration period) {
+        long minutes = period.toMinutes();
+        return "rate(" + minutes + (minutes == 1 ? " minute)" : " minutes)");
+    }
+}

@@ -1,0 +1,31 @@
+package com.medicarewizard.cdk;
+
+import java.nio.file.Path;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Template;
+
+/** The stack of stage {@code test}, synthesized once for every test class (offline: jsii runs on node). */
+final class SynthesizedStack {
+
+    private static Template template;
+
+    private SynthesizedStack() {
+    }
+
+    static synchronized Template template() {
+        if (template == null) {
+            App app = new App();
+            DeploymentSettings settings = new DeploymentSettings("test", "medicarewizard.example",
+                    Path.of(System.getProperty("mcw.lambda.jars", "../lambda/target")),
+                    Path.of(System.getProperty("mcw.web.site", "../../web/target/classes/web")),
+                    Path.of(System.getProperty("mcw.openapi",
+                            "../../api-edge/src/main/resources/openapi/medicarewizard-v1.yaml")));
+            MediCareWizardStack stack = new MediCareWizardStack(app, "MediCareWizard-test", StackProps.builder()
+                    .env(Environment.builder().region("eu-south-1").build()).build(), settings);
+            template = Template.fromStack(stack);
+        }
+        return template;
+    }
+}
