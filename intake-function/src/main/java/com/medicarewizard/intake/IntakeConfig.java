@@ -59,13 +59,20 @@ public record IntakeConfig(Optional<String> opsToken, Duration tokenTtl, Throttl
         return new IntakeConfig(Optional.empty(), Duration.ofHours(1), Throttle.standard(), AVAILABILITY_CACHE);
     }
 
-    /**
-     * Reads {@code MCW_OPS_TOKEN} (blank means none), {@code MCW_TOKEN_TTL_SECONDS} (default 3600)
-     * and {@code MCW_AVAILABILITY_CACHE_MILLIS} (default 1000; 0 keeps no answer).
-     */
+    /** As {@link #fromEnvironment(Map, Duration)} with the one-hour tokens of {@link #defaults()}. */
     public static IntakeConfig fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, defaults().tokenTtl());
+    }
+
+    /**
+     * Reads {@code MCW_OPS_TOKEN} (blank means none), {@code MCW_TOKEN_TTL_SECONDS} (default
+     * {@code tokenTtl}: the deployments pass their function spec's) and {@code MCW_AVAILABILITY_CACHE_MILLIS}
+     * (default 1000; 0 keeps no answer).
+     */
+    public static IntakeConfig fromEnvironment(Map<String, String> env, Duration tokenTtl) {
         Optional<String> ops = Optional.ofNullable(env.get("MCW_OPS_TOKEN")).map(String::strip).filter(s -> !s.isEmpty());
-        String ttl = Optional.ofNullable(env.get("MCW_TOKEN_TTL_SECONDS")).map(String::strip).orElse("3600");
+        String ttl = Optional.ofNullable(env.get("MCW_TOKEN_TTL_SECONDS")).map(String::strip)
+                .filter(s -> !s.isEmpty()).orElse(Long.toString(tokenTtl.toSeconds()));
         long seconds;
         try {
             seconds = Long.parseLong(ttl);

@@ -21,6 +21,17 @@ class IntakeConfigTest {
     }
 
     @Test
+    void theDeploymentsTokenLifetimeAppliesUnlessTheEnvironmentSetsOne() {
+        Duration deployed = Duration.ofMinutes(20);
+
+        assertThat(IntakeConfig.fromEnvironment(Map.of(), deployed).tokenTtl()).isEqualTo(deployed);
+        assertThat(IntakeConfig.fromEnvironment(Map.of("MCW_TOKEN_TTL_SECONDS", " "), deployed).tokenTtl())
+                .isEqualTo(deployed);
+        assertThat(IntakeConfig.fromEnvironment(Map.of("MCW_TOKEN_TTL_SECONDS", "600"), deployed).tokenTtl())
+                .isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
     void readsHowLongAvailabilityAnswersAreKept() {
         assertThat(IntakeConfig.fromEnvironment(Map.of("MCW_AVAILABILITY_CACHE_MILLIS", " 250 ")).availabilityCache())
                 .isEqualTo(Duration.ofMillis(250));

@@ -24,4 +24,17 @@ public record SweeperSpec(FunctionSpec function, PerRuntime<Duration> every, Per
             throw new IllegalArgumentException("the batch must hold at least one request");
         }
     }
+
+    /**
+     * A patience given in the environment ({@code MCW_SWEEP_AFTER_SECONDS}), refused when it is not
+     * longer than the queue's visibility timeout: the sweeper would send again requests still being decided.
+     */
+    public static Duration checkedPatience(Duration patience, Duration visibilityTimeout) {
+        if (patience.compareTo(visibilityTimeout) <= 0) {
+            throw new IllegalArgumentException("MCW_SWEEP_AFTER_SECONDS must be longer than the reservation queue's "
+                    + "visibility timeout (" + visibilityTimeout.toSeconds() + " s), else requests still being "
+                    + "decided are sent again");
+        }
+        return patience;
+    }
 }

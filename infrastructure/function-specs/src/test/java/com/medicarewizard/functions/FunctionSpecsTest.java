@@ -1,6 +1,7 @@
 package com.medicarewizard.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +28,15 @@ class FunctionSpecsTest {
         var visibility = FunctionSpecs.ALLOCATOR.queue().visibilityTimeout();
         var patience = FunctionSpecs.SWEEPER.patience();
         RUNTIMES.forEach(runtime -> assertThat(runtime.apply(patience)).isGreaterThan(runtime.apply(visibility)));
+    }
+
+    @Test
+    void aPatienceGivenInTheEnvironmentIsRefusedWithinTheVisibilityTimeout() {
+        Duration visibility = Duration.ofSeconds(30);
+        assertThat(SweeperSpec.checkedPatience(Duration.ofSeconds(31), visibility)).hasSeconds(31);
+        assertThatThrownBy(() -> SweeperSpec.checkedPatience(visibility, visibility))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MCW_SWEEP_AFTER_SECONDS")
+                .hasMessageContaining("30 s");
     }
 
     @Test

@@ -7,20 +7,23 @@ import com.medicarewizard.adapter.table.TableReservations;
 import com.medicarewizard.adapter.sqs.SqsReservationQueue;
 import com.medicarewizard.allocator.PendingRequestSweeper;
 import com.medicarewizard.allocator.SweeperHandler;
+import com.medicarewizard.functions.FunctionSpecs;
+import com.medicarewizard.functions.SweeperSpec;
 import com.medicarewizard.lambda.common.AwsClients;
 import com.medicarewizard.lambda.common.AwsSettings;
 import com.medicarewizard.lambda.common.TablePorts;
 
+import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The sweeper's entry, run by an EventBridge schedule: re-sends requests left PENDING longer than
- * {@code MCW_SWEEP_AFTER_SECONDS} (default 30) to the reservation queue.
+ * {@code MCW_SWEEP_AFTER_SECONDS} (by default the patience of {@link FunctionSpecs#SWEEPER}) to the
+ * reservation queue.
  */
 public final class SweeperFunction implements RequestHandler<ScheduledEvent, Integer> {
 
-    private static final int SWEEP_BATCH = 500;
     private final SweeperHandler handler;
 
     public SweeperFunction() {
@@ -34,7 +37,13 @@ public final class SweeperFunction implements RequestHandler<ScheduledEvent, Int
         SqsClient sqs = AwsClients.build(SqsClient.builder(), "SQS", settings);
         this.handler = new SweeperHandler(new PendingRequestSweeper(new TableReservations(ports.table()),
                 new SqsReservationQueue(sqs, settings.queueUrl(), settings.deadLetterQueueUrl()), ports.clock(),
-                settings.seconds("MCW_SWEEP_AFTER_SECONDS", 30), SWEEP_BATCH));
+                patience(settings), FunctionSpecs.SWEEPER.batch()));
+    }
+
+    private static Duration patience(AwsSettings settings) {
+        SweeperSpec spec = FunctionSpecs.SWEEPER;
+        return SweeperSpec.checkedPatience(settings.seconds("MCW_SWEEP_AFTER_SECONDS", spec.patience().aws().toSeconds()),
+                FunctionSpecs.ALLOCATOR.queue().visibilityTimeout().aws());
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.medicarewizard.adapter.table.TableNotificationLedger;
 import com.medicarewizard.adapter.table.TableReservations;
+import com.medicarewizard.functions.FunctionSpecs;
 import com.medicarewizard.lambda.common.AwsSettings;
 import com.medicarewizard.notifier.ParkedNotificationRetrier;
 import com.medicarewizard.notifier.ParkedRetryHandler;
@@ -14,7 +15,6 @@ import java.util.Map;
 /** The retrier of parked notifications, run by an EventBridge schedule. */
 public final class ParkedRetryFunction implements RequestHandler<ScheduledEvent, Integer> {
 
-    private static final int RETRY_BATCH = 100;
     private final ParkedRetryHandler handler;
 
     public ParkedRetryFunction() {
@@ -26,7 +26,7 @@ public final class ParkedRetryFunction implements RequestHandler<ScheduledEvent,
         NotifierWiring wiring = NotifierWiring.from(new AwsSettings(env));
         this.handler = new ParkedRetryHandler(new ParkedNotificationRetrier(
                 new TableNotificationLedger(wiring.ports().table()), new TableReservations(wiring.ports().table()),
-                wiring.notifier(), wiring.ports().clock(), RETRY_BATCH));
+                wiring.notifier(), wiring.ports().clock(), FunctionSpecs.PARKED_RETRY.batch()));
     }
 
     @Override
