@@ -9,11 +9,11 @@ import com.medicarewizard.allocator.MessageAttributes;
 import com.medicarewizard.allocator.PendingRequestSweeper;
 import com.medicarewizard.allocator.ReservationAllocator;
 import com.medicarewizard.allocator.SweeperHandler;
+import com.medicarewizard.functions.FunctionSpecs;
 import com.medicarewizard.intake.ApiHandler;
 import com.medicarewizard.intake.Intake;
 import com.medicarewizard.intake.auth.PasswordHasher;
 import com.medicarewizard.runtime.lambda.PlatformThreadHasher;
-import com.medicarewizard.intake.IntakeConfig;
 import com.medicarewizard.intake.Operations;
 import com.medicarewizard.intake.StreamPosition;
 import com.medicarewizard.notifier.OutcomeNotifier;
@@ -26,8 +26,6 @@ import java.util.Optional;
 
 /** Builds each function's handler on the stand-ins, once, as a Lambda container would. */
 record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
-    private static final int SWEEP_BATCH = 500;
-    private static final int RETRY_BATCH = 100;
 
     AllocatorHandler allocator() {
         ReservationAllocator allocator = new ReservationAllocator(standIns.reservations(), standIns.ledger(),
@@ -38,18 +36,16 @@ record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
 
     SweeperHandler sweeper() {
         return new SweeperHandler(new PendingRequestSweeper(standIns.reservations(), standIns.queue(), clock,
-                config.sweepAfter(), SWEEP_BATCH));
+                config.sweepAfter(), FunctionSpecs.SWEEPER.batch()));
     }
 
     /** The intake's handler; {@code hasher} hashes passwords (see {@link PlatformThreadHasher}). */
     RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> intake(StreamPosition stream,
                                                                                      PasswordHasher hasher) {
-        IntakeConfig intake = new IntakeConfig(config.opsToken(), IntakeConfig.defaults().tokenTtl(),
-                IntakeConfig.Throttle.standard(), config.availabilityCache());
         Operations ops = new Operations(standIns.deadLetters(), standIns.failures(), standIns.notificationLedger(),
                 Optional.of(standIns.outbox()), PipelineMetrics.NONE);
         return new ApiHandler(new Intake(standIns.catalog(), standIns.ledger(), standIns.reservations(),
-                standIns.queue(), standIns.patients(), standIns.tokens(), standIns.loginAttempts(), intake, clock)
+                standIns.queue(), standIns.patients(), standIns.tokens(), standIns.loginAttempts(), config.intake(), clock)
                 .withStreamPosition(stream).withPasswordHasher(hasher).withOperations(ops));
     }
 
@@ -61,6 +57,6 @@ record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
 
     ParkedRetryHandler parkedRetrier(OutcomeNotifier notifier) {
         return new ParkedRetryHandler(new ParkedNotificationRetrier(standIns.notificationLedger(),
-                standIns.reservations(), notifier, clock, RETRY_BATCH));
+                standIns.reservations(), notifier, clock, FunctionSpecs.PARKED_RETRY.batch()));
     }
 }

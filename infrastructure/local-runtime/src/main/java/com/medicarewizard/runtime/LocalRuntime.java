@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.medicarewizard.adapter.embedded.InProcessEventBus;
 import com.medicarewizard.adapter.embedded.outbox.OutboxNotifications;
+import com.medicarewizard.functions.FunctionSpecs;
 import com.medicarewizard.notifier.NotifierHandler;
 import com.medicarewizard.notifier.OutcomeNotifier;
 import com.medicarewizard.port.NotificationLedger;
@@ -77,13 +78,14 @@ public final class LocalRuntime implements AutoCloseable {
     private void startFunctions(RuntimeConfig config) throws IOException {
         Functions functions = new Functions(standIns, config, Clock.systemUTC());
         var allocator = new LocalFunction<SQSEvent, SQSBatchResponse>(
-                FunctionConfig.of("slot-allocator", RuntimeConfig.ALLOCATOR_TIMEOUT, 1024), functions.allocator());
+                FunctionConfig.of(FunctionSpecs.ALLOCATOR.function()), functions.allocator());
         running.add(allocator);
+        // one poller running one batch at a time: the allocator's reserved concurrency of 1
         running.add(new SqsEventSourceMapping(standIns.sqs(), standIns.queueUrls().queueUrl(), allocator,
-                new MappingConfig(10, Duration.ZERO)).start());
+                MappingConfig.of(FunctionSpecs.ALLOCATOR.queue())).start());
         scheduleSweeper(functions, config);
         StreamEventSourceMapping stream = startNotifier(functions, config);
-        FunctionConfig intake = FunctionConfig.of("intake", Duration.ofSeconds(29), 1024);
+        FunctionConfig intake = FunctionConfig.of(FunctionSpecs.INTAKE.function());
         var hasher = new PlatformThreadHasher(BcryptPasswordHasher.standard(), HASHING_THREADS);
         running.add(hasher);
         var handler = functions.intake(stream::lagSeconds, hasher);
@@ -101,14 +103,15 @@ public final class LocalRuntime implements AutoCloseable {
     private StreamEventSourceMapping startNotifier(Functions functions, RuntimeConfig config) {
         OutcomeNotifier notifier = functions.outcomeNotifier();
         var function = new LocalFunction<DynamodbEvent, StreamsEventResponse>(
-                FunctionConfig.of("notifier", Duration.ofSeconds(30), 512), new NotifierHandler(notifier));
+                FunctionConfig.of(FunctionSpecs.NOTIFIER.function()), new NotifierHandler(notifier));
         running.add(function);
         StreamEventSourceMapping mapping = new StreamEventSourceMapping(standIns.table().stream(), function,
-                StreamMappingConfig.notifier(), standIns.streamFailures(), Clock.systemUTC()).start();
+                StreamMappingConfig.of(FunctionSpecs.NOTIFIER.stream()), standIns.streamFailures(), Clock.systemUTC())
+                .start();
         running.add(mapping);
         notifierMapping = mapping;
         var retrier = new LocalFunction<ScheduledEvent, Integer>(
-                FunctionConfig.of("notification-retrier", Duration.ofSeconds(60), 512), functions.parkedRetrier(notifier));
+                FunctionConfig.of(FunctionSpecs.PARKED_RETRY.function()), functions.parkedRetrier(notifier));
         running.add(retrier);
         schedule(retrier, config.retryParkedEvery());
         return mapping;
@@ -131,10 +134,9 @@ public final class LocalRuntime implements AutoCloseable {
 
     private void scheduleSweeper(Functions functions, RuntimeConfig config) {
         var sweeper = new LocalFunction<ScheduledEvent, Integer>(
-                FunctionConfig.of("pending-sweeper", Duration.ofSeconds(30), 256), functions.sweeper());
+                FunctionConfig.of(FunctionSpecs.SWEEPER.function()), functions.sweeper());
         running.add(sweeper);
-        ScheduledExecutorService timer = schedule(sweeper,
-                Duration.ofSeconds(Math.max(1, config.sweepAfter().toSeconds() / 2)));
+        ScheduledExecutorService timer = schedule(sweeper, config.sweepEvery());
         // the stream keeps 24 h of records; compaction is what lets older ones go
         timer.scheduleWithFixedDelay(this::compactTable, 1, 1, TimeUnit.HOURS);
     }

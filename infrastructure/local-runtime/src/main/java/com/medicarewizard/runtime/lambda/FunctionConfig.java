@@ -1,5 +1,7 @@
 package com.medicarewizard.runtime.lambda;
 
+import com.medicarewizard.functions.FunctionSpec;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -27,6 +29,11 @@ public record FunctionConfig(String name, String version, Duration timeout, int 
         if (memoryMb < 128 || memoryMb > 10_240) {
             throw new IllegalArgumentException("memory must be within 128..10240 MB");
         }
+    }
+
+    /** The function as its spec defines it for the embedded runtime. */
+    public static FunctionConfig of(FunctionSpec spec) {
+        return of(spec.name(), spec.timeout().local(), spec.memoryMb());
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.medicarewizard.runtime.sqs;
 
+import com.medicarewizard.functions.QueueSource;
+
 import java.time.Duration;
 
 /**
@@ -29,6 +31,11 @@ public record MappingConfig(int batchSize, Duration maximumBatchingWindow,
         if (pollWait.toSeconds() < 1 || pollWait.compareTo(LONG_POLL) > 0) {
             throw new IllegalArgumentException("poll wait must be within 1..20 s");
         }
+    }
+
+    /** The mapping its spec defines, with Lambda's 20 s long poll. */
+    public static MappingConfig of(QueueSource source) {
+        return new MappingConfig(source.batchSize(), source.batchingWindow(), source.reportBatchItemFailures());
     }
 
     /** A mapping with Lambda's 20 s long poll. */

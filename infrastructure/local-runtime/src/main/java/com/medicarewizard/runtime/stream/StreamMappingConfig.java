@@ -1,10 +1,13 @@
 package com.medicarewizard.runtime.stream;
 
+import com.medicarewizard.functions.StreamSource;
+
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The settings of a DynamoDB stream event source mapping, as {@code infrastructure/} sets them in AWS.
+ * The settings of a DynamoDB stream event source mapping, as {@code infrastructure/} sets them in AWS
+ * (from the same {@link StreamSource}), and how often the embedded one polls.
  *
  * @param batchSize the most records per invocation (1..10000)
  * @param maximumBatchingWindow how long to gather records for a batch that is not full (0..5 min)
@@ -40,9 +43,16 @@ public record StreamMappingConfig(int batchSize, Duration maximumBatchingWindow,
         }
     }
 
-    /** The notifier's mapping: batches of 10, 3 retries, a day of record age, bisect on error. */
-    public static StreamMappingConfig notifier() {
-        return new StreamMappingConfig(10, Duration.ZERO, 3, Duration.ofDays(1), true, Duration.ofMillis(50));
+    /**
+     * The mapping its spec defines, read every 50 ms when idle: a local poll costs a lock and a
+     * lookup, so it can be quicker than Lambda's.
+     */
+    public static StreamMappingConfig of(StreamSource source) {
+        if (!source.reportBatchItemFailures()) {
+            throw new IllegalArgumentException("the embedded stream mapping always honours batch item failures");
+        }
+        return new StreamMappingConfig(source.batchSize(), source.batchingWindow(), source.retryAttempts(),
+                source.maxRecordAge(), source.bisectOnError(), Duration.ofMillis(50));
     }
 
     public StreamMappingConfig withBatchSize(int size) {

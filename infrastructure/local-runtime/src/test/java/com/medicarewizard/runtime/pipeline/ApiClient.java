@@ -20,6 +20,7 @@ public final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
     private String token;
+    private long expiresIn;
 
     public ApiClient(int port) {
         this.base = URI.create("http://127.0.0.1:" + port);
@@ -59,7 +60,13 @@ public final class ApiClient {
             throw new AssertionError("login failed: " + login);
         }
         token = login.body().get("accessToken").asText();
+        expiresIn = login.body().get("expiresIn").asLong();
         return this;
+    }
+
+    /** How long the token of the last log-in lives, as the login answered (seconds). */
+    long expiresIn() {
+        return expiresIn;
     }
 
     public ApiClient withToken(String bearer) {

@@ -1,6 +1,7 @@
 package com.medicarewizard.runtime.pipeline;
 
 import com.medicarewizard.domain.reservation.ReservationStatus;
+import com.medicarewizard.functions.FunctionSpecs;
 import com.medicarewizard.runtime.LocalRuntime;
 import com.medicarewizard.runtime.RuntimeConfig;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,10 +62,7 @@ class KillRestartIT {
             second.destroy();
             second.waitFor(30, TimeUnit.SECONDS);
         }
-        try (LocalRuntime audit = LocalRuntime.start(new RuntimeConfig(0, data, Optional.empty(),
-                Duration.ofSeconds(2), Duration.ofSeconds(5), 3, Optional.empty(),
-                com.medicarewizard.notifier.NotifierSettings.standard(), Duration.ofSeconds(5),
-                Duration.ZERO))) {
+        try (LocalRuntime audit = LocalRuntime.start(RuntimeConfig.forTests(data, "ops-secret-for-tests"))) {
             assertThat(audit.audit().run().breaches()).isEmpty();
         }
     }
@@ -108,7 +105,9 @@ class KillRestartIT {
                 "com.medicarewizard.runtime.Main");
         pb.environment().put("MCW_PORT", Integer.toString(port));
         pb.environment().put("MCW_DATA_DIR", data.toString());
-        pb.environment().put("MCW_SWEEP_AFTER_SECONDS", "2");
+        // the shortest patience the runtime accepts: a second longer than the queue hides a message
+        pb.environment().put("MCW_SWEEP_AFTER_SECONDS",
+                Long.toString(FunctionSpecs.ALLOCATOR.queue().visibilityTimeout().local().toSeconds() + 1));
         pb.redirectErrorStream(true).redirectOutput(data.resolve("runtime-" + System.nanoTime() + ".log").toFile());
         return pb.start();
     }

@@ -11,6 +11,7 @@ import com.medicarewizard.adapter.embedded.EmbeddedTables;
 import com.medicarewizard.table.Condition;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
 import com.medicarewizard.table.Item;
+import com.medicarewizard.functions.FunctionSpecs;
 import com.medicarewizard.runtime.lambda.FunctionConfig;
 import com.medicarewizard.runtime.lambda.LocalFunction;
 import org.junit.jupiter.api.AfterEach;
@@ -89,7 +90,7 @@ class StreamEventSourceMappingIT {
     }
 
     private static StreamMappingConfig config(int batchSize) {
-        return StreamMappingConfig.notifier().withBatchSize(batchSize);
+        return StreamMappingConfig.of(FunctionSpecs.NOTIFIER.stream()).withBatchSize(batchSize);
     }
 
     private void write(String pk, long n) {
