@@ -47,25 +47,27 @@ class DeployedSpecsTest {
     @Test
     void theAllocatorsQueueMappingIsAsSpecified() {
         QueueSource queue = FunctionSpecs.ALLOCATOR.queue();
-        TEMPLATE.hasResourceProperties("AWS::Lambda::EventSourceMapping", Match.objectEquals(Map.of(
-                "EventSourceArn", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("QueuesRequests.*"), "Arn")),
-                "FunctionName", Match.anyValue(),
-                "BatchSize", queue.batchSize(),
+        mapping("QueuesRequests.*", "Arn", Map.of("BatchSize", queue.batchSize(),
                 "MaximumBatchingWindowInSeconds", seconds(queue.batchingWindow()),
-                "FunctionResponseTypes", responseTypes(queue.reportBatchItemFailures()))));
+                "FunctionResponseTypes", responseTypes(queue.reportBatchItemFailures())));
     }
 
     @Test
     void theNotifiersStreamMappingIsAsSpecified() {
         StreamSource stream = FunctionSpecs.NOTIFIER.stream();
-        TEMPLATE.hasResourceProperties("AWS::Lambda::EventSourceMapping", Match.objectLike(Map.of(
-                "EventSourceArn", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("DataTable.*"), "StreamArn")),
-                "BatchSize", stream.batchSize(),
+        mapping("DataTable.*", "StreamArn", Map.of("BatchSize", stream.batchSize(),
                 "MaximumBatchingWindowInSeconds", seconds(stream.batchingWindow()),
                 "MaximumRetryAttempts", stream.retryAttempts(),
                 "MaximumRecordAgeInSeconds", seconds(stream.maxRecordAge()),
                 "BisectBatchOnFunctionError", stream.bisectOnError(),
-                "FunctionResponseTypes", responseTypes(stream.reportBatchItemFailures()))));
+                "FunctionResponseTypes", responseTypes(stream.reportBatchItemFailures())));
+    }
+
+    /** The mapping on the source whose logical id matches {@code source} has these settings. */
+    private static void mapping(String source, String arnAttribute, Map<String, Object> settings) {
+        Map<String, Object> expected = new HashMap<>(settings);
+        expected.put("EventSourceArn", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp(source), arnAttribute)));
+        TEMPLATE.hasResourceProperties("AWS::Lambda::EventSourceMapping", Match.objectLike(expected));
     }
 
     @Test

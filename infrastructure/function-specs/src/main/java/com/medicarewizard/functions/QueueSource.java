@@ -17,17 +17,9 @@ import java.util.Objects;
 public record QueueSource(int batchSize, Duration batchingWindow, boolean reportBatchItemFailures,
                           PerRuntime<Duration> visibilityTimeout, int maxReceiveCount) {
 
+    /** The ranges are checked where the values are used: by the CDK and by the embedded runtime's MappingConfig. */
     public QueueSource {
         Objects.requireNonNull(batchingWindow, "batching window");
         Objects.requireNonNull(visibilityTimeout, "visibility timeout");
-        if (batchSize < 1 || batchSize > 10) {
-            throw new IllegalArgumentException("batch size must be within 1..10");
-        }
-        if (batchingWindow.isNegative() || batchingWindow.compareTo(Duration.ofMinutes(5)) > 0) {
-            throw new IllegalArgumentException("batching window must be within 0..5 min");
-        }
-        if (maxReceiveCount < 1 || maxReceiveCount > 1000) {
-            throw new IllegalArgumentException("maxReceiveCount must be within 1..1000");
-        }
     }
 }

@@ -17,20 +17,9 @@ import java.util.Objects;
 public record StreamSource(int batchSize, Duration batchingWindow, int retryAttempts, Duration maxRecordAge,
                            boolean bisectOnError, boolean reportBatchItemFailures) {
 
+    /** The ranges are checked where the values are used: by the CDK and by the embedded runtime's StreamMappingConfig. */
     public StreamSource {
         Objects.requireNonNull(batchingWindow, "batching window");
         Objects.requireNonNull(maxRecordAge, "record age");
-        if (batchSize < 1 || batchSize > 10_000) {
-            throw new IllegalArgumentException("batch size must be within 1..10000");
-        }
-        if (batchingWindow.isNegative() || batchingWindow.compareTo(Duration.ofMinutes(5)) > 0) {
-            throw new IllegalArgumentException("batching window must be within 0..5 min");
-        }
-        if (retryAttempts < 0 || retryAttempts > 10_000) {
-            throw new IllegalArgumentException("retry attempts must be within 0..10000");
-        }
-        if (maxRecordAge.compareTo(Duration.ofMinutes(1)) < 0 || maxRecordAge.compareTo(Duration.ofDays(7)) > 0) {
-            throw new IllegalArgumentException("record age must be within 1 min..7 days");
-        }
     }
 }
