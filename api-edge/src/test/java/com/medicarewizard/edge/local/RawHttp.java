@@ -15,7 +15,7 @@ final class RawHttp {
     /** The whole answer (status line, headers, body) to {@code GET <rawPath>}. */
     static String get(int port, String rawPath) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout(30_000);
             String request = "GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();

@@ -21,7 +21,9 @@ import com.medicarewizard.runtime.sqs.QueueSpec;
 import com.medicarewizard.runtime.sqs.QueueUrls;
 
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,6 +50,11 @@ class LambdaEntriesIT {
     static Path data;
     private static EmbeddedSqsServer sqsServer;
     private static SqsClient sqs;
+    /**
+     * Bound, never listening: connections to its port are refused, and while the test holds it no
+     * other process can bind the port and answer in its place (a found-then-closed port could).
+     */
+    private static Socket nowhere;
     private final Context context = LocalLambdaContext.startingNow(
             new FunctionConfig("medicarewizard-test", "1", Duration.ofSeconds(30), 1024, "test"), Clock.systemUTC());
     private QueueUrls queues;
@@ -55,36 +62,33 @@ class LambdaEntriesIT {
     private Map<String, String> env;
 
     @BeforeAll
-    static void startQueue() {
+    static void startQueue() throws IOException {
         sqsServer = EmbeddedSqsServer.start(data, 0);
         sqs = LocalSqsClients.forEndpoint(sqsServer.endpoint());
+        nowhere = new Socket();
+        nowhere.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     }
 
     @AfterAll
-    static void stopQueue() {
+    static void stopQueue() throws IOException {
+        nowhere.close();
         sqs.close();
         sqsServer.close();
     }
 
     @BeforeEach
-    void freshTableAndQueue() throws IOException {
+    void freshTableAndQueue() {
         String name = "q" + System.nanoTime();
         queues = new QueueSetup(sqs).create(new QueueSpec(name, Duration.ofSeconds(30), 5, name + "-dlq"));
         String tableName = DynaliteExtension.freshTableName();
         table = new Table(DynaliteExtension.client(), tableName);
-        String nowhere = "http://127.0.0.1:" + closedPort();
+        String refused = "http://127.0.0.1:" + nowhere.getLocalPort();
         env = new HashMap<>(Map.of("AWS_REGION", "eu-south-1", "MCW_TABLE_NAME", tableName,
                 "MCW_QUEUE_URL", queues.queueUrl(), "MCW_DEAD_LETTER_QUEUE_URL", queues.deadLetterQueueUrl(),
                 "MCW_DYNAMODB_ENDPOINT", DynaliteExtension.endpoint().toString(),
                 "MCW_SQS_ENDPOINT", sqsServer.endpoint().toString(),
                 "MCW_EVENT_BUS_NAME", "medicarewizard-test", "MCW_MAIL_FROM", "no-reply@medicarewizard.example"));
-        env.putAll(Map.of("MCW_SNS_ENDPOINT", nowhere, "MCW_SES_ENDPOINT", nowhere, "MCW_EVENTS_ENDPOINT", nowhere));
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        env.putAll(Map.of("MCW_SNS_ENDPOINT", refused, "MCW_SES_ENDPOINT", refused, "MCW_EVENTS_ENDPOINT", refused));
     }
 
     @Test

@@ -23,15 +23,19 @@ import java.util.Set;
  * closed on SIGTERM.
  */
 public final class QueueMonitor {
-    private static final Duration TIMEOUT = Duration.ofSeconds(2);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    /** During a load test a poll slower than this is skipped: the next one is an interval away. */
+    static final Duration POLL_TIMEOUT = Duration.ofSeconds(2);
+    private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
     private final HttpRequest request;
     private final BufferedWriter out;
     private boolean closed;
 
-    QueueMonitor(URI pipeline, String token, BufferedWriter out) {
-        this.request = HttpRequest.newBuilder(pipeline).timeout(TIMEOUT).header("Authorization", "Bearer " + token).GET().build();
+    /** A monitor whose polls each give up after {@code timeout} (connecting included). */
+    QueueMonitor(URI pipeline, String token, Duration timeout, BufferedWriter out) {
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.request = HttpRequest.newBuilder(pipeline).timeout(timeout).header("Authorization", "Bearer " + token)
+                .GET().build();
         this.out = out;
     }
 
@@ -44,8 +48,9 @@ public final class QueueMonitor {
             Files.createDirectories(file.getParent());
         }
         boolean fresh = !Files.exists(file) || Files.size(file) == 0;
-        QueueMonitor monitor = new QueueMonitor(pipeline, line.required("--token"), Files.newBufferedWriter(file,
-                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
+        BufferedWriter rows = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+        QueueMonitor monitor = new QueueMonitor(pipeline, line.required("--token"), POLL_TIMEOUT, rows);
         if (fresh) {
             monitor.append(QueueRow.HEADER);
         }

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class QueueMonitorTest {
     private static final String TOKEN = "test-ops-token-0123456789";
+    /**
+     * Not the 2 s a load test allows a poll: on a machine other builds keep busy, the first poll
+     * (HTTP client and server starting, classes loading) can take longer, and this test counts rows.
+     */
+    private static final Duration PATIENT = Duration.ofSeconds(30);
     @TempDir
     Path dir;
     private HttpServer server;
@@ -47,8 +53,8 @@ class QueueMonitorTest {
         Path file = dir.resolve("queue-depth.csv");
         URI pipeline = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/ops/pipeline");
         BufferedWriter out = Files.newBufferedWriter(file);
-        QueueMonitor monitor = new QueueMonitor(pipeline, TOKEN, out);
-        QueueMonitor refused = new QueueMonitor(pipeline, "wrong-token", out);
+        QueueMonitor monitor = new QueueMonitor(pipeline, TOKEN, PATIENT, out);
+        QueueMonitor refused = new QueueMonitor(pipeline, "wrong-token", PATIENT, out);
 
         monitor.poll();
         refused.poll();

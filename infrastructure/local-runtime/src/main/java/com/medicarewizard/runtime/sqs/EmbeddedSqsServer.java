@@ -4,8 +4,6 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.elasticmq.server.ElasticMQServer;
 import org.elasticmq.server.config.ElasticMQServerConfig;
 import scalikejdbc.ConnectionPool;
 import scalikejdbc.ConnectionPool$;
@@ -45,31 +42,31 @@ public final class EmbeddedSqsServer implements AutoCloseable {
     private static final long RESTORE_POLL_NANOS = Duration.ofMillis(20).toNanos();
 
     private final URI endpoint;
-    private final scala.Function0<?> shutdown;
+    private final BoundElasticMq server;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedSqsServer(URI endpoint, scala.Function0<?> shutdown) {
-        this.endpoint = endpoint;
-        this.shutdown = shutdown;
+    private EmbeddedSqsServer(BoundElasticMq server) {
+        this.endpoint = URI.create("http://" + HOST + ":" + server.port());
+        this.server = server;
     }
 
     /**
      * Starts a server.
      *
      * @param dataDirectory where the H2 message store lives (created if missing)
-     * @param port the port to bind on 127.0.0.1, or 0 for a free one
+     * @param port the port to bind on 127.0.0.1, or 0 for one the OS picks (read back from the
+     *     binding, so no other process can take it between choosing and binding)
      */
     public static EmbeddedSqsServer start(Path dataDirectory, int port) {
         if (!OPEN_IN_THIS_JVM.compareAndSet(false, true)) {
             throw new IllegalStateException("an EmbeddedSqsServer is already open in this JVM");
         }
         try {
-            int boundPort = port == 0 ? freePort() : port;
             String jdbcUrl = jdbcUrl(dataDirectory);
             StoredContents stored = StoredContents.read(jdbcUrl);
             pointConnectionPoolAt(jdbcUrl);
-            var server = new ElasticMQServer(new ElasticMQServerConfig(config(boundPort, jdbcUrl)));
-            var started = new EmbeddedSqsServer(URI.create("http://" + HOST + ":" + boundPort), server.start());
+            var config = new ElasticMQServerConfig(config(jdbcUrl));
+            var started = new EmbeddedSqsServer(BoundElasticMq.start(config, port, RESTORE_TIMEOUT));
             started.awaitRestored(stored);
             LOG.info("SQS stand-in listening on {}, {} in {}", started.endpoint, stored, dataDirectory);
             return started;
@@ -121,7 +118,7 @@ public final class EmbeddedSqsServer implements AutoCloseable {
             return;
         }
         try {
-            shutdown.apply();
+            server.stop();
         } finally {
             ConnectionPool.closeAll();
             OPEN_IN_THIS_JVM.set(false);
@@ -129,15 +126,11 @@ public final class EmbeddedSqsServer implements AutoCloseable {
         }
     }
 
-    private static Config config(int port, String jdbcUrl) {
+    private static Config config(String jdbcUrl) {
         Map<String, Object> settings = Map.ofEntries(
                 Map.entry("node-address.protocol", "http"),
-                Map.entry("node-address.host", HOST),
-                Map.entry("node-address.port", port),
                 Map.entry("node-address.context-path", ""),
-                Map.entry("generate-node-address", false),
                 Map.entry("rest-sqs.enabled", true),
-                Map.entry("rest-sqs.bind-port", port),
                 Map.entry("rest-sqs.bind-hostname", HOST),
                 Map.entry("rest-sqs.sqs-limits", "strict"),
                 Map.entry("aws.region", REGION),
@@ -166,13 +159,5 @@ public final class EmbeddedSqsServer implements AutoCloseable {
         ConnectionPool$ pools = ConnectionPool$.MODULE$;
         ConnectionPoolSettings settings = pools.singleton$default$4();
         pools.singleton(jdbcUrl, "", "", settings, pools.singleton$default$5(jdbcUrl, "", "", settings));
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

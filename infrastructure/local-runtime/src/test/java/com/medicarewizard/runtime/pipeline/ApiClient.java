@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ApiClient {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger PATIENTS = new AtomicInteger();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
     private final URI base;
     private String token;
     private long expiresIn;
@@ -73,6 +73,11 @@ public final class ApiClient {
         ApiClient other = new ApiClient(base.getPort());
         other.token = bearer;
         return other;
+    }
+
+    /** The same caller (same token) talking to a runtime that was restarted on another port. */
+    ApiClient onPort(int port) {
+        return new ApiClient(port).withToken(token);
     }
 
     public Answer get(String path) {

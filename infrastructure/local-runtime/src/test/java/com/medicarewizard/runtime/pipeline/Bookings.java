@@ -68,7 +68,7 @@ record Bookings(LocalRuntime runtime, java.util.Set<String> taken) {
     }
 
     List<Reservation> awaitFinal(List<String> ids) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream()
+        await().atMost(Duration.ofSeconds(60)).until(() -> ids.stream()
                 .map(id -> runtime.reservations().find(new ReservationId(id)).orElseThrow())
                 .allMatch(r -> r.status() != ReservationStatus.PENDING));
         return ids.stream().map(id -> runtime.reservations().find(new ReservationId(id)).orElseThrow()).toList();

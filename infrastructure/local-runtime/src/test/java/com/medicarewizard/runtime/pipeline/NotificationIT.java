@@ -36,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
 import java.io.StringReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,39 +50,36 @@ import java.util.Optional;
 /**
  * Notifications end to end on the embedded runtime with a real SMTP server in the test (GreenMail):
  * one e-mail with a valid calendar file and one SMS per outcome, nothing more on redelivery, SMTP
- * outages that neither slow decisions nor lose or duplicate mail, refused recipients parked.
+ * outages that neither hold up decisions nor lose or duplicate mail, refused recipients parked.
+ * GreenMail binds port 0; the runtime reaches it through a {@link TcpGate}, which also makes the outage.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the SMTP outage last: it leaves the e-mail breaker open a while
 class NotificationIT {
     private static final String OPS = "ops-secret-for-tests";
     @TempDir
     static Path data;
-    static int smtpPort;
+    /** Generous: the runtime decides and notifies on threads a busy machine schedules late. */
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
     static GreenMail smtp;
+    static TcpGate smtpGate;
     static LocalRuntime runtime;
     static Bookings bookings;
 
     @BeforeAll
     static void start() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            smtpPort = socket.getLocalPort();
-        }
-        smtp = startSmtp();
-        runtime = LocalRuntime.start(RuntimeConfig.forTests(data, OPS).withSmtp(
-                new SmtpSettings("127.0.0.1", smtpPort, Optional.empty(), Optional.empty(), SmtpSettings.DEFAULT_FROM)));
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        smtpGate = new TcpGate(smtp.getSmtp().getPort());
+        runtime = LocalRuntime.start(RuntimeConfig.forTests(data, OPS).withSmtp(new SmtpSettings("127.0.0.1",
+                smtpGate.port(), Optional.empty(), Optional.empty(), SmtpSettings.DEFAULT_FROM)));
         bookings = new Bookings(runtime);
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         runtime.close();
+        smtpGate.close();
         smtp.stop();
-    }
-
-    private static GreenMail startSmtp() {
-        GreenMail server = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
     }
 
     @Test
@@ -92,8 +88,8 @@ class NotificationIT {
         String email = "anna." + System.nanoTime() + "@example.org";
         Reservation confirmed = book(email, "it", 0);
         assertThat(confirmed.status()).isEqualTo(ReservationStatus.CONFIRMED);
-        await().atMost(Duration.ofSeconds(20)).until(() -> received(email).size() == 1);
-        await().atMost(Duration.ofSeconds(20)).until(() -> outbox(email, "SMS").size() == 1);
+        await().atMost(PATIENCE).until(() -> received(email).size() == 1);
+        await().atMost(PATIENCE).until(() -> outbox(email, "SMS").size() == 1);
         MimeMessage mail = received(email).getFirst();
         assertThat(mail.getSubject()).startsWith("Confermato: ");
         VEvent event = new CalendarBuilder().build(new StringReader(calendarOf(mail)))
@@ -116,7 +112,7 @@ class NotificationIT {
     void theSameStreamRecordsDeliveredTwiceSendNothingMore() throws Exception {
         String email = "bruno." + System.nanoTime() + "@example.org";
         Reservation confirmed = book(email, "en", 7);
-        await().atMost(Duration.ofSeconds(20)).until(() -> received(email).size() == 1
+        await().atMost(PATIENCE).until(() -> received(email).size() == 1
                 && outbox(email, "SMS").size() == 1);
         List<StreamRecord> records = runtime.table().stream().read(0, Integer.MAX_VALUE).stream()
                 .filter(r -> r.keys().pk().endsWith(confirmed.id().value())).toList();
@@ -139,25 +135,26 @@ class NotificationIT {
 
     @Test
     @Order(4)
-    void withSmtpDownTheRequestStillConfirmsAtOnceAndTheMailGoesOutOnceWhenSmtpReturns() throws Exception {
+    void withSmtpDownTheRequestConfirmsWithoutWaitingForItAndTheMailGoesOutOnceWhenSmtpReturns() throws Exception {
         String email = "carla." + System.nanoTime() + "@example.org";
-        smtp.stop();
+        smtpGate.shut();
         Reservation confirmed;
         try {
             confirmed = book(email, "en", 14);
             assertThat(confirmed.status()).isEqualTo(ReservationStatus.CONFIRMED);
-            assertThat(Duration.between(confirmed.requestedAt(), confirmed.decidedAt().orElseThrow()))
-                    .isLessThan(Duration.ofSeconds(2));
             NotificationKey mail = new NotificationKey(confirmed.id(), ReservationStatus.CONFIRMED, Channel.EMAIL);
-            await().atMost(Duration.ofSeconds(20)).until(() -> runtime.notificationLedger().state(mail)
+            await().atMost(PATIENCE).until(() -> runtime.notificationLedger().state(mail)
                     .equals(Optional.of(State.PARKED)));
-            await().atMost(Duration.ofSeconds(20)).until(() -> outbox(email, "SMS").size() == 1);
+            // decided before the e-mail's first attempt failed: the decision did not wait for SMTP
+            assertThat(confirmed.decidedAt().orElseThrow())
+                    .isBeforeOrEqualTo(runtime.notificationLedger().parked(mail).orElseThrow().parkedAt());
+            await().atMost(PATIENCE).until(() -> outbox(email, "SMS").size() == 1);
             assertThat(outbox(email, "EMAIL")).isEmpty();
         } finally {
-            smtp = startSmtp();
+            smtpGate.open();
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> received(email).size() == 1);
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> received(email).size() == 1);
+        await().atMost(PATIENCE).until(() -> received(email).size() == 1);
+        await().during(Duration.ofSeconds(3)).atMost(PATIENCE).until(() -> received(email).size() == 1);
         assertThat(outbox(email, "EMAIL")).hasSize(1);
         assertThat(runtime.notificationLedger().state(
                 new NotificationKey(confirmed.id(), ReservationStatus.CONFIRMED, Channel.EMAIL))).contains(State.SENT);
@@ -169,7 +166,7 @@ class NotificationIT {
         String email = "dario,rossi." + System.nanoTime() + "@example.org";
         Reservation confirmed = book(email, "en", 21);
         NotificationKey mail = new NotificationKey(confirmed.id(), ReservationStatus.CONFIRMED, Channel.EMAIL);
-        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.notificationLedger().parked(mail).isPresent());
+        await().atMost(PATIENCE).until(() -> runtime.notificationLedger().parked(mail).isPresent());
         assertThat(runtime.notificationLedger().parked(mail).orElseThrow().retryable()).isFalse();
         ApiClient operator = new ApiClient(runtime.port()).withToken(OPS);
         ApiClient.Answer parked = operator.get("/api/v1/ops/notifications/parked");

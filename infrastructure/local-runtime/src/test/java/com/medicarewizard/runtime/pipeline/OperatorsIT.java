@@ -75,7 +75,7 @@ class OperatorsIT {
                 .messageAttributes(Map.of("correlationId",
                         MessageAttributeValue.builder().dataType("String").stringValue("poison-test").build())));
 
-        await().atMost(Duration.ofSeconds(40)).until(() -> figures().get("deadLetters").asLong() == 1);
+        await().atMost(Duration.ofSeconds(90)).until(() -> figures().get("deadLetters").asLong() == 1);
         ApiClient.Answer listed = operator.get("/api/v1/ops/dead-letters");
         assertThat(listed.status()).isEqualTo(200);
         JsonNode letter = listed.body().get(0);
@@ -90,9 +90,9 @@ class OperatorsIT {
         ApiClient.Answer redriven = operator.post("/api/v1/ops/dead-letters/redrive", null);
         assertThat(redriven.status()).isEqualTo(202);
         assertThat(redriven.body().get("redriven").asInt()).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.reservations().find(request.id())
+        await().atMost(Duration.ofSeconds(60)).until(() -> runtime.reservations().find(request.id())
                 .map(Reservation::status).filter(s -> s == ReservationStatus.CONFIRMED).isPresent());
-        await().atMost(Duration.ofSeconds(10)).until(() -> figures().get("deadLetters").asLong() == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> figures().get("deadLetters").asLong() == 0);
         assertThat(operator.get("/api/v1/ops/dead-letters").body()).isEmpty();
         assertThat(new ApiClient(runtime.port()).post("/api/v1/ops/dead-letters/redrive", null).status())
                 .isEqualTo(401);

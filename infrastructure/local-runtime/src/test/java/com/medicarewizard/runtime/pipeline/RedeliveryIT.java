@@ -57,7 +57,7 @@ class RedeliveryIT {
         long stream = runtime.table().stream().latestSequence();
         send("this is not a reservation command");
         send(decideBody(decided.id()));
-        await().atMost(Duration.ofSeconds(40)).until(() -> figures().deadLetterQueue().total() == 1);
+        await().atMost(Duration.ofSeconds(90)).until(() -> figures().deadLetterQueue().total() == 1);
         List<Message> parked = runtime.sqs().receiveMessage(r -> r.queueUrl(runtime.queueUrls().deadLetterQueueUrl())
                 .maxNumberOfMessages(10).waitTimeSeconds(1).messageAttributeNames("All")).messages();
         assertThat(parked).extracting(Message::body).containsExactly("this is not a reservation command");
@@ -100,6 +100,6 @@ class RedeliveryIT {
     }
 
     private static void awaitQueueEmpty() {
-        await().atMost(Duration.ofSeconds(40)).until(() -> figures().queue().total() == 0);
+        await().atMost(Duration.ofSeconds(90)).until(() -> figures().queue().total() == 0);
     }
 }

@@ -7,10 +7,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,19 +19,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * A queue that takes a send and never answers (what ElasticMQ does when its on-disk store loses a
  * reply) must not hold the intake's request for long: each attempt is given up, and the SDK tries again.
+ * Shown by which limit ended the call, not by a stopwatch, which a busy machine can push past any bound.
  */
 class LocalSqsClientsTest {
 
     @Test
     void aSendThatIsNeverAnsweredIsGivenUpAndTriedAgainWithinSeconds() throws Exception {
         try (Silent queue = new Silent(); SqsClient sqs = LocalSqsClients.forFunctions(queue.endpoint())) {
-            long start = System.nanoTime();
-
+            // the attempt or call timeout (seconds) ended it, not the 30 s socket timeout
             assertThatThrownBy(() -> sqs.sendMessage(b -> b.queueUrl(queue.endpoint() + "/000000000000/q")
-                    .messageBody("{}"))).isInstanceOf(SdkException.class);
-
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-            assertThat(took).isLessThan(Duration.ofSeconds(13));
+                    .messageBody("{}")))
+                    .isInstanceOfAny(ApiCallAttemptTimeoutException.class, ApiCallTimeoutException.class);
             assertThat(queue.connections()).as("attempts").hasSizeGreaterThanOrEqualTo(2);
         }
     }

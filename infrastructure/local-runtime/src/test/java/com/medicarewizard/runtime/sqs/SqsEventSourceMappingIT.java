@@ -22,7 +22,11 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 class SqsEventSourceMappingIT {
 
     private static final Duration VISIBILITY = Duration.ofSeconds(1);
-    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    /** Roomy: the handlers here return at once, but a busy machine may run them late. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** For the tests that need no redelivery: a slow handling must not bring a message back. */
+    private static final Duration UNHURRIED = Duration.ofSeconds(30);
     private static final MappingConfig SINGLE_RECEIVE = new MappingConfig(10, Duration.ZERO);
     private static final MappingConfig HALF_SECOND_WINDOW = new MappingConfig(10, Duration.ofMillis(500));
 
@@ -45,39 +49,42 @@ class SqsEventSourceMappingIT {
 
     @Test
     void batchesNeverExceedTheBatchSize() {
+        QueueUrls unhurried = runtime.queue("unhurried", UNHURRIED, 3);
         for (int i = 0; i < 7; i++) {
-            runtime.send(queue, "m" + i);
+            runtime.send(unhurried, "m" + i);
         }
-        runtime.map(queue, handler, new MappingConfig(3, Duration.ofSeconds(1)), TIMEOUT);
+        runtime.map(unhurried, handler, new MappingConfig(3, Duration.ofSeconds(1)), TIMEOUT);
 
-        await().until(() -> handler.deliveries.size() == 7);
+        await().atMost(PATIENCE).until(() -> handler.deliveries.size() == 7);
         assertThat(handler.batchSizes).containsExactly(3, 3, 1);
     }
 
     @Test
     void theBatchingWindowGathersMessagesThatArriveLater() {
-        Duration window = Duration.ofSeconds(2);
+        // long enough for the test to see the first message taken and send the second on a busy machine
+        Duration window = Duration.ofSeconds(5);
         // as in AWS, the visibility timeout must outlast the window, or messages come back inside it
-        QueueUrls windowed = runtime.queue("windowed", Duration.ofSeconds(10), 3);
+        QueueUrls windowed = runtime.queue("windowed", UNHURRIED, 3);
         runtime.map(windowed, handler, new MappingConfig(10, window), TIMEOUT);
         long sentFirst = System.nanoTime();
         runtime.send(windowed, "first");
-        await().until(() -> runtime.figures(windowed).queue().inFlight() == 1);
+        await().atMost(PATIENCE).until(() -> runtime.figures(windowed).queue().inFlight() == 1);
         runtime.send(windowed, "second");
 
-        await().until(() -> handler.deliveries.size() == 2);
+        await().atMost(PATIENCE).until(() -> handler.deliveries.size() == 2);
         assertThat(handler.batchSizes).containsExactly(2);
         assertThat(handler.deliveries.get(0).atNanos() - sentFirst).isGreaterThan(window.toNanos() - 100_000_000L);
     }
 
     @Test
     void handledMessagesAreDeleted() {
-        runtime.send(queue, "a");
-        runtime.send(queue, "b");
-        SqsEventSourceMapping mapping = runtime.map(queue, handler, HALF_SECOND_WINDOW, TIMEOUT);
+        QueueUrls unhurried = runtime.queue("unhurried", UNHURRIED, 3);
+        runtime.send(unhurried, "a");
+        runtime.send(unhurried, "b");
+        SqsEventSourceMapping mapping = runtime.map(unhurried, handler, HALF_SECOND_WINDOW, TIMEOUT);
 
-        await().until(() -> mapping.counters().deleted() == 2);
-        assertThat(runtime.figures(queue).queue().total()).isZero();
+        await().atMost(PATIENCE).until(() -> mapping.counters().deleted() == 2);
+        assertThat(runtime.figures(unhurried).queue().total()).isZero();
         assertThat(mapping.counters()).isEqualTo(new MappingCounters(1, 2, 0, 0, 2));
     }
 
@@ -89,12 +96,12 @@ class SqsEventSourceMappingIT {
         runtime.send(queue, "bad");
         SqsEventSourceMapping mapping = runtime.map(queue, handler, HALF_SECOND_WINDOW, TIMEOUT);
 
-        await().until(() -> handler.deliveriesOf("bad").size() == 2);
+        await().atMost(PATIENCE).until(() -> handler.deliveriesOf("bad").size() == 2);
         List<Delivery> bad = handler.deliveriesOf("bad");
         assertThat(bad).extracting(Delivery::receiveCount).containsExactly(1, 2);
         assertThat(bad.get(1).atNanos() - bad.get(0).atNanos()).isGreaterThanOrEqualTo(VISIBILITY.toNanos() - 50_000_000L);
         assertThat(handler.deliveriesOf("good")).hasSize(1);
-        await().until(() -> runtime.figures(queue).queue().total() == 0);
+        await().atMost(PATIENCE).until(() -> runtime.figures(queue).queue().total() == 0);
         assertThat(mapping.counters().failedItems()).isEqualTo(1);
     }
 
@@ -110,7 +117,7 @@ class SqsEventSourceMappingIT {
         runtime.send(queue, "b");
         SqsEventSourceMapping mapping = runtime.map(queue, handler, HALF_SECOND_WINDOW, TIMEOUT);
 
-        await().until(() -> mapping.counters().deleted() == 2);
+        await().atMost(PATIENCE).until(() -> mapping.counters().deleted() == 2);
         assertThat(handler.deliveriesOf("a")).extracting(Delivery::receiveCount).containsExactly(1, 2);
         assertThat(handler.deliveriesOf("b")).extracting(Delivery::receiveCount).containsExactly(1, 2);
         assertThat(mapping.counters().failedBatches()).isEqualTo(1);
@@ -125,7 +132,7 @@ class SqsEventSourceMappingIT {
         runtime.send(queue, "poison", Map.of("correlationId", correlation));
         runtime.map(queue, handler, SINGLE_RECEIVE, TIMEOUT);
 
-        await().until(() -> runtime.figures(queue).deadLetterQueue().visible() == 1);
+        await().atMost(PATIENCE).until(() -> runtime.figures(queue).deadLetterQueue().visible() == 1);
         Message parked = runtime.sqs.receiveMessage(b -> b.queueUrl(queue.deadLetterQueueUrl())
                 .messageAttributeNames("All")).messages().get(0);
         assertThat(parked.body()).isEqualTo("poison");
@@ -137,16 +144,17 @@ class SqsEventSourceMappingIT {
 
     @Test
     void theHandlerIsNeverEnteredByTwoThreadsAtOnce() {
+        QueueUrls unhurried = runtime.queue("unhurried", UNHURRIED, 3);
         handler.behave((event, context) -> {
             new CountDownLatch(1).await(50, TimeUnit.MILLISECONDS); // simulated work
             return new SQSBatchResponse(List.of());
         });
         for (int i = 0; i < 8; i++) {
-            runtime.send(queue, "m" + i);
+            runtime.send(unhurried, "m" + i);
         }
-        runtime.map(queue, handler, new MappingConfig(1, Duration.ZERO), TIMEOUT);
+        runtime.map(unhurried, handler, new MappingConfig(1, Duration.ZERO), TIMEOUT);
 
-        await().until(() -> handler.deliveries.size() == 8);
+        await().atMost(PATIENCE).until(() -> handler.deliveries.size() == 8);
         assertThat(handler.maxActive).hasValue(1);
         assertThat(handler.batchSizes).containsOnly(1);
     }
@@ -162,7 +170,7 @@ class SqsEventSourceMappingIT {
         runtime.send(queue, "slow");
         SqsEventSourceMapping mapping = runtime.map(queue, handler, SINGLE_RECEIVE, Duration.ofMillis(300));
 
-        await().until(() -> mapping.counters().deleted() == 1);
+        await().atMost(PATIENCE).until(() -> mapping.counters().deleted() == 1);
         assertThat(handler.deliveriesOf("slow")).extracting(Delivery::receiveCount).containsExactly(1, 2);
         assertThat(mapping.counters().failedBatches()).isEqualTo(1);
     }
@@ -177,12 +185,12 @@ class SqsEventSourceMappingIT {
         });
         runtime.send(queue, "once-or-more");
         SqsEventSourceMapping crashed = runtime.map(queue, handler, SINGLE_RECEIVE, TIMEOUT);
-        await().until(() -> entered.getCount() == 0);
+        await().atMost(PATIENCE).until(() -> entered.getCount() == 0);
         crashed.close();
 
         var restarted = new RecordingHandler();
         SqsEventSourceMapping mapping = runtime.map(queue, restarted, SINGLE_RECEIVE, TIMEOUT);
-        await().until(() -> mapping.counters().deleted() == 1);
+        await().atMost(PATIENCE).until(() -> mapping.counters().deleted() == 1);
         assertThat(restarted.deliveriesOf("once-or-more")).extracting(Delivery::receiveCount).containsExactly(2);
         assertThat(restarted.deliveries.get(0).message().getMessageId())
                 .isEqualTo(handler.deliveries.get(0).message().getMessageId());
@@ -202,7 +210,7 @@ class SqsEventSourceMappingIT {
         QueueUrls poisoned = runtime.queue("poisoned", VISIBILITY, 1);
         runtime.send(poisoned, "parked");
         runtime.sqs.receiveMessage(b -> b.queueUrl(poisoned.queueUrl()));
-        await().untilAsserted(() -> {
+        await().atMost(PATIENCE).untilAsserted(() -> {
             runtime.sqs.receiveMessage(b -> b.queueUrl(poisoned.queueUrl()));
             assertThat(runtime.figures(poisoned).deadLetterQueue()).isEqualTo(new QueueCounts(1, 0, 0));
         });

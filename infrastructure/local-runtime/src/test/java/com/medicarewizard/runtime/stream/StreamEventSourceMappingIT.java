@@ -105,7 +105,7 @@ class StreamEventSourceMappingIT {
             write("A", n);
             write("B", n);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> recorder.handled.size() == 8);
+        await().atMost(Duration.ofSeconds(60)).until(() -> recorder.handled.size() == 8);
         assertThat(recorder.handled).containsExactly("A@1", "B@1", "A@2", "B@2", "A@3", "B@3", "A@4", "B@4");
         assertThat(recorder.batches).allSatisfy(batch -> assertThat(batch).hasSizeLessThanOrEqualTo(3));
     }
@@ -120,7 +120,7 @@ class StreamEventSourceMappingIT {
         write("B", 1);
         write("C", 1);
         StreamEventSourceMapping mapping = start(recorder, config(10));
-        await().atMost(Duration.ofSeconds(10)).until(() -> recorder.handled.size() == 3);
+        await().atMost(Duration.ofSeconds(60)).until(() -> recorder.handled.size() == 3);
         assertThat(recorder.handled).containsExactly("A@1", "B@1", "C@1");
         assertThat(recorder.batches).containsExactly(List.of("A@1", "B@1", "C@1"), List.of("B@1", "C@1"),
                 List.of("B@1", "C@1"));
@@ -137,7 +137,7 @@ class StreamEventSourceMappingIT {
         write("C", 1);
         write("D", 1);
         StreamEventSourceMapping mapping = start(recorder, config(4).withRetries(2, true));
-        await().atMost(Duration.ofSeconds(10)).until(() -> recorder.handled.contains("D@1"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> recorder.handled.contains("D@1"));
         // a throwing batch is redone whole, so A (handled before POISON threw) comes again until split off
         assertThat(recorder.handled.stream().distinct()).containsExactly("A@1", "C@1", "D@1");
         assertThat(recorder.batches.subList(0, 3)).containsExactly(List.of("A@1", "POISON@1", "C@1", "D@1"),
@@ -160,7 +160,7 @@ class StreamEventSourceMappingIT {
         write("POISON", 1);
         write("B", 1);
         start(recorder, config(10).withRetries(1, false));
-        await().atMost(Duration.ofSeconds(10)).until(() -> new OnFailureDestination(data.resolve("failures.jsonl"))
+        await().atMost(Duration.ofSeconds(60)).until(() -> new OnFailureDestination(data.resolve("failures.jsonl"))
                 .entries().size() == 1);
         assertThat(recorder.batches).containsExactly(List.of("POISON@1", "B@1"), List.of("POISON@1", "B@1"));
         assertThat(recorder.handled).isEmpty();
@@ -172,14 +172,14 @@ class StreamEventSourceMappingIT {
         StreamEventSourceMapping mapping = start(first, config(10));
         write("A", 1);
         write("A", 2);
-        await().atMost(Duration.ofSeconds(10)).until(() -> first.handled.size() == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> first.handled.size() == 2);
         mapping.close();
         write("A", 3);
         table.close();
         table = EmbeddedTables.open(data.resolve("table"));
         Recorder second = new Recorder();
         start(second, config(10));
-        await().atMost(Duration.ofSeconds(10)).until(() -> second.handled.size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> second.handled.size() == 1);
         assertThat(second.handled).containsExactly("A@3");
     }
 
@@ -190,6 +190,6 @@ class StreamEventSourceMappingIT {
         StreamEventSourceMapping mapping = start(recorder, config(1).withRetries(10_000, false));
         assertThat(mapping.lagSeconds()).isZero();
         write("STUCK", 1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> mapping.lagSeconds() >= 1.0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> mapping.lagSeconds() >= 1.0);
     }
 }

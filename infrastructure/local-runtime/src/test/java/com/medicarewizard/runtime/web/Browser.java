@@ -111,7 +111,7 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T until(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(100)).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100)).until(condition);
     }
 
     /** Presses keys on whatever has the focus, as a keyboard would. */

@@ -232,7 +232,7 @@ class PatientJourneyBrowserIT extends WebsiteSuite {
             }
             browser.text("#bookings-status", "Calendar file for Abdominal ultrasound downloaded.");
             Path file = browser.downloads().resolve("medicarewizard-" + booked.id() + ".ics");
-            await().atMost(Duration.ofSeconds(10)).until(() -> Files.isRegularFile(file));
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.isRegularFile(file));
             CalendarFile ics = CalendarFile.parse(Files.readString(file));
             assertThat(ics.start()).isEqualTo(booked.start());
             assertThat(ics.end()).isEqualTo(booked.end());

@@ -123,7 +123,7 @@ abstract class WebsiteSuite {
 
     static Reservation decided(String id) {
         ReservationId reservation = new ReservationId(id);
-        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.reservations().find(reservation)
+        await().atMost(Duration.ofSeconds(60)).until(() -> runtime.reservations().find(reservation)
                 .map(r -> r.status() != ReservationStatus.PENDING).orElse(false));
         return runtime.reservations().find(reservation).orElseThrow();
     }

@@ -30,19 +30,19 @@ public final class DynaliteExtension implements BeforeEachCallback {
     @Override
     public void beforeEach(ExtensionContext context) {
         StringBuilder whyNot = new StringBuilder();
-        Optional<Path> cli = Dynalite.cli(whyNot);
-        if (cli.isEmpty()) {
+        Optional<Path> launcher = Dynalite.launcher(whyNot);
+        if (launcher.isEmpty()) {
             if ("true".equals(System.getenv("MCW_REQUIRE_ALL_SUITES"))) {
                 throw new IllegalStateException("MCW_REQUIRE_ALL_SUITES=true but " + whyNot);
             }
             Assumptions.abort("skipped: " + whyNot);
         }
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(Dynalite.class, key -> started(cli.get()), Dynalite.class);
+                .getOrComputeIfAbsent(Dynalite.class, key -> started(launcher.get()), Dynalite.class);
     }
 
-    private static synchronized Dynalite started(Path cli) {
-        server = Dynalite.start(cli);
+    private static synchronized Dynalite started(Path launcher) {
+        server = Dynalite.start(launcher);
         client = clientFor(server.endpoint());
         return server;
     }

@@ -1,0 +1,106 @@
+package com.medicarewizard.runtime.sqs;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.ActorRef;
+import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.actor.Props;
+import org.apache.pekko.pattern.Patterns;
+import org.elasticmq.Limits;
+import org.elasticmq.NodeAddress;
+import org.elasticmq.actor.QueueManagerActor;
+import org.elasticmq.actor.queue.QueueEvent;
+import org.elasticmq.persistence.sql.SqlQueuePersistenceActor;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.TheSQSRestServerBuilder;
+import org.elasticmq.server.config.ElasticMQServerConfig;
+import org.elasticmq.util.NowProvider;
+import scala.Option;
+import scala.util.Either;
+
+/**
+ * ElasticMQ put together as its {@code ElasticMQServer} does (H2 persistence actor, queue manager,
+ * REST server, restore of the stored queues), but able to bind port 0 and read the port the OS chose
+ * back from the binding. {@code ElasticMQServer} hides its binding, so a caller had to find a free
+ * port first and lose it to any process binding it in between.
+ *
+ * <p>Queue URLs are built from each request's address (ElasticMQ's wildcard node address): the
+ * server's own address is known only after binding, and ElasticMQ records it in a callback that
+ * may run after the first request is answered.
+ */
+final class BoundElasticMq {
+
+    private static final String WILDCARD_HOST = "*";
+
+    private final ActorSystem actors;
+    private final SQSRestServer rest;
+    private final int port;
+
+    private BoundElasticMq(ActorSystem actors, SQSRestServer rest, int port) {
+        this.actors = actors;
+        this.rest = rest;
+        this.port = port;
+    }
+
+    /**
+     * Starts the server on {@code config}'s bind host and restores the stored queues and messages.
+     *
+     * @param port the port to bind, or 0 for one the OS picks
+     * @throws IllegalStateException if the stored queues cannot be restored within {@code restoreTimeout}
+     */
+    static BoundElasticMq start(ElasticMQServerConfig config, int port, Duration restoreTimeout) {
+        ActorSystem actors = ActorSystem.create("elasticmq");
+        ActorRef store = actors.actorOf(Props.create(SqlQueuePersistenceActor.class,
+                config.sqlQueuePersistenceConfig(), config.baseQueues()));
+        Limits limits = (Limits) config.restSqs().sqsLimits();
+        ActorRef queues = actors.actorOf(Props.create(QueueManagerActor.class, new NowProvider(), limits,
+                Option.apply(store)));
+        NodeAddress requestAddress = config.nodeAddress().copy(config.nodeAddress().protocol(), WILDCARD_HOST,
+                0, config.nodeAddress().contextPath());
+        SQSRestServer rest = new TheSQSRestServerBuilder(Option.apply(actors), Option.apply(queues),
+                config.restSqs().bindHostname(), port, requestAddress, false, limits, config.awsRegion(),
+                config.awsAccountId(), Option.apply(store), config.autoCreateQueues()).start();
+        var started = new BoundElasticMq(actors, rest, rest.waitUntilStarted().localAddress().getPort());
+        try {
+            started.restore(store, queues, restoreTimeout);
+        } catch (RuntimeException e) {
+            started.stop();
+            throw e;
+        }
+        return started;
+    }
+
+    /** Asks the persistence actor to recreate the stored queues, as {@code ElasticMQServer.start} does. */
+    private void restore(ActorRef store, ActorRef queues, Duration timeout) {
+        Object reply;
+        try {
+            reply = Patterns.ask(store, new QueueEvent.Restore(queues), timeout).toCompletableFuture()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while ElasticMQ restores its queues", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("ElasticMQ did not restore its queues in " + timeout, e);
+        }
+        if (reply instanceof Either<?, ?> result && result.isLeft()) {
+            throw new IllegalStateException("ElasticMQ could not restore its queues: " + result.left().get());
+        }
+    }
+
+    /** The port the REST server is bound to. */
+    int port() {
+        return port;
+    }
+
+    /** Unbinds the REST server, then stops the actors (the H2 pool is the caller's to close). */
+    void stop() {
+        try {
+            rest.stopAndWait();
+        } finally {
+            actors.terminate();
+            actors.getWhenTerminated().toCompletableFuture().join();
+        }
+    }
+}
