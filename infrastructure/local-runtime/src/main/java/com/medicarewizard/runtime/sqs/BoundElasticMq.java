@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.actor.Props;
+import org.apache.pekko.http.scaladsl.Http;
 import org.apache.pekko.pattern.Patterns;
 import org.elasticmq.Limits;
 import org.elasticmq.NodeAddress;
@@ -18,6 +19,8 @@ import org.elasticmq.rest.sqs.TheSQSRestServerBuilder;
 import org.elasticmq.server.config.ElasticMQServerConfig;
 import org.elasticmq.util.NowProvider;
 import scala.Option;
+import scala.concurrent.duration.FiniteDuration;
+import scala.jdk.javaapi.FutureConverters;
 import scala.util.Either;
 
 /**
@@ -33,15 +36,20 @@ import scala.util.Either;
 final class BoundElasticMq {
 
     private static final String WILDCARD_HOST = "*";
+    /**
+     * How long requests in flight may take to finish when the server stops. ElasticMQ's own stop
+     * allows them a minute and gives up waiting for itself after the same minute, so a request
+     * that never finished (seen after a mapping was closed in the middle of a delete) made the
+     * stop throw; the stand-in's clients are gone by then anyway.
+     */
+    private static final FiniteDuration STOP_DEADLINE = FiniteDuration.create(5, TimeUnit.SECONDS);
 
     private final ActorSystem actors;
-    private final SQSRestServer rest;
-    private final int port;
+    private final Http.ServerBinding binding;
 
-    private BoundElasticMq(ActorSystem actors, SQSRestServer rest, int port) {
+    private BoundElasticMq(ActorSystem actors, Http.ServerBinding binding) {
         this.actors = actors;
-        this.rest = rest;
-        this.port = port;
+        this.binding = binding;
     }
 
     /**
@@ -62,7 +70,7 @@ final class BoundElasticMq {
         SQSRestServer rest = new TheSQSRestServerBuilder(Option.apply(actors), Option.apply(queues),
                 config.restSqs().bindHostname(), port, requestAddress, false, limits, config.awsRegion(),
                 config.awsAccountId(), Option.apply(store), config.autoCreateQueues()).start();
-        var started = new BoundElasticMq(actors, rest, rest.waitUntilStarted().localAddress().getPort());
+        var started = new BoundElasticMq(actors, rest.waitUntilStarted());
         try {
             started.restore(store, queues, restoreTimeout);
         } catch (RuntimeException e) {
@@ -91,13 +99,13 @@ final class BoundElasticMq {
 
     /** The port the REST server is bound to. */
     int port() {
-        return port;
+        return binding.localAddress().getPort();
     }
 
     /** Unbinds the REST server, then stops the actors (the H2 pool is the caller's to close). */
     void stop() {
         try {
-            rest.stopAndWait();
+            FutureConverters.asJava(binding.terminate(STOP_DEADLINE)).toCompletableFuture().join();
         } finally {
             actors.terminate();
             actors.getWhenTerminated().toCompletableFuture().join();

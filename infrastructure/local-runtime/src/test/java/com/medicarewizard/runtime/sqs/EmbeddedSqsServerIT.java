@@ -50,6 +50,16 @@ class EmbeddedSqsServerIT {
         }
     }
 
+    /** Queue URLs name the port the server got, though ElasticMQ learns it only after binding. */
+    @Test
+    void queueUrlsNameTheBoundPort() {
+        try (var server = EmbeddedSqsServer.start(data, 0);
+             SqsClient sqs = LocalSqsClients.forEndpoint(server.endpoint())) {
+            assertThat(new QueueSetup(sqs).create(SPEC).queueUrl())
+                    .isEqualTo(server.endpoint() + "/" + EmbeddedSqsServer.ACCOUNT_ID + "/restart");
+        }
+    }
+
     private static void sendOne(Path directory, String body) {
         try (var server = EmbeddedSqsServer.start(directory, 0);
              SqsClient sqs = LocalSqsClients.forEndpoint(server.endpoint())) {
