@@ -10,8 +10,16 @@ export class ApiError extends Error {
   }
 }
 
-/** Sends the browser to the login page, which brings the patient back here afterwards. */
+let leaving = false;
+
+/**
+ * Sends the browser to the login page, which brings the patient back here afterwards. Only the
+ * first call of a page counts: two calls refused at once both end here, and the second one (the
+ * session already cleared: "log in required") must not replace the reason the first one gave.
+ */
 export function toLogin(reason) {
+  if (leaving) return;
+  leaving = true;
   const query = new URLSearchParams({ next: location.pathname + location.search, reason });
   location.replace('/login?' + query);
 }
