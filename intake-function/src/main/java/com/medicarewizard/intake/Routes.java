@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * The operations of the OpenAPI document, keyed by API Gateway's {@code resource} template and
@@ -69,9 +68,7 @@ final class Routes {
         }
         Route route = methods.get(request.method());
         if (route == null) {
-            String allowed = methods.keySet().stream().collect(Collectors.toCollection(TreeSet::new)).stream()
-                    .collect(Collectors.joining(", "));
-            throw Problems.methodNotAllowed(allowed).raise();
+            throw Problems.methodNotAllowed(String.join(", ", new TreeSet<>(methods.keySet()))).raise();
         }
         return route;
     }

@@ -76,8 +76,9 @@ public final class TableSlotLedger implements SlotLedger {
         if (!from.isBefore(to)) {
             return held;
         }
+        SortRange range = range(from, to);
         for (ResourceId resource : resources) {
-            for (Item item : table.query(Query.table(ItemKeys.claim(resource), range(from, to)))) {
+            for (Item item : table.query(Query.table(ItemKeys.claim(resource), range))) {
                 held.put(new Cell(resource, ItemKeys.instant(item.string(START))), new ReservationId(item.string(OWNER)));
             }
         }
@@ -88,9 +89,10 @@ public final class TableSlotLedger implements SlotLedger {
     public TakenCells taken(Collection<ResourceId> resources, Instant from, Instant to) {
         TakenCells.Builder taken = TakenCells.builder();
         if (from.isBefore(to)) {
+            SortRange range = range(from, to);
             for (ResourceId resource : resources) {
                 // A claim's sort key is its cell's start, so the items themselves need not be read.
-                for (String start : table.querySortKeys(ItemKeys.claim(resource), range(from, to))) {
+                for (String start : table.querySortKeys(ItemKeys.claim(resource), range)) {
                     taken.add(resource, ItemKeys.epochSecond(start));
                 }
             }
