@@ -58,9 +58,18 @@ public final class QueueMonitor {
         long next = System.currentTimeMillis();
         while (true) {
             monitor.poll();
-            next = Math.max(next + interval, System.currentTimeMillis());
-            Thread.sleep(next - System.currentTimeMillis());
+            long now = System.currentTimeMillis();
+            next = nextPoll(next, interval, now);
+            Thread.sleep(next - now);
         }
+    }
+
+    /**
+     * When the poll after one at {@code previous} is due: an interval later, or at once when that has
+     * already passed (a slow poll under load). Never before {@code now}, so the pause is never negative.
+     */
+    static long nextPoll(long previous, long interval, long now) {
+        return Math.max(previous + interval, now);
     }
 
     /** One poll: a row appended and flushed, or one line on stderr when the poll fails. */

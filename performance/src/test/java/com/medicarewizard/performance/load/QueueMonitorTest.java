@@ -63,4 +63,12 @@ class QueueMonitorTest {
         assertThat(Files.readAllLines(file)).hasSize(2).allMatch(line -> line.matches("\\d+,12,3,1\\.5,1"));
         monitor.close();
     }
+
+    @Test
+    void aSlowPollIsFollowedAtOnceNeverAfterANegativePause() {
+        assertThat(QueueMonitor.nextPoll(1_000, 250, 1_100)).isEqualTo(1_250);
+        // The poll took longer than the interval: the next one is now, a pause of zero (the monitor
+        // once died on Thread.sleep(-1) here, mid load test).
+        assertThat(QueueMonitor.nextPoll(1_000, 250, 1_400)).isEqualTo(1_400);
+    }
 }
