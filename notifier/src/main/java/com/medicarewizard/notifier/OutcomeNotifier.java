@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * The notifier's use case: tells the world about one outcome — the domain event, the patient's
- * e-mail and SMS — each side effect at most once. A side effect already marked SENT or PARKED is
+ * e-mail and (except for a rejection) SMS — each side effect at most once. A side effect already marked SENT or PARKED is
  * skipped (a redelivered or replayed record sends nothing more); one that succeeds is marked SENT
  * with a condition; one that keeps failing is parked for the retrier and the operators, so the
  * stream moves on. Only a failure to record what happened (the ledger) propagates: then the record
@@ -47,11 +47,11 @@ public final class OutcomeNotifier {
         this.clock = clock;
     }
 
-    /** Every side effect of the outcome that is not yet SENT or PARKED. */
+    /** Every side effect of the outcome that is not yet SENT or PARKED, on the channels that tell it. */
     public void notify(OutcomeChange change) {
         for (Channel channel : Channel.values()) {
             NotificationKey key = change.key(channel);
-            if (ledger.state(key).isEmpty()) {
+            if (channel.tells(change.outcome()) && ledger.state(key).isEmpty()) {
                 attempt(key, change).ifPresent(failure -> park(key, change, failure));
             }
         }
@@ -59,6 +59,10 @@ public final class OutcomeNotifier {
 
     /** Tries a parked side effect again (the retrier's and the operators' way). */
     public void retry(ParkedNotification parked, OutcomeChange change) {
+        if (!parked.key().channel().tells(parked.key().outcome())) {
+            ledger.park(parked.failedForGood("not sent on this channel for this outcome"));
+            return;
+        }
         attempt(parked.key(), change).ifPresent(failure -> {
             ParkedNotification again = parked.failedAgain(failure.reason(), !failure.permanent(), clock.instant(),
                     settings.firstParkPause());
