@@ -135,7 +135,9 @@ async function confirm() {
     else showOutcome('PENDING', t('book.stillProcessing'), t('book.stillProcessingDetail'));
   } catch (e) {
     const refused = e instanceof ApiError && (e.status === 400 || e.status === 422);
-    if (refused) await rejected({ ...start, reason: e.problem.code, examType: state.exam.code });
+    // a refusal's problem code (too-many-bookings) names the same reason as a rejection (TOO_MANY_BOOKINGS)
+    const reason = String(e.problem?.code ?? '').toUpperCase().replaceAll('-', '_');
+    if (refused) await rejected({ ...start, reason, examType: state.exam.code });
     else showOutcome('ERROR', t('book.failed'), t('common.unavailable'));
   }
 }

@@ -30,6 +30,14 @@ public interface Reservations {
     List<Reservation> ofPatient(PatientId patient);
 
     /**
+     * The patient's reservations that start later than {@code after}, newest start first: what
+     * {@link com.medicarewizard.domain.reservation.ActiveBookingsLimit} counts. Adapters read only those.
+     */
+    default List<Reservation> ofPatientStartingAfter(PatientId patient, Instant after) {
+        return ofPatient(patient).stream().filter(r -> r.start().isAfter(after)).toList();
+    }
+
+    /**
      * Replaces the stored reservation with {@code next} if the stored one still has
      * {@code next.version()}; returns what was stored (its version one higher).
      *

@@ -72,7 +72,7 @@ final class Endpoints {
         var reads = new ReadReservations(intake.reservations(), intake.catalog());
         return Map.of(
                 "requestReservation", new ForPatient(new RequestReservation(intake.catalog(), intake.reservations(),
-                        intake.queue(), intake.clock())),
+                        intake.queue(), intake.config().activeBookings(), intake.clock())),
                 "listOwnReservations", new ForPatient(reads.all()),
                 "getOwnReservation", new ForPatient(reads.one()),
                 "cancelOwnReservation", new ForPatient(new CancelReservation(intake.catalog(), intake.reservations(),

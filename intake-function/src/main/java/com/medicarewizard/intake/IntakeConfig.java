@@ -1,5 +1,7 @@
 package com.medicarewizard.intake;
 
+import com.medicarewizard.domain.reservation.ActiveBookingsLimit;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -12,8 +14,10 @@ import java.util.Optional;
  * @param tokenTtl how long a patient's access token lives
  * @param throttle when log-ins are refused without checking the password
  * @param availabilityCache how long an availability answer is kept and shown again (0: not kept)
+ * @param activeBookings how many bookings ahead a patient may hold (a request beyond them is refused at once)
  */
-public record IntakeConfig(Optional<String> opsToken, Duration tokenTtl, Throttle throttle, Duration availabilityCache) {
+public record IntakeConfig(Optional<String> opsToken, Duration tokenTtl, Throttle throttle, Duration availabilityCache,
+                           ActiveBookingsLimit activeBookings) {
     static final int MIN_OPS_TOKEN_LENGTH = 16;
     /** Long enough to answer a crowd of visitors once, short enough that a patient rarely sees a taken start. */
     public static final Duration AVAILABILITY_CACHE = Duration.ofSeconds(1);
@@ -43,6 +47,7 @@ public record IntakeConfig(Optional<String> opsToken, Duration tokenTtl, Throttl
         Objects.requireNonNull(tokenTtl, "token ttl");
         Objects.requireNonNull(throttle, "throttle");
         Objects.requireNonNull(availabilityCache, "availability cache");
+        Objects.requireNonNull(activeBookings, "active bookings");
         if (availabilityCache.isNegative() || availabilityCache.compareTo(MAX_AVAILABILITY_CACHE) > 0) {
             throw new IllegalArgumentException("MCW_AVAILABILITY_CACHE_MILLIS must be between 0 and 60000");
         }
@@ -52,6 +57,15 @@ public record IntakeConfig(Optional<String> opsToken, Duration tokenTtl, Throttl
         if (tokenTtl.compareTo(Duration.ofMinutes(1)) < 0 || tokenTtl.compareTo(Duration.ofDays(1)) > 0) {
             throw new IllegalArgumentException("the token lifetime must be between 60 and 86400 seconds");
         }
+    }
+
+    /** With the standard limit of bookings ahead. */
+    public IntakeConfig(Optional<String> opsToken, Duration tokenTtl, Throttle throttle, Duration availabilityCache) {
+        this(opsToken, tokenTtl, throttle, availabilityCache, ActiveBookingsLimit.standard());
+    }
+
+    public IntakeConfig withActiveBookings(ActiveBookingsLimit limit) {
+        return new IntakeConfig(opsToken, tokenTtl, throttle, availabilityCache, limit);
     }
 
     /** No operator access, one-hour tokens, standard throttling, availability answers kept for a second. */

@@ -4,26 +4,42 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How hard the notifier tries before it parks a side effect.
+ * How hard the notifier tries before it parks a side effect, and how many messages one recipient may get.
  *
  * @param attempts calls per side effect within one invocation (Resilience4j retry), 1 or more
  * @param firstBackOff the pause before the second call; it doubles with each call, ±50 % jitter
  * @param breakerOpenFor how long a channel's circuit breaker stays open once half its recent calls failed
  * @param firstParkPause when a parked side effect is first tried again; it doubles with each attempt
+ * @param messageLimit the per-recipient message limit
  */
-public record NotifierSettings(int attempts, Duration firstBackOff, Duration breakerOpenFor, Duration firstParkPause) {
+public record NotifierSettings(int attempts, Duration firstBackOff, Duration breakerOpenFor, Duration firstParkPause,
+                               MessageLimit messageLimit) {
     public NotifierSettings {
         Objects.requireNonNull(firstBackOff, "first back-off");
         Objects.requireNonNull(breakerOpenFor, "breaker open for");
         Objects.requireNonNull(firstParkPause, "first park pause");
+        Objects.requireNonNull(messageLimit, "message limit");
         if (attempts < 1 || firstBackOff.isNegative() || firstBackOff.isZero() || breakerOpenFor.isNegative()
                 || breakerOpenFor.isZero() || firstParkPause.isNegative() || firstParkPause.isZero()) {
             throw new IllegalArgumentException("attempts and pauses must be positive");
         }
     }
 
-    /** Three calls 200 ms apart and growing, a breaker open for 30 s, a first retry of parked ones after 30 s. */
+    /** With the standard message limit. */
+    public NotifierSettings(int attempts, Duration firstBackOff, Duration breakerOpenFor, Duration firstParkPause) {
+        this(attempts, firstBackOff, breakerOpenFor, firstParkPause,
+                MessageLimit.perHour(MessageLimit.STANDARD_PER_HOUR));
+    }
+
+    /**
+     * Three calls 200 ms apart and growing, a breaker open for 30 s, a first retry of parked ones after
+     * 30 s, ten messages an hour per recipient and channel.
+     */
     public static NotifierSettings standard() {
         return new NotifierSettings(3, Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofSeconds(30));
+    }
+
+    public NotifierSettings withMessageLimit(MessageLimit limit) {
+        return new NotifierSettings(attempts, firstBackOff, breakerOpenFor, firstParkPause, limit);
     }
 }

@@ -10,6 +10,7 @@ import com.medicarewizard.port.DomainEvents;
 import com.medicarewizard.port.NotificationLedger;
 import com.medicarewizard.port.Notifications;
 import com.medicarewizard.port.Patients;
+import com.medicarewizard.port.RecipientQuota;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -18,7 +19,8 @@ import java.util.Optional;
 
 /**
  * The notifier's use case: tells the world about one outcome — the domain event, the patient's
- * e-mail and SMS — each side effect at most once. A side effect already marked SENT or PARKED is
+ * e-mail and (except for a rejection) SMS — each side effect at most once, each message within the
+ * recipient's {@link MessageLimit}. A side effect already marked SENT or PARKED is
  * skipped (a redelivered or replayed record sends nothing more); one that succeeds is marked SENT
  * with a condition; one that keeps failing is parked for the retrier and the operators, so the
  * stream moves on. Only a failure to record what happened (the ledger) propagates: then the record
@@ -33,10 +35,11 @@ public final class OutcomeNotifier {
     private final NotificationLedger ledger;
     private final NotifierSettings settings;
     private final GuardedCalls calls;
+    private final RecipientLimit recipients;
     private final Clock clock;
 
     public OutcomeNotifier(Patients patients, CenterCatalog catalog, Notifications notifications, DomainEvents events,
-                           NotificationLedger ledger, NotifierSettings settings, Clock clock) {
+                           NotificationLedger ledger, RecipientQuota quota, NotifierSettings settings, Clock clock) {
         this.patients = patients;
         this.catalog = catalog;
         this.notifications = notifications;
@@ -44,14 +47,15 @@ public final class OutcomeNotifier {
         this.ledger = ledger;
         this.settings = settings;
         this.calls = new GuardedCalls(settings);
+        this.recipients = new RecipientLimit(quota, settings.messageLimit(), clock);
         this.clock = clock;
     }
 
-    /** Every side effect of the outcome that is not yet SENT or PARKED. */
+    /** Every side effect of the outcome that is not yet SENT or PARKED, on the channels that tell it. */
     public void notify(OutcomeChange change) {
         for (Channel channel : Channel.values()) {
             NotificationKey key = change.key(channel);
-            if (ledger.state(key).isEmpty()) {
+            if (channel.tells(change.outcome()) && ledger.state(key).isEmpty()) {
                 attempt(key, change).ifPresent(failure -> park(key, change, failure));
             }
         }
@@ -59,6 +63,10 @@ public final class OutcomeNotifier {
 
     /** Tries a parked side effect again (the retrier's and the operators' way). */
     public void retry(ParkedNotification parked, OutcomeChange change) {
+        if (!parked.key().channel().tells(parked.key().outcome())) {
+            ledger.park(parked.failedForGood("not sent on this channel for this outcome"));
+            return;
+        }
         attempt(parked.key(), change).ifPresent(failure -> {
             ParkedNotification again = parked.failedAgain(failure.reason(), !failure.permanent(), clock.instant(),
                     settings.firstParkPause());
@@ -72,15 +80,27 @@ public final class OutcomeNotifier {
     /**
      * Empty when the side effect was sent (and marked). A patient who cannot be found is a permanent
      * failure: left unmarked and unparked, it would be tried on every redelivery and, once parked,
-     * by every run of the retrier — forever, and unseen by operators.
+     * by every run of the retrier — forever, and unseen by operators. So is a message over the
+     * recipient's limit: it waits for an operator, never retried on its own.
      */
     private Optional<GuardedCalls.Result> attempt(NotificationKey key, OutcomeChange change) {
-        Optional<Runnable> send = sender(key.channel(), change);
-        if (send.isEmpty()) {
-            LOG.warn("patient of reservation {} is unknown: {} not sent", change.reservation().id(), key.channel());
-            return Optional.of(new GuardedCalls.Result(false, true, "patient not found"));
+        Runnable send;
+        if (key.channel() == Channel.EVENT) {
+            send = () -> events.publish(ReservationEvent.of(change.reservation(), change.outcome()));
+        } else {
+            Optional<Patient> patient = patients.find(change.reservation().patient());
+            if (patient.isEmpty()) {
+                LOG.warn("patient of reservation {} is unknown: {} not sent", change.reservation().id(), key.channel());
+                return Optional.of(new GuardedCalls.Result(false, true, "patient not found"));
+            }
+            if (!recipients.admits(key, address(key.channel(), patient.get()))) {
+                LOG.warn("{} not sent: {} has had {} messages within {} min", key, masked(key.channel(), patient.get()),
+                        recipients.limit().perWindow(), recipients.limit().window().toMinutes());
+                return Optional.of(new GuardedCalls.Result(false, true, recipients.limit().reason()));
+            }
+            send = sender(key.channel(), change, patient.get());
         }
-        GuardedCalls.Result result = calls.call(key.channel(), send.get());
+        GuardedCalls.Result result = calls.call(key.channel(), send);
         if (!result.sent()) {
             return Optional.of(result);
         }
@@ -90,15 +110,19 @@ public final class OutcomeNotifier {
         return Optional.empty();
     }
 
-    private Optional<Runnable> sender(Channel channel, OutcomeChange change) {
-        if (channel == Channel.EVENT) {
-            return Optional.of(() -> events.publish(ReservationEvent.of(change.reservation(), change.outcome())));
-        }
-        Optional<Patient> patient = patients.find(change.reservation().patient());
+    private Runnable sender(Channel channel, OutcomeChange change, Patient patient) {
         OutcomeMessages messages = new OutcomeMessages(catalog.current());
-        return patient.map(p -> channel == Channel.EMAIL
-                ? () -> notifications.send(messages.email(change, p))
-                : () -> notifications.send(messages.sms(change, p)));
+        return channel == Channel.EMAIL
+                ? () -> notifications.send(messages.email(change, patient))
+                : () -> notifications.send(messages.sms(change, patient));
+    }
+
+    private static String address(Channel channel, Patient patient) {
+        return channel == Channel.EMAIL ? patient.email().value() : patient.phone().value();
+    }
+
+    private static String masked(Channel channel, Patient patient) {
+        return channel == Channel.EMAIL ? Masks.email(patient.email().value()) : patient.phone().masked();
     }
 
     private void park(NotificationKey key, OutcomeChange change, GuardedCalls.Result failure) {
@@ -112,8 +136,6 @@ public final class OutcomeNotifier {
         if (channel == Channel.EVENT) {
             return "event bus";
         }
-        return patients.find(change.reservation().patient())
-                .map(p -> channel == Channel.EMAIL ? Masks.email(p.email().value()) : p.phone().masked())
-                .orElse("unknown");
+        return patients.find(change.reservation().patient()).map(p -> masked(channel, p)).orElse("unknown");
     }
 }

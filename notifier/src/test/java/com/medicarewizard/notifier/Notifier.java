@@ -7,6 +7,7 @@ import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.port.fakes.InMemoryNotificationLedger;
 import com.medicarewizard.port.fakes.InMemoryPatients;
+import com.medicarewizard.port.fakes.InMemoryRecipientQuota;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,29 +26,38 @@ final class Notifier {
             Duration.ofSeconds(30));
     final InMemoryPatients patients = new InMemoryPatients();
     final InMemoryNotificationLedger ledger = new InMemoryNotificationLedger();
+    /** What the notifier writes the ledger through: {@link #ledger}, failing when a test says. */
+    final FlakyLedger flakyLedger = new FlakyLedger(ledger);
     final RecordingNotifications notifications = new RecordingNotifications();
     final RecordingEvents events = new RecordingEvents();
     final MutableClock clock = new MutableClock(NOW);
+    final InMemoryRecipientQuota quota = new InMemoryRecipientQuota();
     final Map<ReservationId, Reservation> reservations = new HashMap<>();
-    final OutcomeNotifier notifier = new OutcomeNotifier(patients, CenterMother::center, notifications, events,
-            ledger, SETTINGS, clock);
+    final OutcomeNotifier notifier;
 
     Notifier() {
         this("it");
     }
 
     Notifier(String language) {
-        this(Optional.of(language));
+        this(Optional.of(language), SETTINGS);
     }
 
     /** The patient of the reservations is not (or no longer) registered. */
     static Notifier withUnknownPatient() {
-        return new Notifier(Optional.empty());
+        return new Notifier(Optional.empty(), SETTINGS);
     }
 
-    private Notifier(Optional<String> language) {
+    /** At most {@code messages} per recipient and channel within an hour. */
+    static Notifier withMessageLimit(int messages) {
+        return new Notifier(Optional.of("it"), SETTINGS.withMessageLimit(MessageLimit.perHour(messages)));
+    }
+
+    private Notifier(Optional<String> language, NotifierSettings settings) {
         language.ifPresent(l -> patients.register(PatientMother.patient(StreamRecords.PATIENT,
                 "maria.rossi@example.org", l)));
+        notifier = new OutcomeNotifier(patients, CenterMother::center, notifications, events, flakyLedger, quota,
+                settings, clock);
     }
 
     /** The outcome of the one-record stream event, its reservation kept as the table would keep it. */

@@ -28,6 +28,19 @@ class OutcomeNotifierTest {
     }
 
     @Test
+    void aRejectionIsEmailedAndPublishedButNeverTexted() {
+        OutcomeChange change = n.change("modify-rejected");
+
+        n.notifier.notify(change);
+
+        assertThat(n.notifications.emails).singleElement().extracting(e -> e.to()).isEqualTo("maria.rossi@example.org");
+        assertThat(n.notifications.smsCalls).hasValue(0);
+        assertThat(n.events.published).singleElement().isInstanceOf(ReservationEvent.ReservationRejected.class);
+        assertThat(n.ledger.state(change.key(Channel.SMS))).isEmpty();
+        assertThat(n.ledger.parked(change.key(Channel.SMS))).isEmpty();
+    }
+
+    @Test
     void theSameOutcomeAgainSendsNothingMore() {
         OutcomeChange change = n.change("modify-confirmed");
 

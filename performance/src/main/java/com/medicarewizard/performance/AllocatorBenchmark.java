@@ -11,6 +11,7 @@ import com.medicarewizard.domain.patient.EmailAddress;
 import com.medicarewizard.domain.patient.Patient;
 import com.medicarewizard.domain.patient.PhoneNumber;
 import com.medicarewizard.domain.patient.TaxCode;
+import com.medicarewizard.domain.reservation.ActiveBookingsLimit;
 import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationId;
@@ -32,7 +33,10 @@ import java.util.Optional;
  * through the event source mapping; and the same decisions made by the use case alone.
  */
 final class AllocatorBenchmark {
+    /** Fewer than {@link ActiveBookingsLimit#STANDARD} requests per patient: none is refused for the limit. */
+    private static final int PER_PATIENT = 5;
     private final LocalRuntime runtime;
+    private int patients;
 
     AllocatorBenchmark(LocalRuntime runtime) {
         this.runtime = runtime;
@@ -75,7 +79,7 @@ final class AllocatorBenchmark {
     double useCaseAlone(int requests, int dayOffset) {
         List<Reservation> pending = record(requests, dayOffset);
         ReservationAllocator allocator = new ReservationAllocator(runtime.reservations(), runtime.ledger(),
-                runtime::center, Clock.systemUTC());
+                runtime::center, ActiveBookingsLimit.standard(), Clock.systemUTC());
         long t0 = System.nanoTime();
         for (Reservation r : pending) {
             allocator.handle(new ReservationCommand(ReservationCommand.Type.DECIDE, r.id(), "bench"));
@@ -83,21 +87,33 @@ final class AllocatorBenchmark {
         return requests / ((System.nanoTime() - t0) / 1e9);
     }
 
+    /**
+     * A registered patient with their own address and number, so that the notifier sends each outcome as
+     * it would for real, within the per-patient and per-recipient limits.
+     */
+    private PatientId registeredPatient() {
+        PatientId patient = PatientId.random();
+        int n = patients++;
+        runtime.patients().register(new Patient(patient, new EmailAddress("bench-" + patient + "@example.org"),
+                "$2a$10$benchmarkPatientHasNoUsablePasswordXXXXXXXXXXXXXXXXXX", "Maria", "Rossi",
+                new PhoneNumber("+39347" + String.format("%07d", n % 10_000_000)), new TaxCode("RSSMRA85T10A562S"),
+                LocalDate.of(1985, 12, 10), "it", Instant.now()));
+        return patient;
+    }
+
     private List<Reservation> record(int requests, int dayOffset) {
         Center center = runtime.center();
         BookingRules rules = new BookingRules(center);
         LocalDate day = LocalDate.now(ZoneId.of("Europe/Rome")).plusDays(dayOffset);
         List<Reservation> made = new ArrayList<>();
-        // A registered patient, so that the notifier sends each outcome as it would for real.
-        PatientId patient = PatientId.random();
-        runtime.patients().register(new Patient(patient, new EmailAddress("bench-" + patient + "@example.org"),
-                "$2a$10$benchmarkPatientHasNoUsablePasswordXXXXXXXXXXXXXXXXXX", "Maria", "Rossi",
-                new PhoneNumber("+393471234567"), new TaxCode("RSSMRA85T10A562S"), LocalDate.of(1985, 12, 10), "it",
-                Instant.now()));
+        PatientId patient = registeredPatient();
         for (ExamType exam : center.examTypes()) {
             List<Slot> slots = new AvailabilityCalculator(rules).compute(exam, center.sites(), day, day.plusDays(6),
                     Instant.now(), TakenCells.none());
             for (int i = 0; i < slots.size() && made.size() < requests; i += 1) {
+                if (made.size() % PER_PATIENT == 0) {
+                    patient = registeredPatient();
+                }
                 Slot s = slots.get(i);
                 Reservation r = Reservation.request(ReservationId.random(), patient, exam.code(), s.site().id(),
                         s.start(), s.end(), Instant.now(), "bench");

@@ -32,9 +32,12 @@ public final class BenchmarkMain {
             return;
         }
         Path data = Files.createTempDirectory("mcw-bench");
-        // The runtime's own defaults (not the tests' 2-second sweeps, which would re-send a backlog).
+        // The runtime's own defaults (not the tests' 2-second sweeps, which would re-send a backlog), except the
+        // abuse limits: the edge benchmark sends 40 requests per patient, all to one test number, and measures
+        // the path that accepts them, as before the limits.
         RuntimeConfig config = RuntimeConfig.fromEnvironment(Map.of("MCW_PORT", "0", "MCW_DATA_DIR", data.toString(),
-                "MCW_OPS_TOKEN", "bench-ops-token-0000"));
+                "MCW_OPS_TOKEN", "bench-ops-token-0000", "MCW_MAX_ACTIVE_BOOKINGS", "40",
+                "MCW_MAX_MESSAGES_PER_HOUR", "1000000"));
         try (LocalRuntime runtime = LocalRuntime.start(config)) {
             if (PARTS.contains("allocator")) {
                 AllocatorBenchmark allocator = new AllocatorBenchmark(runtime);

@@ -7,6 +7,7 @@ import com.medicarewizard.domain.center.ExamType;
 import com.medicarewizard.domain.center.Resource;
 import com.medicarewizard.domain.center.ResourceId;
 import com.medicarewizard.domain.center.Site;
+import com.medicarewizard.domain.reservation.ActiveBookingsLimit;
 import com.medicarewizard.domain.reservation.Decision;
 import com.medicarewizard.domain.reservation.RejectionReason;
 import com.medicarewizard.domain.reservation.Reservation;
@@ -23,7 +24,8 @@ import java.util.Optional;
 
 /**
  * The allocator's use case: decides a PENDING request, or cancels a reservation, as the queue
- * delivers the commands. Every effect is conditional (cells claim-if-absent, the reservation
+ * delivers the commands. A request is confirmed only on free resources and within the patient's
+ * {@link ActiveBookingsLimit}. Every effect is conditional (cells claim-if-absent, the reservation
  * updated on its stored version), so a command delivered twice, replayed from the dead-letter
  * queue, or raced by a second consumer has the effect of one.
  */
@@ -32,12 +34,15 @@ public final class ReservationAllocator {
     private final Reservations reservations;
     private final CenterCatalog catalog;
     private final ResourceClaims claims;
+    private final ActiveBookingsLimit limit;
     private final Clock clock;
 
-    public ReservationAllocator(Reservations reservations, SlotLedger ledger, CenterCatalog catalog, Clock clock) {
+    public ReservationAllocator(Reservations reservations, SlotLedger ledger, CenterCatalog catalog,
+                                ActiveBookingsLimit limit, Clock clock) {
         this.reservations = reservations;
         this.catalog = catalog;
         this.claims = new ResourceClaims(ledger);
+        this.limit = limit;
         this.clock = clock;
     }
 
@@ -78,6 +83,10 @@ public final class ReservationAllocator {
         Optional<RejectionReason> never = ruleBroken(rules, exam.get(), site.get(), request, now);
         if (never.isPresent()) {
             return store(request.decide(new Decision.Rejected(never.get()), now));
+        }
+        // Decided one request at a time, so the count cannot race another confirmation of this patient.
+        if (!limit.allowsConfirming(request, reservations.ofPatientStartingAfter(request.patient(), now))) {
+            return store(request.decide(new Decision.Rejected(RejectionReason.TOO_MANY_BOOKINGS), now));
         }
         Occupancy occupancy = Occupancy.of(exam.get(), request.start());
         Decision decision = claims.claim(rules, request.id(), exam.get(), site.get(), occupancy);

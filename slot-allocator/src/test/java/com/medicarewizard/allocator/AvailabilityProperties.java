@@ -9,6 +9,7 @@ import com.medicarewizard.domain.availability.Slot;
 import com.medicarewizard.domain.availability.TakenCells;
 import com.medicarewizard.domain.center.Cell;
 import com.medicarewizard.domain.center.Center;
+import com.medicarewizard.domain.reservation.ActiveBookingsLimit;
 import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.domain.reservation.RejectionReason;
 import com.medicarewizard.domain.reservation.Reservation;
@@ -82,7 +83,8 @@ class AvailabilityProperties {
             this.now = now;
             ReservationId others = ReservationId.random();
             ledger.claim(others, held);
-            allocator = new ReservationAllocator(reservations, ledger, () -> center, Clock.fixed(now, ZoneOffset.UTC));
+            allocator = new ReservationAllocator(reservations, ledger, () -> center, ActiveBookingsLimit.standard(),
+                    Clock.fixed(now, ZoneOffset.UTC));
         }
 
         Reservation decide(AvailabilityScenario scenario, Instant start) {

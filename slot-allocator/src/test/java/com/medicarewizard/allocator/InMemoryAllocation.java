@@ -9,6 +9,7 @@ import com.medicarewizard.domain.center.ExamType;
 import com.medicarewizard.domain.center.ExamTypeCode;
 import com.medicarewizard.domain.center.Resource;
 import com.medicarewizard.domain.center.ResourceId;
+import com.medicarewizard.domain.reservation.ActiveBookingsLimit;
 import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationId;
@@ -48,6 +49,8 @@ final class InMemoryAllocation {
     final MutableClock clock = new MutableClock(NOW);
     final AtomicReference<Center> center = new AtomicReference<>(CenterMother.center());
     final ReservationAllocator allocator;
+    /** A small limit, so that a test reaches it in a few requests. */
+    static final ActiveBookingsLimit LIMIT = new ActiveBookingsLimit(3);
 
     InMemoryAllocation() {
         this(ledger -> ledger);
@@ -55,7 +58,7 @@ final class InMemoryAllocation {
 
     /** @param wrap what the allocator sees of the ledger (e.g. one that fails now and then) */
     InMemoryAllocation(UnaryOperator<SlotLedger> wrap) {
-        allocator = new ReservationAllocator(reservations, wrap.apply(ledger), center::get, clock);
+        allocator = new ReservationAllocator(reservations, wrap.apply(ledger), center::get, LIMIT, clock);
     }
 
     /** The instant of a wall-clock time at the site, e.g. {@code "2027-12-20T10:00"}. */
@@ -65,8 +68,13 @@ final class InMemoryAllocation {
 
     /** A PENDING request for the exam at the start, accepted now and stored as the intake stores it. */
     Reservation request(ExamTypeCode exam, Instant start) {
+        return request(exam, start, PatientId.random());
+    }
+
+    /** A PENDING request of {@code patient}. */
+    Reservation request(ExamTypeCode exam, Instant start, PatientId patient) {
         ExamType type = CenterMother.center().examType(exam).orElseThrow();
-        Reservation pending = Reservation.request(ReservationId.random(), PatientId.random(), exam,
+        Reservation pending = Reservation.request(ReservationId.random(), patient, exam,
                 CenterMother.NORD, start, start.plus(type.duration()), clock.instant(), "corr-" + ReservationId.random());
         reservations.create(pending, Optional.empty());
         return pending;

@@ -13,5 +13,7 @@ public enum RejectionReason {
     /** The start is not on the booking grid in the site's local time. */
     OFF_GRID,
     /** The exam type is unknown or not offered at the site. */
-    NOT_OFFERED
+    NOT_OFFERED,
+    /** The patient already holds as many bookings ahead as one patient may ({@link ActiveBookingsLimit}). */
+    TOO_MANY_BOOKINGS
 }

@@ -137,6 +137,20 @@ public abstract class ReservationsContract {
     }
 
     @Test
+    void showsAPatientsReservationsStartingAfterAnInstantNewestStartFirst() {
+        Reservation early = pending(patient, START, REQUESTED_AT);
+        Reservation late = pending(patient, START.plus(Duration.ofDays(2)), REQUESTED_AT);
+        Reservation middle = pending(patient, START.plus(Duration.ofDays(1)), REQUESTED_AT);
+        Reservation someoneElses = pending(PatientId.random(), START.plus(Duration.ofDays(3)), REQUESTED_AT);
+        for (Reservation r : new Reservation[] {early, late, middle, someoneElses}) {
+            reservations.create(r, Optional.empty());
+        }
+        assertThat(reservations.ofPatientStartingAfter(patient, START)).as("strictly later").containsExactly(late, middle);
+        assertThat(reservations.ofPatientStartingAfter(patient, START.minusNanos(1))).containsExactly(late, middle, early);
+        assertThat(reservations.ofPatientStartingAfter(patient, START.plus(Duration.ofDays(2)))).isEmpty();
+    }
+
+    @Test
     void listsPendingRequestsAcceptedBeforeTheBoundOldestFirst() {
         Reservation second = create(REQUESTED_AT.plusSeconds(2));
         Reservation first = create(REQUESTED_AT.plusMillis(1500));

@@ -1,5 +1,6 @@
 package com.medicarewizard.cdk;
 
+import com.medicarewizard.functions.AbuseLimits;
 import com.medicarewizard.functions.AllocatorSpec;
 import com.medicarewizard.functions.FunctionSpec;
 import com.medicarewizard.functions.FunctionSpecs;
@@ -39,6 +40,9 @@ import software.constructs.Construct;
  */
 final class Functions extends Construct {
 
+    /** The intake answers with the limit of bookings ahead, the allocator holds to it: both are told it. */
+    private static final Map.Entry<String, String> ACTIVE_BOOKINGS = Map.entry(AbuseLimits.ACTIVE_BOOKINGS,
+            Integer.toString(FunctionSpecs.LIMITS.activeBookingsPerPatient()));
     private final Alias intake;
     private final Alias allocator;
     private final Alias notifier;
@@ -54,7 +58,8 @@ final class Functions extends Construct {
         FunctionFactory functions = new FunctionFactory(this, settings, common, queues.failedInvocations(),
                 new ArrayList<>());
         Map<String, String> notifierEnv = Map.of("MCW_EVENT_BUS_NAME", messaging.bus().getEventBusName(),
-                "MCW_MAIL_FROM", settings.mailFrom());
+                "MCW_MAIL_FROM", settings.mailFrom(),
+                AbuseLimits.MESSAGES_PER_HOUR, Integer.toString(FunctionSpecs.LIMITS.messagesPerRecipientPerHour()));
         intake = intake(functions, data, queues);
         allocator = allocator(functions, data, queues);
         sweeper(functions, data, queues);
@@ -66,7 +71,8 @@ final class Functions extends Construct {
 
     private static Alias intake(FunctionFactory functions, DataTable data, ReservationQueues queues) {
         Function function = functions.create(FunctionSpecs.INTAKE.function(),
-                Map.of("MCW_TOKEN_TTL_SECONDS", seconds(FunctionSpecs.INTAKE.tokenLifetime())));
+                Map.of("MCW_TOKEN_TTL_SECONDS", seconds(FunctionSpecs.INTAKE.tokenLifetime()), ACTIVE_BOOKINGS.getKey(),
+                        ACTIVE_BOOKINGS.getValue()));
         data.table().grantReadWriteData(function);
         queues.requests().grantSendMessages(function);
         queues.requests().grant(function, "sqs:GetQueueAttributes");
@@ -77,7 +83,7 @@ final class Functions extends Construct {
     /** The single writer of slot claims (docs/adr/0001, 0005): never two batches at once. */
     private static Alias allocator(FunctionFactory functions, DataTable data, ReservationQueues queues) {
         AllocatorSpec spec = FunctionSpecs.ALLOCATOR;
-        Function function = functions.create(spec.function(), Map.of());
+        Function function = functions.create(spec.function(), Map.ofEntries(ACTIVE_BOOKINGS));
         data.table().grantReadWriteData(function);
         Alias live = functions.live(function);
         live.addEventSource(SqsEventSource.Builder.create(queues.requests())

@@ -3,6 +3,7 @@ package com.medicarewizard.cdk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.medicarewizard.functions.FunctionSpec;
+import com.medicarewizard.functions.AbuseLimits;
 import com.medicarewizard.functions.FunctionSpecs;
 import com.medicarewizard.functions.QueueSource;
 import com.medicarewizard.functions.StreamSource;
@@ -92,10 +93,24 @@ class DeployedSpecsTest {
         environmentOf(FunctionSpecs.INTAKE.function(), "MCW_TOKEN_TTL_SECONDS", FunctionSpecs.INTAKE.tokenLifetime());
     }
 
+    @Test
+    void theEntriesAreToldTheSpecifiedAbuseLimits() {
+        String bookings = Integer.toString(FunctionSpecs.LIMITS.activeBookingsPerPatient());
+        String messages = Integer.toString(FunctionSpecs.LIMITS.messagesPerRecipientPerHour());
+        environmentOf(FunctionSpecs.INTAKE.function(), AbuseLimits.ACTIVE_BOOKINGS, bookings);
+        environmentOf(FunctionSpecs.ALLOCATOR.function(), AbuseLimits.ACTIVE_BOOKINGS, bookings);
+        environmentOf(FunctionSpecs.NOTIFIER.function(), AbuseLimits.MESSAGES_PER_HOUR, messages);
+        environmentOf(FunctionSpecs.PARKED_RETRY.function(), AbuseLimits.MESSAGES_PER_HOUR, messages);
+    }
+
     private static void environmentOf(FunctionSpec function, String variable, Duration value) {
+        environmentOf(function, variable, Long.toString(value.toSeconds()));
+    }
+
+    private static void environmentOf(FunctionSpec function, String variable, String value) {
         TEMPLATE.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Handler", entry(function),
-                "Environment", Map.of("Variables", Match.objectLike(Map.of(variable, Long.toString(value.toSeconds())))))));
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(variable, value))))));
     }
 
     @SuppressWarnings("unchecked")

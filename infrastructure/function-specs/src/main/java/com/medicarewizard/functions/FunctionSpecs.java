@@ -82,6 +82,13 @@ public final class FunctionSpecs {
                     MEMORY_MB, SCHEDULED_TIMEOUT),
             EVENTBRIDGE_FLOOR);
 
+    /**
+     * Ten bookings ahead per patient (more than a course of treatment books at once), and ten messages
+     * an hour per address and channel (a patient's busiest hour: ten bookings confirmed one after
+     * another); the same in both runtimes, each overridable by its variable.
+     */
+    public static final AbuseLimits LIMITS = new AbuseLimits(10, 10);
+
     private FunctionSpecs() {
     }
 

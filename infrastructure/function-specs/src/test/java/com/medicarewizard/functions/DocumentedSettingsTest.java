@@ -80,7 +80,10 @@ class DocumentedSettingsTest {
                         Long.toString(FunctionSpecs.SWEEPER.patience().local().toSeconds()))
                 .containsEntry("MCW_MAX_RECEIVE_COUNT",
                         Integer.toString(FunctionSpecs.ALLOCATOR.queue().maxReceiveCount()))
-                .containsEntry("MCW_TOKEN_TTL_SECONDS", Long.toString(FunctionSpecs.INTAKE.tokenLifetime().toSeconds()));
+                .containsEntry("MCW_TOKEN_TTL_SECONDS", Long.toString(FunctionSpecs.INTAKE.tokenLifetime().toSeconds()))
+                .containsEntry(AbuseLimits.ACTIVE_BOOKINGS, Integer.toString(FunctionSpecs.LIMITS.activeBookingsPerPatient()))
+                .containsEntry(AbuseLimits.MESSAGES_PER_HOUR,
+                        Integer.toString(FunctionSpecs.LIMITS.messagesPerRecipientPerHour()));
     }
 
     /** A quote without a runtime gives the value both share, or both values as the tables write them. */

@@ -40,6 +40,17 @@ class FunctionSpecsTest {
     }
 
     @Test
+    void theAbuseLimitsAreOverriddenByTheirVariablesAndRefuseNonsense() {
+        assertThat(FunctionSpecs.LIMITS.overriddenBy(Map.of())).isEqualTo(FunctionSpecs.LIMITS);
+        assertThat(FunctionSpecs.LIMITS.overriddenBy(Map.of(AbuseLimits.ACTIVE_BOOKINGS, " 3 ",
+                AbuseLimits.MESSAGES_PER_HOUR, ""))).isEqualTo(new AbuseLimits(3, 10));
+        assertThatThrownBy(() -> FunctionSpecs.LIMITS.overriddenBy(Map.of(AbuseLimits.MESSAGES_PER_HOUR, "0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(AbuseLimits.MESSAGES_PER_HOUR);
+        assertThatThrownBy(() -> FunctionSpecs.LIMITS.overriddenBy(Map.of(AbuseLimits.ACTIVE_BOOKINGS, "ten")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(AbuseLimits.ACTIVE_BOOKINGS);
+    }
+
+    @Test
     void aScheduledFunctionEndsBeforeItsNextRunInAws() {
         Map<FunctionSpec, Duration> periods = Map.of(
                 FunctionSpecs.SWEEPER.function(), FunctionSpecs.SWEEPER.every().aws(),

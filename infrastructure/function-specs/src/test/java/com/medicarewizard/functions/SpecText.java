@@ -50,7 +50,9 @@ final class SpecText {
                 same("parked-retry batch", FunctionSpecs.PARKED_RETRY.batch()),
                 new Setting("pipeline-metrics period",
                         new PerRuntime<>(duration(FunctionSpecs.PIPELINE_METRICS.every()), "not run")),
-                same("token lifetime", duration(FunctionSpecs.INTAKE.tokenLifetime()))));
+                same("token lifetime", duration(FunctionSpecs.INTAKE.tokenLifetime())),
+                same("active bookings per patient", FunctionSpecs.LIMITS.activeBookingsPerPatient()),
+                same("messages per recipient per hour", FunctionSpecs.LIMITS.messagesPerRecipientPerHour())));
         return settings;
     }
 

@@ -29,7 +29,7 @@ record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
 
     AllocatorHandler allocator() {
         ReservationAllocator allocator = new ReservationAllocator(standIns.reservations(), standIns.ledger(),
-                standIns.catalog(), clock);
+                standIns.catalog(), config.activeBookings(), clock);
         return new AllocatorHandler(allocator, message -> ReservationCommandCodec.parse(message.getBody(),
                 MessageAttributes.strings(message)), standIns.failures(), clock);
     }
@@ -52,7 +52,7 @@ record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
     /** The notifier's use case, shared by the stream handler and the parked-notification retrier (one container). */
     OutcomeNotifier outcomeNotifier() {
         return new OutcomeNotifier(standIns.patients(), standIns.catalog(), standIns.outbox(), standIns.events(),
-                standIns.notificationLedger(), config.notifier(), clock);
+                standIns.notificationLedger(), standIns.recipientQuota(), config.notifier(), clock);
     }
 
     ParkedRetryHandler parkedRetrier(OutcomeNotifier notifier) {

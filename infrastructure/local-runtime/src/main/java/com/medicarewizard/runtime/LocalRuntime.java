@@ -11,6 +11,7 @@ import com.medicarewizard.functions.FunctionSpecs;
 import com.medicarewizard.notifier.NotifierHandler;
 import com.medicarewizard.notifier.OutcomeNotifier;
 import com.medicarewizard.port.NotificationLedger;
+import com.medicarewizard.port.RecipientQuota;
 import com.medicarewizard.intake.auth.BcryptPasswordHasher;
 import com.medicarewizard.runtime.audit.LedgerAudit;
 import com.medicarewizard.runtime.lambda.PlatformThreadHasher;
@@ -201,6 +202,10 @@ public final class LocalRuntime implements AutoCloseable {
 
     public NotificationLedger notificationLedger() {
         return standIns.notificationLedger();
+    }
+
+    public RecipientQuota recipientQuota() {
+        return standIns.recipientQuota();
     }
 
     /** The notifier's stream mapping (its checkpoint and lag). */

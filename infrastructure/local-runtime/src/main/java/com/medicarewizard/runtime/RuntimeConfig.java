@@ -1,10 +1,13 @@
 package com.medicarewizard.runtime;
 
 import com.medicarewizard.adapter.embedded.outbox.SmtpSettings;
+import com.medicarewizard.domain.reservation.ActiveBookingsLimit;
+import com.medicarewizard.functions.AbuseLimits;
 import com.medicarewizard.functions.FunctionSpecs;
 import com.medicarewizard.functions.QueueSource;
 import com.medicarewizard.functions.SweeperSpec;
 import com.medicarewizard.intake.IntakeConfig;
+import com.medicarewizard.notifier.MessageLimit;
 import com.medicarewizard.notifier.NotifierSettings;
 
 import java.nio.file.Path;
@@ -19,15 +22,17 @@ import java.util.Optional;
  *
  * @param port              HTTP port of the edge ({@code MCW_PORT}, 8080; 0 picks a free one)
  * @param dataDirectory     where the queue and the table are kept ({@code MCW_DATA_DIR}, ./data)
- * @param intake            the intake's operator token, token lifetime and availability cache
- *                          ({@code MCW_OPS_TOKEN}, {@code MCW_TOKEN_TTL_SECONDS}, {@code MCW_AVAILABILITY_CACHE_MILLIS})
+ * @param intake            the intake's operator token, token lifetime, availability cache and bookings ahead
+ *                          per patient ({@code MCW_OPS_TOKEN}, {@code MCW_TOKEN_TTL_SECONDS},
+ *                          {@code MCW_AVAILABILITY_CACHE_MILLIS}, {@code MCW_MAX_ACTIVE_BOOKINGS}: the allocator's too)
  * @param sweepAfter        a request PENDING this long is sent to the queue again ({@code MCW_SWEEP_AFTER_SECONDS});
  *                          longer than the visibility timeout
  * @param sweepEvery        how often the sweeper runs
  * @param visibilityTimeout the reservation queue's visibility timeout
  * @param maxReceiveCount   receives before a message goes to the dead-letter queue ({@code MCW_MAX_RECEIVE_COUNT})
  * @param smtp              where e-mail goes besides the outbox ({@code MCW_SMTP_*}; none → the outbox only)
- * @param notifier          the notifier's retries, breakers and parking pauses
+ * @param notifier          the notifier's retries, breakers, parking pauses and message limit
+ *                          ({@code MCW_MAX_MESSAGES_PER_HOUR})
  * @param retryParkedEvery  how often due parked notifications are tried again
  */
 public record RuntimeConfig(int port, Path dataDirectory, IntakeConfig intake, Duration sweepAfter, Duration sweepEvery,
@@ -52,17 +57,19 @@ public record RuntimeConfig(int port, Path dataDirectory, IntakeConfig intake, D
 
     public static RuntimeConfig fromEnvironment(Map<String, String> env) {
         QueueSource queue = FunctionSpecs.ALLOCATOR.queue();
+        AbuseLimits limits = FunctionSpecs.LIMITS.overriddenBy(env);
         return new RuntimeConfig(
                 integer(env, "MCW_PORT", 8080),
                 Path.of(env.getOrDefault("MCW_DATA_DIR", "data")).toAbsolutePath(),
-                IntakeConfig.fromEnvironment(env, FunctionSpecs.INTAKE.tokenLifetime()),
+                IntakeConfig.fromEnvironment(env, FunctionSpecs.INTAKE.tokenLifetime())
+                        .withActiveBookings(new ActiveBookingsLimit(limits.activeBookingsPerPatient())),
                 Duration.ofSeconds(integer(env, "MCW_SWEEP_AFTER_SECONDS",
                         Math.toIntExact(FunctionSpecs.SWEEPER.patience().local().toSeconds()))),
                 FunctionSpecs.SWEEPER.every().local(),
                 queue.visibilityTimeout().local(),
                 integer(env, "MCW_MAX_RECEIVE_COUNT", queue.maxReceiveCount()),
                 SmtpSettings.fromEnvironment(env),
-                NotifierSettings.standard(),
+                NotifierSettings.standard().withMessageLimit(MessageLimit.perHour(limits.messagesPerRecipientPerHour())),
                 FunctionSpecs.PARKED_RETRY.every().local());
     }
 
@@ -78,6 +85,11 @@ public record RuntimeConfig(int port, Path dataDirectory, IntakeConfig intake, D
         return new RuntimeConfig(0, dataDirectory, intake, Duration.ofSeconds(3), Duration.ofSeconds(1),
                 Duration.ofSeconds(2), 3, Optional.empty(), new NotifierSettings(2, Duration.ofMillis(50),
                 Duration.ofSeconds(2), Duration.ofSeconds(1)), Duration.ofMillis(500));
+    }
+
+    /** The bookings ahead a patient may hold: the intake answers with this limit, the allocator holds to it. */
+    public ActiveBookingsLimit activeBookings() {
+        return intake.activeBookings();
     }
 
     /** The same configuration sending e-mail over SMTP too. */

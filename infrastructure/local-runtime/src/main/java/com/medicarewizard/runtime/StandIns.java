@@ -3,6 +3,7 @@ package com.medicarewizard.runtime;
 import com.medicarewizard.adapter.embedded.EmbeddedCenterCatalog;
 import com.medicarewizard.adapter.table.TableMessageFailures;
 import com.medicarewizard.adapter.table.TableNotificationLedger;
+import com.medicarewizard.adapter.table.TableRecipientQuota;
 import com.medicarewizard.adapter.embedded.InProcessEventBus;
 import com.medicarewizard.adapter.embedded.outbox.Outbox;
 import com.medicarewizard.adapter.embedded.outbox.OutboxNotifications;
@@ -11,6 +12,7 @@ import com.medicarewizard.adapter.sqs.SqsDeadLetters;
 import com.medicarewizard.port.DeadLetters;
 import com.medicarewizard.port.MessageFailures;
 import com.medicarewizard.port.NotificationLedger;
+import com.medicarewizard.port.RecipientQuota;
 import com.medicarewizard.runtime.stream.OnFailureDestination;
 import com.medicarewizard.adapter.table.TableLoginAttempts;
 import com.medicarewizard.adapter.table.TablePatients;
@@ -43,14 +45,15 @@ import java.time.LocalDate;
 /**
  * The local stand-ins behind the ports, opened on the data directory: ElasticMQ for the
  * reservation queue (+ dead-letter queue), the embedded durable table for reservations, cells,
- * patients, tokens and notification markers, the center's configuration (seeded with the demo
+ * patients, tokens, notification markers and per-recipient message counts, the center's configuration (seeded with the demo
  * center on first start), the outbox (plus SMTP when configured), the in-process event bus, and
  * the stream mapping's on-failure destination.
  */
 record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, SqsClient functionsSqs, QueueUrls queueUrls, EmbeddedTable table,
                 ReservationQueue queue, Reservations reservations, SlotLedger ledger, Patients patients,
                 Tokens tokens, LoginAttempts loginAttempts, CenterCatalog catalog, DeadLetters deadLetters,
-                MessageFailures failures, NotificationLedger notificationLedger, OutboxNotifications outbox,
+                MessageFailures failures, NotificationLedger notificationLedger, RecipientQuota recipientQuota,
+                OutboxNotifications outbox,
                 InProcessEventBus events, OnFailureDestination streamFailures) implements AutoCloseable {
 
     static StandIns open(RuntimeConfig config, Clock clock) throws IOException {
@@ -70,7 +73,7 @@ record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, SqsClient functionsS
                 new TableReservations(table), new TableSlotLedger(table), new TablePatients(table),
                 new TableTokens(table), new TableLoginAttempts(table), catalog,
                 new SqsDeadLetters(functionsSqs, urls.queueUrl(), urls.deadLetterQueueUrl()), new TableMessageFailures(table),
-                new TableNotificationLedger(table), outbox, new InProcessEventBus(),
+                new TableNotificationLedger(table), new TableRecipientQuota(table), outbox, new InProcessEventBus(),
                 new OnFailureDestination(config.dataDirectory().resolve("stream-failures").resolve("notifier.jsonl")));
     }
 

@@ -3,7 +3,9 @@ package com.medicarewizard.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.medicarewizard.domain.reservation.ActiveBookingsLimit;
 import com.medicarewizard.functions.FunctionSpecs;
+import com.medicarewizard.notifier.MessageLimit;
 import com.medicarewizard.functions.StreamSource;
 import com.medicarewizard.runtime.lambda.FunctionConfig;
 import com.medicarewizard.runtime.sqs.MappingConfig;
@@ -26,6 +28,21 @@ class RuntimeSettingsTest {
         assertThat(config.maxReceiveCount()).isEqualTo(FunctionSpecs.ALLOCATOR.queue().maxReceiveCount());
         assertThat(config.retryParkedEvery()).isEqualTo(FunctionSpecs.PARKED_RETRY.every().local());
         assertThat(config.intake().tokenTtl()).isEqualTo(FunctionSpecs.INTAKE.tokenLifetime());
+        assertThat(config.activeBookings().max()).isEqualTo(FunctionSpecs.LIMITS.activeBookingsPerPatient());
+        assertThat(config.notifier().messageLimit())
+                .isEqualTo(MessageLimit.perHour(FunctionSpecs.LIMITS.messagesPerRecipientPerHour()));
+    }
+
+    @Test
+    void theEnvironmentSetsTheAbuseLimitsOfTheIntakeTheAllocatorAndTheNotifier() {
+        RuntimeConfig config = RuntimeConfig.fromEnvironment(Map.of("MCW_MAX_ACTIVE_BOOKINGS", "3",
+                "MCW_MAX_MESSAGES_PER_HOUR", "4"));
+
+        assertThat(config.intake().activeBookings()).isEqualTo(new ActiveBookingsLimit(3));
+        assertThat(config.activeBookings()).isEqualTo(new ActiveBookingsLimit(3));
+        assertThat(config.notifier().messageLimit()).isEqualTo(MessageLimit.perHour(4));
+        assertThatThrownBy(() -> RuntimeConfig.fromEnvironment(Map.of("MCW_MAX_ACTIVE_BOOKINGS", "0")))
+                .hasMessageContaining("MCW_MAX_ACTIVE_BOOKINGS");
     }
 
     @Test

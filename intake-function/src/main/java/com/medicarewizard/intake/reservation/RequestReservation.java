@@ -1,6 +1,8 @@
 package com.medicarewizard.intake.reservation;
 
 import com.medicarewizard.domain.center.Center;
+import com.medicarewizard.domain.reservation.ActiveBookingsLimit;
+import com.medicarewizard.domain.reservation.RejectionReason;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.intake.http.PatientRoute;
@@ -17,6 +19,7 @@ import org.apache.logging.log4j.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * {@code POST /api/v1/reservations}: records the request as PENDING, then asks the allocator to
@@ -25,10 +28,11 @@ import java.time.Instant;
  *
  * <p>Idempotency: the same {@code Idempotency-Key} from the same patient with the same exam,
  * start (and site, when one was named) answers the reservation the first request created; the
- * same key with a different payload is a 422 {@code idempotency-key-reused}.
+ * same key with a different payload is a 422 {@code idempotency-key-reused}. A patient who already
+ * holds as many bookings ahead as the {@link ActiveBookingsLimit} allows gets a 422 {@code too-many-bookings}.
  */
 public record RequestReservation(CenterCatalog catalog, Reservations reservations, ReservationQueue queue,
-                                 Clock clock) implements PatientRoute {
+                                 ActiveBookingsLimit limit, Clock clock) implements PatientRoute {
     private static final Logger LOG = LogManager.getLogger(RequestReservation.class);
 
     @Override
@@ -37,6 +41,7 @@ public record RequestReservation(CenterCatalog catalog, Reservations reservation
         Instant now = clock.instant();
         Center center = catalog.current();
         StartCheck.Accepted accepted = StartCheck.accept(form, center, now);
+        refuseBeyondTheLimit(session, form, now);
         Reservation pending = Reservation.request(ReservationId.random(), session.patient(), accepted.exam().code(),
                 accepted.site().id(), form.start(), form.start().plus(accepted.exam().duration()), now,
                 request.correlationId());
@@ -51,6 +56,19 @@ public record RequestReservation(CenterCatalog catalog, Reservations reservation
         return Response.json(202, ReservationBody.of(reservation, center))
                 .header("Location", "/api/v1/reservations/" + reservation.id())
                 .noStore();
+    }
+
+    /**
+     * The friendly side of {@link ActiveBookingsLimit}: a patient who already holds the most bookings
+     * ahead is told at once, and nothing is stored. A repeat of one of them (a retry with its
+     * idempotency key) goes on, to be answered with the reservation it created. Requests racing past
+     * this check are held to the limit by the allocator.
+     */
+    private void refuseBeyondTheLimit(Tokens.Session session, ReservationForm form, Instant now) {
+        List<Reservation> ahead = reservations.ofPatientStartingAfter(session.patient(), now);
+        if (!limit.allowsRequesting(ahead) && ahead.stream().noneMatch(r -> samePayload(r, form))) {
+            throw StartCheck.rejected(RejectionReason.TOO_MANY_BOOKINGS).raise();
+        }
     }
 
     private static boolean samePayload(Reservation stored, ReservationForm form) {

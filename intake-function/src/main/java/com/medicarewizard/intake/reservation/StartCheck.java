@@ -59,6 +59,7 @@ final class StartCheck {
             case NOT_OFFERED -> "This exam is not offered at this site.";
             case CLOSED -> "The site is closed at that time.";
             case SLOT_TAKEN -> "That time is already taken.";
+            case TOO_MANY_BOOKINGS -> "You already hold as many bookings ahead as one patient may: cancel one first.";
         };
         return unprocessable(reason.name().toLowerCase(Locale.ROOT).replace('_', '-'), detail);
     }

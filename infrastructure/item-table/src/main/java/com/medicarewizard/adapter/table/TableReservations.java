@@ -91,6 +91,13 @@ public final class TableReservations implements Reservations {
     }
 
     @Override
+    public List<Reservation> ofPatientStartingAfter(PatientId patient, Instant after) {
+        // BETWEEN is inclusive: the first instant after the bound makes it exclusive.
+        SortRange range = SortRange.between(ItemKeys.instant(after.plusNanos(1)), AFTER_ALL_INSTANTS);
+        return reservations(Query.index(BY_PATIENT, patient.value(), range).descending());
+    }
+
+    @Override
     public Reservation update(Reservation next) {
         Reservation stored = next.withVersion(next.version() + 1);
         try {

@@ -145,6 +145,11 @@ public final class ItemKeys {
         return ItemLayout.FAILURE + "#" + messageId;
     }
 
+    /** The subject names a recipient without personal data (the notifier hashes channel and address). */
+    public static String quota(String subject) {
+        return ItemLayout.QUOTA + "#" + subject;
+    }
+
     static String sha256(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

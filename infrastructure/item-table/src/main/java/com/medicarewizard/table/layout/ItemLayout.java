@@ -30,6 +30,9 @@ package com.medicarewizard.table.layout;
  *     <td>patientId, issuedAt, expiresAtInstant, expiresAt (epoch seconds: the TTL attribute)</td></tr>
  * <tr><td>login failures</td><td>{@code THROTTLE#<subject>}</td><td>{@code THROTTLE}</td>
  *     <td>failures (list of fixed-width instants, oldest first), expiresAt (TTL)</td></tr>
+ * <tr><td>recipient quota</td><td>{@code QUOTA#<subject>} (the notifier's hash of channel and address)</td><td>{@code QUOTA}</td>
+ *     <td>messages (list of {@code <fixed-width instant>#<notification id>}, those of the last window), version
+ *     (number), expiresAt (TTL: a window after the last message)</td></tr>
  * <tr><td>notification marker</td><td>{@code NOTIFICATION#<reservationId>}</td><td>{@code <OUTCOME>#<CHANNEL>}</td>
  *     <td>reservationId, outcome, channel, state (SENT or PARKED), sentAt? — while PARKED also
  *     maskedRecipient, reason, retryable, attempts (number), parkedAt, nextAttemptAt?,
@@ -70,6 +73,7 @@ public final class ItemLayout {
     public static final String THROTTLE = "THROTTLE";
     public static final String NOTIFICATION = "NOTIFICATION";
     public static final String FAILURE = "FAILURE";
+    public static final String QUOTA = "QUOTA";
 
     public static final String BY_PATIENT = "byPatient";
     public static final String PENDING_INDEX = "pending";
@@ -135,6 +139,9 @@ public final class ItemLayout {
     public static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
     public static final String PARKED = "parked";
     public static final String DUE = "due";
+
+    /** Recipient quota attributes (plus {@link #VERSION}, {@link #EXPIRES_AT}). */
+    public static final String MESSAGES = "messages";
 
     /** Message failure attributes (plus {@link #REASON}, {@link #RESERVATION_ID}, {@link #EXPIRES_AT}). */
     public static final String MESSAGE_ID = "messageId";

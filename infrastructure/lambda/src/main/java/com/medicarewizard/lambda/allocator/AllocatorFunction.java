@@ -11,6 +11,8 @@ import com.medicarewizard.adapter.sqs.ReservationCommandCodec;
 import com.medicarewizard.allocator.AllocatorHandler;
 import com.medicarewizard.allocator.MessageAttributes;
 import com.medicarewizard.allocator.ReservationAllocator;
+import com.medicarewizard.domain.reservation.ActiveBookingsLimit;
+import com.medicarewizard.functions.FunctionSpecs;
 import com.medicarewizard.lambda.common.AwsSettings;
 import com.medicarewizard.lambda.common.TablePorts;
 
@@ -31,8 +33,9 @@ public final class AllocatorFunction implements RequestHandler<SQSEvent, SQSBatc
     /** With the environment given (tests: local servers' endpoints). */
     public AllocatorFunction(Map<String, String> env) {
         TablePorts ports = TablePorts.from(new AwsSettings(env));
+        int limit = FunctionSpecs.LIMITS.overriddenBy(env).activeBookingsPerPatient();
         ReservationAllocator allocator = new ReservationAllocator(new TableReservations(ports.table()),
-                new TableSlotLedger(ports.table()), ports.catalog(), ports.clock());
+                new TableSlotLedger(ports.table()), ports.catalog(), new ActiveBookingsLimit(limit), ports.clock());
         this.handler = new AllocatorHandler(allocator,
                 message -> ReservationCommandCodec.parse(message.getBody(), MessageAttributes.strings(message)),
                 new TableMessageFailures(ports.table()), ports.clock());

@@ -12,6 +12,7 @@ import com.medicarewizard.table.ItemTable;
 import com.medicarewizard.adapter.table.TableTokens;
 import com.medicarewizard.adapter.sqs.SqsDeadLetters;
 import com.medicarewizard.adapter.sqs.SqsReservationQueue;
+import com.medicarewizard.domain.reservation.ActiveBookingsLimit;
 import com.medicarewizard.functions.FunctionSpecs;
 import com.medicarewizard.intake.Intake;
 import com.medicarewizard.intake.IntakeConfig;
@@ -44,6 +45,8 @@ final class IntakeWiring {
         return new Intake(ports.catalog(), new TableSlotLedger(table),
                 new TableReservations(table), new SqsReservationQueue(sqs, settings.queueUrl(), settings.deadLetterQueueUrl()),
                 new TablePatients(table), new TableTokens(table), new TableLoginAttempts(table),
-                IntakeConfig.fromEnvironment(env, FunctionSpecs.INTAKE.tokenLifetime()), ports.clock()).withOperations(operations);
+                IntakeConfig.fromEnvironment(env, FunctionSpecs.INTAKE.tokenLifetime()).withActiveBookings(
+                        new ActiveBookingsLimit(FunctionSpecs.LIMITS.overriddenBy(env).activeBookingsPerPatient())),
+                ports.clock()).withOperations(operations);
     }
 }

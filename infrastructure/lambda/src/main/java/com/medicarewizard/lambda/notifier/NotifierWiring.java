@@ -2,11 +2,14 @@ package com.medicarewizard.lambda.notifier;
 
 import com.medicarewizard.adapter.table.TableNotificationLedger;
 import com.medicarewizard.adapter.table.TablePatients;
+import com.medicarewizard.adapter.table.TableRecipientQuota;
+import com.medicarewizard.functions.FunctionSpecs;
 import com.medicarewizard.adapter.eventbridge.EventBridgeDomainEvents;
 import com.medicarewizard.adapter.notifications.SesSnsNotifications;
 import com.medicarewizard.lambda.common.AwsClients;
 import com.medicarewizard.lambda.common.AwsSettings;
 import com.medicarewizard.lambda.common.TablePorts;
+import com.medicarewizard.notifier.MessageLimit;
 import com.medicarewizard.notifier.NotifierSettings;
 import com.medicarewizard.notifier.OutcomeNotifier;
 
@@ -17,7 +20,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 /**
  * The notifier's use case on AWS, for its two entries: SMS through SNS, e-mail through SES
  * ({@code MCW_MAIL_FROM}, a verified identity), events on the bus {@code MCW_EVENT_BUS_NAME}, markers
- * in the table.
+ * and the per-recipient message counts ({@code MCW_MAX_MESSAGES_PER_HOUR}) in the table.
  */
 record NotifierWiring(TablePorts ports, OutcomeNotifier notifier) {
 
@@ -29,8 +32,10 @@ record NotifierWiring(TablePorts ports, OutcomeNotifier notifier) {
                 settings.required("MCW_MAIL_FROM"), settings.optional("MCW_SMS_SENDER_ID").orElse("MediCare"));
         EventBridgeDomainEvents events = new EventBridgeDomainEvents(
                 AwsClients.build(EventBridgeClient.builder(), "EVENTS", settings), settings.required("MCW_EVENT_BUS_NAME"));
+        MessageLimit limit = MessageLimit.perHour(
+                FunctionSpecs.LIMITS.overriddenBy(settings.env()).messagesPerRecipientPerHour());
         return new NotifierWiring(ports, new OutcomeNotifier(new TablePatients(ports.table()), ports.catalog(),
-                notifications, events, new TableNotificationLedger(ports.table()), NotifierSettings.standard(),
-                ports.clock()));
+                notifications, events, new TableNotificationLedger(ports.table()), new TableRecipientQuota(ports.table()),
+                NotifierSettings.standard().withMessageLimit(limit), ports.clock()));
     }
 }

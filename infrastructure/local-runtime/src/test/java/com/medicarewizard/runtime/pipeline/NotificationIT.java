@@ -118,7 +118,8 @@ class NotificationIT {
                 .filter(r -> r.keys().pk().endsWith(confirmed.id().value())).toList();
         assertThat(records).isNotEmpty();
         NotifierHandler replay = new NotifierHandler(new OutcomeNotifier(runtime.patients(), runtime::center,
-                runtime.outbox(), runtime.events(), runtime.notificationLedger(), NotifierSettings.standard(),
+                runtime.outbox(), runtime.events(), runtime.notificationLedger(), runtime.recipientQuota(),
+                NotifierSettings.standard(),
                 Clock.systemUTC()));
         var context = LocalLambdaContext.startingNow(FunctionConfig.of("replay", Duration.ofSeconds(30), 512),
                 Clock.systemUTC());

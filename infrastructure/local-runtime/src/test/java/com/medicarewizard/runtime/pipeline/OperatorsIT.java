@@ -101,7 +101,8 @@ class OperatorsIT {
     @Test
     void theFiguresFollowABurst() throws Exception {
         List<ApiClient> patients = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
+        // 24 patients, ten requests each: within the limit of bookings ahead, so every request is accepted
+        for (int i = 0; i < 24; i++) {
             patients.add(new ApiClient(runtime.port()).asNewPatient());
         }
         JsonNode slots = bookings.availability("BLOOD-TEST", "ROMA-NORD", 30);

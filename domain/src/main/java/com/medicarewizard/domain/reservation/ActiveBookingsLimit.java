@@ -1,0 +1,38 @@
+package com.medicarewizard.domain.reservation;
+
+import java.util.List;
+
+/**
+ * At most {@code max} active bookings ahead per patient, so that one account cannot hold the
+ * center's times (one confirmed thirty in seconds). The allocator enforces it when it decides: it
+ * decides one request at a time, so a burst of parallel requests cannot slip past it; it counts the
+ * patient's CONFIRMED reservations that start later than now, other than the one being decided. The
+ * intake refuses at once a request from a patient who already has {@code max} reservations ahead
+ * that are CONFIRMED or still PENDING — the friendly answer; the allocator's is the one that holds.
+ */
+public record ActiveBookingsLimit(int max) {
+
+    /** Ten exams ahead: more than a patient's course of treatment books at once. */
+    public static final int STANDARD = 10;
+
+    public ActiveBookingsLimit {
+        if (max < 1) {
+            throw new IllegalArgumentException("a patient must be allowed at least one booking");
+        }
+    }
+
+    public static ActiveBookingsLimit standard() {
+        return new ActiveBookingsLimit(STANDARD);
+    }
+
+    /** Whether {@code request} may be confirmed, given the patient's reservations that start later than now. */
+    public boolean allowsConfirming(Reservation request, List<Reservation> ahead) {
+        return ahead.stream().filter(r -> r.status() == ReservationStatus.CONFIRMED)
+                .filter(r -> !r.id().equals(request.id())).count() < max;
+    }
+
+    /** Whether a new request may be accepted, given the patient's reservations that start later than now. */
+    public boolean allowsRequesting(List<Reservation> ahead) {
+        return ahead.stream().filter(Reservation::isCancellable).count() < max;
+    }
+}

@@ -1,0 +1,50 @@
+package com.medicarewizard.notifier;
+
+import com.medicarewizard.domain.notification.NotificationKey;
+import com.medicarewizard.port.RecipientQuota;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * Applies the {@link MessageLimit} through the durable {@link RecipientQuota}: the recipient is the
+ * address on its channel (not the patient: two accounts with one phone number share its limit), named
+ * by a hash so that no address reaches the table's keys. The message is counted under its
+ * notification id, so a redelivered record or a retried parked message is not counted twice.
+ */
+final class RecipientLimit {
+    private final RecipientQuota quota;
+    private final MessageLimit limit;
+    private final Clock clock;
+
+    RecipientLimit(RecipientQuota quota, MessageLimit limit, Clock clock) {
+        this.quota = quota;
+        this.limit = limit;
+        this.clock = clock;
+    }
+
+    /** Whether the message may go out now; when it may, it is counted. */
+    boolean admits(NotificationKey key, String address) {
+        Instant now = clock.instant();
+        return quota.admit(subject(key, address), key.id(), now, now.minus(limit.window()), limit.perWindow());
+    }
+
+    MessageLimit limit() {
+        return limit;
+    }
+
+    private static String subject(NotificationKey key, String address) {
+        String recipient = key.channel().name() + ":" + address.strip().toLowerCase(Locale.ROOT);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(recipient.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

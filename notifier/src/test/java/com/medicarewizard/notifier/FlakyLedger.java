@@ -1,0 +1,53 @@
+package com.medicarewizard.notifier;
+
+import com.medicarewizard.domain.notification.NotificationKey;
+import com.medicarewizard.domain.notification.ParkedNotification;
+import com.medicarewizard.port.NotificationLedger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A ledger whose next {@code failures} "sent" marks fail, as a table that times out would: the record comes again. */
+final class FlakyLedger implements NotificationLedger {
+    final AtomicInteger failures = new AtomicInteger();
+    private final NotificationLedger ledger;
+
+    FlakyLedger(NotificationLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    @Override
+    public Optional<State> state(NotificationKey key) {
+        return ledger.state(key);
+    }
+
+    @Override
+    public boolean markSent(NotificationKey key, Instant at) {
+        if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new IllegalStateException("table timed out");
+        }
+        return ledger.markSent(key, at);
+    }
+
+    @Override
+    public boolean park(ParkedNotification parked) {
+        return ledger.park(parked);
+    }
+
+    @Override
+    public Optional<ParkedNotification> parked(NotificationKey key) {
+        return ledger.parked(key);
+    }
+
+    @Override
+    public List<ParkedNotification> parked(int limit) {
+        return ledger.parked(limit);
+    }
+
+    @Override
+    public List<ParkedNotification> due(Instant now, int limit) {
+        return ledger.due(now, limit);
+    }
+}
