@@ -20,7 +20,9 @@ import com.medicarewizard.runtime.stream.StreamMappingConfig;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
 import com.medicarewizard.domain.center.Center;
 import com.medicarewizard.edge.ApiRoutes;
+import com.medicarewizard.edge.local.GatewayLimits;
 import com.medicarewizard.edge.local.LocalApiGateway;
+import com.medicarewizard.intake.http.JsonBody;
 import com.medicarewizard.port.Reservations;
 import com.medicarewizard.port.SlotLedger;
 import com.medicarewizard.port.Tokens;
@@ -55,6 +57,11 @@ public final class LocalRuntime implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(LocalRuntime.class);
     /** Log-ins hashing at once: one per core, so hashing can use the machine but never starve the rest. */
     private static final int HASHING_THREADS = Runtime.getRuntime().availableProcessors();
+    /**
+     * API Gateway's limits, but no API body larger than the intake reads: a larger one is refused
+     * from its Content-Length before it is read, rather than buffered to be refused by the intake.
+     */
+    static final GatewayLimits EDGE_LIMITS = GatewayLimits.API_GATEWAY.withMaxRequestBytes(JsonBody.LIMIT);
     private final StandIns standIns;
     private final List<AutoCloseable> running = new ArrayList<>();
     private LocalApiGateway gateway;
@@ -92,7 +99,7 @@ public final class LocalRuntime implements AutoCloseable {
         // the intake Lambda scales out: each request runs at once, with its own Context, on the gateway's thread
         gateway = new LocalApiGateway(ApiRoutes.v1(),
                 event -> handler.handleRequest(event, LocalLambdaContext.startingNow(intake, Clock.systemUTC())),
-                "web").start(config.port());
+                "web", EDGE_LIMITS).start(config.port());
         running.add(gateway);
     }
 
