@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +37,11 @@ record RuntimeProcess(Process process, int port, Path log) {
 
     /** Starts the runtime without waiting for anything. */
     static RuntimeProcess launch(Path data) throws IOException {
+        return launch(data, Map.of());
+    }
+
+    /** Starts the runtime with these variables besides (or instead of) the usual ones. */
+    static RuntimeProcess launch(Path data, Map<String, String> environment) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         // the runtime's own logging (INFO), not the tests' (WARN): the line saying the port is INFO
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
@@ -45,6 +51,7 @@ record RuntimeProcess(Process process, int port, Path log) {
         // the shortest patience the runtime accepts: a second longer than the queue hides a message
         pb.environment().put("MCW_SWEEP_AFTER_SECONDS",
                 Long.toString(FunctionSpecs.ALLOCATOR.queue().visibilityTimeout().local().toSeconds() + 1));
+        pb.environment().putAll(environment);
         Path log = data.resolve("runtime-" + System.nanoTime() + ".log");
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         return new RuntimeProcess(pb.start(), 0, log);
