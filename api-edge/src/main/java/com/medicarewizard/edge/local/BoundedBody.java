@@ -6,16 +6,18 @@ import java.io.InputStream;
 
 /**
  * Reads a request body up to a limit without ever holding more than the limit in memory: a
- * declared Content-Length over it is refused before reading, and a chunked body is counted as
- * it arrives.
+ * declared Content-Length over it is refused before a byte of the body is read, and a chunked
+ * body is counted as it arrives. What a refused client still sends is skipped after the answer
+ * ({@link #skipRest}), never buffered.
  */
 final class BoundedBody {
 
     /**
-     * How much of a refused body is read and thrown away so that the client, still sending,
-     * gets to read the 413 instead of a reset connection. Past this the connection is closed.
+     * How much of a refused body is skipped after the 413 so that the client, still sending,
+     * gets to read the answer instead of a reset connection. Past this the connection is closed;
+     * a client that stalls meanwhile is closed by the gateway's read timeout.
      */
-    private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+    private static final long SKIP_LIMIT = 64L * 1024 * 1024;
 
     private BoundedBody() {
     }
@@ -29,14 +31,12 @@ final class BoundedBody {
 
     static byte[] read(InputStream in, String contentLength, long limit) throws IOException, TooLargeException {
         if (contentLength != null && declared(contentLength) > limit) {
-            drain(in);
             throw new TooLargeException();
         }
         var body = new ByteArrayOutputStream();
         byte[] buffer = new byte[16 * 1024];
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
             if (body.size() + (long) n > limit) {
-                drain(in);
                 throw new TooLargeException();
             }
             body.write(buffer, 0, n);
@@ -44,19 +44,19 @@ final class BoundedBody {
         return body.toByteArray();
     }
 
+    /** Skips (up to a bound) what is left of a body that was refused; nothing is kept. */
+    static void skipRest(InputStream in) throws IOException {
+        long skipped = 0;
+        for (long n = in.skip(SKIP_LIMIT); n > 0 && skipped < SKIP_LIMIT; n = in.skip(SKIP_LIMIT - skipped)) {
+            skipped += n;
+        }
+    }
+
     private static long declared(String contentLength) {
         try {
             return Long.parseLong(contentLength.trim());
         } catch (NumberFormatException e) {
             return -1;
-        }
-    }
-
-    private static void drain(InputStream in) throws IOException {
-        long skipped = 0;
-        byte[] sink = new byte[64 * 1024];
-        for (int n = in.read(sink); n >= 0 && skipped < DRAIN_LIMIT; n = in.read(sink)) {
-            skipped += n;
         }
     }
 }

@@ -33,8 +33,15 @@ final class Problems {
     static Reply payloadTooLarge(long limit) {
         return problem(413, "payload-too-large", "Payload Too Large",
                 "The request body exceeds " + limit + " bytes.", "PAYLOAD_TOO_LARGE")
-                // the rest of the body may still be on the way: do not reuse this connection
+                // the rest of the body may still be on the way: it is skipped, not read, and the
+                // connection is not reused (see ReplyWriter)
                 .with("Connection", "close");
+    }
+
+    /** The gateway sheds this request: too many are under way (the caller adds Retry-After). */
+    static Reply overloaded() {
+        return problem(503, "overloaded", "Service Unavailable",
+                "Too many requests are under way; retry after the time given.", "OVERLOADED");
     }
 
     static Reply integrationTimeout() {

@@ -13,7 +13,8 @@ import java.util.zip.GZIPOutputStream;
  * Puts a {@link Reply} on the wire: the security headers every answer carries (as the
  * CloudFront response-headers policy adds them in AWS), gzip for text bodies over 1 KB when the
  * client accepts it (as API Gateway's minimum compression size and CloudFront do), and no body
- * for HEAD, 204 and 304.
+ * for HEAD, 204 and 304. An answer that closes the connection is sent before the rest of the
+ * request is skipped, so that a client still sending reads it rather than a reset.
  */
 final class ReplyWriter {
 
@@ -53,6 +54,11 @@ final class ReplyWriter {
         exchange.sendResponseHeaders(status, out.body().length == 0 ? -1 : out.body().length);
         try (OutputStream body = exchange.getResponseBody()) {
             body.write(out.body());
+            if ("close".equalsIgnoreCase(out.header("Connection"))) {
+                // the answer first, then what the client may still be sending is skipped
+                body.flush();
+                BoundedBody.skipRest(exchange.getRequestBody());
+            }
         }
     }
 

@@ -1,19 +1,25 @@
 package com.medicarewizard.edge.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.medicarewizard.edge.ApiRoutes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** API Gateway's limits and failure answers: 413, 504, 502. */
+/** API Gateway's limits and failure answers (413, 504, 502), and the gateway shedding load (503). */
 class LocalApiGatewayLimitsIT {
 
     private static final int ELEVEN_MB = 11 * 1024 * 1024;
@@ -79,6 +85,44 @@ class LocalApiGatewayLimitsIT {
         HttpResponse<String> response = send(post(chunked));
         assertProblem(response, 413, "/problems/payload-too-large", "PAYLOAD_TOO_LARGE");
         assertThat(invocations).hasValue(0);
+    }
+
+    /** A stalled upload is answered at once and holds no buffer: its body is never read. */
+    @Test
+    void refusesADeclaredOversizedBodyBeforeReadingIt() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), gateway.port())) {
+            socket.setSoTimeout(30_000);
+            String head = "POST /api/v1/patients HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/octet-stream\r\nContent-Length: " + ELEVEN_MB + "\r\n\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[16 * 1024]);
+            out.flush();
+            // and nothing more: the client stalls with almost all of its body unsent
+            String answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(answer).isEqualTo("HTTP/1.1 413");
+        }
+        assertThat(invocations).hasValue(0);
+    }
+
+    @Test
+    void shedsRequestsBeyondTheInFlightCapWith503AndRetryAfter() throws Exception {
+        gateway.close();
+        gateway = startGateway(GatewayLimits.API_GATEWAY.withMaxInFlight(2));
+        var held = List.of(CLIENT.sendAsync(request("/api/v1/ops/pipeline").GET().build(), BodyHandlers.ofString()),
+                CLIENT.sendAsync(request("/api/v1/ops/pipeline").GET().build(), BodyHandlers.ofString()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> invocations.get() == 2);
+
+        HttpResponse<String> shed = send(post(BodyPublishers.ofString("{}")));
+        assertProblem(shed, 503, "/problems/overloaded", "OVERLOADED");
+        assertThat(shed.headers().firstValue("Retry-After")).contains("1");
+        assertThat(invocations).as("the shed request never reached the integration").hasValue(2);
+
+        release.countDown();
+        for (var response : held) {
+            assertThat(response.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+        assertThat(send(post(BodyPublishers.ofString("{}"))).statusCode()).as("served again").isEqualTo(200);
     }
 
     @Test

@@ -21,10 +21,13 @@ import com.medicarewizard.runtime.stream.StreamMappingConfig;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
 import com.medicarewizard.domain.center.Center;
 import com.medicarewizard.edge.ApiRoutes;
+import com.medicarewizard.edge.local.GatewayLimits;
 import com.medicarewizard.edge.local.LocalApiGateway;
+import com.medicarewizard.intake.http.JsonBody;
 import com.medicarewizard.port.Reservations;
 import com.medicarewizard.port.SlotLedger;
 import com.medicarewizard.port.Tokens;
+import com.medicarewizard.runtime.lambda.ExecutorStop;
 import com.medicarewizard.runtime.lambda.FunctionConfig;
 import com.medicarewizard.runtime.lambda.LocalFunction;
 import com.medicarewizard.runtime.lambda.LocalLambdaContext;
@@ -56,6 +59,13 @@ public final class LocalRuntime implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(LocalRuntime.class);
     /** Log-ins hashing at once: one per core, so hashing can use the machine but never starve the rest. */
     private static final int HASHING_THREADS = Runtime.getRuntime().availableProcessors();
+    /**
+     * API Gateway's limits, but no API body larger than the intake reads: a larger one is refused
+     * from its Content-Length before it is read, rather than buffered to be refused by the intake.
+     */
+    static final GatewayLimits EDGE_LIMITS = GatewayLimits.API_GATEWAY.withMaxRequestBytes(JsonBody.LIMIT);
+    /** How long a stop lets a timer's run under way finish. */
+    private static final Duration STOP_GRACE = Duration.ofMillis(500);
     private final StandIns standIns;
     private final List<AutoCloseable> running = new ArrayList<>();
     private LocalApiGateway gateway;
@@ -93,7 +103,7 @@ public final class LocalRuntime implements AutoCloseable {
         // the intake Lambda scales out: each request runs at once, with its own Context, on the gateway's thread
         gateway = new LocalApiGateway(ApiRoutes.v1(),
                 event -> handler.handleRequest(event, LocalLambdaContext.startingNow(intake, Clock.systemUTC())),
-                "web").start(config.port());
+                "web", EDGE_LIMITS).start(config.port());
         running.add(gateway);
     }
 
@@ -129,7 +139,7 @@ public final class LocalRuntime implements AutoCloseable {
                 LOG.warn("{} failed; the next run tries again: {}", function.config().name(), e.toString());
             }
         }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
-        running.add(timer::shutdownNow);
+        running.add(() -> ExecutorStop.within(timer, STOP_GRACE));
         return timer;
     }
 
@@ -217,14 +227,21 @@ public final class LocalRuntime implements AutoCloseable {
         return standIns.streamFailures();
     }
 
-    /** Stops taking requests first, then the consumers, then the stand-ins. */
+    /**
+     * Stops taking requests first (the edge refuses new connections and lets those under way
+     * finish), then the consumers (each finishes or hands back the batch in hand) and the timers,
+     * then the stand-ins: nothing writes to the queue or the table once they close.
+     */
     @Override
     public void close() {
+        long started = System.nanoTime();
+        LOG.info("Stopping: the edge first, then the consumers, then the queue and the table");
         for (int i = running.size() - 1; i >= 0; i--) {
             closeQuietly(running.get(i));
         }
         running.clear();
         standIns.close();
+        LOG.info("Stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
     static void closeQuietly(AutoCloseable c) {

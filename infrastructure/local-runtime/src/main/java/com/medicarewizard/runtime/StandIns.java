@@ -38,6 +38,8 @@ import com.medicarewizard.runtime.sqs.QueueUrls;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -56,25 +58,39 @@ record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, SqsClient functionsS
                 OutboxNotifications outbox,
                 InProcessEventBus events, OnFailureDestination streamFailures) implements AutoCloseable {
 
+    /** Opens the stand-ins; when one cannot be opened, those opened before it are closed again. */
     static StandIns open(RuntimeConfig config, Clock clock) throws IOException {
         Files.createDirectories(config.dataDirectory());
         CenterCatalog catalog = new EmbeddedCenterCatalog(config.dataDirectory().resolve("center.json"),
                 () -> DemoCenter.create(LocalDate.now(clock)));
-        EmbeddedSqsServer server = EmbeddedSqsServer.start(config.dataDirectory().resolve("queue"), 0);
-        SqsClient sqs = LocalSqsClients.forEndpoint(server.endpoint());
-        SqsClient functionsSqs = LocalSqsClients.forFunctions(server.endpoint());
-        QueueUrls urls = new QueueSetup(sqs).create(new QueueSpec("reservation-requests",
-                config.visibilityTimeout(), config.maxReceiveCount(), "reservation-requests-dlq"));
-        EmbeddedTable table = EmbeddedTables.open(config.dataDirectory().resolve("table"));
-        OutboxNotifications outbox = new OutboxNotifications(new Outbox(config.dataDirectory().resolve("outbox")),
-                config.smtp().map(SmtpMailer::new), clock);
-        return new StandIns(server, sqs, functionsSqs, urls, table,
-                new SqsReservationQueue(functionsSqs, urls.queueUrl(), urls.deadLetterQueueUrl()),
-                new TableReservations(table), new TableSlotLedger(table), new TablePatients(table),
-                new TableTokens(table), new TableLoginAttempts(table), catalog,
-                new SqsDeadLetters(functionsSqs, urls.queueUrl(), urls.deadLetterQueueUrl()), new TableMessageFailures(table),
-                new TableNotificationLedger(table), new TableRecipientQuota(table), outbox, new InProcessEventBus(),
-                new OnFailureDestination(config.dataDirectory().resolve("stream-failures").resolve("notifier.jsonl")));
+        Deque<AutoCloseable> opened = new ArrayDeque<>();
+        try {
+            EmbeddedSqsServer server = opened(opened, EmbeddedSqsServer.start(config.dataDirectory().resolve("queue"), 0));
+            SqsClient sqs = opened(opened, LocalSqsClients.forEndpoint(server.endpoint()));
+            SqsClient functionsSqs = opened(opened, LocalSqsClients.forFunctions(server.endpoint()));
+            QueueUrls urls = new QueueSetup(sqs).create(new QueueSpec("reservation-requests",
+                    config.visibilityTimeout(), config.maxReceiveCount(), "reservation-requests-dlq"));
+            EmbeddedTable table = opened(opened, EmbeddedTables.open(config.dataDirectory().resolve("table")));
+            OutboxNotifications outbox = new OutboxNotifications(new Outbox(config.dataDirectory().resolve("outbox")),
+                    config.smtp().map(SmtpMailer::new), clock);
+            return new StandIns(server, sqs, functionsSqs, urls, table,
+                    new SqsReservationQueue(functionsSqs, urls.queueUrl(), urls.deadLetterQueueUrl()),
+                    new TableReservations(table), new TableSlotLedger(table), new TablePatients(table),
+                    new TableTokens(table), new TableLoginAttempts(table), catalog,
+                    new SqsDeadLetters(functionsSqs, urls.queueUrl(), urls.deadLetterQueueUrl()),
+                    new TableMessageFailures(table), new TableNotificationLedger(table), new TableRecipientQuota(table), outbox,
+                    new InProcessEventBus(), new OnFailureDestination(
+                            config.dataDirectory().resolve("stream-failures").resolve("notifier.jsonl")));
+        } catch (RuntimeException e) {
+            // e.g. the table locked by another process: the queue server must not stay up serving nothing
+            opened.forEach(LocalRuntime::closeQuietly);
+            throw e;
+        }
+    }
+
+    private static <T extends AutoCloseable> T opened(Deque<AutoCloseable> opened, T resource) {
+        opened.push(resource);
+        return resource;
     }
 
     @Override

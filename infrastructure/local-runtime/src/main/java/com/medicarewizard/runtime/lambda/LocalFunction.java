@@ -2,6 +2,7 @@ package com.medicarewizard.runtime.lambda;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -10,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * One function "container": a handler instance built once and reused across invocations, run
@@ -24,6 +27,9 @@ import java.util.concurrent.TimeoutException;
  * @param <O> the result type
  */
 public final class LocalFunction<I, O> implements AutoCloseable {
+
+    private static final Logger LOG = LogManager.getLogger(LocalFunction.class);
+    private static final Duration STOP_GRACE = Duration.ofMillis(500);
 
     private final FunctionConfig config;
     private final RequestHandler<I, O> handler;
@@ -72,10 +78,16 @@ public final class LocalFunction<I, O> implements AutoCloseable {
         }
     }
 
-    /** Stops the container thread, interrupting a running invocation. */
+    /**
+     * Stops the container: an invocation still running (one its caller abandoned) is given a
+     * moment, then interrupted, and waited for once more, so that a handler does not go on writing
+     * to stores that are about to close.
+     */
     @Override
     public void close() {
-        container.shutdownNow();
+        if (!ExecutorStop.within(container, STOP_GRACE)) {
+            LOG.warn("{} is still running after it was stopped; what it does now may fail", config.name());
+        }
     }
 
     private InvocationFailedException failure(String what, LocalLambdaContext context,

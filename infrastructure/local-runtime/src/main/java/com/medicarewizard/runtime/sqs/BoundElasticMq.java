@@ -40,9 +40,10 @@ final class BoundElasticMq {
      * How long requests in flight may take to finish when the server stops. ElasticMQ's own stop
      * allows them a minute and gives up waiting for itself after the same minute, so a request
      * that never finished (seen after a mapping was closed in the middle of a delete) made the
-     * stop throw; the stand-in's clients are gone by then anyway.
+     * stop throw; the stand-in's clients are gone by then anyway, but for the allocator's poller,
+     * whose long poll (up to 20 s) would otherwise hold every stop for the whole deadline.
      */
-    private static final FiniteDuration STOP_DEADLINE = FiniteDuration.create(5, TimeUnit.SECONDS);
+    private static final FiniteDuration STOP_DEADLINE = FiniteDuration.create(1, TimeUnit.SECONDS);
 
     private final ActorSystem actors;
     private final Http.ServerBinding binding;

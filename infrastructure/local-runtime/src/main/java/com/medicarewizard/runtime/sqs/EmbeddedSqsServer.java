@@ -144,6 +144,8 @@ public final class EmbeddedSqsServer implements AutoCloseable {
     /**
      * WRITE_DELAY=0 makes H2 write every commit to the file at once, so a killed process loses
      * no acknowledged send or delete (the default delay would lose up to half a second of them).
+     * DB_CLOSE_ON_EXIT=FALSE keeps H2's own shutdown hook from closing the store under ElasticMQ
+     * while the runtime's hook is still stopping the consumers: {@link #close()} closes it last.
      */
     private static String jdbcUrl(Path dataDirectory) {
         try {
@@ -151,7 +153,7 @@ public final class EmbeddedSqsServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("elasticmq") + ";WRITE_DELAY=0";
+        return "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("elasticmq") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** ElasticMQ sets the pool only on its first start in a JVM: set it ourselves on each start. */

@@ -2,6 +2,7 @@ package com.medicarewizard.runtime.sqs;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.medicarewizard.runtime.lambda.ExecutorStop;
 import com.medicarewizard.runtime.lambda.InvocationFailedException;
 import com.medicarewizard.runtime.lambda.LocalFunction;
 import java.time.Duration;
@@ -32,6 +33,8 @@ public final class SqsEventSourceMapping implements AutoCloseable {
 
     private static final Logger LOG = LogManager.getLogger(SqsEventSourceMapping.class);
     private static final long ERROR_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long a stop waits for the batch in hand, then for the interrupted invocation, then for deletes. */
+    private static final Duration STOP_GRACE = Duration.ofMillis(1500);
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -72,21 +75,27 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     }
 
     /**
-     * Stops polling. An invocation under way is abandoned (its thread interrupted) and its batch
-     * is not deleted: it comes again after the visibility timeout, as after a crash. A long poll
-     * under way is not waited for; whatever it returns is dropped, to become visible again later.
+     * Stops polling. The batch in hand is given {@link #STOP_GRACE} to finish (a local batch takes
+     * milliseconds) and what it handled is deleted; past that its invocation is abandoned (its
+     * thread interrupted) and its batch not deleted: it comes again after the visibility timeout,
+     * as after a crash. A long poll under way is not waited for; whatever it returns is dropped,
+     * to become visible again later.
      */
     @Override
     public synchronized void close() {
         running = false;
-        deleter.shutdownNow(); // deletes not yet made are lost, as in a crash: those messages come again
-        if (poller == null) {
-            return;
+        if (poller != null && !receiver.receiving()) {
+            join(STOP_GRACE);
+            if (poller.isAlive() && !receiver.receiving()) {
+                LOG.warn("the batch from {} did not finish within {}: abandoned, it comes again", queueUrl, STOP_GRACE);
+                poller.interrupt();
+                join(STOP_GRACE);
+            }
         }
-        if (!receiver.receiving()) {
-            poller.interrupt();
-            join(function.config().timeout().plusSeconds(5));
+        if (!ExecutorStop.within(deleter, STOP_GRACE)) {
+            LOG.warn("deletes from {} still under way when stopped: those messages come again", queueUrl);
         }
+        LOG.info("event source mapping of {} on {} stopped", function.config().name(), QueueUrls.nameOf(queueUrl));
     }
 
     /** A snapshot of what the mapping has done so far. */
@@ -125,8 +134,9 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         } else {
             failedItems.addAndGet(verdict.toRetry().size());
         }
-        if (running && !verdict.toDelete().isEmpty()) {
-            // once closed, the deleter drops it: the batch comes again, as after a crash before the delete
+        if (!verdict.toDelete().isEmpty()) {
+            // a batch finished while stopping is deleted still; once the deleter has stopped it
+            // drops the delete: the batch comes again, as after a crash before the delete
             deleter.execute(() -> delete(verdict.toDelete()));
         }
     }

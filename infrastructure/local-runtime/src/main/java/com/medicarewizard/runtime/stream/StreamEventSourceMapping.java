@@ -30,6 +30,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class StreamEventSourceMapping implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(StreamEventSourceMapping.class);
     private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
+    /** How long a stop waits for the batch in hand, then for its interrupted invocation. */
+    private static final Duration STOP_GRACE = Duration.ofMillis(1500);
     private final ChangeStream stream;
     private final String consumer;
     private final LocalFunction<DynamodbEvent, StreamsEventResponse> function;
@@ -66,17 +68,32 @@ public final class StreamEventSourceMapping implements AutoCloseable {
         return this;
     }
 
-    /** Stops polling; an invocation under way is abandoned and its batch comes again after a restart. */
+    /**
+     * Stops polling. The batch in hand is given {@link #STOP_GRACE} to finish, and what it did is
+     * checkpointed; past that its invocation is abandoned (its thread interrupted) and the batch
+     * comes again after a restart.
+     */
     @Override
     public synchronized void close() {
         running = false;
         if (poller != null) {
-            poller.interrupt();
-            try {
-                poller.join(function.config().timeout().plusSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            LockSupport.unpark(poller); // an idle poller waits for no poll interval
+            join(STOP_GRACE);
+            if (poller.isAlive()) {
+                LOG.warn("the stream batch of {} did not finish within {}: abandoned, it comes again", consumer,
+                        STOP_GRACE);
+                poller.interrupt();
+                join(STOP_GRACE);
             }
+        }
+        LOG.info("event source mapping of {} on the table's stream stopped at {}", consumer, position);
+    }
+
+    private void join(Duration bound) {
+        try {
+            poller.join(bound);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -135,13 +152,11 @@ public final class StreamEventSourceMapping implements AutoCloseable {
     private void handle(List<StreamRecord> batch) {
         invocations.incrementAndGet();
         StreamBatchVerdict verdict = invoke(batch);
-        if (!running) {
-            return;
-        }
         if (verdict.done() > 0) {
+            // also while stopping: what was done is not done again after a restart
             advance(batch.get(verdict.done() - 1).sequenceNumber());
         }
-        if (verdict.failed()) {
+        if (running && verdict.failed()) {
             failed(batch.subList(verdict.done(), batch.size()), verdict.wholeBatch());
         }
     }
