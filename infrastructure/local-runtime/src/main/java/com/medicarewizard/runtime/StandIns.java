@@ -58,10 +58,9 @@ record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, SqsClient functionsS
         CenterCatalog catalog = new EmbeddedCenterCatalog(config.dataDirectory().resolve("center.json"),
                 () -> DemoCenter.create(LocalDate.now(clock)));
         EmbeddedSqsServer server = EmbeddedSqsServer.start(config.dataDirectory().resolve("queue"), 0);
-        SqsClient sqs = LocalSqsClients.forEndpoint(server.endpoint());
-        SqsClient functionsSqs = LocalSqsClients.forFunctions(server.endpoint());
-        QueueUrls urls = new QueueSetup(sqs).create(new QueueSpec("reservation-requests",
-                config.visibilityTimeout(), config.maxReceiveCount(), "reservation-requests-dlq"));
+        SqsClient sqs = LocalSqsClients.forServer(server);
+        SqsClient functionsSqs = LocalSqsClients.forFunctions(server);
+        QueueUrls urls = new QueueSetup(sqs).create(queueSpec(config));
         EmbeddedTable table = EmbeddedTables.open(config.dataDirectory().resolve("table"));
         OutboxNotifications outbox = new OutboxNotifications(new Outbox(config.dataDirectory().resolve("outbox")),
                 config.smtp().map(SmtpMailer::new), clock);
@@ -72,6 +71,12 @@ record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, SqsClient functionsS
                 new SqsDeadLetters(functionsSqs, urls.queueUrl(), urls.deadLetterQueueUrl()), new TableMessageFailures(table),
                 new TableNotificationLedger(table), outbox, new InProcessEventBus(),
                 new OnFailureDestination(config.dataDirectory().resolve("stream-failures").resolve("notifier.jsonl")));
+    }
+
+    /** The reservation queue and its dead-letter queue. */
+    static QueueSpec queueSpec(RuntimeConfig config) {
+        return new QueueSpec("reservation-requests", config.visibilityTimeout(), config.maxReceiveCount(),
+                "reservation-requests-dlq");
     }
 
     @Override
