@@ -8,6 +8,8 @@ import java.util.concurrent.CountDownLatch;
 /** Starts the whole pipeline on this machine and runs until stopped (Ctrl-C, SIGTERM). */
 public final class Main {
     private static final Logger LOG = LogManager.getLogger(Main.class);
+    /** EX_TEMPFAIL: a temporary failure, worth a restart. */
+    private static final int QUEUE_STORE_BROKEN = 75;
 
     private Main() {
     }
@@ -21,7 +23,7 @@ public final class Main {
             System.exit(2);
             return;
         }
-        LocalRuntime runtime = LocalRuntime.start(config);
+        LocalRuntime runtime = LocalRuntime.start(config, Main::queueStoreBroken);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.close();
@@ -29,5 +31,12 @@ public final class Main {
         }, "shutdown"));
         LOG.info("MediCareWizard is up on http://localhost:{} (data in {})", runtime.port(), config.dataDirectory());
         stopped.await();
+    }
+
+    /** A queue store that no longer takes writes heals only by a restart: exit for the supervisor. */
+    private static void queueStoreBroken() {
+        LOG.error("exiting with status {} so that a supervisor restarts the pipeline on the same data",
+                QUEUE_STORE_BROKEN);
+        System.exit(QUEUE_STORE_BROKEN);
     }
 }
