@@ -45,6 +45,17 @@ public interface Reservations {
      */
     Reservation update(Reservation next);
 
+    /**
+     * Records that {@code patient} asked to cancel reservation {@code id} at {@code at}, in one
+     * conditional write: only on the patient's own reservation, only while it is PENDING or
+     * CONFIRMED, and only once (a second request keeps the first one's time). The allocator cancels
+     * nothing without this record, so the intake records it before it queues the CANCEL command.
+     *
+     * @return the reservation as stored afterwards (unchanged when it was not cancellable or the
+     *     request was already recorded); empty when no reservation {@code id} belongs to {@code patient}
+     */
+    Optional<Reservation> recordCancelRequest(ReservationId id, PatientId patient, Instant at);
+
     /** Requests still PENDING that were accepted before {@code before}, oldest first. */
     List<Reservation> pendingSince(Instant before, int limit);
 

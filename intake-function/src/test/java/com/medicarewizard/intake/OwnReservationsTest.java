@@ -147,7 +147,7 @@ class OwnReservationsTest {
     }
 
     @Test
-    void aDecisionRacingTheCancellationIsRetriedOnce() {
+    void aDecisionRacingTheCancellationStillGetsTheRequestRecorded() {
         String id = api.book(token, "2027-03-02T10:00:00+01:00");
         api.reservations.interfereWithNextUpdate(r -> r.decide(new Decision.Confirmed(List.of(new ResourceId("XR-N1"))),
                 api.clock.instant()));

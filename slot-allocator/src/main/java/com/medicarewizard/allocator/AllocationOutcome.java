@@ -12,7 +12,9 @@ public record AllocationOutcome(Kind kind, Optional<ReservationStatus> status) {
         /** It was already in a final or later state: a redelivery or replay, nothing to do. */
         ALREADY_HANDLED,
         /** No such reservation: nothing to decide. */
-        UNKNOWN_RESERVATION
+        UNKNOWN_RESERVATION,
+        /** A CANCEL its patient never asked for (no request recorded on the reservation): ignored. */
+        NOT_REQUESTED
     }
 
     static AllocationOutcome changed(ReservationStatus status) {
@@ -21,6 +23,15 @@ public record AllocationOutcome(Kind kind, Optional<ReservationStatus> status) {
 
     static AllocationOutcome alreadyHandled(ReservationStatus status) {
         return new AllocationOutcome(Kind.ALREADY_HANDLED, Optional.of(status));
+    }
+
+    static AllocationOutcome notRequested(ReservationStatus status) {
+        return new AllocationOutcome(Kind.NOT_REQUESTED, Optional.of(status));
+    }
+
+    /** Whether the command named something that is not there to act on: worth a warning, not a retry. */
+    public boolean ignored() {
+        return kind == Kind.UNKNOWN_RESERVATION || kind == Kind.NOT_REQUESTED;
     }
 
     static AllocationOutcome unknown() {

@@ -9,6 +9,7 @@ import com.medicarewizard.port.MessageFailures;
 import com.medicarewizard.port.MessageFailures.MessageFailure;
 import com.medicarewizard.port.ReservationCommand;
 import org.apache.logging.log4j.CloseableThreadContext;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -69,8 +70,9 @@ public final class AllocatorHandler implements RequestHandler<SQSEvent, SQSBatch
         try (var ids = CloseableThreadContext.put("correlationId", command.correlationId())
                 .put("reservationId", command.reservation().value())) {
             AllocationOutcome outcome = allocator.handle(command);
-            LOG.info("{} {} → {} {}", command.type(), command.reservation(), outcome.kind(),
-                    outcome.status().map(Enum::name).orElse(""));
+            // an ignored command is acknowledged: coming again would change nothing either
+            LOG.log(outcome.ignored() ? Level.WARN : Level.INFO, "{} {} → {} {}", command.type(),
+                    command.reservation(), outcome.kind(), outcome.status().map(Enum::name).orElse(""));
             return true;
         } catch (RuntimeException e) {
             LOG.warn("{} {} failed, will be retried: {}", command.type(), command.reservation(), e.toString());

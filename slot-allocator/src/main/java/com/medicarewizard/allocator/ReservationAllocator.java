@@ -27,7 +27,10 @@ import java.util.Optional;
  * delivers the commands. A request is confirmed only on free resources and within the patient's
  * {@link ActiveBookingsLimit}. Every effect is conditional (cells claim-if-absent, the reservation
  * updated on its stored version), so a command delivered twice, replayed from the dead-letter
- * queue, or raced by a second consumer has the effect of one.
+ * queue, or raced by a second consumer has the effect of one. A command changes only what its
+ * patient asked for: DECIDE only a PENDING request that exists, CANCEL only a reservation whose
+ * patient's cancel request is recorded on it ({@link Reservations#recordCancelRequest}); anything
+ * else arriving on the queue (a replay, or a command forged by whoever could write to it) changes nothing.
  */
 public final class ReservationAllocator {
     private static final int ATTEMPTS = 3;
@@ -123,6 +126,9 @@ public final class ReservationAllocator {
     private AllocationOutcome cancel(Reservation reservation) {
         if (!reservation.isCancellable()) {
             return AllocationOutcome.alreadyHandled(reservation.status());
+        }
+        if (reservation.cancelRequestedAt().isEmpty()) {
+            return AllocationOutcome.notRequested(reservation.status());
         }
         if (reservation.status() == ReservationStatus.PENDING) {
             return cancelPending(reservation, clock.instant());

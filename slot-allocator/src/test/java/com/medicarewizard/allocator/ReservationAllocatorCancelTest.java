@@ -16,6 +16,7 @@ import com.medicarewizard.port.ReservationCommand;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** How the allocator cancels: releasing what a confirmed reservation holds, and never deciding a cancelled request. */
@@ -87,6 +88,28 @@ class ReservationAllocatorCancelTest {
         assertThat(allocation.cancel(confirmed)).isEqualTo(changedTo(ReservationStatus.CANCELLED));
         assertThat(allocation.ledger.all()).containsOnlyKeys(cells(MRI, neighbour.start(), List.of(MRI_1, RAD_1)))
                 .allSatisfy((cell, holder) -> assertThat(holder).isEqualTo(neighbour.id()));
+    }
+
+    @Test
+    void aCancelItsPatientNeverAskedForLeavesAConfirmedReservationConfirmed() {
+        Reservation booked = confirmed(TEN);
+        Reservation before = allocation.stored(booked);
+
+        assertThat(allocation.deliver(ReservationCommand.Type.CANCEL, booked.id()))
+                .isEqualTo(new AllocationOutcome(AllocationOutcome.Kind.NOT_REQUESTED,
+                        Optional.of(ReservationStatus.CONFIRMED)));
+        assertThat(allocation.stored(booked)).isEqualTo(before);
+        assertThat(allocation.ledger.all()).isEqualTo(allocation.cellsOfConfirmed()).isNotEmpty();
+    }
+
+    @Test
+    void aCancelItsPatientNeverAskedForLeavesAPendingRequestToBeDecided() {
+        Reservation request = allocation.request(MRI, TEN);
+
+        assertThat(allocation.deliver(ReservationCommand.Type.CANCEL, request.id()).kind())
+                .isEqualTo(AllocationOutcome.Kind.NOT_REQUESTED);
+        assertThat(allocation.stored(request)).isEqualTo(request);
+        assertThat(allocation.decide(request)).isEqualTo(changedTo(ReservationStatus.CONFIRMED));
     }
 
     @Test

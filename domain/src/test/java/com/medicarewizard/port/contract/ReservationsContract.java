@@ -187,6 +187,52 @@ public abstract class ReservationsContract {
         assertThat(reservations.decidedSince(bound)).isEmpty();
     }
 
+    @Test
+    void recordsTheCancelRequestOfTheReservationsOwnPatientOnce() {
+        Reservation stored = reservations.update(confirmed(create(REQUESTED_AT), REQUESTED_AT.plus(MINUTE)));
+        Instant asked = REQUESTED_AT.plus(MINUTE.multipliedBy(2));
+
+        Optional<Reservation> recorded = reservations.recordCancelRequest(stored.id(), patient, asked);
+        Optional<Reservation> again = reservations.recordCancelRequest(stored.id(), patient, asked.plus(MINUTE));
+
+        Reservation expected = stored.requestCancellation(asked).withVersion(stored.version() + 1);
+        assertThat(recorded).contains(expected);
+        assertThat(again).contains(expected);
+        assertThat(reservations.find(stored.id())).contains(expected);
+    }
+
+    @Test
+    void recordsACancelRequestOnAPendingRequestToo() {
+        Reservation request = create(REQUESTED_AT);
+
+        assertThat(reservations.recordCancelRequest(request.id(), patient, REQUESTED_AT.plus(MINUTE)))
+                .contains(request.requestCancellation(REQUESTED_AT.plus(MINUTE)).withVersion(1));
+    }
+
+    @Test
+    void recordsNoCancelRequestForAnotherPatientsOrAMissingReservation() {
+        Reservation stored = reservations.update(confirmed(create(REQUESTED_AT), REQUESTED_AT.plus(MINUTE)));
+
+        assertThat(reservations.recordCancelRequest(stored.id(), PatientId.random(), REQUESTED_AT.plus(MINUTE)))
+                .isEmpty();
+        assertThat(reservations.recordCancelRequest(ReservationId.random(), patient, REQUESTED_AT.plus(MINUTE)))
+                .isEmpty();
+        assertThat(reservations.find(stored.id())).contains(stored);
+    }
+
+    @Test
+    void recordsNoCancelRequestOnARejectedOrCancelledReservation() {
+        Reservation rejected = reservations.update(rejected(create(REQUESTED_AT), REQUESTED_AT.plus(MINUTE)));
+        Reservation confirmed = reservations.update(confirmed(create(REQUESTED_AT), REQUESTED_AT.plus(MINUTE)));
+        Reservation cancelled = reservations.update(confirmed.cancel(REQUESTED_AT.plus(MINUTE)));
+        Instant asked = REQUESTED_AT.plus(MINUTE.multipliedBy(2));
+
+        assertThat(reservations.recordCancelRequest(rejected.id(), patient, asked)).contains(rejected);
+        assertThat(reservations.recordCancelRequest(cancelled.id(), patient, asked)).contains(cancelled);
+        assertThat(reservations.find(rejected.id())).contains(rejected);
+        assertThat(reservations.find(cancelled.id())).contains(cancelled);
+    }
+
     private Reservation create(Instant requestedAt) {
         Reservation request = pending(patient, START, requestedAt);
         reservations.create(request, Optional.empty());

@@ -56,11 +56,7 @@ public final class InMemoryReservations implements Reservations {
 
     @Override
     public synchronized Reservation update(Reservation next) {
-        UnaryOperator<Reservation> interference = interferences.poll();
-        if (interference != null && byId.containsKey(next.id())) {
-            Reservation stored = byId.get(next.id());
-            byId.put(next.id(), interference.apply(stored).withVersion(stored.version() + 1));
-        }
+        interfere(next.id());
         Reservation stored = byId.get(next.id());
         if (stored == null || stored.version() != next.version()) {
             throw new ConcurrentChangeException(next.id(), Optional.ofNullable(stored));
@@ -69,6 +65,30 @@ public final class InMemoryReservations implements Reservations {
         byId.put(next.id(), saved);
         updates++;
         return saved;
+    }
+
+    @Override
+    public synchronized Optional<Reservation> recordCancelRequest(ReservationId id, PatientId patient, Instant at) {
+        interfere(id);
+        Reservation stored = byId.get(id);
+        if (stored == null || !stored.patient().equals(patient)) {
+            return Optional.empty();
+        }
+        if (!stored.isCancellable() || stored.cancelRequestedAt().isPresent()) {
+            return Optional.of(stored);
+        }
+        Reservation saved = stored.requestCancellation(at).withVersion(stored.version() + 1);
+        byId.put(id, saved);
+        updates++;
+        return Optional.of(saved);
+    }
+
+    private void interfere(ReservationId id) {
+        UnaryOperator<Reservation> interference = interferences.poll();
+        if (interference != null && byId.containsKey(id)) {
+            Reservation stored = byId.get(id);
+            byId.put(id, interference.apply(stored).withVersion(stored.version() + 1));
+        }
     }
 
     @Override
@@ -91,8 +111,8 @@ public final class InMemoryReservations implements Reservations {
     }
 
     /**
-     * The next update not yet interfered with finds the reservation changed by {@code change} first
-     * (its version one higher), as if another writer raced it. A {@code change} that throws is a
+     * The next update or recorded cancel request not yet interfered with finds the reservation
+     * changed by {@code change} first (its version one higher), as if another writer raced it. A {@code change} that throws is a
      * store that failed: the update throws that and changes nothing.
      */
     public synchronized void interfereWithNextUpdate(UnaryOperator<Reservation> change) {

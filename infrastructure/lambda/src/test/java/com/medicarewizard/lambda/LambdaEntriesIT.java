@@ -16,6 +16,7 @@ import com.medicarewizard.runtime.lambda.FunctionConfig;
 import com.medicarewizard.runtime.lambda.LocalLambdaContext;
 import com.medicarewizard.runtime.sqs.EmbeddedSqsServer;
 import com.medicarewizard.runtime.sqs.LocalSqsClients;
+import com.medicarewizard.runtime.sqs.QueueCredentials;
 import com.medicarewizard.runtime.sqs.QueueSetup;
 import com.medicarewizard.runtime.sqs.QueueSpec;
 import com.medicarewizard.runtime.sqs.QueueUrls;
@@ -63,8 +64,9 @@ class LambdaEntriesIT {
 
     @BeforeAll
     static void startQueue() throws IOException {
-        sqsServer = EmbeddedSqsServer.start(data, 0);
-        sqs = LocalSqsClients.forEndpoint(sqsServer.endpoint());
+        // the entries sign with AwsClients' fixed credentials for local endpoints
+        sqsServer = EmbeddedSqsServer.start(data, 0, new QueueCredentials("local", "local"));
+        sqs = LocalSqsClients.forServer(sqsServer);
         nowhere = new Socket();
         nowhere.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     }

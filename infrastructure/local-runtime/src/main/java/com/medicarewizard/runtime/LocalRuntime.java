@@ -33,6 +33,7 @@ import com.medicarewizard.runtime.lambda.LocalFunction;
 import com.medicarewizard.runtime.lambda.LocalLambdaContext;
 import com.medicarewizard.runtime.sqs.EmbeddedSqsServer;
 import com.medicarewizard.runtime.sqs.MappingConfig;
+import com.medicarewizard.runtime.sqs.QueueStoreWatch;
 import com.medicarewizard.runtime.sqs.QueueUrls;
 import com.medicarewizard.runtime.sqs.SqsEventSourceMapping;
 import org.apache.logging.log4j.LogManager;
@@ -66,6 +67,8 @@ public final class LocalRuntime implements AutoCloseable {
     static final GatewayLimits EDGE_LIMITS = GatewayLimits.API_GATEWAY.withMaxRequestBytes(JsonBody.LIMIT);
     /** How long a stop lets a timer's run under way finish. */
     private static final Duration STOP_GRACE = Duration.ofMillis(500);
+    /** How often the queue store is checked (a deleted queue, a store that no longer takes writes). */
+    private static final Duration QUEUE_STORE_WATCH = Duration.ofSeconds(5);
     private final StandIns standIns;
     private final List<AutoCloseable> running = new ArrayList<>();
     private LocalApiGateway gateway;
@@ -76,9 +79,18 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     public static LocalRuntime start(RuntimeConfig config) throws IOException {
+        return start(config, () -> { });
+    }
+
+    /**
+     * Starts the pipeline; {@code queueStoreBroken} runs once if the queue store stops taking writes
+     * for good (see {@link QueueStoreWatch}): {@link Main} exits non-zero, for a supervisor to restart it.
+     */
+    public static LocalRuntime start(RuntimeConfig config, Runnable queueStoreBroken) throws IOException {
         LocalRuntime runtime = new LocalRuntime(StandIns.open(config, Clock.systemUTC()));
         try {
             runtime.startFunctions(config);
+            runtime.watchQueueStore(config, queueStoreBroken);
             return runtime;
         } catch (IOException | RuntimeException e) {
             runtime.close();
@@ -150,6 +162,15 @@ public final class LocalRuntime implements AutoCloseable {
         ScheduledExecutorService timer = schedule(sweeper, config.sweepEvery());
         // the stream keeps 24 h of records; compaction is what lets older ones go
         timer.scheduleWithFixedDelay(this::compactTable, 1, 1, TimeUnit.HOURS);
+    }
+
+    private void watchQueueStore(RuntimeConfig config, Runnable broken) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name("queue-store-watch").daemon().factory());
+        QueueStoreWatch watch = new QueueStoreWatch(standIns.functionsSqs(), StandIns.queueSpec(config), broken);
+        timer.scheduleWithFixedDelay(watch, QUEUE_STORE_WATCH.toMillis(), QUEUE_STORE_WATCH.toMillis(),
+                TimeUnit.MILLISECONDS);
+        running.add(timer::shutdownNow);
     }
 
     private void compactTable() {

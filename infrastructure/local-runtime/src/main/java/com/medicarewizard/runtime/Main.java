@@ -13,6 +13,8 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Main {
     private static final Logger LOG = LogManager.getLogger(Main.class);
+    /** EX_TEMPFAIL: a temporary failure, worth a restart. */
+    private static final int QUEUE_STORE_BROKEN = 75;
 
     private Main() {
     }
@@ -28,7 +30,7 @@ public final class Main {
         }
         LocalRuntime runtime;
         try {
-            runtime = LocalRuntime.start(config);
+            runtime = LocalRuntime.start(config, Main::queueStoreBroken);
         } catch (Exception | Error e) {
             LOG.error("MediCareWizard could not start (data in {}): {}", config.dataDirectory(), e.toString(), e);
             LogManager.shutdown();
@@ -45,5 +47,12 @@ public final class Main {
         }, "shutdown"));
         LOG.info("MediCareWizard is up on http://localhost:{} (data in {})", runtime.port(), config.dataDirectory());
         stopped.await();
+    }
+
+    /** A queue store that no longer takes writes heals only by a restart: exit for the supervisor. */
+    private static void queueStoreBroken() {
+        LOG.error("exiting with status {} so that a supervisor restarts the pipeline on the same data",
+                QUEUE_STORE_BROKEN);
+        System.exit(QUEUE_STORE_BROKEN);
     }
 }

@@ -66,10 +66,9 @@ record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, SqsClient functionsS
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
             EmbeddedSqsServer server = opened(opened, EmbeddedSqsServer.start(config.dataDirectory().resolve("queue"), 0));
-            SqsClient sqs = opened(opened, LocalSqsClients.forEndpoint(server.endpoint()));
-            SqsClient functionsSqs = opened(opened, LocalSqsClients.forFunctions(server.endpoint()));
-            QueueUrls urls = new QueueSetup(sqs).create(new QueueSpec("reservation-requests",
-                    config.visibilityTimeout(), config.maxReceiveCount(), "reservation-requests-dlq"));
+            SqsClient sqs = opened(opened, LocalSqsClients.forServer(server));
+            SqsClient functionsSqs = opened(opened, LocalSqsClients.forFunctions(server));
+            QueueUrls urls = new QueueSetup(sqs).create(queueSpec(config));
             EmbeddedTable table = opened(opened, EmbeddedTables.open(config.dataDirectory().resolve("table")));
             OutboxNotifications outbox = new OutboxNotifications(new Outbox(config.dataDirectory().resolve("outbox")),
                     config.smtp().map(SmtpMailer::new), clock);
@@ -91,6 +90,12 @@ record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, SqsClient functionsS
     private static <T extends AutoCloseable> T opened(Deque<AutoCloseable> opened, T resource) {
         opened.push(resource);
         return resource;
+    }
+
+    /** The reservation queue and its dead-letter queue. */
+    static QueueSpec queueSpec(RuntimeConfig config) {
+        return new QueueSpec("reservation-requests", config.visibilityTimeout(), config.maxReceiveCount(),
+                "reservation-requests-dlq");
     }
 
     @Override

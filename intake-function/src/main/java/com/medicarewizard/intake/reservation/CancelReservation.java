@@ -4,6 +4,7 @@ import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationStatus;
 import com.medicarewizard.intake.http.PatientRoute;
 import com.medicarewizard.intake.http.Problem;
+import com.medicarewizard.intake.http.Problems;
 import com.medicarewizard.intake.http.Request;
 import com.medicarewizard.intake.http.Response;
 import com.medicarewizard.port.CenterCatalog;
@@ -18,9 +19,11 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * {@code DELETE /api/v1/reservations/{id}}: records the patient's wish to cancel (a conditional
- * update, retried once when the allocator changed it meanwhile) and asks the allocator to release
- * the time; 202. Cancelling a CANCELLED reservation is 202 again; a started or REJECTED one is 409.
+ * {@code DELETE /api/v1/reservations/{id}}: records the patient's request to cancel on the
+ * reservation (one write, conditional on the patient and on the reservation still being PENDING or
+ * CONFIRMED) and only then asks the allocator to release the time; 202. The allocator cancels
+ * nothing without that record, so a CANCEL command that reached the queue some other way changes
+ * nothing. Cancelling a CANCELLED reservation is 202 again; a started or REJECTED one is 409.
  */
 public record CancelReservation(CenterCatalog catalog, Reservations reservations, ReservationQueue queue,
                                 Clock clock) implements PatientRoute {
@@ -29,42 +32,32 @@ public record CancelReservation(CenterCatalog catalog, Reservations reservations
     @Override
     public Response handle(Request request, Tokens.Session session) {
         Reservation current = ReadReservations.own(reservations, request, session.patient());
+        if (current.status() == ReservationStatus.CANCELLED) {
+            return accepted(current);
+        }
         Instant now = clock.instant();
-        Reservation stored = recordWish(current, now);
+        refuseUncancellable(current, now);
+        // the allocator may have decided it since it was read: the write answers what is stored now
+        Reservation stored = reservations.recordCancelRequest(current.id(), session.patient(), now)
+                .orElseThrow(() -> Problems.notFound().raise());
+        refuseUncancellable(stored, now);
         if (stored.isCancellable()) {
             enqueueCancel(stored);
         }
-        return Response.json(202, ReservationBody.of(stored, catalog.current())).noStore();
+        return accepted(stored);
     }
 
-    /** The allocator may decide the reservation while we write: one retry on what it stored. */
-    private Reservation recordWish(Reservation current, Instant now) {
-        try {
-            return requestCancellation(current, now);
-        } catch (Reservations.ConcurrentChangeException first) {
-            try {
-                return requestCancellation(first.current().orElse(current), now);
-            } catch (Reservations.ConcurrentChangeException second) {
-                throw conflict("concurrent-change", "The reservation changed meanwhile; please try again.").raise();
-            }
-        }
+    private Response accepted(Reservation reservation) {
+        return Response.json(202, ReservationBody.of(reservation, catalog.current())).noStore();
     }
 
-    /** The reservation with the wish recorded, or as it is when nothing needs storing. */
-    private Reservation requestCancellation(Reservation current, Instant now) {
-        if (current.status() == ReservationStatus.CANCELLED) {
-            return current;
-        }
-        if (current.status() == ReservationStatus.REJECTED) {
+    private static void refuseUncancellable(Reservation reservation, Instant now) {
+        if (reservation.status() == ReservationStatus.REJECTED) {
             throw conflict("not-cancellable", "A rejected reservation cannot be cancelled.").raise();
         }
-        if (current.hasStarted(now)) {
+        if (reservation.status() != ReservationStatus.CANCELLED && reservation.hasStarted(now)) {
             throw conflict("already-started", "The exam has already started.").raise();
         }
-        if (current.cancelRequestedAt().isPresent()) {
-            return current;
-        }
-        return reservations.update(current.requestCancellation(now));
     }
 
     private void enqueueCancel(Reservation reservation) {

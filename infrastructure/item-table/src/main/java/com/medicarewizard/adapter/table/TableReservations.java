@@ -2,15 +2,19 @@ package com.medicarewizard.adapter.table;
 
 import static com.medicarewizard.table.layout.ItemLayout.BY_DECISION;
 import static com.medicarewizard.table.layout.ItemLayout.BY_PATIENT;
+import static com.medicarewizard.table.layout.ItemLayout.CANCEL_REQUESTED_AT;
 import static com.medicarewizard.table.layout.ItemLayout.DECIDED_PARTITION;
+import static com.medicarewizard.table.layout.ItemLayout.PATIENT_ID;
 import static com.medicarewizard.table.layout.ItemLayout.PENDING_INDEX;
 import static com.medicarewizard.table.layout.ItemLayout.PENDING_PARTITION;
 import static com.medicarewizard.table.layout.ItemLayout.RESERVATION_ID;
+import static com.medicarewizard.table.layout.ItemLayout.STATUS;
 import static com.medicarewizard.table.layout.ItemLayout.VERSION;
 
 import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationId;
+import com.medicarewizard.domain.reservation.ReservationStatus;
 import com.medicarewizard.port.Reservations;
 import com.medicarewizard.table.Condition;
 import com.medicarewizard.table.ConditionFailedException;
@@ -19,6 +23,7 @@ import com.medicarewizard.table.ItemTable;
 import com.medicarewizard.table.Query;
 import com.medicarewizard.table.SortRange;
 import com.medicarewizard.table.TransactionCanceledException;
+import com.medicarewizard.table.Update;
 import com.medicarewizard.table.Write;
 import com.medicarewizard.table.layout.ExpiringRecords;
 import com.medicarewizard.table.layout.ItemKeys;
@@ -33,7 +38,8 @@ import java.util.Optional;
  * {@link Reservations} on the item table (layout: {@link com.medicarewizard.table.layout.ItemLayout}).
  * A request and its idempotency item are written in one transaction, each only if absent, so a
  * retried request can never create a second reservation; updates are puts conditional on the
- * stored version. A failed condition answers what is stored. The patient's reservations, the
+ * stored version. A cancel request is one update conditional on the patient and the status. A failed
+ * condition answers what is stored. The patient's reservations, the
  * pending ones and the recent decisions are read from the byPatient, pending and byDecision indexes.
  */
 public final class TableReservations implements Reservations {
@@ -105,6 +111,22 @@ public final class TableReservations implements Reservations {
             return stored;
         } catch (ConditionFailedException e) {
             throw alreadyThere(next.id(), e.current());
+        }
+    }
+
+    @Override
+    public Optional<Reservation> recordCancelRequest(ReservationId id, PatientId patient, Instant at) {
+        Update request = new Update(List.of(new Update.SetValue(CANCEL_REQUESTED_AT, ItemKeys.instant(at)),
+                new Update.AddNumber(VERSION, 1)));
+        Condition ownAndCancellable = Condition.and(Condition.equals(PATIENT_ID, patient.value()),
+                Condition.or(Condition.equals(STATUS, ReservationStatus.PENDING.name()),
+                        Condition.equals(STATUS, ReservationStatus.CONFIRMED.name())),
+                Condition.attributeNotExists(CANCEL_REQUESTED_AT));
+        try {
+            return Optional.of(ReservationRecords.reservation(
+                    table.update(ReservationRecords.key(id), request, ownAndCancellable)));
+        } catch (ConditionFailedException e) {
+            return e.current().map(ReservationRecords::reservation).filter(r -> r.patient().equals(patient));
         }
     }
 

@@ -29,6 +29,9 @@ import scala.util.Either;
  * back from the binding. {@code ElasticMQServer} hides its binding, so a caller had to find a free
  * port first and lose it to any process binding it in between.
  *
+ * <p>Every request passes a {@link QueueAccess} first ({@link GuardedHttp}): only the pipeline's own
+ * SDK clients get through.
+ *
  * <p>Queue URLs are built from each request's address (ElasticMQ's wildcard node address): the
  * server's own address is known only after binding, and ElasticMQ records it in a callback that
  * may run after the first request is answered.
@@ -57,10 +60,17 @@ final class BoundElasticMq {
      * Starts the server on {@code config}'s bind host and restores the stored queues and messages.
      *
      * @param port the port to bind, or 0 for one the OS picks
+     * @param access what a request must show to reach ElasticMQ
      * @throws IllegalStateException if the stored queues cannot be restored within {@code restoreTimeout}
      */
-    static BoundElasticMq start(ElasticMQServerConfig config, int port, Duration restoreTimeout) {
+    static BoundElasticMq start(ElasticMQServerConfig config, int port, Duration restoreTimeout, QueueAccess access) {
         ActorSystem actors = ActorSystem.create("elasticmq");
+        try {
+            GuardedHttp.install(actors, access);
+        } catch (RuntimeException e) {
+            actors.terminate();
+            throw e;
+        }
         ActorRef store = actors.actorOf(Props.create(SqlQueuePersistenceActor.class,
                 config.sqlQueuePersistenceConfig(), config.baseQueues()));
         Limits limits = (Limits) config.restSqs().sqsLimits();

@@ -22,7 +22,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The SQS stand-in: ElasticMQ embedded, bound to 127.0.0.1, with queues and messages kept in an
- * H2 file under a data directory so that a restart finds what was left in the queues.
+ * H2 file under a data directory so that a restart finds what was left in the queues. It answers
+ * only requests signed with its {@link #credentials()} (random per start unless given): no other
+ * local user, process or web page can read, send or delete its messages or queues.
  *
  * <p>ElasticMQ keeps its H2 connection pool in a JVM-wide scalikejdbc singleton that it
  * initialises only once per JVM; this class re-points that pool at its own file on every start
@@ -42,11 +44,13 @@ public final class EmbeddedSqsServer implements AutoCloseable {
     private static final long RESTORE_POLL_NANOS = Duration.ofMillis(20).toNanos();
 
     private final URI endpoint;
+    private final QueueCredentials credentials;
     private final BoundElasticMq server;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedSqsServer(BoundElasticMq server) {
+    private EmbeddedSqsServer(BoundElasticMq server, QueueCredentials credentials) {
         this.endpoint = URI.create("http://" + HOST + ":" + server.port());
+        this.credentials = credentials;
         this.server = server;
     }
 
@@ -58,6 +62,14 @@ public final class EmbeddedSqsServer implements AutoCloseable {
      *     binding, so no other process can take it between choosing and binding)
      */
     public static EmbeddedSqsServer start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, QueueCredentials.random());
+    }
+
+    /**
+     * Starts a server that answers only requests signed with {@code credentials} (for a test whose
+     * clients cannot be given random ones).
+     */
+    public static EmbeddedSqsServer start(Path dataDirectory, int port, QueueCredentials credentials) {
         if (!OPEN_IN_THIS_JVM.compareAndSet(false, true)) {
             throw new IllegalStateException("an EmbeddedSqsServer is already open in this JVM");
         }
@@ -66,7 +78,8 @@ public final class EmbeddedSqsServer implements AutoCloseable {
             StoredContents stored = StoredContents.read(jdbcUrl);
             pointConnectionPoolAt(jdbcUrl);
             var config = new ElasticMQServerConfig(config(jdbcUrl));
-            var started = new EmbeddedSqsServer(BoundElasticMq.start(config, port, RESTORE_TIMEOUT));
+            var started = new EmbeddedSqsServer(BoundElasticMq.start(config, port, RESTORE_TIMEOUT,
+                    new QueueAccess(credentials)), credentials);
             started.awaitRestored(stored);
             LOG.info("SQS stand-in listening on {}, {} in {}", started.endpoint, stored, dataDirectory);
             return started;
@@ -84,7 +97,7 @@ public final class EmbeddedSqsServer implements AutoCloseable {
      */
     private void awaitRestored(StoredContents stored) {
         long deadline = System.nanoTime() + RESTORE_TIMEOUT.toNanos();
-        try (SqsClient sqs = LocalSqsClients.forEndpoint(endpoint)) {
+        try (SqsClient sqs = LocalSqsClients.forServer(this)) {
             while (!restored(sqs, stored)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("ElasticMQ did not restore " + stored + " in " + RESTORE_TIMEOUT);
@@ -109,6 +122,11 @@ public final class EmbeddedSqsServer implements AutoCloseable {
     /** The endpoint an {@code SqsClient} should use as its endpoint override. */
     public URI endpoint() {
         return endpoint;
+    }
+
+    /** What the SDK clients of this run sign with: the only requests the server answers. */
+    public QueueCredentials credentials() {
+        return credentials;
     }
 
     /** Stops HTTP and actors, then closes the H2 pool so that the file is flushed and released. */

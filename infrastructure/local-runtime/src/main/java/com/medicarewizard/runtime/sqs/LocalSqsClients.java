@@ -2,8 +2,6 @@ package com.medicarewizard.runtime.sqs;
 
 import java.net.URI;
 import java.time.Duration;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -32,20 +30,30 @@ public final class LocalSqsClients {
     private LocalSqsClients() {
     }
 
+    /** A client of the server, for long polls: no call is cut short before the socket timeout. */
+    public static SqsClient forServer(EmbeddedSqsServer server) {
+        return forEndpoint(server.endpoint(), server.credentials());
+    }
+
     /**
-     * A client for the given endpoint, with dummy static credentials in {@code eu-south-1}, for long
+     * A client for the given endpoint, signing with {@code credentials} in {@code eu-south-1}, for long
      * polls: no call is cut short before the socket timeout.
      */
-    public static SqsClient forEndpoint(URI endpoint) {
-        return builder(endpoint).build();
+    public static SqsClient forEndpoint(URI endpoint, QueueCredentials credentials) {
+        return builder(endpoint, credentials).build();
+    }
+
+    /** A client of the server for the functions' own calls, as {@link #forFunctions(URI, QueueCredentials)}. */
+    public static SqsClient forFunctions(EmbeddedSqsServer server) {
+        return forFunctions(server.endpoint(), server.credentials());
     }
 
     /**
      * A client for the functions' own calls (send, figures, redrive): each attempt is given up after
      * {@link #ATTEMPT_TIMEOUT} and retried by the SDK's standard retries, within {@link #CALL_TIMEOUT}.
      */
-    public static SqsClient forFunctions(URI endpoint) {
-        return builder(endpoint)
+    public static SqsClient forFunctions(URI endpoint, QueueCredentials credentials) {
+        return builder(endpoint, credentials)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                         .apiCallTimeout(CALL_TIMEOUT)
@@ -53,12 +61,12 @@ public final class LocalSqsClients {
                 .build();
     }
 
-    private static software.amazon.awssdk.services.sqs.SqsClientBuilder builder(URI endpoint) {
+    private static software.amazon.awssdk.services.sqs.SqsClientBuilder builder(URI endpoint,
+                                                                                QueueCredentials credentials) {
         return SqsClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(EmbeddedSqsServer.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("local", "local")))
+                .credentialsProvider(credentials.provider())
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
                         .socketTimeout(SOCKET_TIMEOUT));

@@ -33,11 +33,22 @@ public final class QueueSetup {
         return new QueueUrls(queueUrl, deadLetterUrl);
     }
 
+    /** Whether both queues of the spec exist (an operator, or anyone, may have deleted one). */
+    public boolean exists(QueueSpec spec) {
+        try {
+            sqs.getQueueUrl(b -> b.queueName(spec.name()));
+            sqs.getQueueUrl(b -> b.queueName(spec.deadLetterQueueName()));
+            return true;
+        } catch (QueueDoesNotExistException absent) {
+            return false;
+        }
+    }
+
     /**
-     * Looks the queue up first: CreateQueue on an existing queue fails in SQS when the
-     * attributes differ, and we set attributes separately anyway.
+     * Finds or creates a plain queue and returns its URL. Looks the queue up first: CreateQueue on
+     * an existing queue fails in SQS when the attributes differ, and we set attributes separately anyway.
      */
-    private String createOrGet(String name) {
+    public String createOrGet(String name) {
         try {
             return sqs.getQueueUrl(b -> b.queueName(name)).queueUrl();
         } catch (QueueDoesNotExistException absent) {

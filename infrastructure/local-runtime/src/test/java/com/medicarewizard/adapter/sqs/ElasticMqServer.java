@@ -33,7 +33,7 @@ final class ElasticMqServer implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) throws IOException {
         data = Files.createTempDirectory("elasticmq-");
         server = EmbeddedSqsServer.start(data, 0);
-        sqs = LocalSqsClients.forEndpoint(server.endpoint());
+        sqs = LocalSqsClients.forServer(server);
     }
 
     @Override

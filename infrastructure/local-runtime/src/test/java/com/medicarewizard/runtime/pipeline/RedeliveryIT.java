@@ -68,6 +68,19 @@ class RedeliveryIT {
         assertThat(decisionChangesSince(stream)).isEmpty();
     }
 
+    @Test
+    void aCancelNoPatientAskedForChangesNothingEvenFromAQueueWriterWithTheKey() {
+        Reservation decided = bookAndDecide();
+        long stream = runtime.table().stream().latestSequence();
+        long deadLetters = figures().deadLetterQueue().total();
+        send(commandBody("CANCEL", decided.id()));
+        send(commandBody("DECIDE", ReservationId.random()));
+        awaitQueueEmpty();
+        assertThat(runtime.reservations().find(decided.id())).contains(decided);
+        assertThat(decisionChangesSince(stream)).isEmpty();
+        assertThat(figures().deadLetterQueue().total()).as("acknowledged, not parked").isEqualTo(deadLetters);
+    }
+
     private Reservation bookAndDecide() {
         ApiClient patient = new ApiClient(runtime.port()).asNewPatient();
         var slot = bookings.firstSlot("XRAY-CHEST", "ROMA-EUR", 1, 0);
@@ -86,7 +99,11 @@ class RedeliveryIT {
     }
 
     private static String decideBody(ReservationId id) {
-        return "{\"type\":\"DECIDE\",\"reservationId\":\"" + id + "\"}";
+        return commandBody("DECIDE", id);
+    }
+
+    private static String commandBody(String type, ReservationId id) {
+        return "{\"type\":\"" + type + "\",\"reservationId\":\"" + id + "\"}";
     }
 
     private static void send(String body) {

@@ -20,12 +20,12 @@ class EmbeddedSqsServerIT {
     @Test
     void messagesLeftInTheQueueSurviveARestart() {
         try (var server = EmbeddedSqsServer.start(data, 0);
-             SqsClient sqs = LocalSqsClients.forEndpoint(server.endpoint())) {
+             SqsClient sqs = LocalSqsClients.forServer(server)) {
             QueueUrls urls = new QueueSetup(sqs).create(SPEC);
             sqs.sendMessage(b -> b.queueUrl(urls.queueUrl()).messageBody("kept"));
         }
         try (var server = EmbeddedSqsServer.start(data, 0);
-             SqsClient sqs = LocalSqsClients.forEndpoint(server.endpoint())) {
+             SqsClient sqs = LocalSqsClients.forServer(server)) {
             QueueUrls urls = new QueueSetup(sqs).create(SPEC);
             List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(urls.queueUrl())
                     .waitTimeSeconds(2)).messages();
@@ -54,7 +54,7 @@ class EmbeddedSqsServerIT {
     @Test
     void queueUrlsNameTheBoundPort() {
         try (var server = EmbeddedSqsServer.start(data, 0);
-             SqsClient sqs = LocalSqsClients.forEndpoint(server.endpoint())) {
+             SqsClient sqs = LocalSqsClients.forServer(server)) {
             assertThat(new QueueSetup(sqs).create(SPEC).queueUrl())
                     .isEqualTo(server.endpoint() + "/" + EmbeddedSqsServer.ACCOUNT_ID + "/restart");
         }
@@ -62,14 +62,14 @@ class EmbeddedSqsServerIT {
 
     private static void sendOne(Path directory, String body) {
         try (var server = EmbeddedSqsServer.start(directory, 0);
-             SqsClient sqs = LocalSqsClients.forEndpoint(server.endpoint())) {
+             SqsClient sqs = LocalSqsClients.forServer(server)) {
             sqs.sendMessage(b -> b.queueUrl(new QueueSetup(sqs).create(SPEC).queueUrl()).messageBody(body));
         }
     }
 
     private static List<String> receiveAll(Path directory) {
         try (var server = EmbeddedSqsServer.start(directory, 0);
-             SqsClient sqs = LocalSqsClients.forEndpoint(server.endpoint())) {
+             SqsClient sqs = LocalSqsClients.forServer(server)) {
             String url = new QueueSetup(sqs).create(SPEC).queueUrl();
             return sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)).messages().stream()
                     .map(Message::body).toList();
@@ -79,7 +79,7 @@ class EmbeddedSqsServerIT {
     @Test
     void queueSetupIsIdempotentAndSetsTheRedrivePolicy() {
         try (var server = EmbeddedSqsServer.start(data, 0);
-             SqsClient sqs = LocalSqsClients.forEndpoint(server.endpoint())) {
+             SqsClient sqs = LocalSqsClients.forServer(server)) {
             QueueUrls first = new QueueSetup(sqs).create(SPEC);
             QueueUrls second = new QueueSetup(sqs).create(SPEC);
             assertThat(second).isEqualTo(first);

@@ -25,7 +25,8 @@ class LocalSqsClientsTest {
 
     @Test
     void aSendThatIsNeverAnsweredIsGivenUpAndTriedAgainWithinSeconds() throws Exception {
-        try (Silent queue = new Silent(); SqsClient sqs = LocalSqsClients.forFunctions(queue.endpoint())) {
+        try (Silent queue = new Silent();
+             SqsClient sqs = LocalSqsClients.forFunctions(queue.endpoint(), QueueCredentials.random())) {
             // the attempt or call timeout (seconds) ended it, not the 30 s socket timeout
             assertThatThrownBy(() -> sqs.sendMessage(b -> b.queueUrl(queue.endpoint() + "/000000000000/q")
                     .messageBody("{}")))

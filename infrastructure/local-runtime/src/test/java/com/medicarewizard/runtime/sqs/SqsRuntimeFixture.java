@@ -24,7 +24,7 @@ final class SqsRuntimeFixture implements AutoCloseable {
 
     SqsRuntimeFixture(Path data) {
         this.server = EmbeddedSqsServer.start(data, 0);
-        this.sqs = LocalSqsClients.forEndpoint(server.endpoint());
+        this.sqs = LocalSqsClients.forServer(server);
     }
 
     QueueUrls queue(String name, Duration visibility, int maxReceiveCount) {
