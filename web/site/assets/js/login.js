@@ -2,6 +2,7 @@ import { ApiError, request } from '/assets/js/api.js';
 import { byId, say } from '/assets/js/dom.js';
 import { t } from '/assets/js/i18n.js';
 import { setUpPage } from '/assets/js/layout.js';
+import { nextPage } from '/assets/js/next-page.js';
 import { saveSession } from '/assets/js/session.js';
 
 await setUpPage({ title: 'login.title', current: '/login' });
@@ -22,7 +23,7 @@ form.addEventListener('submit', async event => {
       body: { email: byId('email').value.trim(), password: byId('password').value },
     });
     saveSession(answer);
-    location.assign(safeNext(params.get('next')));
+    location.assign(nextPage(params.get('next')));
   } catch (e) {
     button.disabled = false;
     say(error, message(e));
@@ -38,7 +39,3 @@ function message(e) {
   return t('common.unavailable');
 }
 
-/** Only a path of this site: never another origin, whatever the link said. */
-function safeNext(next) {
-  return next && /^\/(?![/\\])/.test(next) && !next.startsWith('/login') ? next : '/bookings';
-}

@@ -51,11 +51,16 @@ class BadInputTest {
                         .rawBody("email=a%40b.it", false), "unsupported-content-type"),
                 new Case("text content", r -> r.header("Content-Type", "text/plain").rawBody("{}", false),
                         "unsupported-content-type"),
+                new Case("JSON in another charset", r -> r.header("Content-Type", "application/json; charset=iso-8859-1")
+                        .rawBody("{}", false), "unsupported-content-type"),
                 new Case("no content type", r -> r.rawBody("{}", false), "unsupported-content-type"),
                 new Case("base64 that is not", r -> r.header("Content-Type", "application/json")
                         .rawBody("%%%not base64%%%", true), "malformed-json"),
                 new Case("base64 of invalid UTF-8", r -> r.header("Content-Type", "application/json")
                         .rawBody(Base64.getEncoder().encodeToString(new byte[] {'{', '"', (byte) 0xC3, '"', '}'}), true),
+                        "malformed-json"),
+                // API Gateway turns bytes that are not UTF-8 in a text body into U+FFFD, as the local gateway does
+                new Case("invalid UTF-8 as the gateway passes it", r -> r.json("{\"email\":\"a\uFFFD@b.it\",\"password\":\"x\"}"),
                         "malformed-json"),
                 new Case("deep nesting", r -> r.json("[".repeat(5000) + "]".repeat(5000)), "malformed-json"));
         return ROUTES.stream().flatMap(route -> cases.stream().map(c -> Arguments.of(route, c)));

@@ -9,9 +9,9 @@ import com.medicarewizard.intake.http.FieldError;
 import com.medicarewizard.intake.http.Problem;
 import com.medicarewizard.intake.http.Problems;
 import com.medicarewizard.intake.http.Request;
+import com.medicarewizard.intake.http.Times;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,13 +49,11 @@ record AvailabilityQuery(ExamType exam, List<Site> sites, LocalDate from, LocalD
     }
 
     private static Optional<LocalDate> date(Request request, String name, List<FieldError> errors) {
-        Optional<String> text = request.query(name);
-        try {
-            return Optional.of(LocalDate.parse(text.orElseThrow(() -> new DateTimeParseException("missing", "", 0))));
-        } catch (DateTimeParseException e) {
+        Optional<LocalDate> date = request.query(name).flatMap(Times::parseDate);
+        if (date.isEmpty()) {
             errors.add(new FieldError(name, "must be a date YYYY-MM-DD"));
-            return Optional.empty();
         }
+        return date;
     }
 
     private static void checkRange(LocalDate from, LocalDate to, int maxDays, List<FieldError> errors) {

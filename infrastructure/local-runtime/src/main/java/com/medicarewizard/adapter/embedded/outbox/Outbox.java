@@ -1,36 +1,113 @@
 package com.medicarewizard.adapter.embedded.outbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.medicarewizard.adapter.embedded.JsonLines;
+import org.apache.commons.io.input.ReversedLinesFileReader;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The local stand-in's record of every message sent, as SNS keeps a delivery log: one JSON line
  * per message in {@code outbox.jsonl}, on disk before the send counts. It holds what was sent (it
  * is the local mail spool); the operator view shows only masked recipients and subjects.
+ * <p>
+ * It does not grow forever: once {@code outbox.jsonl} reaches {@link #MAX_FILE_BYTES} it becomes
+ * {@code outbox.jsonl.1} (and {@code .1} becomes {@code .2}, …), keeping {@link #KEPT_FILES} files
+ * in all; the oldest messages go. The latest messages are read backwards from the end of the
+ * newest files, only as far as asked.
  */
 public final class Outbox {
     public static final String FILE = "outbox.jsonl";
-    private final JsonLines lines;
+    /** Some thousands of messages a file, calendar files included. */
+    public static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
+    /** {@code outbox.jsonl} and three rotated ones: at most about 32 MiB on disk. */
+    public static final int KEPT_FILES = 4;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path directory;
+    private final JsonLines newest;
 
     public Outbox(Path directory) {
-        this.lines = new JsonLines(directory.resolve(FILE));
+        this.directory = directory;
+        this.newest = new JsonLines(file(0));
     }
 
-    public void append(ObjectNode entry) throws IOException {
-        lines.append(entry);
+    /** Appends the entry, forced to disk, after rotating a full newest file. */
+    public synchronized void append(ObjectNode entry) throws IOException {
+        Path current = file(0);
+        if (Files.isRegularFile(current) && Files.size(current) >= MAX_FILE_BYTES) {
+            rotate();
+        }
+        newest.append(entry);
     }
 
-    /** Every entry, oldest first. */
-    public List<JsonNode> entries() {
-        return lines.read();
+    /** Every kept entry, oldest first (the local spool, for tests and curious developers). */
+    public synchronized List<JsonNode> entries() {
+        List<JsonNode> all = new ArrayList<>();
+        for (int i = KEPT_FILES - 1; i >= 0; i--) {
+            all.addAll(new JsonLines(file(i)).read());
+        }
+        return all;
+    }
+
+    /** The latest {@code limit} entries, newest first, read from the end of the newest files. */
+    public synchronized List<JsonNode> latest(int limit) {
+        List<JsonNode> found = new ArrayList<>();
+        for (int i = 0; i < KEPT_FILES && found.size() < limit; i++) {
+            if (Files.isRegularFile(file(i))) {
+                readBackwards(file(i), limit, found);
+            }
+        }
+        return found;
     }
 
     static ObjectNode entry() {
         return JsonLines.object();
+    }
+
+    private static void readBackwards(Path file, int limit, List<JsonNode> found) {
+        try (ReversedLinesFileReader lines = ReversedLinesFileReader.builder().setPath(file)
+                .setCharset(StandardCharsets.UTF_8).get()) {
+            for (String line = lines.readLine(); line != null && found.size() < limit; line = lines.readLine()) {
+                try {
+                    if (!line.isBlank()) {
+                        found.add(JSON.readTree(line));
+                    }
+                } catch (IOException torn) {
+                    // the last line of a crashed append: it never counted
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Each file moves one place older (each move atomic); the oldest kept one goes. */
+    private void rotate() throws IOException {
+        Files.deleteIfExists(file(KEPT_FILES - 1));
+        for (int i = KEPT_FILES - 2; i >= 0; i--) {
+            if (Files.exists(file(i))) {
+                Files.move(file(i), file(i + 1), StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        try (FileChannel folder = FileChannel.open(directory, StandardOpenOption.READ)) {
+            folder.force(true);
+        } catch (IOException notOnThisSystem) {
+            // some systems cannot open a folder to force it; the renames still happened
+        }
+    }
+
+    private Path file(int age) {
+        return directory.resolve(age == 0 ? FILE : FILE + "." + age);
     }
 }

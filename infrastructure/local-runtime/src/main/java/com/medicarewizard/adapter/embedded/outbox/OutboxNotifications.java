@@ -51,16 +51,14 @@ public final class OutboxNotifications implements Notifications, SentNotificatio
         record(entry("SMS", sms.to(), "outbox").put("text", sms.text()));
     }
 
-    /** Every recorded message, oldest first, as stored (recipients in clear: for tests and the local spool). */
+    /** Every kept message, oldest first, as stored (recipients in clear: for tests and the local spool). */
     public List<JsonNode> entries() {
         return outbox.entries();
     }
 
     @Override
     public List<Entry> recent(int limit) {
-        List<JsonNode> all = outbox.entries();
-        return all.subList(Math.max(0, all.size() - limit), all.size()).reversed().stream()
-                .map(OutboxNotifications::view).toList();
+        return outbox.latest(limit).stream().map(OutboxNotifications::view).toList();
     }
 
     private static Entry view(JsonNode e) {

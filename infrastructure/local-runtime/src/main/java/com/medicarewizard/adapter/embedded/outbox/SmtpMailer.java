@@ -19,12 +19,14 @@ import jakarta.mail.util.ByteArrayDataSource;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocketFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 /**
  * Sends an e-mail over SMTP with Jakarta Mail (Angus): the text, and the calendar file as a
- * {@code text/calendar} part. A refused or malformed recipient (SMTP 5xx) is a permanent failure;
+ * {@code text/calendar} part; over TLS as {@link SmtpSettings.Security} says. A refused or malformed recipient (SMTP 5xx) is a permanent failure;
  * a server that cannot be reached, times out or answers 4xx is a transient one.
  */
 public final class SmtpMailer {
@@ -33,6 +35,11 @@ public final class SmtpMailer {
     private final InternetAddress from;
 
     public SmtpMailer(SmtpSettings settings) {
+        this(settings, null);
+    }
+
+    /** With the TLS sockets made by {@code tls} (a test's trust store); {@code null}: the JVM's trusted authorities. */
+    SmtpMailer(SmtpSettings settings, SSLSocketFactory tls) {
         Properties props = new Properties();
         props.put("mail.smtp.host", settings.host());
         props.put("mail.smtp.port", Integer.toString(settings.port()));
@@ -40,6 +47,10 @@ public final class SmtpMailer {
         props.put("mail.smtp.timeout", TIMEOUT_MS);
         props.put("mail.smtp.writetimeout", TIMEOUT_MS);
         props.put("mail.smtp.auth", Boolean.toString(settings.username().isPresent()));
+        props.putAll(security(settings.security()));
+        if (tls != null) {
+            props.put("mail.smtp.ssl.socketFactory", tls);
+        }
         Authenticator login = settings.username().isEmpty() ? null : new Authenticator() {
             @Override
             protected PasswordAuthentication getPasswordAuthentication() {
@@ -52,6 +63,21 @@ public final class SmtpMailer {
         } catch (AddressException e) {
             throw new IllegalArgumentException("MCW_SMTP_FROM is not an e-mail address");
         }
+    }
+
+    /** STARTTLS required (never a plain fall back) or TLS from the start, each checking the server's name. */
+    private static Properties security(SmtpSettings.Security security) {
+        Properties props = new Properties();
+        if (security != SmtpSettings.Security.NONE) {
+            props.put("mail.smtp.ssl.checkserveridentity", "true");
+        }
+        if (security == SmtpSettings.Security.STARTTLS) {
+            props.put("mail.smtp.starttls.enable", "true");
+            props.put("mail.smtp.starttls.required", "true");
+        } else if (security == SmtpSettings.Security.TLS) {
+            props.put("mail.smtp.ssl.enable", "true");
+        }
+        return props;
     }
 
     public void send(Email email) {
@@ -70,8 +96,21 @@ public final class SmtpMailer {
             throw new DeliveryFailedException(refused ? "recipient refused by the SMTP server"
                     : "SMTP server did not accept the message", refused, null);
         } catch (MessagingException e) {
-            throw new DeliveryFailedException("SMTP server unavailable: " + e.getClass().getSimpleName(), false, null);
+            throw new DeliveryFailedException(unavailable(e), false, null);
         }
+    }
+
+    /** Why nothing was sent, in words an operator can act on (the exception's own text may quote the server). */
+    private static String unavailable(MessagingException e) {
+        if (e.getMessage() != null && e.getMessage().contains("STARTTLS")) {
+            return "SMTP server does not offer STARTTLS: nothing sent (MCW_SMTP_TLS)";
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLException) {
+                return "TLS with the SMTP server failed: " + cause.getClass().getSimpleName();
+            }
+        }
+        return "SMTP server unavailable: " + e.getClass().getSimpleName();
     }
 
     private MimeMessage message(Email email, InternetAddress to) throws MessagingException {
