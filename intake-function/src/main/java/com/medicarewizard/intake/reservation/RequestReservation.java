@@ -1,13 +1,17 @@
 package com.medicarewizard.intake.reservation;
 
 import com.medicarewizard.domain.center.Center;
+import com.medicarewizard.domain.limit.FixedWindow;
+import com.medicarewizard.domain.limit.Verdict;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.intake.http.PatientRoute;
 import com.medicarewizard.intake.http.Problem;
+import com.medicarewizard.intake.http.Problems;
 import com.medicarewizard.intake.http.Request;
 import com.medicarewizard.intake.http.Response;
 import com.medicarewizard.port.CenterCatalog;
+import com.medicarewizard.port.RateLimits;
 import com.medicarewizard.port.ReservationCommand;
 import com.medicarewizard.port.ReservationQueue;
 import com.medicarewizard.port.Reservations;
@@ -26,9 +30,13 @@ import java.time.Instant;
  * <p>Idempotency: the same {@code Idempotency-Key} from the same patient with the same exam,
  * start (and site, when one was named) answers the reservation the first request created; the
  * same key with a different payload is a 422 {@code idempotency-key-reused}.
+ *
+ * <p>A patient makes at most {@code perPatient} requests (by default 20 a minute, repeats with an
+ * idempotency key included); a valid request past it is a 429 {@code too-many-reservation-requests}
+ * with Retry-After, and changes nothing.
  */
 public record RequestReservation(CenterCatalog catalog, Reservations reservations, ReservationQueue queue,
-                                 Clock clock) implements PatientRoute {
+                                 RateLimits limits, FixedWindow perPatient, Clock clock) implements PatientRoute {
     private static final Logger LOG = LogManager.getLogger(RequestReservation.class);
 
     @Override
@@ -37,6 +45,9 @@ public record RequestReservation(CenterCatalog catalog, Reservations reservation
         Instant now = clock.instant();
         Center center = catalog.current();
         StartCheck.Accepted accepted = StartCheck.accept(form, center, now);
+        if (limits.take("reservations:" + session.patient().value(), perPatient, now) instanceof Verdict.Refused refused) {
+            throw Problems.rateLimited("too-many-reservation-requests", "Too many reservation requests", refused).raise();
+        }
         Reservation pending = Reservation.request(ReservationId.random(), session.patient(), accepted.exam().code(),
                 accepted.site().id(), form.start(), form.start().plus(accepted.exam().duration()), now,
                 request.correlationId());

@@ -1,18 +1,18 @@
 package com.medicarewizard.adapter.dynamodb;
 
-import com.medicarewizard.adapter.table.TableLoginAttempts;
 import com.medicarewizard.adapter.dynamodb.local.DynaliteExtension;
-import com.medicarewizard.port.LoginAttempts;
-import com.medicarewizard.port.contract.LoginAttemptsContract;
+import com.medicarewizard.adapter.table.TableRateLimits;
+import com.medicarewizard.port.RateLimits;
+import com.medicarewizard.port.contract.RateLimitsContract;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The {@link LoginAttempts} contract on the wire: {@link TableLoginAttempts} against dynalite, a new table per test. */
+/** The {@link RateLimits} contract on the wire: {@link TableRateLimits} against dynalite, a new table per test. */
 @ExtendWith(DynaliteExtension.class)
-class DynamoDbLoginAttemptsIT extends LoginAttemptsContract {
+class DynamoDbRateLimitsIT extends RateLimitsContract {
 
     @Override
-    protected LoginAttempts newLoginAttempts() {
-        return new TableLoginAttempts(DynaliteExtension.freshTable());
+    protected RateLimits newRateLimits() {
+        return new TableRateLimits(DynaliteExtension.freshTable());
     }
 }
