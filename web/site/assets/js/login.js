@@ -2,7 +2,7 @@ import { ApiError, request } from '/assets/js/api.js';
 import { byId, say } from '/assets/js/dom.js';
 import { t } from '/assets/js/i18n.js';
 import { setUpPage } from '/assets/js/layout.js';
-import { saveSession } from '/assets/js/session.js';
+import { deviceTokenFor, rememberDevice, saveSession } from '/assets/js/session.js';
 
 await setUpPage({ title: 'login.title', current: '/login' });
 const params = new URLSearchParams(location.search);
@@ -17,11 +17,13 @@ form.addEventListener('submit', async event => {
   const button = form.querySelector('button[type=submit]');
   button.disabled = true;
   try {
+    const email = byId('email').value.trim();
     const answer = await request('/api/v1/auth/token', {
       method: 'POST',
-      body: { email: byId('email').value.trim(), password: byId('password').value },
+      body: { email, password: byId('password').value, deviceToken: await deviceTokenFor(email) },
     });
     saveSession(answer);
+    await rememberDevice(email, answer.deviceToken);
     location.assign(safeNext(params.get('next')));
   } catch (e) {
     button.disabled = false;
