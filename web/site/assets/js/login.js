@@ -3,7 +3,7 @@ import { byId, say } from '/assets/js/dom.js';
 import { t } from '/assets/js/i18n.js';
 import { setUpPage } from '/assets/js/layout.js';
 import { nextPage } from '/assets/js/next-page.js';
-import { saveSession } from '/assets/js/session.js';
+import { deviceTokenFor, rememberDevice, saveSession } from '/assets/js/session.js';
 
 await setUpPage({ title: 'login.title', current: '/login' });
 const params = new URLSearchParams(location.search);
@@ -18,11 +18,13 @@ form.addEventListener('submit', async event => {
   const button = form.querySelector('button[type=submit]');
   button.disabled = true;
   try {
+    const email = byId('email').value.trim();
     const answer = await request('/api/v1/auth/token', {
       method: 'POST',
-      body: { email: byId('email').value.trim(), password: byId('password').value },
+      body: { email, password: byId('password').value, deviceToken: await deviceTokenFor(email) },
     });
     saveSession(answer);
+    await rememberDevice(email, answer.deviceToken);
     location.assign(nextPage(params.get('next')));
   } catch (e) {
     button.disabled = false;

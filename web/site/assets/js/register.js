@@ -2,7 +2,7 @@ import { ApiError, request } from '/assets/js/api.js';
 import { byId, h, say } from '/assets/js/dom.js';
 import { language, t } from '/assets/js/i18n.js';
 import { setUpPage } from '/assets/js/layout.js';
-import { saveSession } from '/assets/js/session.js';
+import { rememberDevice, saveSession } from '/assets/js/session.js';
 
 const FIELDS = ['email', 'password', 'firstName', 'lastName', 'phone', 'taxCode', 'dateOfBirth'];
 
@@ -21,9 +21,11 @@ form.addEventListener('submit', async event => {
   button.disabled = true;
   try {
     await request('/api/v1/patients', { method: 'POST', body });
-    saveSession(await request('/api/v1/auth/token', {
+    const session = await request('/api/v1/auth/token', {
       method: 'POST', body: { email: body.email, password: body.password },
-    }));
+    });
+    saveSession(session);
+    await rememberDevice(body.email, session.deviceToken);
     location.assign('/book');
   } catch (e) {
     button.disabled = false;

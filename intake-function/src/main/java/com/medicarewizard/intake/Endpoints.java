@@ -58,10 +58,11 @@ final class Endpoints {
     }
 
     private static Map<String, Endpoint> accounts(Intake intake) {
-        var throttle = new LoginThrottle(intake.loginAttempts(), intake.config().throttle());
+        var throttle = new LoginThrottle(intake.rateLimits(), intake.config().limits());
         return Map.of(
                 "registerPatient", new Open(new RegisterPatient(intake.patients(), intake.passwordHasher(),
-                        new PasswordPolicy(CommonPasswords.load()), intake.clock())),
+                        new PasswordPolicy(CommonPasswords.load()), intake.rateLimits(), intake.config().limits(),
+                        intake.clock())),
                 "issueToken", new Open(new IssueToken(intake.patients(), intake.tokens(), intake.passwordHasher(),
                         throttle, intake.config().tokenTtl(), intake.clock())),
                 "logout", new ForPatient(new Logout(intake.tokens())),
@@ -72,7 +73,8 @@ final class Endpoints {
         var reads = new ReadReservations(intake.reservations(), intake.catalog());
         return Map.of(
                 "requestReservation", new ForPatient(new RequestReservation(intake.catalog(), intake.reservations(),
-                        intake.queue(), intake.config().activeBookings(), intake.clock())),
+                        intake.queue(), intake.rateLimits(), intake.config().limits().reservationRequests(),
+                        intake.config().activeBookings(), intake.clock())),
                 "listOwnReservations", new ForPatient(reads.all()),
                 "getOwnReservation", new ForPatient(reads.one()),
                 "cancelOwnReservation", new ForPatient(new CancelReservation(intake.catalog(), intake.reservations(),

@@ -3,8 +3,8 @@ package com.medicarewizard.intake;
 import com.medicarewizard.intake.auth.BcryptPasswordHasher;
 import com.medicarewizard.intake.auth.PasswordHasher;
 import com.medicarewizard.port.CenterCatalog;
-import com.medicarewizard.port.LoginAttempts;
 import com.medicarewizard.port.Patients;
+import com.medicarewizard.port.RateLimits;
 import com.medicarewizard.port.ReservationQueue;
 import com.medicarewizard.port.Reservations;
 import com.medicarewizard.port.SlotLedger;
@@ -21,7 +21,7 @@ import java.util.Optional;
  * unpacks it: each use case is given exactly the ports it uses.
  */
 public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations reservations, ReservationQueue queue,
-                     Patients patients, Tokens tokens, LoginAttempts loginAttempts, StreamPosition streamPosition,
+                     Patients patients, Tokens tokens, RateLimits rateLimits, StreamPosition streamPosition,
                      PasswordHasher passwordHasher, IntakeConfig config, Clock clock,
                      Optional<Operations> operations) {
 
@@ -32,7 +32,7 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(patients, "patients");
         Objects.requireNonNull(tokens, "tokens");
-        Objects.requireNonNull(loginAttempts, "login attempts");
+        Objects.requireNonNull(rateLimits, "rate limits");
         Objects.requireNonNull(streamPosition, "stream position");
         Objects.requireNonNull(passwordHasher, "password hasher");
         Objects.requireNonNull(config, "config");
@@ -41,32 +41,32 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
     }
 
     public Intake(CenterCatalog catalog, SlotLedger ledger, Reservations reservations, ReservationQueue queue,
-                  Patients patients, Tokens tokens, LoginAttempts loginAttempts, StreamPosition streamPosition,
+                  Patients patients, Tokens tokens, RateLimits rateLimits, StreamPosition streamPosition,
                   PasswordHasher passwordHasher, IntakeConfig config, Clock clock) {
-        this(catalog, ledger, reservations, queue, patients, tokens, loginAttempts, streamPosition, passwordHasher,
+        this(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition, passwordHasher,
                 config, clock, Optional.empty());
     }
 
     /** With no stream lag known and bcrypt at the production cost. */
     public Intake(CenterCatalog catalog, SlotLedger ledger, Reservations reservations, ReservationQueue queue,
-                  Patients patients, Tokens tokens, LoginAttempts loginAttempts, IntakeConfig config, Clock clock) {
-        this(catalog, ledger, reservations, queue, patients, tokens, loginAttempts, StreamPosition.NONE,
+                  Patients patients, Tokens tokens, RateLimits rateLimits, IntakeConfig config, Clock clock) {
+        this(catalog, ledger, reservations, queue, patients, tokens, rateLimits, StreamPosition.NONE,
                 BcryptPasswordHasher.standard(), config, clock);
     }
 
     public Intake withStreamPosition(StreamPosition position) {
-        return new Intake(catalog, ledger, reservations, queue, patients, tokens, loginAttempts, position,
+        return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, position,
                 passwordHasher, config, clock, operations);
     }
 
     public Intake withPasswordHasher(PasswordHasher hasher) {
-        return new Intake(catalog, ledger, reservations, queue, patients, tokens, loginAttempts, streamPosition,
+        return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
                 hasher, config, clock, operations);
     }
 
     /** With the ports behind the operator routes (dead letters, parked notifications, the outbox). */
     public Intake withOperations(Operations ops) {
-        return new Intake(catalog, ledger, reservations, queue, patients, tokens, loginAttempts, streamPosition,
+        return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
                 passwordHasher, config, clock, Optional.of(ops));
     }
 }

@@ -12,40 +12,21 @@ import java.util.Optional;
  *
  * @param opsToken the operators' bearer token; without one the operator endpoint is refused entirely
  * @param tokenTtl how long a patient's access token lives
- * @param throttle when log-ins are refused without checking the password
+ * @param limits the rate limits: log-ins, registrations, reservation requests
  * @param availabilityCache how long an availability answer is kept and shown again (0: not kept)
  * @param activeBookings how many bookings ahead a patient may hold (a request beyond them is refused at once)
  */
-public record IntakeConfig(Optional<String> opsToken, Duration tokenTtl, Throttle throttle, Duration availabilityCache,
+public record IntakeConfig(Optional<String> opsToken, Duration tokenTtl, Limits limits, Duration availabilityCache,
                            ActiveBookingsLimit activeBookings) {
     static final int MIN_OPS_TOKEN_LENGTH = 16;
     /** Long enough to answer a crowd of visitors once, short enough that a patient rarely sees a taken start. */
     public static final Duration AVAILABILITY_CACHE = Duration.ofSeconds(1);
     static final Duration MAX_AVAILABILITY_CACHE = Duration.ofSeconds(60);
 
-    /**
-     * Login throttling: at least {@code accountFailures} failures for one account, or
-     * {@code addressFailures} from one client address, within {@code window} refuse further tries
-     * until the oldest counted failure leaves the window. Guessing stays slow for an attacker
-     * while a patient who mistyped is held up for minutes at most.
-     */
-    public record Throttle(int accountFailures, int addressFailures, Duration window) {
-        public Throttle {
-            Objects.requireNonNull(window, "window");
-            if (accountFailures < 1 || addressFailures < 1 || window.isNegative() || window.isZero()) {
-                throw new IllegalArgumentException("throttle limits and window must be positive");
-            }
-        }
-
-        public static Throttle standard() {
-            return new Throttle(5, 20, Duration.ofMinutes(15));
-        }
-    }
-
     public IntakeConfig {
         Objects.requireNonNull(opsToken, "ops token");
         Objects.requireNonNull(tokenTtl, "token ttl");
-        Objects.requireNonNull(throttle, "throttle");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(availabilityCache, "availability cache");
         Objects.requireNonNull(activeBookings, "active bookings");
         if (availabilityCache.isNegative() || availabilityCache.compareTo(MAX_AVAILABILITY_CACHE) > 0) {
@@ -60,17 +41,21 @@ public record IntakeConfig(Optional<String> opsToken, Duration tokenTtl, Throttl
     }
 
     /** With the standard limit of bookings ahead. */
-    public IntakeConfig(Optional<String> opsToken, Duration tokenTtl, Throttle throttle, Duration availabilityCache) {
-        this(opsToken, tokenTtl, throttle, availabilityCache, ActiveBookingsLimit.standard());
+    public IntakeConfig(Optional<String> opsToken, Duration tokenTtl, Limits limits, Duration availabilityCache) {
+        this(opsToken, tokenTtl, limits, availabilityCache, ActiveBookingsLimit.standard());
     }
 
     public IntakeConfig withActiveBookings(ActiveBookingsLimit limit) {
-        return new IntakeConfig(opsToken, tokenTtl, throttle, availabilityCache, limit);
+        return new IntakeConfig(opsToken, tokenTtl, limits, availabilityCache, limit);
     }
 
-    /** No operator access, one-hour tokens, standard throttling, availability answers kept for a second. */
+    /** No operator access, one-hour tokens, the standard limits, availability answers kept for a second. */
     public static IntakeConfig defaults() {
-        return new IntakeConfig(Optional.empty(), Duration.ofHours(1), Throttle.standard(), AVAILABILITY_CACHE);
+        return new IntakeConfig(Optional.empty(), Duration.ofHours(1), Limits.standard(), AVAILABILITY_CACHE);
+    }
+
+    public IntakeConfig withLimits(Limits other) {
+        return new IntakeConfig(opsToken, tokenTtl, other, availabilityCache, activeBookings);
     }
 
     /** As {@link #fromEnvironment(Map, Duration)} with the one-hour tokens of {@link #defaults()}. */
@@ -80,8 +65,8 @@ public record IntakeConfig(Optional<String> opsToken, Duration tokenTtl, Throttl
 
     /**
      * Reads {@code MCW_OPS_TOKEN} (blank means none), {@code MCW_TOKEN_TTL_SECONDS} (default
-     * {@code tokenTtl}: the deployments pass their function spec's) and {@code MCW_AVAILABILITY_CACHE_MILLIS}
-     * (default 1000; 0 keeps no answer).
+     * {@code tokenTtl}: the deployments pass their function spec's), {@code MCW_AVAILABILITY_CACHE_MILLIS}
+     * (default 1000; 0 keeps no answer) and the limits' ({@link Limits#fromEnvironment}).
      */
     public static IntakeConfig fromEnvironment(Map<String, String> env, Duration tokenTtl) {
         Optional<String> ops = Optional.ofNullable(env.get("MCW_OPS_TOKEN")).map(String::strip).filter(s -> !s.isEmpty());
@@ -93,7 +78,7 @@ public record IntakeConfig(Optional<String> opsToken, Duration tokenTtl, Throttl
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("MCW_TOKEN_TTL_SECONDS must be a whole number of seconds");
         }
-        return new IntakeConfig(ops, Duration.ofSeconds(seconds), Throttle.standard(), availabilityCache(env));
+        return new IntakeConfig(ops, Duration.ofSeconds(seconds), Limits.fromEnvironment(env), availabilityCache(env));
     }
 
     /** {@code MCW_AVAILABILITY_CACHE_MILLIS}: blank or absent means the default. */

@@ -194,7 +194,7 @@ class CatalogRoutesTest {
     @Test
     void withNoCacheTimeEveryAnswerIsWorkedOutAgain() {
         Api uncached = new Api(new IntakeConfig(java.util.Optional.empty(), java.time.Duration.ofHours(1),
-                IntakeConfig.Throttle.standard(), java.time.Duration.ZERO));
+                Limits.standard(), java.time.Duration.ZERO));
         Req question = Req.get("/api/v1/availability").query("examType", "XRAY-CHEST").query("from", "2027-03-02")
                 .query("to", "2027-03-02").query("site", "ROMA-SUD");
         uncached.send(question);

@@ -16,7 +16,7 @@ class IntakeConfigTest {
 
         assertThat(config.opsToken()).isEmpty();
         assertThat(config.tokenTtl()).isEqualTo(Duration.ofHours(1));
-        assertThat(config.throttle()).isEqualTo(IntakeConfig.Throttle.standard());
+        assertThat(config.limits()).isEqualTo(Limits.standard());
         assertThat(config.availabilityCache()).isEqualTo(Duration.ofSeconds(1));
     }
 
@@ -52,6 +52,18 @@ class IntakeConfigTest {
 
         assertThat(config.opsToken()).contains("0123456789abcdef0123");
         assertThat(config.tokenTtl()).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void readsHowManyReservationRequestsAPatientMakesAMinute() {
+        assertThat(IntakeConfig.fromEnvironment(Map.of("MCW_RESERVATION_REQUESTS_PER_MINUTE", " 5 ")).limits()
+                .reservationRequests().limit()).isEqualTo(5);
+        assertThat(IntakeConfig.fromEnvironment(Map.of("MCW_RESERVATION_REQUESTS_PER_MINUTE", "")).limits())
+                .isEqualTo(Limits.standard());
+        for (String wrong : new String[] {"0", "-3", "twenty", "10001"}) {
+            assertThatThrownBy(() -> IntakeConfig.fromEnvironment(Map.of("MCW_RESERVATION_REQUESTS_PER_MINUTE", wrong)))
+                    .hasMessageContaining("MCW_RESERVATION_REQUESTS_PER_MINUTE");
+        }
     }
 
     @Test

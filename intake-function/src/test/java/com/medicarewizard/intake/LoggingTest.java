@@ -2,7 +2,7 @@ package com.medicarewizard.intake;
 
 import com.medicarewizard.intake.auth.BcryptPasswordHasher;
 import com.medicarewizard.intake.fakes.Api;
-import com.medicarewizard.intake.fakes.FakeLoginAttempts;
+import com.medicarewizard.port.fakes.InMemoryRateLimits;
 import com.medicarewizard.port.fakes.InMemoryPatients;
 import com.medicarewizard.port.fakes.InMemoryReservationQueue;
 import com.medicarewizard.port.fakes.InMemoryReservations;
@@ -42,7 +42,7 @@ class LoggingTest {
         var failing = new Intake(() -> {
             throw new IllegalStateException("lookup failed for maria@example.org", new RuntimeException("RSSMRA85T10A562S"));
         }, new InMemorySlotLedger(), new InMemoryReservations(), new InMemoryReservationQueue(),
-                new InMemoryPatients(), new FakeTokens(), new FakeLoginAttempts(), StreamPosition.NONE,
+                new InMemoryPatients(), new FakeTokens(), new InMemoryRateLimits(), StreamPosition.NONE,
                 new BcryptPasswordHasher(4), IntakeConfig.defaults(),
                 Clock.fixed(TestCenter.NOW, TestCenter.ROME));
         try (var logs = new LogCapture()) {

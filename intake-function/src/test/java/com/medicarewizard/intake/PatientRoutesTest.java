@@ -140,4 +140,54 @@ class PatientRoutesTest {
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.header("WWW-Authenticate")).contains("Bearer");
     }
+
+    /** Issue 13, row 12. */
+    @Test
+    void anAddressThatIsNoRfc5321MailboxIsRefused() {
+        for (String address : new String[] {"<script>@example.test", "anna,bruno@example.org", "\\u0003anna@example.org"}) {
+            Reply reply = api.send(Req.post("/api/v1/patients").json(Api.registration(address, Api.PASSWORD)));
+
+            assertThat(reply.status()).as(address).isEqualTo(400);
+            assertThat(reply.body().get("errors")).extracting(e -> e.get("field").asText()).containsExactly("email");
+        }
+        assertThat(api.patients.count()).isZero();
+    }
+
+    /** Issue 13, row 12: registration was unthrottled, and its 409 tells who has an account. */
+    @Test
+    void oneClientAddressRegistersAtMost30AccountsAnHour() {
+        for (int i = 0; i < 30; i++) {
+            Reply reply = api.send(Req.post("/api/v1/patients").from("192.0.2.5")
+                    .json(Api.registration("someone" + i + "@example.org", Api.PASSWORD)));
+            assertThat(reply.status()).isEqualTo(201);
+        }
+
+        Reply refused = api.send(Req.post("/api/v1/patients").from("192.0.2.5")
+                .json(Api.registration("anna@example.org", Api.PASSWORD)));
+        Reply elsewhere = api.send(Req.post("/api/v1/patients").from("192.0.2.6")
+                .json(Api.registration("anna@example.org", Api.PASSWORD)));
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.code()).isEqualTo("too-many-registrations");
+        assertThat(refused.header("Retry-After")).contains("3600");
+        assertThat(elsewhere.status()).isEqualTo(201);
+        api.clock.advance(java.time.Duration.ofHours(1));
+        assertThat(api.send(Req.post("/api/v1/patients").from("192.0.2.5")
+                .json(Api.registration("bruno@example.org", Api.PASSWORD))).status()).isEqualTo(201);
+    }
+
+    @Test
+    void whetherAnAddressHasAnAccountIsAskedAtMostFiveTimesAnHour() {
+        api.send(Req.post("/api/v1/patients").json(Api.registration("anna@example.org", Api.PASSWORD)));
+        for (int i = 0; i < 4; i++) {
+            assertThat(api.send(Req.post("/api/v1/patients").from("198.51.100." + i)
+                    .json(Api.registration("Anna@Example.org", Api.PASSWORD))).status()).isEqualTo(409);
+        }
+
+        Reply refused = api.send(Req.post("/api/v1/patients").from("198.51.100.99")
+                .json(Api.registration("anna@example.org", Api.PASSWORD)));
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.code()).isEqualTo("too-many-registrations");
+    }
 }

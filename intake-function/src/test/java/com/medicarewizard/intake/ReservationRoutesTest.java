@@ -113,6 +113,37 @@ class ReservationRoutesTest {
         assertThat(api.queue.sent()).isEmpty();
     }
 
+    /** Issue 13, abuse limits: one account could send requests without end. */
+    @Test
+    void aPatientMakesAtMostTwentyRequestsAMinute() {
+        for (int i = 0; i < 20; i++) {
+            assertThat(api.send(reserve("XRAY-CHEST", "2027-03-02T10:00:00+01:00", null)).status()).isEqualTo(202);
+        }
+
+        Reply refused = api.send(reserve("XRAY-CHEST", "2027-03-02T10:00:00+01:00", null));
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.code()).isEqualTo("too-many-reservation-requests");
+        assertThat(refused.header("Retry-After")).contains("60");
+        assertThat(api.reservations.snapshot()).hasSize(20);
+        assertThat(api.queue.sent()).hasSize(20);
+        assertThat(api.send(reserve("XRAY-CHEST", "2027-03-02T10:00:00+01:00", null).bearer(api.patientToken()))
+                .status()).isEqualTo(202);
+        api.clock.advance(java.time.Duration.ofMinutes(1));
+        assertThat(api.send(reserve("XRAY-CHEST", "2027-03-02T10:00:00+01:00", null)).status()).isEqualTo(202);
+    }
+
+    @Test
+    void theRequestLimitIsConfigurable() {
+        Api strict = new Api(IntakeConfig.fromEnvironment(java.util.Map.of("MCW_RESERVATION_REQUESTS_PER_MINUTE", "2")));
+        Req request = Req.post("/api/v1/reservations").bearer(strict.patientToken())
+                .json("{\"examType\":\"XRAY-CHEST\",\"start\":\"2027-03-02T10:00:00+01:00\"}");
+
+        assertThat(strict.send(request).status()).isEqualTo(202);
+        assertThat(strict.send(request).status()).isEqualTo(202);
+        assertThat(strict.send(request).status()).isEqualTo(429);
+    }
+
     @ParameterizedTest(name = "{0} at {1} site {2} -> {3}")
     @CsvSource(nullValues = "null", value = {
         "XRAY-CHEST, 2027-03-01T09:30:00+01:00, null, too-soon",

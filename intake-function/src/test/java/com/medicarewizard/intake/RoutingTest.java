@@ -1,7 +1,7 @@
 package com.medicarewizard.intake;
 
 import com.medicarewizard.intake.fakes.Api;
-import com.medicarewizard.intake.fakes.FakeLoginAttempts;
+import com.medicarewizard.port.fakes.InMemoryRateLimits;
 import com.medicarewizard.port.fakes.InMemoryPatients;
 import com.medicarewizard.port.fakes.InMemoryReservationQueue;
 import com.medicarewizard.port.fakes.InMemoryReservations;
@@ -52,7 +52,7 @@ class RoutingTest {
         var failing = new Intake(() -> {
             throw new IllegalStateException("catalogue table unreachable at 10.0.0.1 for maria@example.org");
         }, new InMemorySlotLedger(), new InMemoryReservations(), new InMemoryReservationQueue(),
-                new InMemoryPatients(), new FakeTokens(), new FakeLoginAttempts(), StreamPosition.NONE,
+                new InMemoryPatients(), new FakeTokens(), new InMemoryRateLimits(), StreamPosition.NONE,
                 new BcryptPasswordHasher(4), IntakeConfig.defaults(),
                 Clock.fixed(TestCenter.NOW, TestCenter.ROME));
 

@@ -45,7 +45,7 @@ record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
         Operations ops = new Operations(standIns.deadLetters(), standIns.failures(), standIns.notificationLedger(),
                 Optional.of(standIns.outbox()), PipelineMetrics.NONE);
         return new ApiHandler(new Intake(standIns.catalog(), standIns.ledger(), standIns.reservations(),
-                standIns.queue(), standIns.patients(), standIns.tokens(), standIns.loginAttempts(), config.intake(), clock)
+                standIns.queue(), standIns.patients(), standIns.tokens(), standIns.rateLimits(), config.intake(), clock)
                 .withStreamPosition(stream).withPasswordHasher(hasher).withOperations(ops));
     }
 

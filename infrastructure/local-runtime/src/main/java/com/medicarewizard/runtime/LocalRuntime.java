@@ -69,6 +69,8 @@ public final class LocalRuntime implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofMillis(500);
     /** How often the queue store is checked (a deleted queue, a store that no longer takes writes). */
     private static final Duration QUEUE_STORE_WATCH = Duration.ofSeconds(5);
+    /** Log-ins waiting for a hashing thread, at most: about two seconds of bcrypt; beyond, 503 at once. */
+    private static final int HASHES_WAITING = 32 * HASHING_THREADS;
     private final StandIns standIns;
     private final List<AutoCloseable> running = new ArrayList<>();
     private LocalApiGateway gateway;
@@ -109,7 +111,7 @@ public final class LocalRuntime implements AutoCloseable {
         scheduleSweeper(functions, config);
         StreamEventSourceMapping stream = startNotifier(functions, config);
         FunctionConfig intake = FunctionConfig.of(FunctionSpecs.INTAKE.function());
-        var hasher = new PlatformThreadHasher(BcryptPasswordHasher.standard(), HASHING_THREADS);
+        var hasher = new PlatformThreadHasher(BcryptPasswordHasher.standard(), HASHING_THREADS, HASHES_WAITING);
         running.add(hasher);
         var handler = functions.intake(stream::lagSeconds, hasher);
         // the intake Lambda scales out: each request runs at once, with its own Context, on the gateway's thread

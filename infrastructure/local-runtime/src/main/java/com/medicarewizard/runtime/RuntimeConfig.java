@@ -6,8 +6,10 @@ import com.medicarewizard.functions.AbuseLimits;
 import com.medicarewizard.functions.FunctionSpecs;
 import com.medicarewizard.functions.QueueSource;
 import com.medicarewizard.functions.SweeperSpec;
+import com.medicarewizard.domain.limit.FixedWindow;
 import com.medicarewizard.intake.IntakeConfig;
 import com.medicarewizard.notifier.MessageLimit;
+import com.medicarewizard.intake.Limits;
 import com.medicarewizard.notifier.NotifierSettings;
 
 import java.nio.file.Path;
@@ -76,12 +78,14 @@ public record RuntimeConfig(int port, Path dataDirectory, IntakeConfig intake, D
     /**
      * For tests: a free port, the given directory, time compressed (a 2-second visibility timeout, so
      * a redelivery or a dead letter comes in seconds, sweeps after 3 s), no SMTP, short notifier
-     * back-offs (parked notifications retried after a second), the spec's token lifetime and
-     * availability answers kept for a second, as in production.
+     * back-offs (parked notifications retried after a second), the spec's token lifetime,
+     * availability answers kept for a second and the standard limits, as in production — but for
+     * registrations per client address: every test client is 127.0.0.1.
      */
     public static RuntimeConfig forTests(Path dataDirectory, String opsToken) {
         IntakeConfig intake = new IntakeConfig(Optional.of(opsToken), FunctionSpecs.INTAKE.tokenLifetime(),
-                IntakeConfig.Throttle.standard(), IntakeConfig.AVAILABILITY_CACHE);
+                Limits.standard().withRegistrationsPerAddress(new FixedWindow(10_000, Duration.ofHours(1))),
+                IntakeConfig.AVAILABILITY_CACHE);
         return new RuntimeConfig(0, dataDirectory, intake, Duration.ofSeconds(3), Duration.ofSeconds(1),
                 Duration.ofSeconds(2), 3, Optional.empty(), new NotifierSettings(2, Duration.ofMillis(50),
                 Duration.ofSeconds(2), Duration.ofSeconds(1)), Duration.ofMillis(500));

@@ -14,7 +14,7 @@ import com.medicarewizard.port.MessageFailures;
 import com.medicarewizard.port.NotificationLedger;
 import com.medicarewizard.port.RecipientQuota;
 import com.medicarewizard.runtime.stream.OnFailureDestination;
-import com.medicarewizard.adapter.table.TableLoginAttempts;
+import com.medicarewizard.adapter.table.TableRateLimits;
 import com.medicarewizard.adapter.table.TablePatients;
 import com.medicarewizard.adapter.table.TableReservations;
 import com.medicarewizard.adapter.table.TableSlotLedger;
@@ -23,7 +23,7 @@ import com.medicarewizard.adapter.embedded.EmbeddedTables;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
 import com.medicarewizard.adapter.sqs.SqsReservationQueue;
 import com.medicarewizard.port.CenterCatalog;
-import com.medicarewizard.port.LoginAttempts;
+import com.medicarewizard.port.RateLimits;
 import com.medicarewizard.port.Patients;
 import com.medicarewizard.port.ReservationQueue;
 import com.medicarewizard.port.Reservations;
@@ -53,7 +53,7 @@ import java.time.LocalDate;
  */
 record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, SqsClient functionsSqs, QueueUrls queueUrls, EmbeddedTable table,
                 ReservationQueue queue, Reservations reservations, SlotLedger ledger, Patients patients,
-                Tokens tokens, LoginAttempts loginAttempts, CenterCatalog catalog, DeadLetters deadLetters,
+                Tokens tokens, RateLimits rateLimits, CenterCatalog catalog, DeadLetters deadLetters,
                 MessageFailures failures, NotificationLedger notificationLedger, RecipientQuota recipientQuota,
                 OutboxNotifications outbox,
                 InProcessEventBus events, OnFailureDestination streamFailures) implements AutoCloseable {
@@ -75,7 +75,7 @@ record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, SqsClient functionsS
             return new StandIns(server, sqs, functionsSqs, urls, table,
                     new SqsReservationQueue(functionsSqs, urls.queueUrl(), urls.deadLetterQueueUrl()),
                     new TableReservations(table), new TableSlotLedger(table), new TablePatients(table),
-                    new TableTokens(table), new TableLoginAttempts(table), catalog,
+                    new TableTokens(table), new TableRateLimits(table), catalog,
                     new SqsDeadLetters(functionsSqs, urls.queueUrl(), urls.deadLetterQueueUrl()),
                     new TableMessageFailures(table), new TableNotificationLedger(table), new TableRecipientQuota(table), outbox,
                     new InProcessEventBus(), new OnFailureDestination(

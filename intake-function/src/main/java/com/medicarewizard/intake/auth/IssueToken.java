@@ -5,25 +5,27 @@ import com.medicarewizard.domain.patient.Patient;
 import com.medicarewizard.intake.http.Form;
 import com.medicarewizard.intake.http.JsonBody;
 import com.medicarewizard.intake.http.Problem;
+import com.medicarewizard.intake.http.Problems;
 import com.medicarewizard.intake.http.Request;
 import com.medicarewizard.intake.http.Response;
 import com.medicarewizard.intake.http.Route;
 import com.medicarewizard.port.Patients;
 import com.medicarewizard.port.Tokens;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@code POST /api/v1/auth/token}: e-mail and password for an opaque bearer token (32 random
- * bytes, base64url), stored only as its SHA-256 hash with an expiry. An unknown e-mail and a wrong
- * password get the same 401, and both cost one bcrypt verification (against a dummy hash when
- * there is no account), so neither the answer nor its timing tells which accounts exist.
+ * {@code POST /api/v1/auth/token}: e-mail and password (and the client's device token, if it has
+ * one) for an opaque bearer token (32 random bytes, base64url), stored only as its SHA-256 hash
+ * with an expiry, and a device token for the next log-ins. The e-mail must be a valid mailbox
+ * (400 otherwise); its canonical form is both the account looked up and the throttle's key. The
+ * {@link LoginThrottle} takes the attempt before the password is checked. An unknown e-mail and a
+ * wrong password get the same 401, and both cost one bcrypt verification (against a dummy hash
+ * when there is no account), so neither the answer nor its timing tells which accounts exist.
  */
 public final class IssueToken implements Route {
     private static final int MAX_PASSWORD_LENGTH = 1024;
@@ -31,9 +33,9 @@ public final class IssueToken implements Route {
     private final Tokens tokens;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
+    private final DeviceTokens devices;
     private final Duration tokenTtl;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
     private final String dummyHash;
 
     public IssueToken(Patients patients, Tokens tokens, PasswordHasher hasher, LoginThrottle throttle,
@@ -42,6 +44,7 @@ public final class IssueToken implements Route {
         this.tokens = tokens;
         this.hasher = hasher;
         this.throttle = throttle;
+        this.devices = new DeviceTokens(tokens);
         this.tokenTtl = tokenTtl;
         this.clock = clock;
         this.dummyHash = hasher.hash(UUID.randomUUID().toString());
@@ -50,42 +53,40 @@ public final class IssueToken implements Route {
     @Override
     public Response handle(Request request) {
         Form form = new Form(JsonBody.object(request));
-        Optional<String> email = form.required("email", 254);
+        Optional<EmailAddress> email = form.email("email");
         Optional<String> password = form.required("password", MAX_PASSWORD_LENGTH);
+        Optional<String> device = form.optional("deviceToken", DeviceTokens.MAX_LENGTH);
         form.check();
         Instant now = clock.instant();
-        var subjects = LoginThrottle.Subjects.of(email.orElseThrow(), request.sourceIp());
-        throttle.refusal(subjects, now).ifPresent(problem -> {
-            throw problem.raise();
-        });
-        Optional<Patient> patient = account(email.get());
-        boolean matches = hasher.verify(password.orElseThrow(),
-                patient.map(Patient::passwordHash).orElse(dummyHash));
-        if (patient.isEmpty() || !matches) {
-            throttle.failed(subjects, now);
+        Optional<Patient> patient = patients.byEmail(email.orElseThrow());
+        Optional<String> trusted = devices.trusted(device, patient, now);
+        LoginThrottle.Attempt attempt = throttle.begin(email.get(), request.sourceIp(), trusted, now);
+        if (!matches(password.orElseThrow(), patient, attempt)) {
             throw invalidCredentials().raise();
         }
-        throttle.succeeded(subjects);
-        return issue(patient.get(), now);
+        attempt.succeeded();
+        String deviceToken = devices.keptOrIssued(trusted, device, patient.get().id(), now);
+        return issue(patient.get(), deviceToken, now);
     }
 
-    private Optional<Patient> account(String email) {
+    private boolean matches(String password, Optional<Patient> patient, LoginThrottle.Attempt attempt) {
         try {
-            return patients.byEmail(new EmailAddress(email));
-        } catch (IllegalArgumentException notAnAddress) {
-            return Optional.empty();
+            boolean matches = hasher.verify(password, patient.map(Patient::passwordHash).orElse(dummyHash));
+            return matches && patient.isPresent();
+        } catch (PasswordHasher.BusyException busy) {
+            attempt.abandoned();
+            throw Problems.busy().raise();
         }
     }
 
-    private Response issue(Patient patient, Instant now) {
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    private Response issue(Patient patient, String deviceToken, Instant now) {
+        String token = DeviceTokens.randomToken();
         tokens.store(new Tokens.Session(Digests.sha256Hex(token), patient.id(), now, now.plus(tokenTtl)));
-        return Response.json(200, new TokenBody(token, "Bearer", tokenTtl.toSeconds())).noStore();
+        return Response.json(200, new TokenBody(token, "Bearer", tokenTtl.toSeconds(), deviceToken)).noStore();
     }
 
-    public record TokenBody(String accessToken, String tokenType, long expiresIn) {
+    /** The answer; {@code deviceToken} is to be sent with the next log-ins of this account from this client. */
+    public record TokenBody(String accessToken, String tokenType, long expiresIn, String deviceToken) {
     }
 
     static Problem invalidCredentials() {

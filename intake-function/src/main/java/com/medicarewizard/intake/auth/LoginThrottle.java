@@ -1,84 +1,91 @@
 package com.medicarewizard.intake.auth;
 
-import com.medicarewizard.intake.IntakeConfig;
-import com.medicarewizard.intake.http.Problem;
-import com.medicarewizard.port.LoginAttempts;
+import com.medicarewizard.domain.limit.RatePolicy;
+import com.medicarewizard.domain.limit.Verdict;
+import com.medicarewizard.domain.patient.EmailAddress;
+import com.medicarewizard.intake.Limits;
+import com.medicarewizard.intake.http.Problems;
+import com.medicarewizard.port.RateLimits;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Slows down password guessing. Failures are counted per account ({@code account:<sha256(email)>},
- * so no address is stored) and per client address ({@code ip:<address>}); at the limit a log-in is
- * refused with 429 before the password is even checked, until enough failures have left the
- * window. Only failures are recorded; a success clears the account's.
+ * Slows password guessing down without letting anyone lock a patient out (ADR 0006). A log-in
+ * attempt takes its uses <em>before</em> the password is checked, so parallel guesses cannot all be
+ * checked: from a client the account does not know, one use of the account ({@code
+ * login-account:<sha256(canonical address)>}) and one of the client address ({@code
+ * login-address:<ip>}), each a growing delay; from a client holding a device token of that account
+ * (it logged in there before), one use of that token alone, so that others' failures on the
+ * account or the address never hold it up. A correct log-in clears the uses of the account (or
+ * the token) and hands back the one of its address.
  */
 public final class LoginThrottle {
-    private final LoginAttempts attempts;
-    private final IntakeConfig.Throttle policy;
+    private final RateLimits limits;
+    private final Limits policy;
 
-    public LoginThrottle(LoginAttempts attempts, IntakeConfig.Throttle policy) {
-        this.attempts = attempts;
+    public LoginThrottle(RateLimits limits, Limits policy) {
+        this.limits = limits;
         this.policy = policy;
     }
 
-    /** The subjects one log-in attempt counts against. */
-    public record Subjects(String account, String address) {
-        public static Subjects of(String email, String sourceIp) {
-            return new Subjects("account:" + Digests.sha256Hex(email.strip().toLowerCase(Locale.ROOT)), "ip:" + sourceIp);
-        }
-    }
-
-    /** The 429 to answer when either subject is at its limit, with Retry-After in whole seconds. */
-    public Optional<Problem> refusal(Subjects subjects, Instant now) {
-        Instant since = windowStart(now);
-        Optional<Duration> wait = max(
-                waitFor(attempts.failuresSince(subjects.account(), since), policy.accountFailures(), now),
-                waitFor(attempts.failuresSince(subjects.address(), since), policy.addressFailures(), now));
-        return wait.map(LoginThrottle::tooManyAttempts);
-    }
-
-    public void failed(Subjects subjects, Instant now) {
-        Instant since = windowStart(now);
-        attempts.recordFailure(subjects.account(), now, since);
-        attempts.recordFailure(subjects.address(), now, since);
-    }
-
-    public void succeeded(Subjects subjects) {
-        attempts.clear(subjects.account());
-    }
-
     /**
-     * The port counts failures at or after its {@code since}; a failure exactly one window old has
-     * left the window, so that Retry-After seconds from now the log-in is indeed allowed.
+     * Takes the attempt's uses, or refuses it with 429 and Retry-After.
+     *
+     * @param trustedDevice the hash of a device token issued to this address's account, when the client sent one
      */
-    private Instant windowStart(Instant now) {
-        return now.minus(policy.window()).plusNanos(1);
-    }
-
-    /** How long until fewer than {@code limit} of {@code failures} (oldest first) are in the window. */
-    private Optional<Duration> waitFor(List<Instant> failures, int limit, Instant now) {
-        if (failures.size() < limit) {
-            return Optional.empty();
+    public Attempt begin(EmailAddress email, String sourceIp, Optional<String> trustedDevice, Instant now) {
+        if (trustedDevice.isPresent()) {
+            Use device = new Use("login-device:" + trustedDevice.get(), policy.loginPerDevice());
+            take(device, now);
+            return new Attempt(List.of(device), device, now);
         }
-        Instant leaves = failures.get(failures.size() - limit).plus(policy.window());
-        return Optional.of(Duration.between(now, leaves));
-    }
-
-    private static Optional<Duration> max(Optional<Duration> a, Optional<Duration> b) {
-        if (a.isEmpty()) {
-            return b;
+        Use address = new Use("login-address:" + sourceIp, policy.loginPerAddress());
+        Use account = new Use("login-account:" + Digests.sha256Hex(email.value()), policy.loginPerAccount());
+        take(address, now);
+        try {
+            take(account, now);
+        } catch (RuntimeException refused) {
+            address.giveBack(limits, now);
+            throw refused;
         }
-        return b.filter(d -> d.compareTo(a.get()) > 0).or(() -> a);
+        return new Attempt(List.of(address, account), account, now);
     }
 
-    private static Problem tooManyAttempts(Duration wait) {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        return Problem.of(429, "too-many-attempts", "Too Many Requests",
-                        "Too many failed log-ins; try again in " + seconds + " seconds.")
-                .withHeader("Retry-After", Long.toString(seconds));
+    private void take(Use use, Instant now) {
+        if (limits.take(use.subject(), use.policy(), now) instanceof Verdict.Refused refused) {
+            throw Problems.rateLimited("too-many-attempts", "Too many log-in attempts", refused).raise();
+        }
+    }
+
+    /** The uses one attempt took. A wrong password leaves them taken. */
+    public final class Attempt {
+        private final List<Use> uses;
+        private final Use cleared;
+        private final Instant at;
+
+        private Attempt(List<Use> uses, Use cleared, Instant at) {
+            this.uses = uses;
+            this.cleared = cleared;
+            this.at = at;
+        }
+
+        /** The password was right: the account's (or token's) uses are cleared, the address's handed back. */
+        public void succeeded() {
+            limits.reset(cleared.subject());
+            uses.stream().filter(use -> use != cleared).forEach(use -> use.giveBack(limits, at));
+        }
+
+        /** The password could not be checked at all (the hashing threads were busy): nothing counts. */
+        public void abandoned() {
+            uses.forEach(use -> use.giveBack(limits, at));
+        }
+    }
+
+    private record Use(String subject, RatePolicy policy) {
+        void giveBack(RateLimits limits, Instant now) {
+            limits.giveBack(subject, policy, now);
+        }
     }
 }

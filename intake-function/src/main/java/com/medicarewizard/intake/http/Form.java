@@ -1,5 +1,6 @@
 package com.medicarewizard.intake.http;
 
+import com.medicarewizard.domain.patient.EmailAddress;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -22,6 +23,17 @@ public final class Form {
     /** A required string of 1 to {@code maxLength} characters (code points). */
     public Optional<String> required(String field, int maxLength) {
         return text(field, maxLength, true);
+    }
+
+    /** A required e-mail address, in its one canonical form ({@link EmailAddress}). */
+    public Optional<EmailAddress> email(String field) {
+        Optional<String> text = required(field, EmailAddress.MAX_LENGTH);
+        try {
+            return text.map(EmailAddress::new);
+        } catch (IllegalArgumentException notAMailbox) {
+            reject(field, "must be a valid e-mail address");
+            return Optional.empty();
+        }
     }
 
     /** An optional string; JSON {@code null} counts as absent. */

@@ -1,5 +1,7 @@
 package com.medicarewizard.intake.http;
 
+import com.medicarewizard.domain.limit.Verdict;
+
 import java.util.List;
 
 /** The problems every route may answer, with their stable codes. */
@@ -47,6 +49,19 @@ public final class Problems {
     public static Problem methodNotAllowed(String allowed) {
         return Problem.of(405, "method-not-allowed", "Method Not Allowed", "This resource does not accept this method.")
                 .withHeader("Allow", allowed);
+    }
+
+    /** A rate limit reached: 429 with its stable code and Retry-After, in whole seconds, also in the detail. */
+    public static Problem rateLimited(String code, String what, Verdict.Refused refused) {
+        String seconds = Long.toString(refused.retryAfterSeconds());
+        return Problem.of(429, code, "Too Many Requests", what + "; try again in " + seconds + " seconds.")
+                .withHeader("Retry-After", seconds);
+    }
+
+    /** Too much work waiting already (password checks): try again shortly, rather than wait without end. */
+    public static Problem busy() {
+        return Problem.of(503, "busy", "Service Unavailable", "Too many requests are waiting; please try again shortly.")
+                .withHeader("Retry-After", "1");
     }
 
     public static Problem internalError() {

@@ -28,7 +28,7 @@ record Registration(EmailAddress email, String password, String firstName, Strin
 
     static Registration read(ObjectNode body, Request request, PasswordPolicy policy, LocalDate today) {
         Form form = new Form(body);
-        Optional<EmailAddress> email = parse(form, "email", 254, EmailAddress::new, "must be a valid e-mail address");
+        Optional<EmailAddress> email = form.email("email");
         Optional<String> password = form.required("password", 1024);
         password.flatMap(p -> policy.problem(p, email.map(EmailAddress::value).orElse(null)))
                 .ifPresent(problem -> form.reject("password", problem));

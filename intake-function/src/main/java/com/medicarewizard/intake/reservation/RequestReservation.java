@@ -3,13 +3,17 @@ package com.medicarewizard.intake.reservation;
 import com.medicarewizard.domain.center.Center;
 import com.medicarewizard.domain.reservation.ActiveBookingsLimit;
 import com.medicarewizard.domain.reservation.RejectionReason;
+import com.medicarewizard.domain.limit.FixedWindow;
+import com.medicarewizard.domain.limit.Verdict;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.intake.http.PatientRoute;
 import com.medicarewizard.intake.http.Problem;
+import com.medicarewizard.intake.http.Problems;
 import com.medicarewizard.intake.http.Request;
 import com.medicarewizard.intake.http.Response;
 import com.medicarewizard.port.CenterCatalog;
+import com.medicarewizard.port.RateLimits;
 import com.medicarewizard.port.ReservationCommand;
 import com.medicarewizard.port.ReservationQueue;
 import com.medicarewizard.port.Reservations;
@@ -30,9 +34,14 @@ import java.util.List;
  * start (and site, when one was named) answers the reservation the first request created; the
  * same key with a different payload is a 422 {@code idempotency-key-reused}. A patient who already
  * holds as many bookings ahead as the {@link ActiveBookingsLimit} allows gets a 422 {@code too-many-bookings}.
+ *
+ * <p>A patient makes at most {@code perPatient} requests (by default 20 a minute, repeats with an
+ * idempotency key included); a valid request past it is a 429 {@code too-many-reservation-requests}
+ * with Retry-After, and changes nothing.
  */
 public record RequestReservation(CenterCatalog catalog, Reservations reservations, ReservationQueue queue,
-                                 ActiveBookingsLimit limit, Clock clock) implements PatientRoute {
+                                 RateLimits limits, FixedWindow perPatient, ActiveBookingsLimit limit,
+                                 Clock clock) implements PatientRoute {
     private static final Logger LOG = LogManager.getLogger(RequestReservation.class);
 
     @Override
@@ -41,6 +50,9 @@ public record RequestReservation(CenterCatalog catalog, Reservations reservation
         Instant now = clock.instant();
         Center center = catalog.current();
         StartCheck.Accepted accepted = StartCheck.accept(form, center, now);
+        if (limits.take("reservations:" + session.patient().value(), perPatient, now) instanceof Verdict.Refused refused) {
+            throw Problems.rateLimited("too-many-reservation-requests", "Too many reservation requests", refused).raise();
+        }
         refuseBeyondTheLimit(session, form, now);
         Reservation pending = Reservation.request(ReservationId.random(), session.patient(), accepted.exam().code(),
                 accepted.site().id(), form.start(), form.start().plus(accepted.exam().duration()), now,

@@ -11,9 +11,11 @@ import com.medicarewizard.intake.IntakeConfig;
 import com.medicarewizard.intake.Operations;
 import com.medicarewizard.intake.StreamPosition;
 import com.medicarewizard.intake.auth.BcryptPasswordHasher;
+import com.medicarewizard.intake.auth.PasswordHasher;
 import com.medicarewizard.port.fakes.InMemoryMessageFailures;
 import com.medicarewizard.port.fakes.InMemoryNotificationLedger;
 import com.medicarewizard.port.fakes.InMemoryPatients;
+import com.medicarewizard.port.fakes.InMemoryRateLimits;
 import com.medicarewizard.port.fakes.InMemoryReservationQueue;
 import com.medicarewizard.port.fakes.InMemoryReservations;
 import com.medicarewizard.port.fakes.InMemorySlotLedger;
@@ -32,7 +34,7 @@ public final class Api {
     public final InMemorySlotLedger ledger = new InMemorySlotLedger();
     public final InMemoryPatients patients = new InMemoryPatients();
     public final FakeTokens tokens = new FakeTokens();
-    public final FakeLoginAttempts attempts = new FakeLoginAttempts();
+    public final InMemoryRateLimits limits = new InMemoryRateLimits();
     public final InMemoryReservationQueue queue = new InMemoryReservationQueue();
     public final MutableClock clock = new MutableClock(TestCenter.NOW);
     public final FakeDeadLetters deadLetters = new FakeDeadLetters();
@@ -50,9 +52,13 @@ public final class Api {
     }
 
     public Api(IntakeConfig config) {
+        this(config, new BcryptPasswordHasher(4));
+    }
+
+    public Api(IntakeConfig config, PasswordHasher hasher) {
         StreamPosition lag = () -> streamLag;
-        intake = new Intake(() -> center, ledger, reservations, queue, patients, tokens, attempts, lag,
-                new BcryptPasswordHasher(4), config, clock)
+        intake = new Intake(() -> center, ledger, reservations, queue, patients, tokens, limits, lag,
+                hasher, config, clock)
                 .withOperations(new Operations(deadLetters, failures, notifications, Optional.of(outbox), metrics));
         handler = new ApiHandler(intake);
     }

@@ -65,7 +65,7 @@ class PipelineMetricsHandlerTest {
     @Test
     void needsTheOperationsPortsToKnowWhereTheMetricsGo() {
         Intake without = new Intake(api.intake.catalog(), api.intake.ledger(), api.intake.reservations(),
-                api.intake.queue(), api.intake.patients(), api.intake.tokens(), api.intake.loginAttempts(),
+                api.intake.queue(), api.intake.patients(), api.intake.tokens(), api.intake.rateLimits(),
                 api.intake.config(), api.intake.clock());
 
         assertThatThrownBy(() -> new PipelineMetricsHandler(without)).isInstanceOf(IllegalArgumentException.class);

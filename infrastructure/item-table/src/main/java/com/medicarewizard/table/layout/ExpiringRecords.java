@@ -9,17 +9,21 @@ import static com.medicarewizard.table.layout.ItemLayout.FAILED_AT;
 import static com.medicarewizard.table.layout.ItemLayout.FAILURE;
 import static com.medicarewizard.table.layout.ItemLayout.IDEMPOTENCY;
 import static com.medicarewizard.table.layout.ItemLayout.ISSUED_AT;
+import static com.medicarewizard.table.layout.ItemLayout.LIMIT;
 import static com.medicarewizard.table.layout.ItemLayout.MESSAGE_ID;
+import static com.medicarewizard.table.layout.ItemLayout.NEXT;
 import static com.medicarewizard.table.layout.ItemLayout.PATIENT_ID;
 import static com.medicarewizard.table.layout.ItemLayout.PK;
 import static com.medicarewizard.table.layout.ItemLayout.REASON;
 import static com.medicarewizard.table.layout.ItemLayout.RECEIVE_COUNT;
 import static com.medicarewizard.table.layout.ItemLayout.RESERVATION_ID;
-import static com.medicarewizard.table.layout.ItemLayout.THROTTLE;
+import static com.medicarewizard.table.layout.ItemLayout.SINCE;
 import static com.medicarewizard.table.layout.ItemLayout.SK;
 import static com.medicarewizard.table.layout.ItemLayout.TOKEN;
 import static com.medicarewizard.table.layout.ItemLayout.TYPE;
+import static com.medicarewizard.table.layout.ItemLayout.USED;
 
+import com.medicarewizard.domain.limit.Allowance;
 import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationId;
@@ -32,8 +36,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The short-lived items of {@link ItemLayout}: sessions, idempotency keys and message failures. Each
- * carries {@value ItemLayout#EXPIRES_AT} (epoch seconds), the table's TTL attribute; TTL deletes an
+ * The short-lived items of {@link ItemLayout}: sessions, idempotency keys, message failures and
+ * rate-limit allowances. Each carries {@value ItemLayout#EXPIRES_AT} (epoch seconds), the table's TTL attribute; TTL deletes an
  * item only some time after it, so readers never rely on it for correctness.
  */
 public final class ExpiringRecords {
@@ -54,8 +58,19 @@ public final class ExpiringRecords {
         return new Key(ItemKeys.failure(messageId), FAILURE);
     }
 
-    public static Key throttleKey(String subject) {
-        return new Key(ItemKeys.throttle(subject), THROTTLE);
+    public static Key limitKey(String subject) {
+        return new Key(ItemKeys.limit(subject), LIMIT);
+    }
+
+    /** A subject's allowance, kept until {@code forgetAt}, when its policy would start it afresh anyway. */
+    public static Item allowance(String subject, Allowance allowance, Instant forgetAt) {
+        return Item.builder(limitKey(subject)).put(TYPE, LIMIT).put(USED, allowance.used())
+                .put(SINCE, ItemKeys.instant(allowance.since())).put(NEXT, ItemKeys.instant(allowance.next()))
+                .put(EXPIRES_AT, ttl(forgetAt)).build();
+    }
+
+    public static Allowance allowance(Item item) {
+        return new Allowance(item.longValue(USED), ItemKeys.instant(item.string(SINCE)), ItemKeys.instant(item.string(NEXT)));
     }
 
     /** Rounded up, so that TTL never removes an item before it expires. */

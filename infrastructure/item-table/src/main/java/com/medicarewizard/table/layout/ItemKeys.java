@@ -133,8 +133,8 @@ public final class ItemKeys {
         return ItemLayout.TOKEN + "#" + tokenHash;
     }
 
-    public static String throttle(String subject) {
-        return ItemLayout.THROTTLE + "#" + subject;
+    public static String limit(String subject) {
+        return ItemLayout.LIMIT + "#" + subject;
     }
 
     public static String notification(ReservationId id) {

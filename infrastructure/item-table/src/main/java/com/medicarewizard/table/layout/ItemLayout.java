@@ -28,8 +28,8 @@ package com.medicarewizard.table.layout;
  *     <td>patientId — written in the patient's transaction</td></tr>
  * <tr><td>session</td><td>{@code TOKEN#<token hash>}</td><td>{@code TOKEN}</td>
  *     <td>patientId, issuedAt, expiresAtInstant, expiresAt (epoch seconds: the TTL attribute)</td></tr>
- * <tr><td>login failures</td><td>{@code THROTTLE#<subject>}</td><td>{@code THROTTLE}</td>
- *     <td>failures (list of fixed-width instants, oldest first), expiresAt (TTL)</td></tr>
+ * <tr><td>rate-limit allowance</td><td>{@code LIMIT#<subject>}</td><td>{@code LIMIT}</td>
+ *     <td>used (number), since, next (instants), expiresAt (TTL: when the policy forgets it)</td></tr>
  * <tr><td>recipient quota</td><td>{@code QUOTA#<subject>} (the notifier's hash of channel and address)</td><td>{@code QUOTA}</td>
  *     <td>messages (list of {@code <fixed-width instant>#<notification id>}, those of the last window), version
  *     (number), expiresAt (TTL: a window after the last message)</td></tr>
@@ -70,7 +70,7 @@ public final class ItemLayout {
     public static final String PATIENT = "PATIENT";
     public static final String EMAIL = "EMAIL";
     public static final String TOKEN = "TOKEN";
-    public static final String THROTTLE = "THROTTLE";
+    public static final String LIMIT = "LIMIT";
     public static final String NOTIFICATION = "NOTIFICATION";
     public static final String FAILURE = "FAILURE";
     public static final String QUOTA = "QUOTA";
@@ -120,12 +120,16 @@ public final class ItemLayout {
     public static final String LANGUAGE = "language";
     public static final String REGISTERED_AT = "registeredAt";
 
-    /** Session and throttle attributes. */
+    /** Session attributes. */
     public static final String ISSUED_AT = "issuedAt";
     public static final String EXPIRES_AT_INSTANT = "expiresAtInstant";
     /** Epoch seconds, the table's TTL attribute: DynamoDB deletes the item some time after it. */
     public static final String EXPIRES_AT = "expiresAt";
-    public static final String FAILURES = "failures";
+
+    /** Rate-limit allowance attributes (plus {@link #EXPIRES_AT}). */
+    public static final String USED = "used";
+    public static final String SINCE = "since";
+    public static final String NEXT = "next";
 
     /** Notification marker attributes (plus {@link #RESERVATION_ID}). */
     public static final String OUTCOME = "outcome";

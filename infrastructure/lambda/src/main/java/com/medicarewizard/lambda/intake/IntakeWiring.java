@@ -1,7 +1,7 @@
 package com.medicarewizard.lambda.intake;
 
 import com.medicarewizard.adapter.cloudwatch.EmfPipelineMetrics;
-import com.medicarewizard.adapter.table.TableLoginAttempts;
+import com.medicarewizard.adapter.table.TableRateLimits;
 import com.medicarewizard.adapter.table.TableMessageFailures;
 import com.medicarewizard.adapter.table.TableNotificationLedger;
 import com.medicarewizard.adapter.table.TablePatients;
@@ -44,7 +44,7 @@ final class IntakeWiring {
                 new EmfPipelineMetrics(System.out::println));
         return new Intake(ports.catalog(), new TableSlotLedger(table),
                 new TableReservations(table), new SqsReservationQueue(sqs, settings.queueUrl(), settings.deadLetterQueueUrl()),
-                new TablePatients(table), new TableTokens(table), new TableLoginAttempts(table),
+                new TablePatients(table), new TableTokens(table), new TableRateLimits(table),
                 IntakeConfig.fromEnvironment(env, FunctionSpecs.INTAKE.tokenLifetime()).withActiveBookings(
                         new ActiveBookingsLimit(FunctionSpecs.LIMITS.overriddenBy(env).activeBookingsPerPatient())),
                 ports.clock()).withOperations(operations);

@@ -4,7 +4,7 @@ import com.medicarewizard.adapter.table.TableTokens;
 import com.medicarewizard.adapter.table.TableSlotLedger;
 import com.medicarewizard.adapter.table.TableReservations;
 import com.medicarewizard.adapter.table.TablePatients;
-import com.medicarewizard.adapter.table.TableLoginAttempts;
+import com.medicarewizard.adapter.table.TableRateLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
@@ -12,6 +12,7 @@ import com.medicarewizard.domain.PatientMother;
 import com.medicarewizard.domain.ReservationMother;
 import com.medicarewizard.domain.center.Cell;
 import com.medicarewizard.domain.center.ResourceId;
+import com.medicarewizard.domain.limit.FixedWindow;
 import com.medicarewizard.domain.patient.Patient;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.port.Tokens.Session;
@@ -30,6 +31,7 @@ class EmbeddedAdaptersDurabilityTest {
 
     private static final Instant T0 = ReservationMother.REQUESTED_AT;
     private static final ResourceId SCANNER = new ResourceId("RN-MRI-1");
+    private static final FixedWindow ONCE_A_MINUTE = new FixedWindow(1, Duration.ofMinutes(1));
 
     @TempDir
     Path directory;
@@ -47,7 +49,7 @@ class EmbeddedAdaptersDurabilityTest {
             new TableReservations(table).update(confirmed);
             new TableSlotLedger(table).claim(pending.id(), cells);
             new TableTokens(table).store(session);
-            new TableLoginAttempts(table).recordFailure("account:1", T0, T0.minusSeconds(60));
+            new TableRateLimits(table).take("account:1", ONCE_A_MINUTE, T0);
         }
         try (EmbeddedTable table = EmbeddedTables.open(directory)) {
             assertThat(new TablePatients(table).byEmail(patient.email())).contains(patient);
@@ -60,7 +62,7 @@ class EmbeddedAdaptersDurabilityTest {
             assertThat(new TableSlotLedger(table).holders(List.of(SCANNER), pending.start(), pending.end()))
                     .containsOnlyKeys(cells);
             assertThat(new TableTokens(table).find("hash-1", T0)).contains(session);
-            assertThat(new TableLoginAttempts(table).failuresSince("account:1", T0)).containsExactly(T0);
+            assertThat(new TableRateLimits(table).take("account:1", ONCE_A_MINUTE, T0).granted()).isFalse();
         }
     }
 }

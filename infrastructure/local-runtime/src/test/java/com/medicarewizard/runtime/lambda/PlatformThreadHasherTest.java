@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class PlatformThreadHasherTest {
@@ -40,7 +41,7 @@ class PlatformThreadHasherTest {
     @Test
     void hashesOnItsOwnPlatformThreadsWhenCalledFromVirtualThreads() throws Exception {
         Recording delegate = new Recording();
-        try (PlatformThreadHasher hasher = new PlatformThreadHasher(delegate, 2);
+        try (PlatformThreadHasher hasher = new PlatformThreadHasher(delegate, 2, 8);
              var callers = Executors.newVirtualThreadPerTaskExecutor()) {
             var answers = callers.invokeAll(List.of(
                     () -> hasher.hash("a"), () -> String.valueOf(hasher.verify("a", "h:a")),
@@ -77,7 +78,7 @@ class PlatformThreadHasherTest {
                 return false;
             }
         };
-        try (PlatformThreadHasher hasher = new PlatformThreadHasher(slow, 2);
+        try (PlatformThreadHasher hasher = new PlatformThreadHasher(slow, 2, 8);
              var callers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 6; i++) {
                 String p = "p" + i;
@@ -91,8 +92,45 @@ class PlatformThreadHasherTest {
     }
 
     @Test
+    void refusesAtOnceWhenAsManyAsItMayQueueAreWaiting() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        PasswordHasher slow = new PasswordHasher() {
+            @Override
+            public String hash(String password) {
+                started.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "h:" + password;
+            }
+
+            @Override
+            public boolean verify(String password, String hash) {
+                return hash.equals(hash(password));
+            }
+        };
+        try (PlatformThreadHasher hasher = new PlatformThreadHasher(slow, 1, 1);
+             var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            var running = callers.submit(() -> hasher.hash("a"));
+            assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
+            var queued = callers.submit(() -> hasher.hash("b"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> hasher.waiting() == 1);
+
+            assertThatThrownBy(() -> hasher.verify("c", "h:c")).isInstanceOf(PasswordHasher.BusyException.class);
+
+            release.countDown();
+            assertThat(running.get(60, TimeUnit.SECONDS)).isEqualTo("h:a");
+            assertThat(queued.get(60, TimeUnit.SECONDS)).isEqualTo("h:b");
+            assertThat(hasher.verify("d", "h:d")).isTrue();
+        }
+    }
+
+    @Test
     void passesOnTheDelegatesFailure() {
-        try (PlatformThreadHasher hasher = new PlatformThreadHasher(new Recording(), 1)) {
+        try (PlatformThreadHasher hasher = new PlatformThreadHasher(new Recording(), 1, 1)) {
             assertThatIllegalStateException().isThrownBy(() -> hasher.verify("boom", "h:boom"))
                     .withMessage("the delegate failed");
         }

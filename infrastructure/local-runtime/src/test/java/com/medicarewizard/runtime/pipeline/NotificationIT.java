@@ -163,11 +163,17 @@ class NotificationIT {
 
     @Test
     @Order(3)
-    void aRecipientTheMailSystemRefusesIsParkedAndOperatorsSeeItMasked() {
-        String email = "dario,rossi." + System.nanoTime() + "@example.org";
-        Reservation confirmed = book(email, "en", 21);
-        NotificationKey mail = new NotificationKey(confirmed.id(), ReservationStatus.CONFIRMED, Channel.EMAIL);
-        await().atMost(PATIENCE).until(() -> runtime.notificationLedger().parked(mail).isPresent());
+    void aRecipientTheMailSystemRefusesIsParkedAndOperatorsSeeItMasked() throws Exception {
+        String email = "dario.rossi." + System.nanoTime() + "@example.org";
+        NotificationKey mail;
+        try (RefusingSmtpServer refusing = new RefusingSmtpServer()) {
+            smtpGate.redirect(refusing.port());
+            Reservation confirmed = book(email, "en", 21);
+            mail = new NotificationKey(confirmed.id(), ReservationStatus.CONFIRMED, Channel.EMAIL);
+            await().atMost(PATIENCE).until(() -> runtime.notificationLedger().parked(mail).isPresent());
+        } finally {
+            smtpGate.redirect(smtp.getSmtp().getPort());
+        }
         assertThat(runtime.notificationLedger().parked(mail).orElseThrow().retryable()).isFalse();
         ApiClient operator = new ApiClient(runtime.port()).withToken(OPS);
         ApiClient.Answer parked = operator.get("/api/v1/ops/notifications/parked");

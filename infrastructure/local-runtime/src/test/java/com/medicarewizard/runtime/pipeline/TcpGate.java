@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TcpGate implements AutoCloseable {
     private final ServerSocket listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    private final int target;
+    private volatile int target;
     private final Set<Socket> connected = ConcurrentHashMap.newKeySet();
     private volatile boolean shut;
 
@@ -34,6 +34,11 @@ final class TcpGate implements AutoCloseable {
     void shut() {
         shut = true;
         connected.forEach(TcpGate::closeQuietly);
+    }
+
+    /** Forwards new connections to the server on the loopback port {@code other} from now on. */
+    void redirect(int other) {
+        target = other;
     }
 
     /** Forwards new connections to the server again. */

@@ -177,6 +177,26 @@ class PatientJourneyBrowserIT extends WebsiteSuite {
         }
     }
 
+    /** Issue 13, row 3: five failures by anyone locked an account for 15 minutes, for its owner too. */
+    @Test
+    void othersFailedLogInsDoNotHoldUpAPatientInTheBrowserSheLoggedInFromBefore() {
+        Patient patient = newPatient();
+        try (Browser browser = browser("en-GB")) {
+            logIn(browser, patient);
+            assertThat((String) browser.script("return localStorage.getItem('mcw.devices')"))
+                    .doesNotContain(patient.email()).matches("\\{\"[0-9a-f]{64}\":\"[A-Za-z0-9_-]{43}\"}");
+            browser.find("#logout").click();
+            for (int i = 0; i < 6; i++) {
+                api().post("/api/v1/auth/token", "{\"email\":\"%s\",\"password\":\"guess %d\"}"
+                        .formatted(patient.email(), i));
+            }
+
+            logIn(browser, patient);
+
+            assertThat(browser.path()).isEqualTo("/bookings");
+        }
+    }
+
     @Test
     void aTimeTakenMeanwhileIsRejectedPlainlyAndTheNearestFreeTimesAreOffered() {
         Patient patient = newPatient();

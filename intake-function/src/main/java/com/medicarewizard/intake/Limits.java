@@ -1,0 +1,83 @@
+package com.medicarewizard.intake;
+
+import com.medicarewizard.domain.limit.FixedWindow;
+import com.medicarewizard.domain.limit.GrowingDelay;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The intake's rate limits, each a policy of the one {@link com.medicarewizard.port.RateLimits}
+ * mechanism (docs/adr/0006-log-in-throttling.md explains the log-in ones).
+ *
+ * @param loginPerAccount      log-ins to one account from clients it does not know: 5 at once, then 1, 2, 4, … s apart, at most 5 min
+ * @param loginPerAddress      log-ins from one client address that it does not know: 20 at once, then the same growing waits;
+ *                             a correct log-in does not count
+ * @param loginPerDevice       log-ins with one device token (given on a correct log-in; it exempts that client from the two above)
+ * @param registrationsPerAddress registrations from one client address: 30 an hour
+ * @param registrationsPerEmail   registrations of one e-mail address: 5 an hour (a 409 tells whether it has an account)
+ * @param reservationRequests  reservation requests of one patient: 20 a minute ({@code MCW_RESERVATION_REQUESTS_PER_MINUTE})
+ */
+public record Limits(GrowingDelay loginPerAccount, GrowingDelay loginPerAddress, GrowingDelay loginPerDevice,
+                     FixedWindow registrationsPerAddress, FixedWindow registrationsPerEmail,
+                     FixedWindow reservationRequests) {
+    public static final int RESERVATION_REQUESTS_PER_MINUTE = 20;
+    static final int MAX_RESERVATION_REQUESTS_PER_MINUTE = 10_000;
+    private static final Duration FIRST_WAIT = Duration.ofSeconds(1);
+    private static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
+    private static final Duration FORGET_AFTER = Duration.ofDays(1);
+
+    public Limits {
+        Objects.requireNonNull(loginPerAccount, "log-ins per account");
+        Objects.requireNonNull(loginPerAddress, "log-ins per address");
+        Objects.requireNonNull(loginPerDevice, "log-ins per device");
+        Objects.requireNonNull(registrationsPerAddress, "registrations per address");
+        Objects.requireNonNull(registrationsPerEmail, "registrations per e-mail");
+        Objects.requireNonNull(reservationRequests, "reservation requests");
+    }
+
+    public static Limits standard() {
+        return new Limits(delays(5), delays(20), delays(5), new FixedWindow(30, Duration.ofHours(1)),
+                new FixedWindow(5, Duration.ofHours(1)), perMinute(RESERVATION_REQUESTS_PER_MINUTE));
+    }
+
+    /** Reads {@code MCW_RESERVATION_REQUESTS_PER_MINUTE} (1–10000; blank or absent: 20); the rest is standard. */
+    public static Limits fromEnvironment(Map<String, String> env) {
+        Optional<String> text = Optional.ofNullable(env.get("MCW_RESERVATION_REQUESTS_PER_MINUTE")).map(String::strip)
+                .filter(s -> !s.isEmpty());
+        if (text.isEmpty()) {
+            return standard();
+        }
+        int perMinute;
+        try {
+            perMinute = Integer.parseInt(text.get());
+        } catch (NumberFormatException e) {
+            perMinute = -1;
+        }
+        if (perMinute < 1 || perMinute > MAX_RESERVATION_REQUESTS_PER_MINUTE) {
+            throw new IllegalArgumentException("MCW_RESERVATION_REQUESTS_PER_MINUTE must be a whole number from 1 to "
+                    + MAX_RESERVATION_REQUESTS_PER_MINUTE);
+        }
+        return standard().withReservationRequests(perMinute(perMinute));
+    }
+
+    public Limits withReservationRequests(FixedWindow policy) {
+        return new Limits(loginPerAccount, loginPerAddress, loginPerDevice, registrationsPerAddress,
+                registrationsPerEmail, policy);
+    }
+
+    public Limits withRegistrationsPerAddress(FixedWindow policy) {
+        return new Limits(loginPerAccount, loginPerAddress, loginPerDevice, policy, registrationsPerEmail,
+                reservationRequests);
+    }
+
+    private static GrowingDelay delays(int free) {
+        return new GrowingDelay(free, FIRST_WAIT, LONGEST_WAIT, FORGET_AFTER);
+    }
+
+    private static FixedWindow perMinute(int requests) {
+        return new FixedWindow(requests, Duration.ofMinutes(1));
+    }
+}
