@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param loginPerAddress      log-ins from one client address that it does not know: 20 at once, then the same growing waits;
  *                             a correct log-in does not count
  * @param loginPerDevice       log-ins with one device token (given on a correct log-in; it exempts that client from the two above)
- * @param registrationsPerAddress registrations from one client address: 30 an hour
+ * @param registrationsPerAddress registrations from one client address: 30 an hour ({@code MCW_REGISTRATIONS_PER_ADDRESS_PER_HOUR})
  * @param registrationsPerEmail   registrations of one e-mail address: 5 an hour (a 409 tells whether it has an account)
  * @param reservationRequests  reservation requests of one patient: 20 a minute ({@code MCW_RESERVATION_REQUESTS_PER_MINUTE})
  */
@@ -25,6 +25,7 @@ public record Limits(GrowingDelay loginPerAccount, GrowingDelay loginPerAddress,
                      FixedWindow reservationRequests) {
     public static final int RESERVATION_REQUESTS_PER_MINUTE = 20;
     static final int MAX_RESERVATION_REQUESTS_PER_MINUTE = 10_000;
+    static final int MAX_REGISTRATIONS_PER_ADDRESS_PER_HOUR = 100_000;
     private static final Duration FIRST_WAIT = Duration.ofSeconds(1);
     private static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
     private static final Duration FORGET_AFTER = Duration.ofDays(1);
@@ -43,24 +44,39 @@ public record Limits(GrowingDelay loginPerAccount, GrowingDelay loginPerAddress,
                 new FixedWindow(5, Duration.ofHours(1)), perMinute(RESERVATION_REQUESTS_PER_MINUTE));
     }
 
-    /** Reads {@code MCW_RESERVATION_REQUESTS_PER_MINUTE} (1–10000; blank or absent: 20); the rest is standard. */
+    /**
+     * Reads {@code MCW_RESERVATION_REQUESTS_PER_MINUTE} (1–10000; blank or absent: 20) and
+     * {@code MCW_REGISTRATIONS_PER_ADDRESS_PER_HOUR} (1–100000; blank or absent: 30 — every local client
+     * is 127.0.0.1, so a load test of many patients on one machine raises it); the rest is standard.
+     */
     public static Limits fromEnvironment(Map<String, String> env) {
-        Optional<String> text = Optional.ofNullable(env.get("MCW_RESERVATION_REQUESTS_PER_MINUTE")).map(String::strip)
-                .filter(s -> !s.isEmpty());
+        Limits limits = standard();
+        Optional<Integer> perMinute = whole(env, "MCW_RESERVATION_REQUESTS_PER_MINUTE", MAX_RESERVATION_REQUESTS_PER_MINUTE);
+        if (perMinute.isPresent()) {
+            limits = limits.withReservationRequests(perMinute(perMinute.get()));
+        }
+        Optional<Integer> perHour = whole(env, "MCW_REGISTRATIONS_PER_ADDRESS_PER_HOUR", MAX_REGISTRATIONS_PER_ADDRESS_PER_HOUR);
+        if (perHour.isPresent()) {
+            limits = limits.withRegistrationsPerAddress(new FixedWindow(perHour.get(), Duration.ofHours(1)));
+        }
+        return limits;
+    }
+
+    private static Optional<Integer> whole(Map<String, String> env, String name, int max) {
+        Optional<String> text = Optional.ofNullable(env.get(name)).map(String::strip).filter(s -> !s.isEmpty());
         if (text.isEmpty()) {
-            return standard();
+            return Optional.empty();
         }
-        int perMinute;
+        int value;
         try {
-            perMinute = Integer.parseInt(text.get());
+            value = Integer.parseInt(text.get());
         } catch (NumberFormatException e) {
-            perMinute = -1;
+            value = -1;
         }
-        if (perMinute < 1 || perMinute > MAX_RESERVATION_REQUESTS_PER_MINUTE) {
-            throw new IllegalArgumentException("MCW_RESERVATION_REQUESTS_PER_MINUTE must be a whole number from 1 to "
-                    + MAX_RESERVATION_REQUESTS_PER_MINUTE);
+        if (value < 1 || value > max) {
+            throw new IllegalArgumentException(name + " must be a whole number from 1 to " + max);
         }
-        return standard().withReservationRequests(perMinute(perMinute));
+        return Optional.of(value);
     }
 
     public Limits withReservationRequests(FixedWindow policy) {

@@ -67,6 +67,17 @@ class IntakeConfigTest {
     }
 
     @Test
+    void readsHowManyRegistrationsOneClientAddressMakesAnHour() {
+        assertThat(IntakeConfig.fromEnvironment(Map.of("MCW_REGISTRATIONS_PER_ADDRESS_PER_HOUR", "5000")).limits()
+                .registrationsPerAddress().limit()).isEqualTo(5000);
+        assertThat(IntakeConfig.fromEnvironment(Map.of()).limits().registrationsPerAddress().limit()).isEqualTo(30);
+        for (String wrong : new String[] {"0", "-1", "many", "100001"}) {
+            assertThatThrownBy(() -> IntakeConfig.fromEnvironment(Map.of("MCW_REGISTRATIONS_PER_ADDRESS_PER_HOUR", wrong)))
+                    .hasMessageContaining("MCW_REGISTRATIONS_PER_ADDRESS_PER_HOUR");
+        }
+    }
+
+    @Test
     void refusesWeakOrNonsensicalSettings() {
         assertThatThrownBy(() -> IntakeConfig.fromEnvironment(Map.of("MCW_OPS_TOKEN", "short")))
                 .hasMessageContaining("MCW_OPS_TOKEN");
