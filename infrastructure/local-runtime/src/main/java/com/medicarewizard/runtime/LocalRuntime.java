@@ -18,6 +18,7 @@ import com.medicarewizard.runtime.stream.OnFailureDestination;
 import com.medicarewizard.runtime.stream.StreamEventSourceMapping;
 import com.medicarewizard.runtime.stream.StreamMappingConfig;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
+import com.medicarewizard.adapter.embedded.table.TableOptions;
 import com.medicarewizard.domain.center.Center;
 import com.medicarewizard.edge.ApiRoutes;
 import com.medicarewizard.edge.local.LocalApiGateway;
@@ -65,7 +66,12 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     public static LocalRuntime start(RuntimeConfig config) throws IOException {
-        LocalRuntime runtime = new LocalRuntime(StandIns.open(config, Clock.systemUTC()));
+        return start(config, TableOptions.defaults());
+    }
+
+    /** Starts with the table kept as {@code tableOptions} say (tests observe the journal's forces). */
+    public static LocalRuntime start(RuntimeConfig config, TableOptions tableOptions) throws IOException {
+        LocalRuntime runtime = new LocalRuntime(StandIns.open(config, tableOptions, Clock.systemUTC()));
         try {
             runtime.startFunctions(config);
             return runtime;
@@ -136,17 +142,23 @@ public final class LocalRuntime implements AutoCloseable {
         var sweeper = new LocalFunction<ScheduledEvent, Integer>(
                 FunctionConfig.of(FunctionSpecs.SWEEPER.function()), functions.sweeper());
         running.add(sweeper);
-        ScheduledExecutorService timer = schedule(sweeper, config.sweepEvery());
-        // the stream keeps 24 h of records; compaction is what lets older ones go
-        timer.scheduleWithFixedDelay(this::compactTable, 1, 1, TimeUnit.HOURS);
+        schedule(sweeper, config.sweepEvery());
+        scheduleHousekeeping();
     }
 
-    private void compactTable() {
-        try {
-            standIns.table().compact();
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("table compaction failed; the journal keeps everything meanwhile: {}", e.toString());
-        }
+    /**
+     * Expired items every minute (DynamoDB's TTL takes up to days; a minute keeps the table small),
+     * past claims hourly, compaction hourly (the stream keeps 24 h of records; compaction is what lets
+     * older ones go) — on their own thread, so that none of them delays the sweeper.
+     */
+    private void scheduleHousekeeping() {
+        var housekeeping = new TableHousekeeping(standIns.table(), standIns.catalog(), Clock.systemUTC());
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name("table-housekeeping").daemon().factory());
+        timer.scheduleWithFixedDelay(() -> housekeeping.run(housekeeping::deleteExpired), 1, 1, TimeUnit.MINUTES);
+        timer.scheduleWithFixedDelay(() -> housekeeping.run(housekeeping::dropPastClaims), 2, 60, TimeUnit.MINUTES);
+        timer.scheduleWithFixedDelay(housekeeping::compact, 1, 1, TimeUnit.HOURS);
+        running.add(timer::shutdownNow);
     }
 
     public int port() {

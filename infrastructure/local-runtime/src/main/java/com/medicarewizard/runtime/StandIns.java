@@ -19,6 +19,8 @@ import com.medicarewizard.adapter.table.TableSlotLedger;
 import com.medicarewizard.adapter.table.TableTokens;
 import com.medicarewizard.adapter.embedded.EmbeddedTables;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
+import com.medicarewizard.adapter.embedded.table.TableOptions;
+import com.medicarewizard.adapter.embedded.PrivateFiles;
 import com.medicarewizard.adapter.sqs.SqsReservationQueue;
 import com.medicarewizard.port.CenterCatalog;
 import com.medicarewizard.port.LoginAttempts;
@@ -36,7 +38,6 @@ import com.medicarewizard.runtime.sqs.QueueUrls;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -53,8 +54,9 @@ record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, SqsClient functionsS
                 MessageFailures failures, NotificationLedger notificationLedger, OutboxNotifications outbox,
                 InProcessEventBus events, OnFailureDestination streamFailures) implements AutoCloseable {
 
-    static StandIns open(RuntimeConfig config, Clock clock) throws IOException {
-        Files.createDirectories(config.dataDirectory());
+    static StandIns open(RuntimeConfig config, TableOptions tableOptions, Clock clock) throws IOException {
+        PrivateFiles.directory(config.dataDirectory());
+        PrivateFiles.tighten(config.dataDirectory());
         CenterCatalog catalog = new EmbeddedCenterCatalog(config.dataDirectory().resolve("center.json"),
                 () -> DemoCenter.create(LocalDate.now(clock)));
         EmbeddedSqsServer server = EmbeddedSqsServer.start(config.dataDirectory().resolve("queue"), 0);
@@ -62,9 +64,11 @@ record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, SqsClient functionsS
         SqsClient functionsSqs = LocalSqsClients.forFunctions(server.endpoint());
         QueueUrls urls = new QueueSetup(sqs).create(new QueueSpec("reservation-requests",
                 config.visibilityTimeout(), config.maxReceiveCount(), "reservation-requests-dlq"));
-        EmbeddedTable table = EmbeddedTables.open(config.dataDirectory().resolve("table"));
+        EmbeddedTable table = EmbeddedTables.open(config.dataDirectory().resolve("table"), tableOptions);
         OutboxNotifications outbox = new OutboxNotifications(new Outbox(config.dataDirectory().resolve("outbox")),
                 config.smtp().map(SmtpMailer::new), clock);
+        // the queue store's files, created by H2 with the process's umask
+        PrivateFiles.tighten(config.dataDirectory());
         return new StandIns(server, sqs, functionsSqs, urls, table,
                 new SqsReservationQueue(functionsSqs, urls.queueUrl(), urls.deadLetterQueueUrl()),
                 new TableReservations(table), new TableSlotLedger(table), new TablePatients(table),
