@@ -1,5 +1,6 @@
 package com.medicarewizard.runtime;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -84,7 +85,7 @@ public final class LocalRuntime implements AutoCloseable {
     private void startFunctions(RuntimeConfig config) throws IOException {
         Functions functions = new Functions(standIns, config, Clock.systemUTC());
         var allocator = new LocalFunction<SQSEvent, SQSBatchResponse>(
-                FunctionConfig.of(FunctionSpecs.ALLOCATOR.function()), functions.allocator());
+                FunctionConfig.of(FunctionSpecs.ALLOCATOR.function()), forcedOnReturn(functions.allocator()));
         running.add(allocator);
         // one poller running one batch at a time: the allocator's reserved concurrency of 1
         running.add(new SqsEventSourceMapping(standIns.sqs(), standIns.queueUrls().queueUrl(), allocator,
@@ -100,6 +101,16 @@ public final class LocalRuntime implements AutoCloseable {
                 event -> handler.handleRequest(event, LocalLambdaContext.startingNow(intake, Clock.systemUTC())),
                 "web").start(config.port());
         running.add(gateway);
+    }
+
+    /**
+     * The handler's table writes share one force per invocation: nothing the allocator writes is
+     * acted upon before it returns (the mapping deletes the messages then; its decisions reach the
+     * stream once forced), and a decision claims a cell per write, each otherwise forced alone.
+     */
+    private <I, O> RequestHandler<I, O> forcedOnReturn(RequestHandler<I, O> handler) {
+        EmbeddedTable table = standIns.table();
+        return (event, context) -> table.deferringForces(() -> handler.handleRequest(event, context));
     }
 
     /**

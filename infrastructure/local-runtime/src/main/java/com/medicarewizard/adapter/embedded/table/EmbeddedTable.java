@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -60,6 +61,8 @@ public final class EmbeddedTable implements ItemTable, AutoCloseable {
     private final Commits commits;
     private final FileChannel lockChannel;
     private final Object compacting = new Object();
+    /** The last commit of a {@link #deferringForces} block, per thread. */
+    private final ThreadLocal<Appended[]> deferred = new ThreadLocal<>();
     private Journal journal;
     /** The last sequence number journalled (under the writer lock); the stream publishes it once durable. */
     private long lastSequence;
@@ -214,9 +217,36 @@ public final class EmbeddedTable implements ItemTable, AutoCloseable {
         return new Appended(position, sequence);
     }
 
+    /**
+     * Runs {@code work} with the forces of its writes (on this thread) deferred to its end: each
+     * write returns once journalled, and {@code work} returns only once one force covers them all,
+     * their stream records readable from then on. For a caller none of whose writes is acted upon
+     * before it returns — the allocator, whose queue message is deleted and whose decision is
+     * streamed only after its invocation — so that one thread's many writes (a claim per cell)
+     * share one force instead of waiting for one each.
+     */
+    public <T> T deferringForces(Supplier<T> work) {
+        if (deferred.get() != null) {
+            return work.get();
+        }
+        Appended[] last = {Appended.NOTHING};
+        deferred.set(last);
+        try {
+            return work.get();
+        } finally {
+            deferred.remove();
+            awaitDurable(last[0]);
+        }
+    }
+
     /** Returns once the commit's line is on the disk (group commit: see {@link Journal}), then streams it. */
     private void awaitDurable(Appended appended) {
         if (appended == Appended.NOTHING) {
+            return;
+        }
+        Appended[] deferring = deferred.get();
+        if (deferring != null) {
+            deferring[0] = appended;
             return;
         }
         try {

@@ -90,6 +90,29 @@ class GroupCommitTest {
     }
 
     @Test
+    void writesOfADeferringBlockShareOneForceAtItsEndAndAreStreamedOnlyThen() throws Exception {
+        RecordingSync sync = new RecordingSync();
+        try (EmbeddedTable table = Tables.open(directory, TableOptions.defaults().withJournalSync(sync))) {
+            table.put(item("before", "1"), Condition.absent());
+            int forcesBefore = sync.forces();
+
+            int streamedInside = table.deferringForces(() -> {
+                for (int i = 0; i < 10; i++) {
+                    table.put(item("claim", "c" + i), Condition.absent());
+                }
+                assertThat(table.get(Tables.key("claim", "c9"))).as("conditions see the block's writes").isPresent();
+                assertThat(sync.forces()).isEqualTo(forcesBefore);
+                return table.stream().read(0, 100).size();
+            });
+
+            assertThat(streamedInside).isEqualTo(1);
+            assertThat(sync.forces()).isEqualTo(forcesBefore + 1);
+            assertThat(sync.forcedUpTo()).isGreaterThanOrEqualTo(endOfLine(directory, "claim"));
+            assertThat(table.stream().read(0, 100)).hasSize(11);
+        }
+    }
+
+    @Test
     void withoutSyncNothingIsForced() throws Exception {
         RecordingSync sync = new RecordingSync();
         try (EmbeddedTable table = Tables.open(directory,
@@ -100,11 +123,11 @@ class GroupCommitTest {
         assertThat(sync.forces()).isZero();
     }
 
-    /** The byte offset just after the journal line that writes partition {@code pk}. */
+    /** The byte offset just after the last journal line that writes partition {@code pk}. */
     static long endOfLine(Path directory, String pk) throws IOException {
         byte[] journal = Files.readAllBytes(directory.resolve(Journal.FILE));
         String text = new String(journal, StandardCharsets.ISO_8859_1);
-        int at = text.indexOf("\"pk\":\"" + pk + "\"");
+        int at = text.lastIndexOf("\"pk\":\"" + pk + "\"");
         assertThat(at).as("line of " + pk).isNotNegative();
         return text.indexOf('\n', at) + 1;
     }
