@@ -3,6 +3,7 @@ package com.medicarewizard.performance;
 import com.medicarewizard.adapter.table.TableSlotLedger;
 import com.medicarewizard.adapter.embedded.EmbeddedTables;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
+import com.medicarewizard.adapter.embedded.table.TableOptions;
 import com.medicarewizard.domain.availability.AvailabilityCalculator;
 import com.medicarewizard.domain.availability.BookingRules;
 import com.medicarewizard.domain.availability.Occupancy;
@@ -57,7 +58,8 @@ final class AvailabilityBenchmark {
         Path dir = Files.createTempDirectory("mcw-availability");
         Center center = center();
         ExamType exam = center.examType(MRI).orElseThrow();
-        try (EmbeddedTable table = EmbeddedTables.open(dir)) {
+        // a read benchmark: its seeded bookings need not survive power loss, so no force per booking
+        try (EmbeddedTable table = EmbeddedTables.open(dir, TableOptions.defaults().withSyncOnCommit(false))) {
             TableSlotLedger ledger = new TableSlotLedger(table);
             book(ledger, center, exam, bookings);
             AvailabilityCalculator calculator = new AvailabilityCalculator(BookingRules.of(center));

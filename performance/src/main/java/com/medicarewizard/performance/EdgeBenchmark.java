@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * Latency of {@code POST /api/v1/reservations} over HTTP, from a given number of concurrent
- * patients, each sending its requests one after the other (no think time): the edge's 202.
+ * patients, each sending its requests one after the other (no think time): the edge's 202; and the
+ * throughput that makes (202s per second of the whole run), which the table's forces bound.
  */
 final class EdgeBenchmark {
     private static final Pattern STARTS = Pattern.compile("\"start\":\"([^\"]+)\"");
@@ -37,6 +38,7 @@ final class EdgeBenchmark {
         }
         List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
+        long began = System.nanoTime();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int p = 0; p < patients; p++) {
                 String token = tokens.get(p);
@@ -56,6 +58,9 @@ final class EdgeBenchmark {
                 });
             }
         }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        System.out.printf("  %d patients x %d requests: %.0f answered per second (%d not 202)%n", patients,
+                requestsEach, nanos.size() / seconds, errors.get());
         if (errors.get() > 0) {
             System.out.println("  edge answered " + errors.get() + " requests with something else than 202");
         }

@@ -1,5 +1,6 @@
 package com.medicarewizard.runtime;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -19,6 +20,7 @@ import com.medicarewizard.runtime.stream.OnFailureDestination;
 import com.medicarewizard.runtime.stream.StreamEventSourceMapping;
 import com.medicarewizard.runtime.stream.StreamMappingConfig;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
+import com.medicarewizard.adapter.embedded.table.TableOptions;
 import com.medicarewizard.domain.center.Center;
 import com.medicarewizard.edge.ApiRoutes;
 import com.medicarewizard.edge.local.GatewayLimits;
@@ -81,15 +83,27 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     public static LocalRuntime start(RuntimeConfig config) throws IOException {
-        return start(config, () -> { });
+        return start(config, TableOptions.defaults(), () -> { });
+    }
+
+    /** Starts with the table kept as {@code tableOptions} say (tests observe the journal's forces). */
+    public static LocalRuntime start(RuntimeConfig config, TableOptions tableOptions) throws IOException {
+        return start(config, tableOptions, () -> { });
+    }
+
+    /** Starts; {@code queueStoreBroken} runs if the queue store stops taking writes for good. */
+    public static LocalRuntime start(RuntimeConfig config, Runnable queueStoreBroken) throws IOException {
+        return start(config, TableOptions.defaults(), queueStoreBroken);
     }
 
     /**
-     * Starts the pipeline; {@code queueStoreBroken} runs once if the queue store stops taking writes
-     * for good (see {@link QueueStoreWatch}): {@link Main} exits non-zero, for a supervisor to restart it.
+     * Starts the pipeline with the table kept as {@code tableOptions} say (tests observe the journal's
+     * forces); {@code queueStoreBroken} runs once if the queue store stops taking writes for good (see
+     * {@link QueueStoreWatch}): {@link Main} exits non-zero, for a supervisor to restart it.
      */
-    public static LocalRuntime start(RuntimeConfig config, Runnable queueStoreBroken) throws IOException {
-        LocalRuntime runtime = new LocalRuntime(StandIns.open(config, Clock.systemUTC()));
+    public static LocalRuntime start(RuntimeConfig config, TableOptions tableOptions, Runnable queueStoreBroken)
+            throws IOException {
+        LocalRuntime runtime = new LocalRuntime(StandIns.open(config, tableOptions, Clock.systemUTC()));
         try {
             runtime.startFunctions(config);
             runtime.watchQueueStore(config, queueStoreBroken);
@@ -103,7 +117,7 @@ public final class LocalRuntime implements AutoCloseable {
     private void startFunctions(RuntimeConfig config) throws IOException {
         Functions functions = new Functions(standIns, config, Clock.systemUTC());
         var allocator = new LocalFunction<SQSEvent, SQSBatchResponse>(
-                FunctionConfig.of(FunctionSpecs.ALLOCATOR.function()), functions.allocator());
+                FunctionConfig.of(FunctionSpecs.ALLOCATOR.function()), forcedOnReturn(functions.allocator()));
         running.add(allocator);
         // one poller running one batch at a time: the allocator's reserved concurrency of 1
         running.add(new SqsEventSourceMapping(standIns.sqs(), standIns.queueUrls().queueUrl(), allocator,
@@ -119,6 +133,16 @@ public final class LocalRuntime implements AutoCloseable {
                 event -> handler.handleRequest(event, LocalLambdaContext.startingNow(intake, Clock.systemUTC())),
                 "web", EDGE_LIMITS).start(config.port());
         running.add(gateway);
+    }
+
+    /**
+     * The handler's table writes share one force per invocation: nothing the allocator writes is
+     * acted upon before it returns (the mapping deletes the messages then; its decisions reach the
+     * stream once forced), and a decision claims a cell per write, each otherwise forced alone.
+     */
+    private <I, O> RequestHandler<I, O> forcedOnReturn(RequestHandler<I, O> handler) {
+        EmbeddedTable table = standIns.table();
+        return (event, context) -> table.deferringForces(() -> handler.handleRequest(event, context));
     }
 
     /**
@@ -161,9 +185,8 @@ public final class LocalRuntime implements AutoCloseable {
         var sweeper = new LocalFunction<ScheduledEvent, Integer>(
                 FunctionConfig.of(FunctionSpecs.SWEEPER.function()), functions.sweeper());
         running.add(sweeper);
-        ScheduledExecutorService timer = schedule(sweeper, config.sweepEvery());
-        // the stream keeps 24 h of records; compaction is what lets older ones go
-        timer.scheduleWithFixedDelay(this::compactTable, 1, 1, TimeUnit.HOURS);
+        schedule(sweeper, config.sweepEvery());
+        scheduleHousekeeping();
     }
 
     private void watchQueueStore(RuntimeConfig config, Runnable broken) {
@@ -175,12 +198,20 @@ public final class LocalRuntime implements AutoCloseable {
         running.add(timer::shutdownNow);
     }
 
-    private void compactTable() {
-        try {
-            standIns.table().compact();
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("table compaction failed; the journal keeps everything meanwhile: {}", e.toString());
-        }
+
+    /**
+     * Expired items every minute (DynamoDB's TTL takes up to days; a minute keeps the table small),
+     * past claims hourly, compaction hourly (the stream keeps 24 h of records; compaction is what lets
+     * older ones go) — on their own thread, so that none of them delays the sweeper.
+     */
+    private void scheduleHousekeeping() {
+        var housekeeping = new TableHousekeeping(standIns.table(), standIns.catalog(), Clock.systemUTC());
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name("table-housekeeping").daemon().factory());
+        timer.scheduleWithFixedDelay(() -> housekeeping.run(housekeeping::deleteExpired), 1, 1, TimeUnit.MINUTES);
+        timer.scheduleWithFixedDelay(() -> housekeeping.run(housekeeping::dropPastClaims), 2, 60, TimeUnit.MINUTES);
+        timer.scheduleWithFixedDelay(housekeeping::compact, 1, 1, TimeUnit.HOURS);
+        running.add(timer::shutdownNow);
     }
 
     public int port() {

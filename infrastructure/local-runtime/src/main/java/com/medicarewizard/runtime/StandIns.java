@@ -21,6 +21,8 @@ import com.medicarewizard.adapter.table.TableSlotLedger;
 import com.medicarewizard.adapter.table.TableTokens;
 import com.medicarewizard.adapter.embedded.EmbeddedTables;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
+import com.medicarewizard.adapter.embedded.table.TableOptions;
+import com.medicarewizard.adapter.embedded.PrivateFiles;
 import com.medicarewizard.adapter.sqs.SqsReservationQueue;
 import com.medicarewizard.port.CenterCatalog;
 import com.medicarewizard.port.RateLimits;
@@ -40,7 +42,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -59,8 +60,9 @@ record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, SqsClient functionsS
                 InProcessEventBus events, OnFailureDestination streamFailures) implements AutoCloseable {
 
     /** Opens the stand-ins; when one cannot be opened, those opened before it are closed again. */
-    static StandIns open(RuntimeConfig config, Clock clock) throws IOException {
-        Files.createDirectories(config.dataDirectory());
+    static StandIns open(RuntimeConfig config, TableOptions tableOptions, Clock clock) throws IOException {
+        PrivateFiles.directory(config.dataDirectory());
+        PrivateFiles.tighten(config.dataDirectory());
         CenterCatalog catalog = new EmbeddedCenterCatalog(config.dataDirectory().resolve("center.json"),
                 () -> DemoCenter.create(LocalDate.now(clock)));
         Deque<AutoCloseable> opened = new ArrayDeque<>();
@@ -69,9 +71,11 @@ record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, SqsClient functionsS
             SqsClient sqs = opened(opened, LocalSqsClients.forServer(server));
             SqsClient functionsSqs = opened(opened, LocalSqsClients.forFunctions(server));
             QueueUrls urls = new QueueSetup(sqs).create(queueSpec(config));
-            EmbeddedTable table = opened(opened, EmbeddedTables.open(config.dataDirectory().resolve("table")));
+            EmbeddedTable table = opened(opened, EmbeddedTables.open(config.dataDirectory().resolve("table"), tableOptions));
             OutboxNotifications outbox = new OutboxNotifications(new Outbox(config.dataDirectory().resolve("outbox")),
                     config.smtp().map(SmtpMailer::new), clock);
+            // the queue store's files, created by H2 with the process's umask
+            PrivateFiles.tighten(config.dataDirectory());
             return new StandIns(server, sqs, functionsSqs, urls, table,
                     new SqsReservationQueue(functionsSqs, urls.queueUrl(), urls.deadLetterQueueUrl()),
                     new TableReservations(table), new TableSlotLedger(table), new TablePatients(table),

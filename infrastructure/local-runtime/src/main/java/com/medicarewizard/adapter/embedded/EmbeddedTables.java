@@ -3,6 +3,7 @@ package com.medicarewizard.adapter.embedded;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
 import com.medicarewizard.table.IndexDefinition;
 import com.medicarewizard.adapter.embedded.table.TableOptions;
+import com.medicarewizard.table.layout.ItemLayout;
 import com.medicarewizard.table.layout.TableIndex;
 
 import java.io.IOException;
@@ -17,6 +18,8 @@ import java.util.List;
 public final class EmbeddedTables {
 
     public static final List<IndexDefinition> INDEXES = TableIndex.ALL;
+    /** The attribute DynamoDB's time to live is set on (epoch seconds). */
+    public static final String TIME_TO_LIVE_ATTRIBUTE = ItemLayout.EXPIRES_AT;
 
     private EmbeddedTables() {
     }

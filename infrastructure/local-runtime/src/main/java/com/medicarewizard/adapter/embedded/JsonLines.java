@@ -32,9 +32,9 @@ public final class JsonLines {
     }
 
     public synchronized void append(ObjectNode entry) throws IOException {
-        Files.createDirectories(file.getParent());
+        PrivateFiles.directory(file.getParent());
         byte[] line = (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        try (FileChannel channel = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             channel.write(ByteBuffer.wrap(line));
             channel.force(false);

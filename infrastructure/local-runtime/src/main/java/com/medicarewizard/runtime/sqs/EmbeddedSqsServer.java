@@ -1,11 +1,12 @@
 package com.medicarewizard.runtime.sqs;
 
+import com.medicarewizard.adapter.embedded.PrivateFiles;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -167,7 +168,7 @@ public final class EmbeddedSqsServer implements AutoCloseable {
      */
     private static String jdbcUrl(Path dataDirectory) {
         try {
-            Files.createDirectories(dataDirectory);
+            PrivateFiles.directory(dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

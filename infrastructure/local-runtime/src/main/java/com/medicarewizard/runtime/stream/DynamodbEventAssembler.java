@@ -54,6 +54,10 @@ public final class DynamodbEventAssembler {
         record.put("eventVersion", "1.1");
         record.put("eventSource", "aws:dynamodb");
         record.put("awsRegion", EmbeddedSqsServer.REGION);
+        if (r.byTimeToLive()) {
+            // how DynamoDB marks its own deletion of an expired item
+            record.putObject("userIdentity").put("type", "Service").put("principalId", "dynamodb.amazonaws.com");
+        }
         ObjectNode dynamodb = record.putObject("dynamodb");
         dynamodb.put("ApproximateCreationDateTime", r.approximateCreationTime().getEpochSecond());
         ObjectNode keys = dynamodb.putObject("Keys");

@@ -81,9 +81,14 @@ public final class ChangeStream {
         committed.forEach(record -> records.put(record.sequenceNumber(), record));
     }
 
-    /** Makes records up to {@code sequence} readable; called after they are applied to the items. */
-    void publish(long sequence) {
-        latest = sequence;
+    /**
+     * Makes records up to {@code sequence} readable; called once they are applied to the items and
+     * durable. Committers whose lines one force covered may publish out of order: never backwards.
+     */
+    synchronized void publish(long sequence) {
+        if (sequence > latest) {
+            latest = sequence;
+        }
     }
 
     /**

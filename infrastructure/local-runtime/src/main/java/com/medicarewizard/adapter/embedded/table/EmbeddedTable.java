@@ -9,7 +9,10 @@ import com.medicarewizard.table.Query;
 import com.medicarewizard.table.ItemTable;
 import com.medicarewizard.table.SortRange;
 import com.medicarewizard.table.TransactionCanceledException;
+import com.medicarewizard.table.ConditionFailedException;
 import com.medicarewizard.table.IndexDefinition;
+
+import com.medicarewizard.adapter.embedded.PrivateFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,8 +25,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -34,11 +39,17 @@ import org.apache.logging.log4j.Logger;
  * the package documentation for why a journal).
  *
  * <p>All writes go through one lock (one writer, in commit order); reads take no lock and never
- * see part of a commit. A write returns only once its journal line is with the OS.
+ * see part of a commit. A write returns only once its journal line is on the disk (with
+ * {@link TableOptions#syncOnCommit()}, the default; otherwise once it is with the OS), and its
+ * stream records are readable only from then on. Reads may see a commit while it is being
+ * forced: a write that depends on it is journalled after it, so is never durable without it.
  */
 public final class EmbeddedTable implements ItemTable, AutoCloseable {
 
-    private static final String LOCK_FILE = "table.lock";
+    static final String LOCK_FILE = "table.lock";
+    private static final long FIVE_YEARS_SECONDS = 5L * 365 * 24 * 3600;
+    /** Expired items deleted per hold of the writer lock, so that a large sweep never holds writes up long. */
+    private static final int EXPIRED_PER_LOCK = 100;
     private static final Logger LOG = LogManager.getLogger(EmbeddedTable.class);
 
     private final Path directory;
@@ -49,8 +60,13 @@ public final class EmbeddedTable implements ItemTable, AutoCloseable {
     private final ChangeStream stream = new ChangeStream(this::writeCheckpoint);
     private final Commits commits;
     private final FileChannel lockChannel;
+    private final Object compacting = new Object();
+    /** The last commit of a {@link #deferringForces} block, per thread. */
+    private final ThreadLocal<Appended[]> deferred = new ThreadLocal<>();
     private Journal journal;
-    private boolean closed;
+    /** The last sequence number journalled (under the writer lock); the stream publishes it once durable. */
+    private long lastSequence;
+    private volatile boolean closed;
 
     private EmbeddedTable(Path directory, List<IndexDefinition> indexes, TableOptions options,
                           FileChannel lockChannel) {
@@ -68,7 +84,8 @@ public final class EmbeddedTable implements ItemTable, AutoCloseable {
     /** Opens (or creates) the table in {@code directory}, recovering what was committed there. */
     public static EmbeddedTable open(Path directory, List<IndexDefinition> indexes, TableOptions options)
             throws IOException {
-        Files.createDirectories(directory);
+        PrivateFiles.directory(directory);
+        PrivateFiles.tighten(directory);
         FileChannel lockChannel = lockDirectory(directory);
         EmbeddedTable table = new EmbeddedTable(directory, List.copyOf(indexes), options, lockChannel);
         try {
@@ -137,12 +154,14 @@ public final class EmbeddedTable implements ItemTable, AutoCloseable {
     public void transact(List<Write> writes) {
         Write.validateTransaction(writes);
         writer.lock();
+        Appended appended;
         try {
             ensureOpen();
-            commit(commits.transaction(writes));
+            appended = commit(commits.transaction(writes), false);
         } finally {
             writer.unlock();
         }
+        awaitDurable(appended);
     }
 
     private Optional<Item> writeOne(Write write) {
@@ -151,37 +170,135 @@ public final class EmbeddedTable implements ItemTable, AutoCloseable {
 
     private Commits.Change writeChange(Write write) {
         writer.lock();
+        Commits.Change change;
+        Appended appended;
         try {
             ensureOpen();
-            Commits.Change change = commits.single(write);
-            commit(List.of(change));
-            return change;
+            change = commits.single(write);
+            appended = commit(List.of(change), false);
         } finally {
             writer.unlock();
         }
+        awaitDurable(appended);
+        return change;
     }
 
-    /** Journals, then applies and publishes; a change that changes nothing produces no record. */
-    private void commit(List<Commits.Change> changes) {
+    /** Where a commit's line ends in the journal and the last sequence number it holds. */
+    private record Appended(long position, long sequence) {
+        static final Appended NOTHING = new Appended(0, 0);
+    }
+
+    /**
+     * Journals, then applies; a change that changes nothing produces no record. Its records are
+     * streamed only once {@link #awaitDurable} saw the line on the disk, so that no consumer acts
+     * (e-mails, texts) on a commit a power loss could take back.
+     */
+    private Appended commit(List<Commits.Change> changes, boolean byTimeToLive) {
         List<StreamRecord> records = new ArrayList<>(changes.size());
-        long sequence = stream.latestSequence();
+        long sequence = lastSequence;
         var time = options.clock().instant().truncatedTo(ChronoUnit.MILLIS);
         for (Commits.Change change : changes) {
             if (change.changesItem()) {
-                records.add(StreamRecord.of(++sequence, change.oldImage(), change.newImage(), time));
+                records.add(StreamRecord.of(++sequence, change.oldImage(), change.newImage(), time, byTimeToLive));
             }
         }
         if (records.isEmpty()) {
-            return;
+            return Appended.NOTHING;
         }
+        long position;
         try {
-            journal.append(codec.commit(time, records));
+            position = journal.append(codec.commit(time, records));
         } catch (IOException e) {
             throw new UncheckedIOException("could not journal a commit", e);
         }
         store.apply(records);
         stream.append(records);
-        stream.publish(sequence);
+        lastSequence = sequence;
+        return new Appended(position, sequence);
+    }
+
+    /**
+     * Runs {@code work} with the forces of its writes (on this thread) deferred to its end: each
+     * write returns once journalled, and {@code work} returns only once one force covers them all,
+     * their stream records readable from then on. For a caller none of whose writes is acted upon
+     * before it returns — the allocator, whose queue message is deleted and whose decision is
+     * streamed only after its invocation — so that one thread's many writes (a claim per cell)
+     * share one force instead of waiting for one each.
+     */
+    public <T> T deferringForces(Supplier<T> work) {
+        if (deferred.get() != null) {
+            return work.get();
+        }
+        Appended[] last = {Appended.NOTHING};
+        deferred.set(last);
+        try {
+            return work.get();
+        } finally {
+            deferred.remove();
+            awaitDurable(last[0]);
+        }
+    }
+
+    /** Returns once the commit's line is on the disk (group commit: see {@link Journal}), then streams it. */
+    private void awaitDurable(Appended appended) {
+        if (appended == Appended.NOTHING) {
+            return;
+        }
+        Appended[] deferring = deferred.get();
+        if (deferring != null) {
+            deferring[0] = appended;
+            return;
+        }
+        try {
+            journal.awaitDurable(appended.position());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not force the journal of " + directory + " to the disk", e);
+        }
+        stream.publish(appended.sequence());
+    }
+
+    /**
+     * Deletes the items whose {@code ttlAttribute} (epoch seconds) has passed, as DynamoDB's time to
+     * live does: each on its own, only if the attribute still holds the value found (an item renewed
+     * meanwhile stays), streamed as a REMOVE {@linkplain StreamRecord#byTimeToLive() by the service}.
+     * As in DynamoDB, an attribute that is not a number, or more than five years in the past, is
+     * ignored. Returns how many items were deleted.
+     */
+    public int deleteExpired(String ttlAttribute) {
+        long now = options.clock().instant().getEpochSecond();
+        long ignoredBefore = now - FIVE_YEARS_SECONDS;
+        List<Item> expired = store.items()
+                .filter(item -> item.value(ttlAttribute).orElse(null) instanceof Long at && at < now && at >= ignoredBefore)
+                .toList();
+        int deleted = 0;
+        for (int from = 0; from < expired.size(); from += EXPIRED_PER_LOCK) {
+            deleted += deleteExpired(expired.subList(from, Math.min(expired.size(), from + EXPIRED_PER_LOCK)),
+                    ttlAttribute);
+        }
+        return deleted;
+    }
+
+    /** One commit each, under one lock hold, all made durable by one wait. */
+    private int deleteExpired(List<Item> expired, String ttlAttribute) {
+        Appended last = Appended.NOTHING;
+        int deleted = 0;
+        writer.lock();
+        try {
+            ensureOpen();
+            for (Item item : expired) {
+                Write delete = Write.delete(item.key(), Condition.equals(ttlAttribute, item.longValue(ttlAttribute)));
+                try {
+                    last = commit(List.of(commits.single(delete)), true);
+                    deleted++;
+                } catch (ConditionFailedException renewedOrGone) {
+                    // renewed or deleted since it was found: nothing to do
+                }
+            }
+        } finally {
+            writer.unlock();
+        }
+        awaitDurable(last);
+        return deleted;
     }
 
     private void writeCheckpoint(String consumer, long sequence) {
@@ -191,6 +308,8 @@ public final class EmbeddedTable implements ItemTable, AutoCloseable {
             if (sequence > stream.latestSequence()) {
                 throw new IllegalArgumentException("checkpoint " + sequence + " is beyond the latest sequence");
             }
+            // Not forced: a checkpoint lost with the power means records delivered again, which the
+            // stream's consumers tolerate (at-least-once); forcing would only slow the stream down.
             journal.append(codec.checkpoint(consumer, sequence));
             stream.restoreCheckpoint(consumer, sequence);
         } catch (IOException e) {
@@ -201,19 +320,39 @@ public final class EmbeddedTable implements ItemTable, AutoCloseable {
     }
 
     /**
-     * Writes a snapshot of the items and of the stream records still retained, then starts an
-     * empty journal. Crash-safe at every step: see {@link Snapshot} and {@link Recovery}.
+     * Writes a snapshot of the items and of the stream records still retained, then drops the
+     * journal lines it holds. Writes wait only while the state is frozen (item references copied)
+     * and while the few lines journalled meanwhile are moved to a fresh journal — not while the
+     * snapshot is written. Crash-safe at every step: see {@link Snapshot} and {@link Recovery}.
      */
     public void compact() throws IOException {
+        synchronized (compacting) {
+            Frozen frozen = freeze();
+            Snapshot.write(directory, codec, options.journalSync(), frozen.sequence(), frozen.checkpoints(),
+                    frozen.items().stream(), frozen.records());
+            writer.lock();
+            try {
+                ensureOpen();
+                journal.keepFrom(frozen.position());
+            } finally {
+                writer.unlock();
+            }
+            LOG.info("Compacted table {}: {} items, {} stream records kept, {} dropped",
+                    directory, frozen.items().size(), frozen.records().size(), frozen.dropped());
+        }
+    }
+
+    private record Frozen(long position, long sequence, Map<String, Long> checkpoints, List<Item> items,
+                          List<StreamRecord> records, int dropped) {
+    }
+
+    private Frozen freeze() {
         writer.lock();
         try {
             ensureOpen();
             int dropped = stream.trim(options.clock().instant(), options.streamRetention());
-            Snapshot.write(directory, codec, stream.latestSequence(), stream.checkpoints(), store.items(),
-                    stream.retained());
-            journal.reset();
-            LOG.info("Compacted table {}: {} items, {} stream records kept, {} dropped",
-                    directory, store.size(), stream.retained().size(), dropped);
+            return new Frozen(journal.position(), lastSequence, stream.checkpoints(), store.items().toList(),
+                    List.copyOf(stream.retained()), dropped);
         } finally {
             writer.unlock();
         }
@@ -222,7 +361,8 @@ public final class EmbeddedTable implements ItemTable, AutoCloseable {
     private void recover() throws IOException {
         Path journalFile = directory.resolve(Journal.FILE);
         new Recovery(directory, codec, store, stream).run(journalFile);
-        journal = Journal.open(journalFile, options.syncOnCommit());
+        lastSequence = stream.latestSequence();
+        journal = Journal.open(journalFile, options.syncOnCommit(), options.journalSync());
         if (options.syncOnCommit()) {
             Snapshot.forceDirectory(directory);
         }
@@ -256,7 +396,7 @@ public final class EmbeddedTable implements ItemTable, AutoCloseable {
 
     /** One process at a time: the journal has a single writer. */
     private static FileChannel lockDirectory(Path directory) throws IOException {
-        FileChannel channel = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+        FileChannel channel = PrivateFiles.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
         try {
             FileLock lock = channel.tryLock();

@@ -142,7 +142,7 @@ final class ItemStore {
         }
     }
 
-    /** Every item, for a snapshot; call while holding the writer's lock. */
+    /** Every item: a consistent set under the writer's lock (a snapshot), weakly consistent without (a sweep). */
     Stream<Item> items() {
         return partitions.values().stream().flatMap(partition -> partition.values().stream());
     }

@@ -9,21 +9,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32C;
 
 /**
  * Journal and snapshot lines as JSON, one object per line. Item values map one-to-one onto
  * JSON types (string, integral number, boolean, array of strings), so an item is a plain
- * JSON object. A commit line:
+ * JSON object. Each line ends with a tab and the CRC32C of the JSON before it, in hex (a tab
+ * never occurs in Jackson's compact output: inside strings it is escaped). A commit line:
  * <pre>{"type":"commit","time":"2025-01-01T10:00:00.123Z","records":[
- *   {"seq":7,"event":"MODIFY","old":{"pk":"a","sk":"b","n":1},"new":{"pk":"a","sk":"b","n":2}}]}</pre>
+ *   {"seq":7,"event":"MODIFY","old":{"pk":"a","sk":"b","n":1},"new":{"pk":"a","sk":"b","n":2}}]}&#9;6f1c2a0b</pre>
+ * Lines written before checksums existed (no tab) still parse; see {@link #hasChecksum}.
  */
 final class JournalCodec {
+
+    private static final int CHECKSUM_LENGTH = 8;
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final JsonFactory factory = mapper.getFactory();
@@ -87,9 +95,22 @@ final class JournalCodec {
         });
     }
 
-    /** Decodes one line; any malformed content is an {@link IOException}. */
+    /** Whether the line (without its newline) carries a checksum; older journals' lines do not. */
+    static boolean hasChecksum(byte[] bytes, int length) {
+        return length > CHECKSUM_LENGTH && bytes[length - CHECKSUM_LENGTH - 1] == '\t';
+    }
+
+    /** Decodes one line (without its newline); a checksum mismatch or malformed content is an {@link IOException}. */
     JournalEntry parse(byte[] bytes, int length) throws IOException {
-        JsonNode node = mapper.readTree(bytes, 0, length);
+        int json = length;
+        if (hasChecksum(bytes, length)) {
+            json = length - CHECKSUM_LENGTH - 1;
+            String stored = new String(bytes, json + 1, CHECKSUM_LENGTH, StandardCharsets.US_ASCII);
+            if (!stored.equals(checksum(bytes, json))) {
+                throw new IOException("checksum mismatch");
+            }
+        }
+        JsonNode node = mapper.readTree(bytes, 0, json);
         if (node == null || !node.isObject()) {
             throw new IOException("not a JSON object");
         }
@@ -131,7 +152,8 @@ final class JournalCodec {
     private StreamRecord readRecord(JsonNode node, Instant time) throws IOException {
         Optional<Item> oldImage = node.has("old") ? Optional.of(readItem(node.get("old"))) : Optional.empty();
         Optional<Item> newImage = node.has("new") ? Optional.of(readItem(node.get("new"))) : Optional.empty();
-        StreamRecord record = StreamRecord.of(number(node, "seq"), oldImage, newImage, time);
+        StreamRecord record = StreamRecord.of(number(node, "seq"), oldImage, newImage, time,
+                node.path("ttl").asBoolean(false));
         if (!record.eventName().equals(text(node, "event"))) {
             throw new IOException("event name does not match the images at seq " + record.sequenceNumber());
         }
@@ -182,6 +204,9 @@ final class JournalCodec {
         if (record.newImage().isPresent()) {
             g.writeFieldName("new");
             writeItem(g, record.newImage().get());
+        }
+        if (record.byTimeToLive()) {
+            g.writeBooleanField("ttl", true);
         }
     }
 
@@ -235,7 +260,18 @@ final class JournalCodec {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        out.write('\n');
-        return out.toByteArray();
+        byte[] json = out.toByteArray();
+        byte[] line = Arrays.copyOf(json, json.length + CHECKSUM_LENGTH + 2);
+        line[json.length] = '\t';
+        System.arraycopy(checksum(json, json.length).getBytes(StandardCharsets.US_ASCII), 0, line, json.length + 1,
+                CHECKSUM_LENGTH);
+        line[line.length - 1] = '\n';
+        return line;
+    }
+
+    private static String checksum(byte[] bytes, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, length);
+        return HexFormat.of().toHexDigits((int) crc.getValue());
     }
 }

@@ -11,8 +11,8 @@ import org.apache.logging.log4j.Logger;
  * Rebuilds items, indexes, stream and checkpoints from the snapshot (if any) and the journal.
  * Survives a crash at any point of a compaction: a leftover temporary snapshot is discarded;
  * a journal still holding commits that the snapshot already contains (crash after the rename,
- * before the reset) has them skipped by sequence number, and its checkpoint lines end on the
- * values the snapshot holds.
+ * before the journal kept only its lines after the snapshot) has them skipped by sequence number;
+ * checkpoint lines replay in order, so each consumer ends on its latest.
  */
 final class Recovery {
 

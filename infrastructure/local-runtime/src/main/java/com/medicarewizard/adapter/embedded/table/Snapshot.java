@@ -1,5 +1,6 @@
 package com.medicarewizard.adapter.embedded.table;
 
+import com.medicarewizard.adapter.embedded.PrivateFiles;
 import com.medicarewizard.table.Item;
 
 import java.io.BufferedOutputStream;
@@ -36,12 +37,13 @@ final class Snapshot {
     private Snapshot() {
     }
 
-    static void write(Path directory, JournalCodec codec, long latestSequence, Map<String, Long> checkpoints,
-                      Stream<Item> items, Collection<StreamRecord> records) throws IOException {
+    static void write(Path directory, JournalCodec codec, JournalSync sync, long latestSequence,
+                      Map<String, Long> checkpoints, Stream<Item> items, Collection<StreamRecord> records)
+            throws IOException {
         Path temp = directory.resolve(TEMP);
         long itemCount = 0;
         long recordCount = 0;
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        try (FileChannel channel = PrivateFiles.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
              OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
             out.write(codec.snapshotHeader(latestSequence, checkpoints));
@@ -55,7 +57,7 @@ final class Snapshot {
             }
             out.write(codec.snapshotEnd(itemCount, recordCount));
             out.flush();
-            channel.force(true);
+            sync.force(channel);
         }
         Files.move(temp, directory.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         forceDirectory(directory);
@@ -67,11 +69,12 @@ final class Snapshot {
             return Optional.empty();
         }
         List<JournalEntry> entries = new ArrayList<>();
-        try (Stream<String> lines = Files.lines(file)) {
-            for (String line : (Iterable<String>) lines::iterator) {
-                byte[] bytes = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                entries.add(codec.parse(bytes, bytes.length));
-            }
+        JournalScan scan = JournalScan.of(file, codec, entries::add);
+        if (scan.damage().isPresent() || scan.tornTail() > 0) {
+            // renamed into place only once complete and forced: damage here is the disk's, not a crash's
+            throw new IOException("snapshot " + file + " is damaged at line "
+                    + scan.damage().map(JournalScan.Damage::lineNumber).orElse(entries.size() + 1L)
+                    + "; restore it from a backup (the journal holds only what came after it)");
         }
         return Optional.of(content(file, entries));
     }

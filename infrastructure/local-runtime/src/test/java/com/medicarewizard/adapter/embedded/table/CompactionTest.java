@@ -6,7 +6,10 @@ import com.medicarewizard.domain.MutableClock;
 import static com.medicarewizard.adapter.embedded.table.Tables.item;
 import static com.medicarewizard.adapter.embedded.table.Tables.key;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +17,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -148,6 +155,48 @@ class CompactionTest {
         try (EmbeddedTable table = Tables.open(directory)) {
             assertThat(table.get(key("later", "1"))).isPresent();
             assertThat(table.stream().read(0, 100)).hasSize(8);
+        }
+    }
+
+    @Test
+    void writesGoOnWhileTheSnapshotIsWrittenAndStayInTheJournalAfterIt() throws Exception {
+        RecordingSync sync = new RecordingSync();
+        // forces only for the snapshot, so that holding them holds the compaction and nothing else
+        TableOptions options = TableOptions.defaults().withJournalSync(sync).withSyncOnCommit(false).withClock(clock);
+        // threads of its own: the common pool may have one thread on two cores, which the held compaction takes
+        try (EmbeddedTable table = Tables.open(directory, options);
+             ExecutorService threads = Executors.newFixedThreadPool(2)) {
+            DurabilityTest.writeSample(table);
+            sync.hold();
+            CompletableFuture<Void> compaction = CompletableFuture.runAsync(() -> {
+                try {
+                    table.compact();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, threads);
+            await().atMost(Duration.ofSeconds(30)).until(sync::holding);
+
+            CompletableFuture<Void> writes = CompletableFuture.runAsync(() -> {
+                table.put(item("during", "1"), Condition.absent());
+                table.stream().checkpoint("notifier", 8);
+                table.put(item("during", "2"), Condition.absent());
+            }, threads);
+            writes.get(30, TimeUnit.SECONDS);
+            assertThat(compaction).as("still writing its snapshot").isNotDone();
+
+            sync.release();
+            compaction.get(30, TimeUnit.SECONDS);
+            assertThat(Files.readAllLines(directory.resolve(Journal.FILE))).hasSize(3)
+                    .allSatisfy(line -> assertThat(line).containsAnyOf("during", "checkpoint"));
+            table.put(item("after", "1"), Condition.absent());
+        }
+        try (EmbeddedTable table = Tables.open(directory)) {
+            DurabilityTest.assertSampleItems(table);
+            assertThat(table.get(key("during", "2"))).isPresent();
+            assertThat(table.get(key("after", "1"))).isPresent();
+            assertThat(table.stream().checkpoint("notifier")).isEqualTo(8);
+            assertThat(sequences(table)).hasSize(10).last().isEqualTo(10L);
         }
     }
 
