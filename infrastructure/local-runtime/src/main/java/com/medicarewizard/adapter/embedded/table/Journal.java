@@ -10,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -24,6 +28,12 @@ import org.apache.logging.log4j.Logger;
  * completed, it returns at once, otherwise it forces everything appended so far — its line and
  * those of every committer queued behind it, who then find theirs covered. One force (10–25 ms on
  * the build machine's disk) thus serves all the commits made while the previous one ran.
+ *
+ * <p><b>Interrupts.</b> A thread interrupted inside a {@link FileChannel} call closes the channel
+ * ({@code ClosedByInterruptException}), and the runtime interrupts threads that outlive a Lambda or
+ * gateway timeout. So the file is only ever written and forced on two threads of the journal's own
+ * that nobody interrupts; a committer waits for them without giving up on an interrupt (its line
+ * is written and forced all the same) and finds its interrupt status set again afterwards.
  *
  * <p>Positions are logical: bytes ever appended to this journal, across compactions, which keep
  * only the lines appended after the compacted state (see {@link #keepFrom}).
@@ -40,6 +50,11 @@ final class Journal implements Closeable {
     private final JournalSync journalSync;
     private final ByteBuffer direct = ByteBuffer.allocateDirect(64 * 1024);
     private final ReentrantLock forcing = new ReentrantLock();
+    /** Appends; apart from forces, so that lines go on being appended while a force runs (group commit). */
+    private final ExecutorService appender = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("table-journal-append").daemon().factory());
+    private final ExecutorService forcer = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("table-journal-force").daemon().factory());
     private FileChannel channel;
     /** Logical position of the current file's first byte. */
     private long base;
@@ -74,14 +89,17 @@ final class Journal implements Closeable {
             throw new IOException("journal " + file + " is unusable after a failed write or force");
         }
         ByteBuffer buffer = staged(line);
-        try {
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
+        uninterruptibly(appender, () -> {
+            try {
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            } catch (IOException e) {
+                undoPartialAppend(e);
+                throw e;
             }
-        } catch (IOException e) {
-            undoPartialAppend(e);
-            throw e;
-        }
+            return null;
+        });
         size += line.length;
         appended = base + size;
         return appended;
@@ -105,7 +123,10 @@ final class Journal implements Closeable {
             }
             long upTo = appended;
             try {
-                journalSync.force(channel);
+                uninterruptibly(forcer, () -> {
+                    journalSync.force(channel);
+                    return null;
+                });
             } catch (IOException e) {
                 failed = true;
                 throw e;
@@ -155,6 +176,17 @@ final class Journal implements Closeable {
     void keepFrom(long position) throws IOException {
         forcing.lock();
         try {
+            uninterruptibly(forcer, () -> {
+                keepOnlyFrom(position);
+                return null;
+            });
+        } finally {
+            forcing.unlock();
+        }
+    }
+
+    private void keepOnlyFrom(long position) throws IOException {
+        {
             long from = position - base;
             Path temp = file.resolveSibling(TEMP);
             try (FileChannel tail = PrivateFiles.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -170,8 +202,6 @@ final class Journal implements Closeable {
             size = channel.size();
             channel.position(size);
             durable = appended;
-        } finally {
-            forcing.unlock();
         }
     }
 
@@ -186,9 +216,44 @@ final class Journal implements Closeable {
     public void close() throws IOException {
         forcing.lock();
         try {
-            channel.close();
+            uninterruptibly(forcer, () -> {
+                channel.close();
+                return null;
+            });
         } finally {
             forcing.unlock();
+            appender.shutdown();
+            forcer.shutdown();
+        }
+    }
+
+    private interface FileWork<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs {@code work} on {@code thread} and waits for it to end, whatever interrupts this thread meanwhile. */
+    private static <T> T uninterruptibly(ExecutorService thread, FileWork<T> work) throws IOException {
+        Future<T> done = thread.submit(work::run);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return done.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    switch (e.getCause()) {
+                        case IOException io -> throw io;
+                        case RuntimeException runtime -> throw runtime;
+                        case Error error -> throw error;
+                        default -> throw new IOException(e.getCause());
+                    }
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
