@@ -33,11 +33,12 @@ public final class BenchmarkMain {
         }
         Path data = Files.createTempDirectory("mcw-bench");
         // The runtime's own defaults (not the tests' 2-second sweeps, which would re-send a backlog), except the
-        // abuse limits: the edge benchmark sends 40 requests per patient, all to one test number, and measures
-        // the path that accepts them, as before the limits.
+        // abuse and rate limits: the edge benchmark registers 70 patients from one address, sends 40 requests per
+        // patient back to back, all to one test number, and measures the path that accepts them, as before the limits.
         RuntimeConfig config = RuntimeConfig.fromEnvironment(Map.of("MCW_PORT", "0", "MCW_DATA_DIR", data.toString(),
                 "MCW_OPS_TOKEN", "bench-ops-token-0000", "MCW_MAX_ACTIVE_BOOKINGS", "40",
-                "MCW_MAX_MESSAGES_PER_HOUR", "1000000"));
+                "MCW_MAX_MESSAGES_PER_HOUR", "1000000", "MCW_RESERVATION_REQUESTS_PER_MINUTE", "10000",
+                "MCW_REGISTRATIONS_PER_ADDRESS_PER_HOUR", "100000"));
         try (LocalRuntime runtime = LocalRuntime.start(config)) {
             if (PARTS.contains("allocator")) {
                 AllocatorBenchmark allocator = new AllocatorBenchmark(runtime);
