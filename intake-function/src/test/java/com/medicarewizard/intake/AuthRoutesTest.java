@@ -43,6 +43,8 @@ class AuthRoutesTest {
 
         assertThat(device).matches("[A-Za-z0-9_-]{43}");
         assertThat(api.send(Req.get("/api/v1/me").bearer(device)).status()).isEqualTo(401);
+        // its stored hash is sha256("device:" + token): that string as a bearer token must not find it
+        assertThat(api.send(Req.get("/api/v1/me").bearer("device:" + device)).status()).isEqualTo(401);
         assertThat(api.send(loginRequest(email, Api.PASSWORD, device)).text("deviceToken")).isEqualTo(device);
     }
 

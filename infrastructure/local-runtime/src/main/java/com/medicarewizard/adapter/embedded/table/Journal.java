@@ -195,13 +195,20 @@ final class Journal implements Closeable {
                 tail.force(true);
             }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            Snapshot.forceDirectory(file.getParent());
-            channel.close();
-            channel = openChannel(file);
-            base = position;
-            size = channel.size();
-            channel.position(size);
-            durable = appended;
+            try {
+                Snapshot.forceDirectory(file.getParent());
+                channel.close();
+                channel = openChannel(file);
+                base = position;
+                size = channel.size();
+                channel.position(size);
+                durable = appended;
+            } catch (IOException | RuntimeException e) {
+                // the channel may still name the file the rename unlinked, or the rename may not be on the
+                // disk: a line appended now could be acknowledged and lost, so no line is taken any more
+                failed = true;
+                throw e;
+            }
         }
     }
 
