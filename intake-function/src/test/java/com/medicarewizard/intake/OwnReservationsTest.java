@@ -107,6 +107,29 @@ class OwnReservationsTest {
         assertThat(api.reservations.updates()).isEqualTo(writes);
     }
 
+    /**
+     * A CONFIRMED booking whose CANCEL cannot be queued would stay confirmed: the sweeper re-sends
+     * only PENDING requests. So the patient is told to try again, and the next DELETE sends it.
+     */
+    @Test
+    void aCancellationTheQueueRefusesIs503AndTheNextTrySendsIt() {
+        String id = api.book(token, "2027-03-02T10:00:00+01:00");
+        api.queue.unavailable(true);
+        int sent = api.queue.sent().size();
+
+        Reply refused = api.send(delete(id, token));
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.headers()).containsKey("Retry-After");
+        assertThat(api.queue.sent()).hasSize(sent);
+
+        api.queue.unavailable(false);
+        Reply again = api.send(delete(id, token));
+
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(api.queue.sent()).last().extracting(ReservationCommand::type).isEqualTo(ReservationCommand.Type.CANCEL);
+    }
+
     @Test
     void cancellingACancelledReservationIs202AndQueuesNothing() {
         String id = api.book(token, "2027-03-02T10:00:00+01:00");

@@ -66,8 +66,12 @@ public record CancelReservation(CenterCatalog catalog, Reservations reservations
                     reservation.correlationId()));
             LOG.info("cancellation of reservation {} queued", reservation.id());
         } catch (ReservationQueue.QueueUnavailableException e) {
-            LOG.warn("cancellation of reservation {} recorded but not queued; the sweeper will re-send it",
-                    reservation.id());
+            // The sweeper re-sends only PENDING requests: a CONFIRMED booking whose CANCEL is lost would stay
+            // confirmed. The request is recorded; the patient's next DELETE sends it again.
+            LOG.warn("cancellation of reservation {} recorded but not queued; answered 503", reservation.id());
+            throw Problem.of(503, "queue-unavailable", "Service Unavailable",
+                    "The cancellation could not be passed on; please try again shortly.")
+                    .withHeader("Retry-After", "5").raise();
         }
     }
 
