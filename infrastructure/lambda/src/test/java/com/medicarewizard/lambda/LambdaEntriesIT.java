@@ -104,7 +104,7 @@ class LambdaEntriesIT {
 
     @Test
     void intakeReadsTheSessionAndThePatientFromTheTable() {
-        table.seedPatientWithSession("mcw-sample-token-7f3a9c2e5b1d4f60");
+        table.seedPatientWithSession("mcwSampleToken7f3a9c2e5b1d4f60aB3cD4eF5gH6i");
         APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent("events/apigw/get-me.json");
         APIGatewayProxyResponseEvent response = new com.medicarewizard.lambda.intake.IntakeFunction(env)
                 .handleRequest(event, context);
