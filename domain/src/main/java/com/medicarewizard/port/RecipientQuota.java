@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * The messages each recipient was sent lately, for the per-recipient message limit: nobody can
  * have the center pay for a flood of e-mails or texts to one address. Recipients are named by a
- * subject free of personal data (the notifier hashes channel and address). The counts are kept in
+ * subject (channel and address); an adapter that keeps it stores only its hash. The counts are kept in
  * durable storage shared by every notifier (the table in AWS), never in one process's memory.
  */
 public interface RecipientQuota {

@@ -3,18 +3,14 @@ package com.medicarewizard.notifier;
 import com.medicarewizard.domain.notification.NotificationKey;
 import com.medicarewizard.port.RecipientQuota;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
  * Applies the {@link MessageLimit} through the durable {@link RecipientQuota}: the recipient is the
- * address on its channel (not the patient: two accounts with one phone number share its limit), named
- * by a hash so that no address reaches the table's keys. The message is counted under its
+ * address on its channel (not the patient: two accounts with one phone number share its limit); the
+ * table adapter keys it by a hash, so that no address reaches the table. The message is counted under its
  * notification id, so a redelivered record or a retried parked message is not counted twice.
  */
 final class RecipientLimit {
@@ -39,12 +35,6 @@ final class RecipientLimit {
     }
 
     private static String subject(NotificationKey key, String address) {
-        String recipient = key.channel().name() + ":" + address.strip().toLowerCase(Locale.ROOT);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(recipient.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return key.channel().name() + ":" + address.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -23,7 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@link RecipientQuota} on the item table: one {@code QUOTA#<subject>} item per recipient listing the
+ * {@link RecipientQuota} on the item table: one {@code QUOTA#<sha256(subject)>} item per recipient listing the
  * messages of the last window as {@code <fixed-width instant>#<message id>}. A message is counted by
  * rewriting the list (older entries dropped, the new one added) conditional on the version it was read
  * with, so racing notifiers never both take the last place: the loser reads again and decides again.

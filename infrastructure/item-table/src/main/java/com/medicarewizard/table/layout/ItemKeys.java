@@ -145,9 +145,9 @@ public final class ItemKeys {
         return ItemLayout.FAILURE + "#" + messageId;
     }
 
-    /** The subject names a recipient without personal data (the notifier hashes channel and address). */
+    /** Hashed, as idempotency keys are: the subject names a recipient by channel and address, which no key may show. */
     public static String quota(String subject) {
-        return ItemLayout.QUOTA + "#" + subject;
+        return ItemLayout.QUOTA + "#" + sha256(subject);
     }
 
     static String sha256(String text) {

@@ -30,7 +30,7 @@ package com.medicarewizard.table.layout;
  *     <td>patientId, issuedAt, expiresAtInstant, expiresAt (epoch seconds: the TTL attribute)</td></tr>
  * <tr><td>rate-limit allowance</td><td>{@code LIMIT#<subject>}</td><td>{@code LIMIT}</td>
  *     <td>used (number), since, next (instants), expiresAt (TTL: when the policy forgets it)</td></tr>
- * <tr><td>recipient quota</td><td>{@code QUOTA#<subject>} (the notifier's hash of channel and address)</td><td>{@code QUOTA}</td>
+ * <tr><td>recipient quota</td><td>{@code QUOTA#<sha256(channel:address)>}</td><td>{@code QUOTA}</td>
  *     <td>messages (list of {@code <fixed-width instant>#<notification id>}, those of the last window), version
  *     (number), expiresAt (TTL: a window after the last message)</td></tr>
  * <tr><td>notification marker</td><td>{@code NOTIFICATION#<reservationId>}</td><td>{@code <OUTCOME>#<CHANNEL>}</td>

@@ -55,4 +55,14 @@ class ItemKeysTest {
         assertThat(ItemKeys.idempotency(patient, "my key")).isEqualTo(ItemKeys.idempotency(patient, "my key"));
         assertThat(ItemKeys.idempotency(PatientId.random(), "my key")).isNotEqualTo(ItemKeys.idempotency(patient, "my key"));
     }
+
+    @Test
+    void aRecipientsQuotaKeyShowsNeitherChannelNorAddress() {
+        assertThat(ItemKeys.quota("SMS:+393471234567"))
+                .startsWith("QUOTA#")
+                .doesNotContain("393471234567")
+                .doesNotContain("SMS")
+                .hasSize("QUOTA#".length() + 64)
+                .isNotEqualTo(ItemKeys.quota("EMAIL:+393471234567"));
+    }
 }
