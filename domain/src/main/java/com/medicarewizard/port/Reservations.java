@@ -6,6 +6,7 @@ import com.medicarewizard.domain.reservation.ReservationId;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -58,6 +59,40 @@ public interface Reservations {
 
     /** Requests still PENDING that were accepted before {@code before}, oldest first. */
     List<Reservation> pendingSince(Instant before, int limit);
+
+    /**
+     * Requests still PENDING that were accepted before {@code before}, oldest first, each with when
+     * it last went to the queue and how often the sweeper sent it again: what the sweeper needs to
+     * space its re-sends.
+     */
+    List<Waiting> waitingSince(Instant before, int limit);
+
+    /**
+     * Records that the sweeper sent the PENDING request {@code id} to the queue again at {@code at}:
+     * its last queueing becomes {@code at} and its re-sends one more, in one conditional write that
+     * leaves the reservation's version alone (this is the sweeper's bookkeeping, not a change of the
+     * reservation; a decision written meanwhile wins and drops it).
+     *
+     * @return false when the request is no longer PENDING (or does not exist): nothing was written
+     */
+    boolean recordResent(ReservationId id, Instant at);
+
+    /**
+     * A PENDING request as the sweeper sees it.
+     *
+     * @param reservation  the request
+     * @param lastQueuedAt when it last went to the queue: its acceptance, or the sweeper's last re-send
+     * @param resends      how often the sweeper sent it again
+     */
+    record Waiting(Reservation reservation, Instant lastQueuedAt, int resends) {
+        public Waiting {
+            Objects.requireNonNull(reservation, "reservation");
+            Objects.requireNonNull(lastQueuedAt, "last queued at");
+            if (resends < 0) {
+                throw new IllegalArgumentException("re-sends cannot be negative");
+            }
+        }
+    }
 
     /** Reservations decided (confirmed or rejected) at or after {@code since}. */
     List<Reservation> decidedSince(Instant since);

@@ -44,6 +44,16 @@ record StoredReservations(Map<ReservationId, Reservation> byId) implements Reser
     }
 
     @Override
+    public List<Waiting> waitingSince(Instant before, int limit) {
+        throw new UnsupportedOperationException("the notifier only reads reservations by id");
+    }
+
+    @Override
+    public boolean recordResent(ReservationId id, Instant at) {
+        throw new UnsupportedOperationException("the notifier only reads reservations by id");
+    }
+
+    @Override
     public List<Reservation> decidedSince(Instant since) {
         throw new UnsupportedOperationException("the notifier only reads reservations by id");
     }

@@ -5,6 +5,7 @@ import static com.medicarewizard.allocator.ReservationAllocatorTest.alreadyHandl
 import static com.medicarewizard.allocator.ReservationAllocatorTest.changedTo;
 import static com.medicarewizard.domain.CenterMother.MRI;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationStatus;
@@ -14,6 +15,8 @@ import com.medicarewizard.port.fakes.InMemoryReservationQueue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -106,7 +109,8 @@ class PendingRequestSweeperTest {
         allocation.clock.advance(PATIENCE.plusSeconds(1));
         PendingRequestSweeper sweeper = sweeper(queue, 10);
         sweeper.sweep();
-        sweeper.sweep(); // the next sweep ran before the allocator caught up
+        allocation.clock.advance(PATIENCE.multipliedBy(2)); // the allocator had not caught up by the next re-send
+        sweeper.sweep();
 
         assertThat(queue.sent()).containsExactly(decide(lost), decide(lost));
         assertThat(allocation.allocator.handle(queue.receive().orElseThrow()))
@@ -114,5 +118,99 @@ class PendingRequestSweeperTest {
         assertThat(allocation.allocator.handle(queue.receive().orElseThrow()))
                 .isEqualTo(alreadyHandled(ReservationStatus.CONFIRMED));
         assertThat(allocation.ledger.all()).isEqualTo(allocation.cellsOfConfirmed());
+    }
+
+    @Test
+    void sendsARequestAgainOnlyAfterADoublingPeriodNotEverySweep() {
+        Reservation waiting = allocation.request(MRI, TEN);
+        PendingRequestSweeper sweeper = sweeper(queue, 10);
+        List<Duration> sentAfter = new ArrayList<>();
+        Duration elapsed = Duration.ZERO;
+        Duration every = Duration.ofSeconds(5);
+        while (elapsed.compareTo(PATIENCE.multipliedBy(16)) < 0) {
+            allocation.clock.advance(every);
+            elapsed = elapsed.plus(every);
+            if (sweeper.sweep() == 1) {
+                sentAfter.add(elapsed);
+            }
+        }
+        // patience after acceptance, then 2, 4 and 8 patiences after each re-send: 35 s, 95 s, 215 s, 455 s
+        assertThat(sentAfter).containsExactly(Duration.ofSeconds(35), Duration.ofSeconds(95),
+                Duration.ofSeconds(215), Duration.ofSeconds(455));
+        assertThat(queue.sent()).containsOnly(decide(waiting));
+    }
+
+    /**
+     * AWS's numbers: a request whose message the queue keeps retrying (hidden 3 minutes between
+     * receives, dead-lettered after the fifth) stays PENDING up to 15 minutes. Swept every minute
+     * with 4 minutes of patience it used to get a copy a sweep from its fourth minute on.
+     */
+    @Test
+    void aMessageTheQueueIsStillRetryingGetsAtMostTwoCopies() {
+        Duration patience = Duration.ofMinutes(4);
+        Reservation retried = allocation.request(MRI, TEN);
+        PendingRequestSweeper sweeper = new PendingRequestSweeper(allocation.reservations, queue, allocation.clock,
+                patience, 500);
+        int copies = 0;
+        for (int minute = 1; minute <= 15; minute++) {
+            allocation.clock.advance(Duration.ofMinutes(1));
+            copies += sweeper.sweep();
+            queue.receive(); // the allocator takes each copy off the queue (and fails on it, like the original)
+        }
+        assertThat(copies).isEqualTo(2);
+        assertThat(allocation.reservations.find(retried.id()).orElseThrow().status()).isEqualTo(ReservationStatus.PENDING);
+    }
+
+    @Test
+    void addsNothingToAQueueThatAlreadyHoldsASweepsWorthWaiting() {
+        for (int i = 0; i < 5; i++) {
+            allocation.request(MRI, TEN.plus(Duration.ofHours(i)));
+        }
+        allocation.clock.advance(PATIENCE.plusSeconds(1));
+        queue.figures(new ReservationQueue.QueueFigures(10, 3, 0));
+        assertThat(sweeper(queue, 10).sweep()).as("a backlog of a whole batch").isZero();
+
+        queue.figures(new ReservationQueue.QueueFigures(7, 3, 0));
+        assertThat(sweeper(queue, 10).sweep()).as("room for three").isEqualTo(3);
+        assertThat(queue.sent()).hasSize(3);
+    }
+
+    @Test
+    void sendsNothingWhenTheQueueFiguresCannotBeRead() {
+        allocation.request(MRI, TEN);
+        allocation.clock.advance(PATIENCE.plusSeconds(1));
+        ReservationQueue blind = new ReservationQueue() {
+            @Override
+            public void send(ReservationCommand command) {
+                queue.send(command);
+            }
+
+            @Override
+            public QueueFigures figures() {
+                throw new QueueUnavailableException("no figures", new RuntimeException("timeout"));
+            }
+        };
+        assertThat(sweeper(blind, 10).sweep()).isZero();
+        assertThat(queue.sent()).isEmpty();
+    }
+
+    @Test
+    void passesOverRequestsBackingOffToReachOnesThatAreDue() {
+        Reservation first = allocation.request(MRI, TEN);
+        allocation.clock.advance(PATIENCE.plusSeconds(1));
+        assertThat(sweeper(queue, 1).sweep()).isEqualTo(1); // first re-sent, now backing off
+        queue.receive();
+        Reservation second = allocation.request(MRI, TEN.plus(Duration.ofHours(1)));
+        allocation.clock.advance(PATIENCE.plusSeconds(1));
+
+        assertThat(sweeper(queue, 1).sweep()).isEqualTo(1);
+        assertThat(queue.sent()).containsExactly(decide(first), decide(second));
+    }
+
+    @Test
+    void refusesANonPositivePatienceOrBatch() {
+        assertThatThrownBy(() -> sweeper(queue, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PendingRequestSweeper(allocation.reservations, queue, allocation.clock,
+                Duration.ZERO, 10)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -169,6 +169,34 @@ public abstract class ReservationsContract {
     }
 
     @Test
+    void keepsTheSweepersReSendsOfAPendingRequest() {
+        Reservation waiting = create(REQUESTED_AT);
+        Instant before = REQUESTED_AT.plus(MINUTE);
+        assertThat(reservations.waitingSince(before, 10))
+                .containsExactly(new Reservations.Waiting(waiting, REQUESTED_AT, 0));
+
+        assertThat(reservations.recordResent(waiting.id(), REQUESTED_AT.plusSeconds(40))).isTrue();
+        assertThat(reservations.recordResent(waiting.id(), REQUESTED_AT.plusSeconds(50))).isTrue();
+
+        assertThat(reservations.waitingSince(before, 10))
+                .containsExactly(new Reservations.Waiting(waiting, REQUESTED_AT.plusSeconds(50), 2));
+        assertThat(reservations.find(waiting.id())).as("the reservation itself is unchanged").contains(waiting);
+    }
+
+    @Test
+    void recordsNoReSendOfADecidedOrUnknownRequest() {
+        Reservation decided = reservations.update(confirmed(create(REQUESTED_AT), REQUESTED_AT.plus(MINUTE)));
+        ReservationId unknown = ReservationId.random();
+
+        assertThat(reservations.recordResent(decided.id(), REQUESTED_AT.plus(MINUTE))).isFalse();
+        assertThat(reservations.recordResent(unknown, REQUESTED_AT.plus(MINUTE))).isFalse();
+
+        assertThat(reservations.find(decided.id())).contains(decided);
+        assertThat(reservations.find(unknown)).isEmpty();
+        assertThat(reservations.waitingSince(REQUESTED_AT.plus(MINUTE), 10)).isEmpty();
+    }
+
+    @Test
     void listsConfirmedAndRejectedDecidedAtOrAfterTheBound() {
         Instant bound = REQUESTED_AT.plus(MINUTE);
         Reservation before = reservations.update(confirmed(create(REQUESTED_AT), bound.minusMillis(1)));

@@ -25,6 +25,7 @@ import java.util.function.UnaryOperator;
 public final class InMemoryReservations implements Reservations {
     private final Map<ReservationId, Reservation> byId = new HashMap<>();
     private final Map<String, ReservationId> byKey = new HashMap<>();
+    private final Map<ReservationId, Waiting> resent = new HashMap<>();
     private final Deque<UnaryOperator<Reservation>> interferences = new ArrayDeque<>();
     private int updates;
 
@@ -63,6 +64,7 @@ public final class InMemoryReservations implements Reservations {
         }
         Reservation saved = next.withVersion(next.version() + 1);
         byId.put(next.id(), saved);
+        resent.remove(next.id()); // a whole new record, as a put in the table: the sweeper's bookkeeping goes
         updates++;
         return saved;
     }
@@ -99,6 +101,25 @@ public final class InMemoryReservations implements Reservations {
     }
 
     @Override
+    public synchronized List<Waiting> waitingSince(Instant before, int limit) {
+        return pendingSince(before, limit).stream().map(r -> {
+            Waiting sent = resent.get(r.id());
+            return sent == null ? new Waiting(r, r.requestedAt(), 0) : new Waiting(r, sent.lastQueuedAt(), sent.resends());
+        }).toList();
+    }
+
+    @Override
+    public synchronized boolean recordResent(ReservationId id, Instant at) {
+        Reservation stored = byId.get(id);
+        if (stored == null || stored.status() != ReservationStatus.PENDING) {
+            return false;
+        }
+        Waiting before = resent.get(id);
+        resent.put(id, new Waiting(stored, at, before == null ? 1 : before.resends() + 1));
+        return true;
+    }
+
+    @Override
     public synchronized List<Reservation> decidedSince(Instant since) {
         return byId.values().stream()
                 .filter(r -> r.status() == ReservationStatus.CONFIRMED || r.status() == ReservationStatus.REJECTED)
@@ -108,6 +129,7 @@ public final class InMemoryReservations implements Reservations {
     /** Stores a reservation as it is (a test's way of putting another writer's work in place). */
     public synchronized void put(Reservation reservation) {
         byId.put(reservation.id(), reservation);
+        resent.remove(reservation.id());
     }
 
     /**

@@ -7,6 +7,9 @@ import static com.medicarewizard.table.layout.ItemLayout.DECIDED_PARTITION;
 import static com.medicarewizard.table.layout.ItemLayout.PATIENT_ID;
 import static com.medicarewizard.table.layout.ItemLayout.PENDING_INDEX;
 import static com.medicarewizard.table.layout.ItemLayout.PENDING_PARTITION;
+import static com.medicarewizard.table.layout.ItemLayout.QUEUED_AGAIN_AT;
+import static com.medicarewizard.table.layout.ItemLayout.REQUESTED_AT;
+import static com.medicarewizard.table.layout.ItemLayout.RESENDS;
 import static com.medicarewizard.table.layout.ItemLayout.RESERVATION_ID;
 import static com.medicarewizard.table.layout.ItemLayout.STATUS;
 import static com.medicarewizard.table.layout.ItemLayout.VERSION;
@@ -138,6 +141,31 @@ public final class TableReservations implements Reservations {
         // BETWEEN is inclusive: the last instant before the bound makes it exclusive.
         SortRange range = SortRange.between("", ItemKeys.instant(before.minusNanos(1)));
         return reservations(Query.index(PENDING_INDEX, PENDING_PARTITION, range).limit(limit));
+    }
+
+    @Override
+    public List<Waiting> waitingSince(Instant before, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        SortRange range = SortRange.between("", ItemKeys.instant(before.minusNanos(1)));
+        return table.query(Query.index(PENDING_INDEX, PENDING_PARTITION, range).limit(limit)).stream()
+                .map(item -> new Waiting(ReservationRecords.reservation(item),
+                        ItemKeys.instant(item.optString(QUEUED_AGAIN_AT).orElse(item.string(REQUESTED_AT))),
+                        (int) item.optLong(RESENDS).orElse(0)))
+                .toList();
+    }
+
+    @Override
+    public boolean recordResent(ReservationId id, Instant at) {
+        Update resent = new Update(List.of(new Update.SetValue(QUEUED_AGAIN_AT, ItemKeys.instant(at)),
+                new Update.AddNumber(RESENDS, 1)));
+        try {
+            table.update(ReservationRecords.key(id), resent, Condition.equals(STATUS, ReservationStatus.PENDING.name()));
+            return true;
+        } catch (ConditionFailedException e) {
+            return false;
+        }
     }
 
     @Override

@@ -103,6 +103,9 @@ public final class ItemLayout {
     public static final String CORRELATION_ID = "correlationId";
     public static final String VERSION = "version";
     public static final String PENDING = "pending";
+    /** The sweeper's bookkeeping on a PENDING request: its last re-send, and how many it made. */
+    public static final String QUEUED_AGAIN_AT = "queuedAgainAt";
+    public static final String RESENDS = "resends";
     public static final String DECIDED = "decided";
 
     /** Slot claim attributes (plus {@link #START}). */
