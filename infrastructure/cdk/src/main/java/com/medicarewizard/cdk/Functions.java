@@ -98,8 +98,11 @@ final class Functions extends Construct {
         SweeperSpec spec = FunctionSpecs.SWEEPER;
         Function function = functions.create(spec.function(),
                 Map.of("MCW_SWEEP_AFTER_SECONDS", seconds(spec.patience().aws())));
-        data.table().grantReadData(function);
+        data.table().grantReadWriteData(function); // reads the pending index, records each re-send
         queues.requests().grantSendMessages(function);
+        // it sends nothing into a backlog (PendingRequestSweeper): it reads the queue's figures
+        queues.requests().grant(function, "sqs:GetQueueAttributes");
+        queues.deadLetters().grant(function, "sqs:GetQueueAttributes");
         functions.every("SweepEveryMinute", spec.every().aws(), functions.live(function));
     }
 

@@ -59,6 +59,19 @@ class MediCareWizardStackTest {
                 "DestinationConfig", Map.of("OnFailure", Map.of("Destination", Match.anyValue()))));
     }
 
+    /** The sweeper reads the queue's figures before re-sending and records each re-send on the request. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSweeperMayReadTheQueuesFiguresAndRecordItsReSends() {
+        String policies = template.findResources("AWS::IAM::Policy").values().stream()
+                .map(resource -> (Map<String, Object>) ((Map<String, Object>) resource).get("Properties"))
+                .filter(properties -> properties.get("Roles").toString().contains("Sweeper"))
+                .map(properties -> properties.get("PolicyDocument").toString())
+                .reduce("", String::concat);
+        assertThat(policies).contains("sqs:GetQueueAttributes").contains("sqs:SendMessage")
+                .contains("dynamodb:UpdateItem");
+    }
+
     @Test
     void theAllocatorCannotRunConcurrently() {
         assertThat(ourFunctions().values()).filteredOn(f -> f.containsKey("ReservedConcurrentExecutions"))
