@@ -4,6 +4,7 @@ import com.medicarewizard.functions.AbuseLimits;
 import com.medicarewizard.functions.AllocatorSpec;
 import com.medicarewizard.functions.FunctionSpec;
 import com.medicarewizard.functions.FunctionSpecs;
+import com.medicarewizard.functions.IntakeSpec;
 import com.medicarewizard.functions.StreamSource;
 import com.medicarewizard.functions.SweeperSpec;
 
@@ -16,6 +17,9 @@ import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
+import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
@@ -28,6 +32,8 @@ import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
@@ -41,12 +47,15 @@ import software.constructs.Construct;
 final class Functions extends Construct {
 
     /** The intake answers with the limit of bookings ahead, the allocator holds to it: both are told it. */
+    /** Letters and digits only (no quoting trouble in a header or a shell), 240 bits of entropy and more. */
+    static final int OPERATOR_TOKEN_LENGTH = 48;
     private static final Map.Entry<String, String> ACTIVE_BOOKINGS = Map.entry(AbuseLimits.ACTIVE_BOOKINGS,
             Integer.toString(FunctionSpecs.LIMITS.activeBookingsPerPatient()));
     private final Alias intake;
     private final Alias allocator;
     private final Alias notifier;
     private final List<Function> all;
+    private final Secret operatorToken;
 
     Functions(Construct scope, String id, DeploymentSettings settings, DataTable data, ReservationQueues queues,
               Messaging messaging) {
@@ -60,27 +69,57 @@ final class Functions extends Construct {
         Map<String, String> notifierEnv = Map.of("MCW_EVENT_BUS_NAME", messaging.bus().getEventBusName(),
                 "MCW_MAIL_FROM", settings.mailFrom(),
                 AbuseLimits.MESSAGES_PER_HOUR, Integer.toString(FunctionSpecs.LIMITS.messagesPerRecipientPerHour()));
-        intake = intake(functions, data, queues);
+        operatorToken = Secret.Builder.create(this, "OperatorToken")
+                .description("Bearer token of the MediCareWizard operator routes (/api/v1/ops/*)")
+                .generateSecretString(SecretStringGenerator.builder()
+                        .passwordLength(OPERATOR_TOKEN_LENGTH).excludePunctuation(true).includeSpace(false).build())
+                .build();
+        Function intakeFunction = intake(functions, data, queues, operatorToken);
+        intake = functions.live(intakeFunction);
         allocator = allocator(functions, data, queues);
         sweeper(functions, data, queues);
         notifier = notifier(functions, data, queues, messaging, notifierEnv);
         parkedRetry(functions, data, messaging, notifierEnv);
-        pipelineMetrics(functions, data, queues);
+        Function metrics = pipelineMetrics(functions, data, queues);
+        List.of(intakeFunction, metrics).forEach(function -> readsStreamLag(function, notifier));
         all = List.copyOf(functions.created());
     }
 
-    private static Alias intake(FunctionFactory functions, DataTable data, ReservationQueues queues) {
+    /**
+     * The operator routes answer in AWS too: their token is a generated secret (no one types it, no
+     * template or environment holds it) that the intake reads at first use, the only grant on it.
+     */
+    private static Function intake(FunctionFactory functions, DataTable data, ReservationQueues queues,
+                                   Secret operatorToken) {
         Function function = functions.create(FunctionSpecs.INTAKE.function(),
                 Map.of("MCW_TOKEN_TTL_SECONDS", seconds(FunctionSpecs.INTAKE.tokenLifetime()), ACTIVE_BOOKINGS.getKey(),
-                        ACTIVE_BOOKINGS.getValue()));
+                        ACTIVE_BOOKINGS.getValue(),
+                        IntakeSpec.OPS_TOKEN_SECRET_ARN, operatorToken.getSecretArn(),
+                        IntakeSpec.CLIENT_ADDRESS_HEADER, IntakeSpec.CLIENT_ADDRESS_HEADER_IN_AWS));
+        Grant.addToPrincipal(GrantOnPrincipalOptions.builder().grantee(function)
+                .actions(List.of("secretsmanager:GetSecretValue"))
+                .resourceArns(List.of(operatorToken.getSecretArn())).build());
         data.table().grantReadWriteData(function);
         queues.requests().grantSendMessages(function);
         queues.requests().grant(function, "sqs:GetQueueAttributes");
         queues.deadLetters().grantConsumeMessages(function);
-        return functions.live(function);
+        return function;
     }
 
-    /** The single writer of slot claims (docs/adr/0001, 0005): never two batches at once. */
+    /**
+     * The stream lag of the operators' figures is the notifier's {@code IteratorAge}, which only
+     * CloudWatch knows: the function is told whose, and may read metrics ({@code GetMetricData} has no
+     * resource to scope to).
+     */
+    private static void readsStreamLag(Function function, Alias notifier) {
+        function.addEnvironment(IntakeSpec.NOTIFIER_FUNCTION_NAME, notifier.getVersion().getLambda().getFunctionName());
+        function.addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("cloudwatch:GetMetricData"))
+                .resources(List.of("*"))
+                .build());
+    }
+
+    /** The decider of slot claims (docs/adr/0001, 0008): at most as many batches at once as the mapping allows. */
     private static Alias allocator(FunctionFactory functions, DataTable data, ReservationQueues queues) {
         AllocatorSpec spec = FunctionSpecs.ALLOCATOR;
         Function function = functions.create(spec.function(), Map.ofEntries(ACTIVE_BOOKINGS));
@@ -90,6 +129,7 @@ final class Functions extends Construct {
                 .batchSize(spec.queue().batchSize())
                 .maxBatchingWindow(Durations.of(spec.queue().batchingWindow()))
                 .reportBatchItemFailures(spec.queue().reportBatchItemFailures())
+                .maxConcurrency(spec.queue().maximumConcurrency().aws())
                 .build());
         return live;
     }
@@ -135,12 +175,13 @@ final class Functions extends Construct {
     }
 
     /** The figures reach CloudWatch (EMF) on a schedule, whether or not an operator reads them. */
-    private static void pipelineMetrics(FunctionFactory functions, DataTable data, ReservationQueues queues) {
+    private static Function pipelineMetrics(FunctionFactory functions, DataTable data, ReservationQueues queues) {
         Function function = functions.create(FunctionSpecs.PIPELINE_METRICS.function(), Map.of());
         data.table().grantReadData(function);
         queues.requests().grant(function, "sqs:GetQueueAttributes");
         queues.deadLetters().grant(function, "sqs:GetQueueAttributes");
         functions.every("PipelineMetricsEveryMinute", FunctionSpecs.PIPELINE_METRICS.every(), functions.live(function));
+        return function;
     }
 
     private static String seconds(java.time.Duration duration) {
@@ -149,6 +190,11 @@ final class Functions extends Construct {
 
     Alias intake() {
         return intake;
+    }
+
+    /** The secret holding the operators' token (its ARN is no secret: reading the value takes a grant). */
+    Secret operatorToken() {
+        return operatorToken;
     }
 
     Alias allocator() {

@@ -21,6 +21,9 @@ public final class MediCareWizardStack extends Stack {
         Website website = new Website(this, "Website", settings, api);
         new Monitoring(this, "Monitoring", settings, queues, functions, api);
         CfnOutput.Builder.create(this, "WebsiteUrl").value("https://" + website.domainName()).build();
-        CfnOutput.Builder.create(this, "ApiUrl").value(api.api().getUrl()).build();
+        // the API's one way in (its execute-api URL refuses whatever did not come through CloudFront)
+        CfnOutput.Builder.create(this, "ApiUrl").value("https://" + website.domainName() + "/api/v1/").build();
+        CfnOutput.Builder.create(this, "OperatorTokenSecret").value(functions.operatorToken().getSecretArn())
+                .description("aws secretsmanager get-secret-value --secret-id <this> --query SecretString").build();
     }
 }

@@ -1,7 +1,10 @@
 package com.medicarewizard.cdk;
 
-import java.util.ArrayList;
+import com.medicarewizard.functions.AlarmSpec;
+import com.medicarewizard.functions.Alarms;
+
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
@@ -9,6 +12,7 @@ import software.amazon.awscdk.services.cloudwatch.Dashboard;
 import software.amazon.awscdk.services.cloudwatch.GraphWidget;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.IWidget;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
@@ -17,18 +21,14 @@ import software.amazon.awscdk.services.sns.Topic;
 import software.constructs.Construct;
 
 /**
- * The operators' dashboard and alarms, with the thresholds of docs/operations.md: queue depth
- * &gt; {@value #QUEUE_DEPTH} for 5 minutes, oldest request &gt; {@value #OLDEST_AGE_SECONDS} s for 3
- * minutes, any dead letter, notifier stream lag &gt; {@value #STREAM_LAG_SECONDS} s for 5 minutes.
- * Alarms notify the operators' topic.
+ * The operators' dashboard and the alarms of {@link Alarms#ALL} (the list docs/operations.md is
+ * tested against), each on the metric its spec names and sending to the operators' topic.
  */
 final class Monitoring extends Construct {
 
-    static final int QUEUE_DEPTH = 500;
-    static final int OLDEST_AGE_SECONDS = 30;
-    static final int DEAD_LETTERS = 1;
-    static final int STREAM_LAG_SECONDS = 60;
     private static final Duration MINUTE = Duration.minutes(1);
+    /** The dimension the pipeline-metrics function writes its EMF figures with. */
+    static final Map<String, String> PIPELINE = Map.of("Service", "pipeline");
 
     Monitoring(Construct scope, String id, DeploymentSettings settings, ReservationQueues queues, Functions functions,
                PublicApi api) {
@@ -36,27 +36,21 @@ final class Monitoring extends Construct {
         Topic operators = Topic.Builder.create(this, "OperatorAlarms").displayName("MediCareWizard alarms").build();
         SnsAction notify = new SnsAction(operators);
         MetricOptions perMinute = MetricOptions.builder().period(MINUTE).statistic("Maximum").build();
+        for (AlarmSpec spec : Alarms.ALL) {
+            alarm(spec, settings, metric(spec, queues, functions)).addAlarmAction(notify);
+        }
 
         Metric depth = queues.requests().metricApproximateNumberOfMessagesVisible(perMinute);
         Metric oldest = queues.requests().metricApproximateAgeOfOldestMessage(perMinute);
         Metric deadLetters = queues.deadLetters().metricApproximateNumberOfMessagesVisible(perMinute);
         Metric streamLag = functions.notifier().metric("IteratorAge", perMinute);
-        List<Alarm> alarms = new ArrayList<>();
-        alarms.add(alarm("QueueDepth", settings, depth, QUEUE_DEPTH, ComparisonOperator.GREATER_THAN_THRESHOLD, 5,
-                "Requests waiting for the allocator"));
-        alarms.add(alarm("OldestRequestAge", settings, oldest, OLDEST_AGE_SECONDS,
-                ComparisonOperator.GREATER_THAN_THRESHOLD, 3, "Age of the oldest waiting request (s)"));
-        alarms.add(alarm("DeadLetters", settings, deadLetters, DEAD_LETTERS,
-                ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1, "Requests waiting for an operator"));
-        alarms.add(alarm("StreamLag", settings, streamLag, STREAM_LAG_SECONDS * 1000,
-                ComparisonOperator.GREATER_THAN_THRESHOLD, 5, "Age of the oldest change the notifier has not done (ms)"));
-        alarms.forEach(a -> a.addAlarmAction(notify));
-
         Dashboard.Builder.create(this, "Dashboard").dashboardName(settings.name("pipeline"))
                 .widgets(List.of(
                         List.of(graph("Queue depth", depth, queues.requests().metricApproximateNumberOfMessagesNotVisible(perMinute)),
                                 graph("Age of the oldest request (s)", oldest),
-                                graph("Dead letters", deadLetters)),
+                                graph("Waiting for an operator", deadLetters,
+                                        queues.streamFailures().metricApproximateNumberOfMessagesVisible(perMinute),
+                                        queues.failedInvocations().metricApproximateNumberOfMessagesVisible(perMinute))),
                         List.of(graph("Allocator errors and throttles", functions.allocator().metricErrors(),
                                         functions.allocator().metricThrottles()),
                                 graph("Notifier errors and throttles", functions.notifier().metricErrors(),
@@ -70,17 +64,48 @@ final class Monitoring extends Construct {
                 .build();
     }
 
-    private Alarm alarm(String id, DeploymentSettings settings, Metric metric, double threshold,
-                        ComparisonOperator comparison, int minutes, String description) {
-        return Alarm.Builder.create(this, id)
-                .alarmName(settings.name(id))
-                .alarmDescription(description + "; see docs/operations.md")
+    /** The metric an alarm reads, by its source: each a one-minute series of the spec's statistic. */
+    private static IMetric metric(AlarmSpec spec, ReservationQueues queues, Functions functions) {
+        MetricOptions options = MetricOptions.builder().period(MINUTE).statistic(spec.statistic()).build();
+        String[] difference = spec.metric().split(" - ");
+        if (difference.length == 2) {
+            return MathExpression.Builder.create().expression("a - b").label(spec.metric()).period(MINUTE)
+                    .usingMetrics(Map.of("a", metric(spec.source(), difference[0], options, queues, functions),
+                            "b", metric(spec.source(), difference[1], options, queues, functions)))
+                    .build();
+        }
+        return metric(spec.source(), spec.metric(), options, queues, functions);
+    }
+
+    private static Metric metric(AlarmSpec.Source source, String name, MetricOptions options, ReservationQueues queues,
+                                 Functions functions) {
+        return switch (source) {
+            case RESERVATION_QUEUE -> queues.requests().metric(name, options);
+            case DEAD_LETTER_QUEUE -> queues.deadLetters().metric(name, options);
+            case STREAM_FAILURES_QUEUE -> queues.streamFailures().metric(name, options);
+            case FAILED_INVOCATIONS_QUEUE -> queues.failedInvocations().metric(name, options);
+            case NOTIFIER_FUNCTION -> functions.notifier().metric(name, options);
+            case PIPELINE -> Metric.Builder.create().namespace(source.namespace()).metricName(name)
+                    .dimensionsMap(PIPELINE).period(options.getPeriod()).statistic(options.getStatistic()).build();
+        };
+    }
+
+    private Alarm alarm(AlarmSpec spec, DeploymentSettings settings, IMetric metric) {
+        return Alarm.Builder.create(this, spec.name())
+                .alarmName(settings.name(spec.name()))
+                .alarmDescription(spec.meaning() + " (" + spec.condition() + "); see docs/operations.md")
                 .metric(metric)
-                .threshold(threshold)
-                .comparisonOperator(comparison)
-                .evaluationPeriods(minutes)
-                .datapointsToAlarm(minutes)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .threshold(spec.threshold())
+                .comparisonOperator(switch (spec.comparison()) {
+                    case GREATER_THAN -> ComparisonOperator.GREATER_THAN_THRESHOLD;
+                    case AT_LEAST -> ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD;
+                })
+                .evaluationPeriods(spec.minutes())
+                .datapointsToAlarm(spec.minutes())
+                .treatMissingData(switch (spec.missingData()) {
+                    case BREACHING -> TreatMissingData.BREACHING;
+                    case NOT_BREACHING -> TreatMissingData.NOT_BREACHING;
+                })
                 .build();
     }
 

@@ -2,6 +2,8 @@ package com.medicarewizard.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.medicarewizard.functions.AlarmSpec;
+import com.medicarewizard.functions.Alarms;
 import com.medicarewizard.functions.FunctionSpec;
 import com.medicarewizard.functions.AbuseLimits;
 import com.medicarewizard.functions.FunctionSpecs;
@@ -50,7 +52,80 @@ class DeployedSpecsTest {
         QueueSource queue = FunctionSpecs.ALLOCATOR.queue();
         mapping("QueuesRequests.*", "Arn", Map.of("BatchSize", queue.batchSize(),
                 "MaximumBatchingWindowInSeconds", seconds(queue.batchingWindow()),
-                "FunctionResponseTypes", responseTypes(queue.reportBatchItemFailures())));
+                "FunctionResponseTypes", responseTypes(queue.reportBatchItemFailures()),
+                "ScalingConfig", Map.of("MaximumConcurrency", queue.maximumConcurrency().aws())));
+    }
+
+    /** B5: what the stack deploys, read from the template, not from the spec the stack was built from. */
+    @Test
+    void theSweeperWaitsLongerThanTheReservationQueueHidesAMessage() {
+        Map<String, Object> reservationQueue = properties("AWS::SQS::Queue").values().stream()
+                .filter(q -> q.containsKey("RedrivePolicy")).findFirst().orElseThrow();
+        Map<String, Object> sweeper = properties("AWS::Lambda::Function").values().stream()
+                .filter(f -> entry(FunctionSpecs.SWEEPER.function()).equals(f.get("Handler"))).findFirst().orElseThrow();
+        int patience = Integer.parseInt((String) variables(sweeper).get("MCW_SWEEP_AFTER_SECONDS"));
+        assertThat(patience).as("the sweeper's patience (s)")
+                .isGreaterThan((Integer) reservationQueue.get("VisibilityTimeout"));
+    }
+
+    /** Every alarm of {@link Alarms#ALL} (the list docs/operations.md is tested against), and no other. */
+    @Test
+    void theAlarmsAreExactlyTheSpecifiedOnesAndAllTellTheOperators() {
+        TEMPLATE.resourceCountIs("AWS::CloudWatch::Alarm", Alarms.ALL.size());
+        for (AlarmSpec spec : Alarms.ALL) {
+            Map<String, Object> expected = new HashMap<>(Map.of(
+                    "AlarmName", "medicarewizard-test-" + spec.name(),
+                    "Threshold", spec.threshold() == Math.rint(spec.threshold()) ? (Object) (int) spec.threshold()
+                            : spec.threshold(),
+                    "ComparisonOperator", spec.comparison() == AlarmSpec.Comparison.AT_LEAST
+                            ? "GreaterThanOrEqualToThreshold" : "GreaterThanThreshold",
+                    "EvaluationPeriods", spec.minutes(),
+                    "DatapointsToAlarm", spec.minutes(),
+                    "TreatMissingData", spec.missingData() == AlarmSpec.MissingData.BREACHING ? "breaching" : "notBreaching",
+                    "AlarmActions", List.of(Map.of("Ref", Match.stringLikeRegexp("MonitoringOperatorAlarms.*")))));
+            String[] difference = spec.metric().split(" - ");
+            if (difference.length == 2) {
+                expected.put("Metrics", Match.arrayWith(List.of(Match.objectLike(Map.of("Expression", "a - b")))));
+                for (String part : difference) {
+                    TEMPLATE.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                            "AlarmName", "medicarewizard-test-" + spec.name(),
+                            "Metrics", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                                    "MetricStat", metricStat(spec, part))))))));
+                }
+            } else {
+                expected.putAll(Map.of("Namespace", spec.source().namespace(), "MetricName", spec.metric(),
+                        "Statistic", spec.statistic(), "Period", 60, "Dimensions", dimensions(spec.source())));
+            }
+            TEMPLATE.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(expected));
+        }
+    }
+
+    private static Object metricStat(AlarmSpec spec, String metric) {
+        return Map.of("Metric", Map.of("Namespace", spec.source().namespace(), "MetricName", metric,
+                "Dimensions", dimensions(spec.source())), "Period", 60, "Stat", spec.statistic());
+    }
+
+    /** Whose metric: each source's dimensions as the template names it. */
+    private static Object dimensions(AlarmSpec.Source source) {
+        return switch (source) {
+            case RESERVATION_QUEUE -> queue("QueuesRequests.*");
+            case DEAD_LETTER_QUEUE -> queue("QueuesDeadLetters.*");
+            case STREAM_FAILURES_QUEUE -> queue("QueuesStreamFailures.*");
+            case FAILED_INVOCATIONS_QUEUE -> queue("QueuesFailedInvocations.*");
+            case NOTIFIER_FUNCTION -> Match.arrayWith(List.of(Map.of("Name", "FunctionName",
+                    "Value", Map.of("Ref", Match.stringLikeRegexp("FunctionsNotifier[0-9A-F]+")))));
+            case PIPELINE -> List.of(Map.of("Name", "Service", "Value", "pipeline"));
+        };
+    }
+
+    private static Object queue(String logicalId) {
+        return List.of(Map.of("Name", "QueueName",
+                "Value", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp(logicalId), "QueueName"))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> variables(Map<String, Object> function) {
+        return (Map<String, Object>) ((Map<String, Object>) function.get("Environment")).get("Variables");
     }
 
     @Test

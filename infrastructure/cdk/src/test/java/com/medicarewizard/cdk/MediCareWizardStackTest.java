@@ -2,6 +2,8 @@ package com.medicarewizard.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.medicarewizard.functions.IntakeSpec;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,23 +74,42 @@ class MediCareWizardStackTest {
                 .contains("dynamodb:UpdateItem");
     }
 
+    /**
+     * L1: a reserved concurrency cannot be deployed where the account's concurrency quota is 10, and it
+     * would not stop the mapping's five pollers from receiving batches only to be throttled; the mapping
+     * is capped at 2 instead, its least (docs/adr/0008).
+     */
     @Test
-    void theAllocatorCannotRunConcurrently() {
-        assertThat(ourFunctions().values()).filteredOn(f -> f.containsKey("ReservedConcurrentExecutions"))
-                .singleElement().satisfies(allocator -> {
-                    assertThat(handler(allocator)).contains("AllocatorFunction");
-                    assertThat(allocator).containsEntry("ReservedConcurrentExecutions", 1);
-                });
+    void noFunctionReservesConcurrencyAndTheAllocatorsMappingRunsAtMostTwoBatches() {
+        assertThat(ourFunctions().values()).noneMatch(f -> f.containsKey("ReservedConcurrentExecutions"));
+        template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
+                "EventSourceArn", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("QueuesRequests.*"), "Arn")),
+                "ScalingConfig", Map.of("MaximumConcurrency", 2)));
     }
 
+    /** B4: every queue where something waits for an operator alarms at its first message. */
     @Test
-    void alarmsOnQueueDepthOldestAgeAndDeadLettersWithTheDocumentedThresholds() {
+    void everyFailureQueueAlarmsAtItsFirstMessage() {
+        for (String queue : List.of("QueuesDeadLetters.*", "QueuesStreamFailures.*", "QueuesFailedInvocations.*")) {
+            alarm("ApproximateNumberOfMessagesVisible", 1, 1, "GreaterThanOrEqualToThreshold", queue);
+        }
         alarm("ApproximateNumberOfMessagesVisible", 500, 5, "GreaterThanThreshold", "QueuesRequests.*");
         alarm("ApproximateAgeOfOldestMessage", 30, 3, "GreaterThanThreshold", "QueuesRequests.*");
-        alarm("ApproximateNumberOfMessagesVisible", 1, 1, "GreaterThanOrEqualToThreshold", "QueuesDeadLetters.*");
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "IteratorAge",
-                "Threshold", 60_000, "EvaluationPeriods", 5));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("Namespace", "AWS/Lambda",
+                "MetricName", "IteratorAge", "Threshold", 60_000, "EvaluationPeriods", 5));
         template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+    }
+
+    /** B4: the figures pipeline-metrics writes every minute alarm when they stop coming, too. */
+    @Test
+    void theFiguresAlarmsTreatAMissingMinuteAsBreaching() {
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("Namespace", "MediCareWizard",
+                "MetricName", "AllocatorLag", "Threshold", 5, "TreatMissingData", "breaching"));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("Namespace", "MediCareWizard",
+                "MetricName", "ParkedNotifications", "EvaluationPeriods", 30, "TreatMissingData", "breaching"));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                "Metrics", Match.arrayWith(List.of(Match.objectLike(Map.of("Expression", "a - b")))),
+                "EvaluationPeriods", 15, "TreatMissingData", "breaching")));
     }
 
     private static void alarm(String metric, int threshold, int minutes, String comparison, String queue) {
@@ -158,5 +179,176 @@ class MediCareWizardStackTest {
     void eventsGoToABusWithAnArchive() {
         template.resourceCountIs("AWS::Events::EventBus", 1);
         template.hasResourceProperties("AWS::Events::Archive", Map.of("RetentionDays", 90));
+    }
+
+    /** L7: the account-wide API Gateway logging role is an account setting, not a resource of a stage. */
+    @Test
+    void noStageOwnsTheAccountsApiGatewaySettings() {
+        template.resourceCountIs("AWS::ApiGateway::Account", 0);
+    }
+
+    /** B2: no distribution-wide error page; the 404 page comes from a function on the site's behaviour alone. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aMissingPageIsTheSitesNotFoundPageAndTheApisErrorsPassUntouched() {
+        Map<String, Object> config = (Map<String, Object>) distribution().get("DistributionConfig");
+        assertThat(config).doesNotContainKey("CustomErrorResponses");
+        Map<String, Object> site = (Map<String, Object>) config.get("DefaultCacheBehavior");
+        assertThat(eventTypes(site)).containsExactlyInAnyOrder("viewer-request", "viewer-response");
+        List<Map<String, Object>> behaviours = (List<Map<String, Object>>) config.get("CacheBehaviors");
+        assertThat(behaviours).singleElement().satisfies(api -> {
+            assertThat(api).containsEntry("PathPattern", "/api/*");
+            assertThat(eventTypes(api)).containsExactly("viewer-request");
+        });
+        template.hasResourceProperties("AWS::CloudFront::Function", Map.of("FunctionCode",
+                Match.stringLikeRegexp("[\\s\\S]*notFound\\.heading[\\s\\S]*statusCode !== 404[\\s\\S]*")));
+    }
+
+    /** B2: CloudFront may list the site's bucket, so a missing key is S3's 404, not its 403. */
+    @Test
+    void cloudFrontMayListTheSiteBucket() {
+        template.hasResourceProperties("AWS::S3::BucketPolicy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Action", Match.arrayWith(List.of("s3:ListBucket")),
+                        "Effect", "Allow",
+                        "Principal", Map.of("Service", "cloudfront.amazonaws.com"),
+                        "Condition", Map.of("StringEquals", Map.of("AWS:SourceArn", Match.anyValue())))))))));
+    }
+
+    /**
+     * L7: the API answers only what came through CloudFront (a web ACL on the stage wants the origin
+     * secret CloudFront adds), and refuses a body larger than the intake reads with 413, before Lambda.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theApiIsReachableOnlyThroughCloudFrontAndRefusesOversizeBodies() {
+        template.hasResourceProperties("AWS::WAFv2::WebACLAssociation", Map.of(
+                "ResourceArn", Match.anyValue(),
+                "WebACLArn", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("ApiFirewall.*"), "Arn"))));
+        Map<String, Object> acl = (Map<String, Object>) only("AWS::WAFv2::WebACL").get("Properties");
+        assertThat(acl).containsEntry("Scope", "REGIONAL").containsEntry("DefaultAction", Map.of("Allow", Map.of()))
+                .containsEntry("AssociationConfig", Map.of("RequestBody",
+                        Map.of("API_GATEWAY", Map.of("DefaultSizeInspectionLimit", "KB_64"))));
+        List<Map<String, Object>> rules = (List<Map<String, Object>>) acl.get("Rules");
+        assertThat(rules).hasSize(2);
+        Map<String, Object> onlyThroughCloudFront = rules.get(0);
+        assertThat(onlyThroughCloudFront.get("Action").toString()).contains("ResponseCode=403");
+        Map<String, Object> byteMatch = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) (
+                (Map<String, Object>) onlyThroughCloudFront.get("Statement")).get("NotStatement")).get("Statement"))
+                .get("ByteMatchStatement");
+        assertThat(byteMatch).containsEntry("FieldToMatch", Map.of("SingleHeader", Map.of("Name", PublicApi.ORIGIN_HEADER)))
+                .containsEntry("PositionalConstraint", "EXACTLY");
+        Object secret = byteMatch.get("SearchString");
+        assertThat(secret.toString()).as("resolved by CloudFormation, never in the template")
+                .contains("{{resolve:secretsmanager:").contains("ApiOriginSecret");
+        Map<String, Object> bodyTooLarge = rules.get(1);
+        assertThat(bodyTooLarge.get("Action").toString()).contains("ResponseCode=413");
+        assertThat(bodyTooLarge.get("Statement")).isEqualTo(Map.of("SizeConstraintStatement", Map.of(
+                "FieldToMatch", Map.of("Body", Map.of("OversizeHandling", "MATCH")),
+                "ComparisonOperator", "GT",
+                "Size", com.medicarewizard.intake.http.JsonBody.LIMIT,
+                "TextTransformations", List.of(Map.of("Priority", 0, "Type", "NONE")))));
+        Map<String, Object> config = (Map<String, Object>) distribution().get("DistributionConfig");
+        assertThat((List<Map<String, Object>>) config.get("Origins")).filteredOn(o -> o.containsKey("OriginCustomHeaders"))
+                .singleElement().satisfies(api -> assertThat(api.get("OriginCustomHeaders")).isEqualTo(List.of(
+                        Map.of("HeaderName", PublicApi.ORIGIN_HEADER, "HeaderValue", secret))));
+    }
+
+    /** L7: the intake is told which header holds the client's address, and CloudFront writes it from the viewer. */
+    @Test
+    void theIntakeKnowsTheClientsAddressFromCloudFront() {
+        environmentOf("IntakeFunction", Map.of(IntakeSpec.CLIENT_ADDRESS_HEADER, "True-Client-IP"));
+        template.hasResourceProperties("AWS::CloudFront::Function", Map.of("FunctionCode",
+                Match.stringLikeRegexp("[\\s\\S]*request\\.headers\\['true-client-ip'\\] = \\{ value: event\\.viewer\\.ip \\}[\\s\\S]*")));
+    }
+
+    /** L6: the operator token is a generated secret only the intake may read, named by ARN in its environment. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theOperatorTokenIsAGeneratedSecretOnlyTheIntakeReads() {
+        Map<String, Map<String, Object>> secrets = new java.util.HashMap<>();
+        template.findResources("AWS::SecretsManager::Secret").forEach((id, r) -> secrets.put(id, (Map<String, Object>) r));
+        String token = secrets.keySet().stream().filter(id -> id.startsWith("FunctionsOperatorToken")).findFirst()
+                .orElseThrow();
+        Map<String, Object> generated = (Map<String, Object>) ((Map<String, Object>) secrets.get(token).get("Properties"))
+                .get("GenerateSecretString");
+        assertThat((Integer) generated.get("PasswordLength")).isGreaterThanOrEqualTo(32);
+        assertThat(generated).containsEntry("ExcludePunctuation", true);
+        environmentOf("IntakeFunction", Map.of(IntakeSpec.OPS_TOKEN_SECRET_ARN, Map.of("Ref", token)));
+        List<Map<String, Object>> readers = statements().stream()
+                .filter(s -> Map.of("Ref", token).equals(s.get("Resource"))).toList();
+        assertThat(readers).singleElement().satisfies(s -> assertThat(s).containsEntry("Action",
+                "secretsmanager:GetSecretValue"));
+        template.hasResourceProperties("AWS::IAM::Policy", Map.of("Roles",
+                List.of(Map.of("Ref", Match.stringLikeRegexp("FunctionsIntakeServiceRole.*"))),
+                "PolicyDocument", Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(
+                        Match.objectLike(Map.of("Resource", Map.of("Ref", token)))))))));
+    }
+
+    /** L6: the operator routes reach the intake through API Gateway, as every other route does. */
+    @Test
+    void theOperatorRoutesAreProxiedToTheIntake() {
+        for (String path : List.of("/api/v1/ops/pipeline", "/api/v1/ops/dead-letters", "/api/v1/ops/dead-letters/redrive",
+                "/api/v1/ops/notifications/parked", "/api/v1/ops/notifications/parked/{id}/retry")) {
+            template.hasResourceProperties("AWS::ApiGateway::RestApi", Map.of("Body", Match.objectLike(Map.of(
+                    "paths", Match.objectLike(Map.of(path, Match.objectLike(Map.of(
+                            path.endsWith("pipeline") || path.endsWith("dead-letters") || path.endsWith("parked")
+                                    ? "get" : "post",
+                            Match.objectLike(Map.of("x-amazon-apigateway-integration", Match.objectLike(Map.of(
+                                    "type", "aws_proxy",
+                                    "uri", Match.objectLike(Map.of("Fn::Join", Match.arrayWith(List.of(
+                                            Match.arrayWith(List.of(Match.objectLike(Map.of("Ref",
+                                                    Match.stringLikeRegexp("FunctionsIntakeLive.*")))))))))))))))))))));
+        }
+    }
+
+    /** B3: the intake and pipeline-metrics read the notifier's IteratorAge from CloudWatch. */
+    @Test
+    void theStreamLagReadersKnowTheNotifierAndMayReadMetrics() {
+        for (String function : List.of("IntakeFunction", "PipelineMetricsFunction")) {
+            environmentOf(function, Map.of(IntakeSpec.NOTIFIER_FUNCTION_NAME,
+                    Map.of("Ref", Match.stringLikeRegexp("FunctionsNotifier[0-9A-F]+"))));
+        }
+        assertThat(statements()).filteredOn(s -> "cloudwatch:GetMetricData".equals(s.get("Action"))).hasSize(2);
+    }
+
+    /** L3: in the SES sandbox recipients are identities too, so the grant is on the account's identities. */
+    @Test
+    void mailMaySendToTheAccountsVerifiedIdentities() {
+        assertThat(statements()).filteredOn(s -> s.get("Action") instanceof List<?> a && a.contains("ses:SendEmail"))
+                .isNotEmpty().allSatisfy(s -> assertThat(s.get("Resource").toString()).contains(":identity/*"));
+    }
+
+    private static void environmentOf(String entry, Map<String, Object> variables) {
+        template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Handler", Match.stringLikeRegexp(".*\\." + entry + "::handleRequest"),
+                "Environment", Map.of("Variables", Match.objectLike(variables)))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> statements() {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        template.findResources("AWS::IAM::Policy").values().forEach(policy -> statements.addAll(
+                (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) policy)
+                        .get("Properties")).get("PolicyDocument")).get("Statement")));
+        return statements;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> only(String type) {
+        Map<String, Map<String, Object>> resources = template.findResources(type);
+        assertThat(resources).hasSize(1);
+        return (Map<String, Object>) resources.values().iterator().next();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> distribution() {
+        return (Map<String, Object>) only("AWS::CloudFront::Distribution").get("Properties");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> eventTypes(Map<String, Object> behaviour) {
+        return ((List<Map<String, Object>>) behaviour.getOrDefault("FunctionAssociations", List.of())).stream()
+                .map(a -> (String) a.get("EventType")).toList();
     }
 }

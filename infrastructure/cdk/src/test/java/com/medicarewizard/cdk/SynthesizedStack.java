@@ -1,5 +1,10 @@
 package com.medicarewizard.cdk;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
@@ -25,7 +30,21 @@ final class SynthesizedStack {
             MediCareWizardStack stack = new MediCareWizardStack(app, "MediCareWizard-test", StackProps.builder()
                     .env(Environment.builder().region("eu-south-1").build()).build(), settings);
             template = Template.fromStack(stack);
+            write(template);
         }
         return template;
+    }
+
+    /** For a reader of a failed assertion: the whole template, as the tests saw it. */
+    private static void write(Template template) {
+        try {
+            Path target = Path.of("target");
+            if (Files.isDirectory(target)) {
+                Files.writeString(target.resolve("synthesized-template.json"),
+                        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(template.toJSON()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -2,7 +2,6 @@ package com.medicarewizard.functions;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalInt;
 
 /**
  * The one definition of every function: the CDK stack deploys the {@code aws} values, the Lambda
@@ -31,8 +30,11 @@ public final class FunctionSpecs {
             Duration.ofHours(1));
 
     /**
-     * The single writer of slot claims (docs/adr/0001, 0005): reserved concurrency 1 in AWS, one
-     * poller running one batch at a time locally.
+     * The decider of slot claims (docs/adr/0001, 0008). No reserved concurrency: it cannot be deployed on
+     * an account whose concurrency quota is 10 (Lambda keeps that much unreserved), and it would not
+     * stop the mapping's pollers from receiving batches the function is then throttled on. The mapping
+     * itself is capped instead (the queue source's maximum concurrency), and the conditional writes keep
+     * two batches at once correct.
      */
     public static final AllocatorSpec ALLOCATOR = new AllocatorSpec(
             new FunctionSpec("allocator", "allocator", "com.medicarewizard.lambda.allocator.AllocatorFunction",
@@ -42,11 +44,18 @@ public final class FunctionSpecs {
                     // so a batch takes milliseconds. The shorter local timeout keeps the local visibility
                     // timeout (six times it) at half a minute: a batch lost in a crash is decided again
                     // 30 s after a restart instead of 3 minutes.
-                    new PerRuntime<>(Duration.ofSeconds(30), Duration.ofSeconds(5)), OptionalInt.of(1)),
+                    new PerRuntime<>(Duration.ofSeconds(30), Duration.ofSeconds(5))),
             new QueueSource(10, Duration.ZERO, true,
                     // six times the allocator's timeout in each runtime (AWS's rule for SQS event sources)
                     new PerRuntime<>(Duration.ofMinutes(3), Duration.ofSeconds(30)),
-                    5));
+                    5,
+                    // AWS: 2, the least ScalingConfig.MaximumConcurrency Lambda takes (it has no 1), so at
+                    // most two batches are decided at once and no batch is received only to be throttled.
+                    // Locally: 1, the embedded mapping's one poller (SqsEventSourceMapping). A second one
+                    // would buy nothing there: the table is in-process and a batch takes milliseconds, one
+                    // poller decides hundreds of requests a second (docs/performance.md), and requests
+                    // racing for the last time of a slot would be decided in arrival order less often.
+                    new PerRuntime<>(2, 1)));
 
     /** The reconciler behind "a request answered 202 is never lost" (slot-allocator, PendingRequestSweeper). */
     public static final SweeperSpec SWEEPER = new SweeperSpec(

@@ -48,6 +48,13 @@ class DocumentedSettingsTest {
     }
 
     @Test
+    void theOperationsGuideListsExactlyTheDeployedAlarms() {
+        assertThat(table("docs/operations.md", "function-specs:alarms")).as("rows of the alarms table (without notes)")
+                .map(row -> row.subList(0, Math.min(row.size(), 5)))
+                .containsExactlyElementsOf(SpecText.alarms());
+    }
+
+    @Test
     void everySettingQuotedInTheDocumentsIsTheSpecifiedValue() {
         Map<String, PerRuntime<String>> quotable = SpecText.quotable();
         List<String> wrong = new ArrayList<>();

@@ -62,11 +62,35 @@ class FunctionSpecsTest {
         });
     }
 
+    /**
+     * The stack deploys on an account whose concurrency quota is 10 (Lambda keeps 10 unreserved, so
+     * nothing can be reserved there); the allocator's queue mapping is capped instead, at the least
+     * Lambda takes, and locally one poller (docs/adr/0008).
+     */
     @Test
-    void theAllocatorIsTheOnlyCappedFunctionAndRunsOneBatchAtATime() {
-        assertThat(FunctionSpecs.all()).filteredOn(f -> f.reservedConcurrency().isPresent())
-                .singleElement().isEqualTo(FunctionSpecs.ALLOCATOR.function());
-        assertThat(FunctionSpecs.ALLOCATOR.function().reservedConcurrency()).hasValue(1);
+    void noFunctionReservesConcurrencyAndTheAllocatorsMappingIsCappedAtItsLeast() {
+        assertThat(FunctionSpecs.all()).allSatisfy(f -> assertThat(f.reservedConcurrency()).as(f.name()).isEmpty());
+        assertThat(FunctionSpecs.ALLOCATOR.queue().maximumConcurrency())
+                .isEqualTo(new PerRuntime<>(QueueSource.LEAST_AWS_CONCURRENCY, 1));
+    }
+
+    @Test
+    void aMappingConcurrencyLambdaWouldRefuseIsRefusedHere() {
+        PerRuntime<Duration> visibility = PerRuntime.both(Duration.ofMinutes(3));
+        assertThatThrownBy(() -> new QueueSource(10, Duration.ZERO, true, visibility, 5, PerRuntime.both(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2..1000");
+        assertThatThrownBy(() -> new QueueSource(10, Duration.ZERO, true, visibility, 5, new PerRuntime<>(2, 0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("poller");
+    }
+
+    @Test
+    void everyAlarmHasItsOwnNameAndSaysWhenItFires() {
+        assertThat(Alarms.ALL).extracting(AlarmSpec::name).doesNotHaveDuplicates();
+        assertThat(Alarms.ALL).extracting(AlarmSpec::condition).contains("> 500 for 5 min", "≥ 1 for 1 min",
+                "> 60000 ms for 5 min");
+        assertThat(Alarms.ALL).filteredOn(a -> a.source() == AlarmSpec.Source.PIPELINE)
+                .as("figures written every minute: a missing one means their writer stopped")
+                .isNotEmpty().allSatisfy(a -> assertThat(a.missingData()).isEqualTo(AlarmSpec.MissingData.BREACHING));
     }
 
     @Test
@@ -85,7 +109,8 @@ class FunctionSpecsTest {
     void onlyTheExplainedSettingsDifferBetweenAwsAndTheEmbeddedRuntime() {
         assertThat(SpecText.quotable().entrySet().stream().filter(setting -> setting.getValue().differs())
                 .map(Map.Entry::getKey))
-                .containsExactlyInAnyOrder("allocator timeout", "queue visibility timeout", "sweeper period",
+                .containsExactlyInAnyOrder("allocator timeout", "allocator maximum concurrency",
+                        "queue visibility timeout", "sweeper period",
                         "sweeper patience", "parked-retry period", "pipeline-metrics period");
     }
 }

@@ -34,6 +34,8 @@ final class SpecText {
                 same("allocator batch size", queue.batchSize()),
                 same("allocator batching window", duration(queue.batchingWindow())),
                 same("allocator reports batch item failures", yes(queue.reportBatchItemFailures())),
+                new Setting("allocator maximum concurrency", new PerRuntime<>(queue.maximumConcurrency().aws().toString(),
+                        queue.maximumConcurrency().local().toString())),
                 new Setting("queue visibility timeout", durations(queue.visibilityTimeout())),
                 same("queue max receive count", queue.maxReceiveCount()),
                 new Setting("sweeper period", durations(FunctionSpecs.SWEEPER.every())),
@@ -54,6 +56,12 @@ final class SpecText {
                 same("active bookings per patient", FunctionSpecs.LIMITS.activeBookingsPerPatient()),
                 same("messages per recipient per hour", FunctionSpecs.LIMITS.messagesPerRecipientPerHour())));
         return settings;
+    }
+
+    /** The rows of the alarms table: name, source, metric (statistic), when it fires, missing data. */
+    static List<List<String>> alarms() {
+        return Alarms.ALL.stream().map(a -> List.of(a.name(), a.source().label() + " (" + a.source().namespace() + ")",
+                a.metric() + " (" + a.statistic() + ")", a.condition(), a.missingData().text())).toList();
     }
 
     /** Every setting a document may quote as {@code `label: value`}: the settings and each function's own. */
