@@ -3,6 +3,7 @@ package com.medicarewizard.runtime.stream;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.medicarewizard.adapter.embedded.table.ChangeStream;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import com.medicarewizard.adapter.embedded.table.StreamRecord;
 import com.medicarewizard.runtime.lambda.InvocationFailedException;
 import com.medicarewizard.runtime.lambda.LocalFunction;
@@ -24,21 +25,25 @@ import java.util.concurrent.locks.LockSupport;
  * other. A reported batch item failure checkpoints just before it and delivers it and every later
  * record again; a function error delivers the whole batch again, halved when bisecting. After the
  * maximum retries (or past the maximum record age) the failing records are recorded in the
- * {@link OnFailureDestination} and skipped, so one poison record never blocks the stream. A
+ * {@link FailureDestination} and skipped, so one poison record never blocks the stream. A
  * restart resumes at the checkpoint.
+ *
+ * <p>It reads its shard through a {@link ShardReader}: the embedded table's {@link ChangeStream}
+ * in process (the embedded runtime), or the DynamoDB Streams API of a wire endpoint
+ * ({@link #overStreamsApi}), for the Lambda entries run against AWS's protocols.
  */
 public final class StreamEventSourceMapping implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(StreamEventSourceMapping.class);
     private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
     /** How long a stop waits for the batch in hand, then for its interrupted invocation. */
     private static final Duration STOP_GRACE = Duration.ofMillis(1500);
-    private final ChangeStream stream;
+    private final ShardReader stream;
     private final String consumer;
     private final LocalFunction<DynamodbEvent, StreamsEventResponse> function;
     private final StreamMappingConfig config;
-    private final OnFailureDestination destination;
+    private final FailureDestination destination;
     private final Clock clock;
-    private final DynamodbEventAssembler assembler = new DynamodbEventAssembler();
+    private final DynamodbEventAssembler assembler;
     private final AtomicLong invocations = new AtomicLong();
     private final AtomicLong sentToDestination = new AtomicLong();
     private volatile long position;
@@ -47,15 +52,42 @@ public final class StreamEventSourceMapping implements AutoCloseable {
     private int batchLimit;
     private Thread poller;
 
+    /** The mapping of the embedded runtime, on the table's change stream, with durable checkpoints. */
     public StreamEventSourceMapping(ChangeStream stream, LocalFunction<DynamodbEvent, StreamsEventResponse> function,
                                     StreamMappingConfig config, OnFailureDestination destination, Clock clock) {
-        this.stream = stream;
+        this(ShardReader.of(stream), new DynamodbEventAssembler(), function, config, destination, clock);
+    }
+
+    /**
+     * A mapping reading through {@code reader}, giving the function events whose records come from
+     * the stream {@code assembler} names.
+     */
+    public StreamEventSourceMapping(ShardReader reader, DynamodbEventAssembler assembler,
+                                    LocalFunction<DynamodbEvent, StreamsEventResponse> function,
+                                    StreamMappingConfig config, FailureDestination destination, Clock clock) {
+        this.stream = reader;
+        this.assembler = assembler;
         this.consumer = function.config().name();
         this.function = function;
         this.config = config;
         this.destination = destination;
         this.clock = clock;
         this.batchLimit = config.batchSize();
+    }
+
+    /**
+     * Lambda's DynamoDB stream event source mapping of {@code function} on the stream
+     * {@code streamArn} (DescribeTable's {@code LatestStreamArn}), read through the Streams API
+     * with {@code streams} from TRIM_HORIZON, as the deployed mapping reads it; what it gives up on
+     * goes to {@code destination} (an {@link SqsFailureDestination}, as deployed). Not started.
+     */
+    public static StreamEventSourceMapping overStreamsApi(DynamoDbStreamsClient streams, String streamArn,
+                                                          LocalFunction<DynamodbEvent, StreamsEventResponse> function,
+                                                          StreamMappingConfig config, FailureDestination destination,
+                                                          Clock clock) {
+        String region = streamArn.split(":")[3];
+        return new StreamEventSourceMapping(new StreamsApiShardReader(streams, streamArn),
+                new DynamodbEventAssembler(region, streamArn), function, config, destination, clock);
     }
 
     public synchronized StreamEventSourceMapping start() {
@@ -175,7 +207,8 @@ public final class StreamEventSourceMapping implements AutoCloseable {
         boolean tooOld = !config.maximumRecordAge().isZero() && rest.getFirst().approximateCreationTime()
                 .plus(config.maximumRecordAge()).isBefore(clock.instant());
         if (tooOld) {
-            giveUp(rest, "RecordAgeExceeded");
+            // this failure is not counted in attempts yet
+            giveUp(rest, "RecordAgeExceeded", attempts + 1, functionError);
             return;
         }
         if (functionError && config.bisectBatchOnFunctionError() && rest.size() > 1) {
@@ -185,14 +218,16 @@ public final class StreamEventSourceMapping implements AutoCloseable {
         attempts++;
         batchLimit = rest.size();
         if (attempts > config.maximumRetryAttempts()) {
-            giveUp(rest, "RetryAttemptsExhausted");
+            giveUp(rest, "RetryAttemptsExhausted", attempts, functionError);
         } else {
             LockSupport.parkNanos(RETRY_PAUSE.toNanos());
         }
     }
 
-    private void giveUp(List<StreamRecord> records, String condition) {
-        destination.send(records, condition, attempts + 1, consumer, clock.instant());
+    /** Sends the records to the destination after {@code invocations} failed invocations, and goes past them. */
+    private void giveUp(List<StreamRecord> records, String condition, int invocations, boolean functionError) {
+        destination.send(new FailedBatch(records, condition, invocations, functionError, consumer, clock.instant(),
+                assembler.eventSourceArn()));
         sentToDestination.addAndGet(records.size());
         LOG.error("{} stream records {}..{} for {} sent to the on-failure destination: {}", records.size(),
                 records.getFirst().sequenceNumber(), records.getLast().sequenceNumber(), consumer, condition);

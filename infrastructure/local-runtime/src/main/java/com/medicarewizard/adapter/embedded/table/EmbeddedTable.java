@@ -114,6 +114,24 @@ public final class EmbeddedTable implements ItemTable, AutoCloseable {
                 .orElseGet(() -> query(query.partition(), query.range(), query.limit(), query.ascending()));
     }
 
+    /**
+     * One page of a query, as DynamoDB's Query with an {@code ExclusiveStartKey}: the items after
+     * {@code exclusiveStart} in the query's order — an item of the query (only its key, and for an
+     * index query its index sort attribute, matter) — up to the query's limit.
+     */
+    public List<Item> query(Query query, Optional<Item> exclusiveStart) {
+        return query.index()
+                .map(index -> store.queryIndex(index, query.partition(), query.range(), exclusiveStart, query.limit(),
+                        query.ascending()))
+                .orElseGet(() -> store.query(query.partition(), query.range(),
+                        exclusiveStart.map(item -> item.key().sk()), query.limit(), query.ascending()));
+    }
+
+    /** The table's global secondary indexes. */
+    public List<IndexDefinition> indexes() {
+        return store.indexes();
+    }
+
     @Override
     public List<String> querySortKeys(String pk, SortRange range) {
         return store.querySortKeys(pk, range);

@@ -52,13 +52,24 @@ final class ItemStore {
     }
 
     List<Item> query(String pk, SortRange range, int limit, boolean ascending) {
+        return query(pk, range, Optional.empty(), limit, ascending);
+    }
+
+    /** The items of the range after (in the query's direction) sort key {@code after}, if given. */
+    List<Item> query(String pk, SortRange range, Optional<String> after, int limit, boolean ascending) {
         requirePositive(limit);
         return consistently(() -> {
             ConcurrentSkipListMap<String, Item> partition = partitions.get(pk);
             return partition == null
                     ? List.of()
-                    : take(SortRange.select(range, partition, sort -> sort, sort -> sort), limit, ascending);
+                    : take(after(SortRange.select(range, partition, sort -> sort, sort -> sort), after, ascending),
+                            limit, ascending);
         });
+    }
+
+    /** The part of {@code range} beyond {@code after} in the direction of a query. */
+    static <K, V> NavigableMap<K, V> after(NavigableMap<K, V> range, Optional<K> after, boolean ascending) {
+        return after.map(start -> ascending ? range.tailMap(start, false) : range.headMap(start, false)).orElse(range);
     }
 
     List<String> querySortKeys(String pk, SortRange range) {
@@ -88,12 +99,22 @@ final class ItemStore {
     }
 
     List<Item> queryIndex(String index, String partitionValue, SortRange range, int limit, boolean ascending) {
+        return queryIndex(index, partitionValue, range, Optional.empty(), limit, ascending);
+    }
+
+    /** The index's items of the range after (in the query's direction) the entry of item {@code after}, if given. */
+    List<Item> queryIndex(String index, String partitionValue, SortRange range, Optional<Item> after, int limit,
+                          boolean ascending) {
         requirePositive(limit);
         SecondaryIndex secondary = indexes.get(index);
         if (secondary == null) {
             throw new IllegalArgumentException("no index named " + index);
         }
-        return consistently(() -> secondary.query(partitionValue, range, limit, ascending));
+        return consistently(() -> secondary.query(partitionValue, range, after, limit, ascending));
+    }
+
+    List<IndexDefinition> indexes() {
+        return indexes.values().stream().map(SecondaryIndex::definition).toList();
     }
 
     long size() {

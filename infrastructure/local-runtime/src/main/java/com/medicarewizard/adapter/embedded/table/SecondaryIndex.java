@@ -71,13 +71,19 @@ final class SecondaryIndex {
         });
     }
 
-    List<Item> query(String partitionValue, SortRange range, int limit, boolean ascending) {
+    IndexDefinition definition() {
+        return definition;
+    }
+
+    /** The entries of the range, after (in the query's direction) the entry of item {@code after} if given. */
+    List<Item> query(String partitionValue, SortRange range, Optional<Item> after, int limit, boolean ascending) {
         ConcurrentSkipListMap<Position, Item> entries = partitions.get(partitionValue);
         if (entries == null) {
             return List.of();
         }
-        return ItemStore.take(SortRange.select(range, entries,
-                sort -> new Position(sort, -1, null), sort -> new Position(sort, 1, null)), limit, ascending);
+        return ItemStore.take(ItemStore.after(SortRange.select(range, entries,
+                sort -> new Position(sort, -1, null), sort -> new Position(sort, 1, null)),
+                after.map(this::position), ascending), limit, ascending);
     }
 
     private Optional<String> partitionValue(Item item) {

@@ -1,0 +1,112 @@
+package com.medicarewizard.runtime.dynamodb;
+
+import com.medicarewizard.adapter.table.TableMessageFailures;
+import com.medicarewizard.adapter.table.TableNotificationLedger;
+import com.medicarewizard.adapter.table.TablePatients;
+import com.medicarewizard.adapter.table.TableRateLimits;
+import com.medicarewizard.adapter.table.TableRecipientQuota;
+import com.medicarewizard.adapter.table.TableReservations;
+import com.medicarewizard.adapter.table.TableSlotLedger;
+import com.medicarewizard.adapter.table.TableTokens;
+import com.medicarewizard.port.MessageFailures;
+import com.medicarewizard.port.NotificationLedger;
+import com.medicarewizard.port.Patients;
+import com.medicarewizard.port.RateLimits;
+import com.medicarewizard.port.RecipientQuota;
+import com.medicarewizard.port.Reservations;
+import com.medicarewizard.port.SlotLedger;
+import com.medicarewizard.port.Tokens;
+import com.medicarewizard.port.contract.MessageFailuresContract;
+import com.medicarewizard.port.contract.NotificationLedgerContract;
+import com.medicarewizard.port.contract.PatientsContract;
+import com.medicarewizard.port.contract.RateLimitsContract;
+import com.medicarewizard.port.contract.RecipientQuotaContract;
+import com.medicarewizard.port.contract.ReservationsContract;
+import com.medicarewizard.port.contract.SlotLedgerContract;
+import com.medicarewizard.port.contract.TokensContract;
+import com.medicarewizard.table.ItemTable;
+import com.medicarewizard.table.contract.ItemTableContract;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The contracts the DynamoDB adapters are held to on dynalite ({@code DynamoDb*IT} in
+ * aws-adapters), run on the DynamoDB wire endpoint: the same suites, the same adapters, through the
+ * SDK — and with real TransactWriteItems, where dynalite needs a client that emulates them.
+ */
+@ExtendWith(EndpointExtension.class)
+class EndpointContractsIT {
+
+    @Nested
+    class ItemTableOnTheEndpoint extends ItemTableContract {
+        @Override
+        protected ItemTable newTable() {
+            return EndpointExtension.freshTable();
+        }
+    }
+
+    @Nested
+    class ReservationsOnTheEndpoint extends ReservationsContract {
+        @Override
+        protected Reservations newReservations() {
+            return new TableReservations(EndpointExtension.freshTable());
+        }
+    }
+
+    @Nested
+    class SlotLedgerOnTheEndpoint extends SlotLedgerContract {
+        @Override
+        protected SlotLedger newLedger() {
+            return new TableSlotLedger(EndpointExtension.freshTable());
+        }
+    }
+
+    @Nested
+    class PatientsOnTheEndpoint extends PatientsContract {
+        @Override
+        protected Patients newPatients() {
+            return new TablePatients(EndpointExtension.freshTable());
+        }
+    }
+
+    @Nested
+    class TokensOnTheEndpoint extends TokensContract {
+        @Override
+        protected Tokens newTokens() {
+            return new TableTokens(EndpointExtension.freshTable());
+        }
+    }
+
+    @Nested
+    class RateLimitsOnTheEndpoint extends RateLimitsContract {
+        @Override
+        protected RateLimits newRateLimits() {
+            return new TableRateLimits(EndpointExtension.freshTable());
+        }
+    }
+
+    @Nested
+    class RecipientQuotaOnTheEndpoint extends RecipientQuotaContract {
+        @Override
+        protected RecipientQuota newQuota() {
+            return new TableRecipientQuota(EndpointExtension.freshTable());
+        }
+    }
+
+    @Nested
+    class NotificationLedgerOnTheEndpoint extends NotificationLedgerContract {
+        @Override
+        protected NotificationLedger newLedger() {
+            return new TableNotificationLedger(EndpointExtension.freshTable());
+        }
+    }
+
+    @Nested
+    class MessageFailuresOnTheEndpoint extends MessageFailuresContract {
+        @Override
+        protected MessageFailures newFailures() {
+            return new TableMessageFailures(EndpointExtension.freshTable());
+        }
+    }
+}
