@@ -94,6 +94,42 @@ public interface Reservations {
         }
     }
 
+    /**
+     * Takes the lease to decide the PENDING request {@code id}: the allocator holds it while it claims
+     * cells in the request's name, so that two consumers of the queue never claim and release the
+     * same request's cells at once (docs/adr/0001). One conditional write that leaves the reservation's
+     * version alone (like {@link #recordResent}: bookkeeping, not a change of the reservation); the
+     * decision's {@link #update} replaces the record and drops the lease.
+     *
+     * <p>The lease is taken when the request has none, renewed when it is already
+     * {@code lease.holder()}'s, and taken over when the one it has ended at or before {@code now}
+     * (its holder's invocation is over: a Lambda cannot outlive its timeout, which the lease outlasts).
+     *
+     * @return false when another holder's lease is live at {@code now}, or the request is no longer
+     *     PENDING (or does not exist): nothing was written
+     */
+    boolean leaseDecision(ReservationId id, DecisionLease lease, Instant now);
+
+    /**
+     * Who is deciding a PENDING request, and until when at most.
+     *
+     * @param holder one attempt to decide the request (not the consumer: each delivery is its own)
+     * @param until  when the lease ends if its holder does not decide first
+     */
+    record DecisionLease(String holder, Instant until) {
+        public DecisionLease {
+            Objects.requireNonNull(until, "until");
+            if (holder == null || holder.isBlank()) {
+                throw new IllegalArgumentException("a lease needs a holder");
+            }
+        }
+
+        /** Whether the lease still holds at {@code now}: it ends at {@code until}. */
+        public boolean liveAt(Instant now) {
+            return until.isAfter(now);
+        }
+    }
+
     /** Reservations decided (confirmed or rejected) at or after {@code since}. */
     List<Reservation> decidedSince(Instant since);
 

@@ -54,6 +54,11 @@ record StoredReservations(Map<ReservationId, Reservation> byId) implements Reser
     }
 
     @Override
+    public boolean leaseDecision(ReservationId id, DecisionLease lease, Instant now) {
+        throw new UnsupportedOperationException("the notifier only reads reservations by id");
+    }
+
+    @Override
     public List<Reservation> decidedSince(Instant since) {
         throw new UnsupportedOperationException("the notifier only reads reservations by id");
     }

@@ -15,6 +15,7 @@ import com.medicarewizard.domain.reservation.ActiveBookingsLimit;
 import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationId;
+import com.medicarewizard.functions.FunctionSpecs;
 import com.medicarewizard.port.ReservationCommand;
 import com.medicarewizard.runtime.LocalRuntime;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -79,7 +80,8 @@ final class AllocatorBenchmark {
     double useCaseAlone(int requests, int dayOffset) {
         List<Reservation> pending = record(requests, dayOffset);
         ReservationAllocator allocator = new ReservationAllocator(runtime.reservations(), runtime.ledger(),
-                runtime::center, ActiveBookingsLimit.standard(), Clock.systemUTC());
+                runtime::center, ActiveBookingsLimit.standard(), Clock.systemUTC(),
+                FunctionSpecs.ALLOCATOR.function().timeout().local());
         long t0 = System.nanoTime();
         for (Reservation r : pending) {
             allocator.handle(new ReservationCommand(ReservationCommand.Type.DECIDE, r.id(), "bench"));

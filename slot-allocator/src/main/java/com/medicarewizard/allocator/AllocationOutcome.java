@@ -14,7 +14,13 @@ public record AllocationOutcome(Kind kind, Optional<ReservationStatus> status) {
         /** No such reservation: nothing to decide. */
         UNKNOWN_RESERVATION,
         /** A CANCEL its patient never asked for (no request recorded on the reservation): ignored. */
-        NOT_REQUESTED
+        NOT_REQUESTED,
+        /**
+         * Another consumer holds the request's decision lease (a duplicate delivery, or the sweeper's
+         * re-send, met the first one at work): not decided here; the queue is to deliver the command
+         * again, by when it is decided.
+         */
+        BEING_DECIDED
     }
 
     static AllocationOutcome changed(ReservationStatus status) {
@@ -27,6 +33,15 @@ public record AllocationOutcome(Kind kind, Optional<ReservationStatus> status) {
 
     static AllocationOutcome notRequested(ReservationStatus status) {
         return new AllocationOutcome(Kind.NOT_REQUESTED, Optional.of(status));
+    }
+
+    static AllocationOutcome beingDecided() {
+        return new AllocationOutcome(Kind.BEING_DECIDED, Optional.empty());
+    }
+
+    /** Whether the command is to come back later rather than be acknowledged: another consumer is at work on it. */
+    public boolean deliverAgain() {
+        return kind == Kind.BEING_DECIDED;
     }
 
     /** Whether the command named something that is not there to act on: worth a warning, not a retry. */

@@ -24,7 +24,8 @@ import java.util.function.Function;
  * {@link ReservationAllocator}, one at a time in the order of the batch. A message it cannot
  * handle now is reported as a batch item failure (it comes back after the visibility timeout and,
  * past the queue's maxReceiveCount, is parked in the dead-letter queue for operators, with its last
- * error kept in {@link MessageFailures}); the others are deleted by the event source.
+ * error kept in {@link MessageFailures}); so is one whose request another consumer is deciding, without
+ * an error. The others are deleted by the event source.
  */
 public final class AllocatorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Logger LOG = LogManager.getLogger(AllocatorHandler.class);
@@ -70,6 +71,13 @@ public final class AllocatorHandler implements RequestHandler<SQSEvent, SQSBatch
         try (var ids = CloseableThreadContext.put("correlationId", command.correlationId())
                 .put("reservationId", command.reservation().value())) {
             AllocationOutcome outcome = allocator.handle(command);
+            if (outcome.deliverAgain()) {
+                // no error: nothing recorded for the dead-letter list; the command comes back after the
+                // visibility timeout, by when the other consumer has decided it (or its lease has ended)
+                LOG.info("{} {} → {}: another consumer is deciding it, left for the queue to deliver again",
+                        command.type(), command.reservation(), outcome.kind());
+                return false;
+            }
             // an ignored command is acknowledged: coming again would change nothing either
             LOG.log(outcome.ignored() ? Level.WARN : Level.INFO, "{} {} → {} {}", command.type(),
                     command.reservation(), outcome.kind(), outcome.status().map(Enum::name).orElse(""));

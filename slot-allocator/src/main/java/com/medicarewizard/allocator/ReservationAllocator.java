@@ -11,23 +11,31 @@ import com.medicarewizard.domain.reservation.ActiveBookingsLimit;
 import com.medicarewizard.domain.reservation.Decision;
 import com.medicarewizard.domain.reservation.RejectionReason;
 import com.medicarewizard.domain.reservation.Reservation;
+import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.domain.reservation.ReservationStatus;
 import com.medicarewizard.port.CenterCatalog;
 import com.medicarewizard.port.ReservationCommand;
 import com.medicarewizard.port.Reservations;
+import com.medicarewizard.port.Reservations.DecisionLease;
 import com.medicarewizard.port.SlotLedger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The allocator's use case: decides a PENDING request, or cancels a reservation, as the queue
  * delivers the commands. A request is confirmed only on free resources and within the patient's
  * {@link ActiveBookingsLimit}. Every effect is conditional (cells claim-if-absent, the reservation
  * updated on its stored version), so a command delivered twice, replayed from the dead-letter
- * queue, or raced by a second consumer has the effect of one. A command changes only what its
+ * queue, or raced by a second consumer has the effect of one. Cells are claimed in the request's
+ * name, so two consumers claiming for the same request at once could release each other's claims:
+ * before it claims, an attempt takes the request's decision lease ({@link Reservations#leaseDecision}),
+ * and a consumer that finds another's lease live leaves the command for the queue to deliver again
+ * ({@link AllocationOutcome.Kind#BEING_DECIDED}). A command changes only what its
  * patient asked for: DECIDE only a PENDING request that exists, CANCEL only a reservation whose
  * patient's cancel request is recorded on it ({@link Reservations#recordCancelRequest}); anything
  * else arriving on the queue (a replay, or a command forged by whoever could write to it) changes nothing.
@@ -39,36 +47,51 @@ public final class ReservationAllocator {
     private final ResourceClaims claims;
     private final ActiveBookingsLimit limit;
     private final Clock clock;
+    private final Duration leaseLength;
 
+    /**
+     * @param invocationTimeout the allocator function's timeout: no invocation outlives it, so a decision
+     *                          lease of twice as long ends only when its holder is gone. The second
+     *                          timeout covers the clocks of two hosts and a write still in flight when an
+     *                          invocation was stopped; and the lease stays shorter than the queue's
+     *                          visibility timeout (six times the function's), so a command that comes back
+     *                          after a failed attempt finds the lease ended.
+     */
     public ReservationAllocator(Reservations reservations, SlotLedger ledger, CenterCatalog catalog,
-                                ActiveBookingsLimit limit, Clock clock) {
+                                ActiveBookingsLimit limit, Clock clock, Duration invocationTimeout) {
+        if (!invocationTimeout.isPositive()) {
+            throw new IllegalArgumentException("the invocation timeout must be positive: " + invocationTimeout);
+        }
         this.reservations = reservations;
         this.catalog = catalog;
         this.claims = new ResourceClaims(ledger);
         this.limit = limit;
         this.clock = clock;
+        this.leaseLength = invocationTimeout.multipliedBy(2);
     }
 
     public AllocationOutcome handle(ReservationCommand command) {
-        for (int attempt = 1; ; attempt++) {
+        // one holder per delivery, kept across its retries below: a retry renews its own lease
+        String attempt = UUID.randomUUID().toString();
+        for (int retry = 1; ; retry++) {
             Optional<Reservation> found = reservations.find(command.reservation());
             if (found.isEmpty()) {
                 return AllocationOutcome.unknown();
             }
             try {
                 return switch (command.type()) {
-                    case DECIDE -> decide(found.get());
+                    case DECIDE -> decide(found.get(), attempt);
                     case CANCEL -> cancel(found.get());
                 };
             } catch (Reservations.ConcurrentChangeException e) {
-                if (attempt == ATTEMPTS) {
+                if (retry == ATTEMPTS) {
                     throw e;
                 }
             }
         }
     }
 
-    private AllocationOutcome decide(Reservation request) {
+    private AllocationOutcome decide(Reservation request, String attempt) {
         if (request.status() != ReservationStatus.PENDING) {
             return AllocationOutcome.alreadyHandled(request.status());
         }
@@ -87,9 +110,13 @@ public final class ReservationAllocator {
         if (never.isPresent()) {
             return store(request.decide(new Decision.Rejected(never.get()), now));
         }
-        // Decided one request at a time, so the count cannot race another confirmation of this patient.
+        // Two consumers deciding two requests of one patient at once may both count the same bookings,
+        // so the limit can be passed by one per extra consumer: a bound against abuse, not a safety rule.
         if (!limit.allowsConfirming(request, reservations.ofPatientStartingAfter(request.patient(), now))) {
             return store(request.decide(new Decision.Rejected(RejectionReason.TOO_MANY_BOOKINGS), now));
+        }
+        if (!reservations.leaseDecision(request.id(), new DecisionLease(attempt, now.plus(leaseLength)), now)) {
+            return notLeased(request.id());
         }
         Occupancy occupancy = Occupancy.of(exam.get(), request.start());
         Decision decision = claims.claim(rules, request.id(), exam.get(), site.get(), occupancy);
@@ -101,6 +128,13 @@ public final class ReservationAllocator {
             }
             throw e;
         }
+    }
+
+    /** The lease was refused: another attempt is deciding the request, or one has decided it meanwhile. */
+    private AllocationOutcome notLeased(ReservationId id) {
+        return reservations.find(id).map(now -> now.status() == ReservationStatus.PENDING
+                ? AllocationOutcome.beingDecided() : AllocationOutcome.alreadyHandled(now.status()))
+                .orElseGet(AllocationOutcome::unknown);
     }
 
     /** The rules are judged as of the request (the patient asked in time), but the start must still be ahead. */
@@ -158,8 +192,8 @@ public final class ReservationAllocator {
     private Occupancy occupancyOf(Reservation reservation) {
         return catalog.current().examType(reservation.examType())
                 .map(exam -> Occupancy.of(exam, reservation.start()))
-                .orElseGet(() -> new Occupancy(reservation.start().minus(java.time.Duration.ofHours(2)),
-                        reservation.end().plus(java.time.Duration.ofHours(2))));
+                .orElseGet(() -> new Occupancy(reservation.start().minus(Duration.ofHours(2)),
+                        reservation.end().plus(Duration.ofHours(2))));
     }
 
     private AllocationOutcome store(Reservation next) {

@@ -24,7 +24,8 @@ import java.util.Map;
  * Candidates are tried in the same order on every attempt, so a redelivered request finds the cells
  * it already holds and, unless the time around it changed meanwhile, ends with the same choice.
  * An attempt that fails half-way (the ledger times out) releases what it touched before failing,
- * so a redelivery that chooses otherwise leaves nothing behind.
+ * so a redelivery that chooses otherwise leaves nothing behind. Releasing in the request's name is
+ * safe only while no other attempt claims in that name: the caller holds the request's decision lease.
  */
 final class ResourceClaims {
     private final SlotLedger ledger;
@@ -70,9 +71,10 @@ final class ResourceClaims {
 
     /**
      * Best effort, release-if-owner on every resource this attempt tried (the one whose claim failed
-     * may be partly held). The request is still PENDING and the allocator its single writer, so none
-     * of these cells belongs to a stored decision. If the ledger is still down, the cells stay held by
-     * the request until it is cancelled or decided on the same resources.
+     * may be partly held). The request is still PENDING and this attempt holds its decision lease, so no
+     * other attempt claims in its name meanwhile and none of these cells belongs to a stored decision.
+     * If the ledger is still down, the cells stay held by the request until it is cancelled or decided on
+     * the same resources.
      */
     private void releaseAfterFailure(ReservationId owner, List<ResourceId> touched, Occupancy occupancy,
                                      RuntimeException failure) {

@@ -49,7 +49,7 @@ class AllocationProperties {
     }
 
     /** Judged on the stored reservations alone, not on the ledger that is meant to enforce it. */
-    private static void assertNoResourceTimeGivenTwice(InMemoryAllocation allocation) {
+    static void assertNoResourceTimeGivenTwice(InMemoryAllocation allocation) {
         List<Reservation> confirmed = allocation.reservations.snapshot().values().stream()
                 .filter(r -> r.status() == ReservationStatus.CONFIRMED).toList();
         for (Reservation one : confirmed) {

@@ -84,7 +84,7 @@ class AvailabilityProperties {
             ReservationId others = ReservationId.random();
             ledger.claim(others, held);
             allocator = new ReservationAllocator(reservations, ledger, () -> center, ActiveBookingsLimit.standard(),
-                    Clock.fixed(now, ZoneOffset.UTC));
+                    Clock.fixed(now, ZoneOffset.UTC), InMemoryAllocation.TIMEOUT);
         }
 
         Reservation decide(AvailabilityScenario scenario, Instant start) {

@@ -60,6 +60,7 @@ final class CommandQueue {
             allocation.allocator.handle(command);
             handled.add(command);
         } catch (IllegalStateException ledgerTimedOut) {
+            allocation.visibilityTimeoutPasses();
             queued.add(command);
         }
     }

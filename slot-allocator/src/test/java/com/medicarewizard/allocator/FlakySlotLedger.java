@@ -10,10 +10,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-/** A ledger whose chosen claim call fails, as a table that times out or throttles now and then. */
+/**
+ * A ledger whose chosen claim call fails, as a table that times out or throttles now and then; or
+ * after whose chosen claim another consumer's steps run, before this one acts on the answer: how two
+ * allocators on real threads may interleave, made deterministic.
+ */
 final class FlakySlotLedger implements SlotLedger {
     private final SlotLedger ledger;
     private int claimsUntilFailure = -1;
+    private int claimsUntilMeanwhile = -1;
+    private Runnable meanwhile = () -> { };
 
     FlakySlotLedger(SlotLedger ledger) {
         this.ledger = ledger;
@@ -24,12 +30,22 @@ final class FlakySlotLedger implements SlotLedger {
         claimsUntilFailure = n;
     }
 
+    /** Runs {@code steps} once, right after the {@code n}th claim from now (1 = the next one) has returned. */
+    void afterClaim(int n, Runnable steps) {
+        claimsUntilMeanwhile = n;
+        meanwhile = steps;
+    }
+
     @Override
     public boolean claim(ReservationId owner, List<Cell> cells) {
         if (--claimsUntilFailure == 0) {
             throw new IllegalStateException("ledger unavailable: request timed out");
         }
-        return ledger.claim(owner, cells);
+        boolean claimed = ledger.claim(owner, cells);
+        if (--claimsUntilMeanwhile == 0) {
+            meanwhile.run();
+        }
+        return claimed;
     }
 
     @Override

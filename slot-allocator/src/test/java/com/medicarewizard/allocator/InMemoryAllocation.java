@@ -19,6 +19,7 @@ import com.medicarewizard.port.SlotLedger;
 import com.medicarewizard.port.fakes.InMemoryReservations;
 import com.medicarewizard.port.fakes.InMemorySlotLedger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -49,6 +50,8 @@ final class InMemoryAllocation {
     final MutableClock clock = new MutableClock(NOW);
     final AtomicReference<Center> center = new AtomicReference<>(CenterMother.center());
     final ReservationAllocator allocator;
+    /** The allocator function's timeout in AWS: its decision leases last twice as long. */
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
     /** A small limit, so that a test reaches it in a few requests. */
     static final ActiveBookingsLimit LIMIT = new ActiveBookingsLimit(3);
 
@@ -58,7 +61,25 @@ final class InMemoryAllocation {
 
     /** @param wrap what the allocator sees of the ledger (e.g. one that fails now and then) */
     InMemoryAllocation(UnaryOperator<SlotLedger> wrap) {
-        allocator = new ReservationAllocator(reservations, wrap.apply(ledger), center::get, LIMIT, clock);
+        allocator = anotherConsumer(wrap);
+    }
+
+    /** Another allocator on the same stores, clock and center: another consumer of the same queue. */
+    ReservationAllocator anotherConsumer() {
+        return anotherConsumer(ledger -> ledger);
+    }
+
+    /** Another consumer, seeing the ledger as {@code wrap} makes it. */
+    ReservationAllocator anotherConsumer(UnaryOperator<SlotLedger> wrap) {
+        return new ReservationAllocator(reservations, wrap.apply(ledger), center::get, LIMIT, clock, TIMEOUT);
+    }
+
+    /**
+     * The queue hides a command it delivered for its visibility timeout (six times the function's): a
+     * command whose attempt failed comes back only after it, when that attempt's decision lease has ended.
+     */
+    void visibilityTimeoutPasses() {
+        clock.advance(TIMEOUT.multipliedBy(6));
     }
 
     /** The instant of a wall-clock time at the site, e.g. {@code "2027-12-20T10:00"}. */

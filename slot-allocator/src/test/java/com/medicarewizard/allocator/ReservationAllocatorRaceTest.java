@@ -38,6 +38,7 @@ class ReservationAllocatorRaceTest {
 
     /** The redelivered request ends confirmed as if nothing had failed, nothing else held in its name. */
     private void redeliveryConfirmsOnTheFirstScannerAndRadiographer(Reservation request) {
+        allocation.visibilityTimeoutPasses();
         assertThat(allocation.decide(request)).isEqualTo(changedTo(ReservationStatus.CONFIRMED));
         assertThat(allocation.stored(request).resources()).containsExactly(MRI_1, RAD_1);
         assertThat(allocation.ledger.all()).isEqualTo(allocation.cellsOfConfirmed());
@@ -101,6 +102,7 @@ class ReservationAllocatorRaceTest {
         assertThat(allocation.stored(request).status()).isEqualTo(ReservationStatus.PENDING);
         assertThat(allocation.ledger.all()).isEmpty();
 
+        allocation.visibilityTimeoutPasses();
         assertThat(allocation.decide(request)).isEqualTo(changedTo(ReservationStatus.CONFIRMED));
     }
 

@@ -197,6 +197,62 @@ public abstract class ReservationsContract {
     }
 
     @Test
+    void leasesAPendingRequestToOneHolderAtATimeLeavingTheReservationAlone() {
+        Reservation request = create(REQUESTED_AT);
+        Instant now = REQUESTED_AT.plus(MINUTE);
+        Reservations.DecisionLease first = new Reservations.DecisionLease("attempt-1", now.plusSeconds(60));
+
+        assertThat(reservations.leaseDecision(request.id(), first, now)).isTrue();
+        assertThat(reservations.leaseDecision(request.id(), new Reservations.DecisionLease("attempt-2",
+                now.plusSeconds(90)), now.plusSeconds(59))).as("another holder, while the first lease lasts").isFalse();
+        assertThat(reservations.leaseDecision(request.id(), new Reservations.DecisionLease("attempt-1",
+                now.plusSeconds(70)), now.plusSeconds(10))).as("its holder renews it").isTrue();
+        assertThat(reservations.leaseDecision(request.id(), new Reservations.DecisionLease("attempt-2",
+                now.plusSeconds(90)), now.plusSeconds(60))).as("the renewed lease still lasts").isFalse();
+
+        assertThat(reservations.find(request.id())).as("the reservation itself is unchanged").contains(request);
+        assertThat(reservations.waitingSince(now, 10)).containsExactly(new Reservations.Waiting(request, REQUESTED_AT, 0));
+    }
+
+    @Test
+    void anEndedLeaseIsTakenOverAndItsFormerHolderCannotRenewIt() {
+        Reservation request = create(REQUESTED_AT);
+        Instant until = REQUESTED_AT.plus(MINUTE);
+        reservations.leaseDecision(request.id(), new Reservations.DecisionLease("attempt-1", until), REQUESTED_AT);
+
+        assertThat(reservations.leaseDecision(request.id(), new Reservations.DecisionLease("attempt-2",
+                until.plus(MINUTE)), until)).as("a lease ends at its end").isTrue();
+        assertThat(reservations.leaseDecision(request.id(), new Reservations.DecisionLease("attempt-1",
+                until.plus(MINUTE)), until)).isFalse();
+        assertThat(reservations.find(request.id())).contains(request);
+    }
+
+    @Test
+    void storingTheReservationDropsItsLease() {
+        Reservation request = create(REQUESTED_AT);
+        Instant now = REQUESTED_AT.plus(MINUTE);
+        reservations.leaseDecision(request.id(), new Reservations.DecisionLease("attempt-1", now.plus(MINUTE)), now);
+
+        reservations.update(request.requestCancellation(now));
+
+        assertThat(reservations.leaseDecision(request.id(), new Reservations.DecisionLease("attempt-2",
+                now.plus(MINUTE)), now)).isTrue();
+    }
+
+    @Test
+    void leasesNoDecidedOrUnknownRequest() {
+        Reservation decided = reservations.update(confirmed(create(REQUESTED_AT), REQUESTED_AT.plus(MINUTE)));
+        ReservationId unknown = ReservationId.random();
+        Reservations.DecisionLease lease = new Reservations.DecisionLease("attempt-1", REQUESTED_AT.plus(MINUTE));
+
+        assertThat(reservations.leaseDecision(decided.id(), lease, REQUESTED_AT)).isFalse();
+        assertThat(reservations.leaseDecision(unknown, lease, REQUESTED_AT)).isFalse();
+
+        assertThat(reservations.find(decided.id())).contains(decided);
+        assertThat(reservations.find(unknown)).as("no item made from the key").isEmpty();
+    }
+
+    @Test
     void listsConfirmedAndRejectedDecidedAtOrAfterTheBound() {
         Instant bound = REQUESTED_AT.plus(MINUTE);
         Reservation before = reservations.update(confirmed(create(REQUESTED_AT), bound.minusMillis(1)));

@@ -26,6 +26,7 @@ public final class InMemoryReservations implements Reservations {
     private final Map<ReservationId, Reservation> byId = new HashMap<>();
     private final Map<String, ReservationId> byKey = new HashMap<>();
     private final Map<ReservationId, Waiting> resent = new HashMap<>();
+    private final Map<ReservationId, DecisionLease> leases = new HashMap<>();
     private final Deque<UnaryOperator<Reservation>> interferences = new ArrayDeque<>();
     private int updates;
 
@@ -64,7 +65,9 @@ public final class InMemoryReservations implements Reservations {
         }
         Reservation saved = next.withVersion(next.version() + 1);
         byId.put(next.id(), saved);
-        resent.remove(next.id()); // a whole new record, as a put in the table: the sweeper's bookkeeping goes
+        // a whole new record, as a put in the table: the sweeper's bookkeeping and the decision lease go
+        resent.remove(next.id());
+        leases.remove(next.id());
         updates++;
         return saved;
     }
@@ -120,6 +123,18 @@ public final class InMemoryReservations implements Reservations {
     }
 
     @Override
+    public synchronized boolean leaseDecision(ReservationId id, DecisionLease lease, Instant now) {
+        Reservation stored = byId.get(id);
+        DecisionLease held = leases.get(id);
+        if (stored == null || stored.status() != ReservationStatus.PENDING
+                || held != null && !held.holder().equals(lease.holder()) && held.liveAt(now)) {
+            return false;
+        }
+        leases.put(id, lease);
+        return true;
+    }
+
+    @Override
     public synchronized List<Reservation> decidedSince(Instant since) {
         return byId.values().stream()
                 .filter(r -> r.status() == ReservationStatus.CONFIRMED || r.status() == ReservationStatus.REJECTED)
@@ -130,6 +145,7 @@ public final class InMemoryReservations implements Reservations {
     public synchronized void put(Reservation reservation) {
         byId.put(reservation.id(), reservation);
         resent.remove(reservation.id());
+        leases.remove(reservation.id());
     }
 
     /**

@@ -29,7 +29,7 @@ record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
 
     AllocatorHandler allocator() {
         ReservationAllocator allocator = new ReservationAllocator(standIns.reservations(), standIns.ledger(),
-                standIns.catalog(), config.activeBookings(), clock);
+                standIns.catalog(), config.activeBookings(), clock, FunctionSpecs.ALLOCATOR.function().timeout().local());
         return new AllocatorHandler(allocator, message -> ReservationCommandCodec.parse(message.getBody(),
                 MessageAttributes.strings(message)), standIns.failures(), clock);
     }

@@ -4,6 +4,8 @@ import static com.medicarewizard.table.layout.ItemLayout.BY_DECISION;
 import static com.medicarewizard.table.layout.ItemLayout.BY_PATIENT;
 import static com.medicarewizard.table.layout.ItemLayout.CANCEL_REQUESTED_AT;
 import static com.medicarewizard.table.layout.ItemLayout.DECIDED_PARTITION;
+import static com.medicarewizard.table.layout.ItemLayout.DECIDING_BY;
+import static com.medicarewizard.table.layout.ItemLayout.DECIDING_UNTIL;
 import static com.medicarewizard.table.layout.ItemLayout.PATIENT_ID;
 import static com.medicarewizard.table.layout.ItemLayout.PENDING_INDEX;
 import static com.medicarewizard.table.layout.ItemLayout.PENDING_PARTITION;
@@ -23,6 +25,7 @@ import com.medicarewizard.table.Condition;
 import com.medicarewizard.table.ConditionFailedException;
 import com.medicarewizard.table.Item;
 import com.medicarewizard.table.ItemTable;
+import com.medicarewizard.table.Key;
 import com.medicarewizard.table.Query;
 import com.medicarewizard.table.SortRange;
 import com.medicarewizard.table.TransactionCanceledException;
@@ -162,6 +165,39 @@ public final class TableReservations implements Reservations {
                 new Update.AddNumber(RESENDS, 1)));
         try {
             table.update(ReservationRecords.key(id), resent, Condition.equals(STATUS, ReservationStatus.PENDING.name()));
+            return true;
+        } catch (ConditionFailedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * One UpdateItem if the request is PENDING and its lease absent or already this holder's; when the
+     * condition fails on a lease that has ended, a second one takes it over on condition that it is
+     * still that very lease (a holder that took it meanwhile keeps it). A condition on the stored end
+     * itself ({@code decidingUntil <= :now}) would need a comparison the item table does not offer.
+     */
+    @Override
+    public boolean leaseDecision(ReservationId id, DecisionLease lease, Instant now) {
+        Key key = ReservationRecords.key(id);
+        Update take = new Update(List.of(new Update.SetValue(DECIDING_BY, lease.holder()),
+                new Update.SetValue(DECIDING_UNTIL, ItemKeys.instant(lease.until()))));
+        Condition pending = Condition.equals(STATUS, ReservationStatus.PENDING.name());
+        try {
+            table.update(key, take, Condition.and(pending, Condition.or(Condition.attributeNotExists(DECIDING_BY),
+                    Condition.equals(DECIDING_BY, lease.holder()))));
+            return true;
+        } catch (ConditionFailedException e) {
+            Optional<Item> ended = e.current().filter(item -> item.has(DECIDING_BY) && item.has(DECIDING_UNTIL)
+                    && !ItemKeys.instant(item.string(DECIDING_UNTIL)).isAfter(now));
+            return ended.isPresent() && takeOver(key, take, pending, ended.get());
+        }
+    }
+
+    private boolean takeOver(Key key, Update take, Condition pending, Item ended) {
+        try {
+            table.update(key, take, Condition.and(pending, Condition.equals(DECIDING_BY, ended.string(DECIDING_BY)),
+                    Condition.equals(DECIDING_UNTIL, ended.string(DECIDING_UNTIL))));
             return true;
         } catch (ConditionFailedException e) {
             return false;

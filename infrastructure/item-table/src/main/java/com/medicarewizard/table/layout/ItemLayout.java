@@ -106,6 +106,9 @@ public final class ItemLayout {
     /** The sweeper's bookkeeping on a PENDING request: its last re-send, and how many it made. */
     public static final String QUEUED_AGAIN_AT = "queuedAgainAt";
     public static final String RESENDS = "resends";
+    /** The allocator's decision lease on a PENDING request: the attempt holding it, and when it ends. */
+    public static final String DECIDING_BY = "decidingBy";
+    public static final String DECIDING_UNTIL = "decidingUntil";
     public static final String DECIDED = "decided";
 
     /** Slot claim attributes (plus {@link #START}). */

@@ -35,7 +35,8 @@ public final class AllocatorFunction implements RequestHandler<SQSEvent, SQSBatc
         TablePorts ports = TablePorts.from(new AwsSettings(env));
         int limit = FunctionSpecs.LIMITS.overriddenBy(env).activeBookingsPerPatient();
         ReservationAllocator allocator = new ReservationAllocator(new TableReservations(ports.table()),
-                new TableSlotLedger(ports.table()), ports.catalog(), new ActiveBookingsLimit(limit), ports.clock());
+                new TableSlotLedger(ports.table()), ports.catalog(), new ActiveBookingsLimit(limit), ports.clock(),
+                FunctionSpecs.ALLOCATOR.function().timeout().aws());
         this.handler = new AllocatorHandler(allocator,
                 message -> ReservationCommandCodec.parse(message.getBody(), MessageAttributes.strings(message)),
                 new TableMessageFailures(ports.table()), ports.clock());
