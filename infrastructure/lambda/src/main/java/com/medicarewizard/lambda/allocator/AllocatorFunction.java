@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * The slot allocator's entry on the reservation queue (SQS event source mapping with
- * ReportBatchItemFailures, reserved concurrency 1): wires {@link AllocatorHandler} to DynamoDB.
+ * ReportBatchItemFailures, at most two batches at once: docs/adr/0008): wires {@link AllocatorHandler} to DynamoDB.
  */
 public final class AllocatorFunction implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
