@@ -24,7 +24,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * {@code POST /api/v1/patients}: registers an account (201, Location {@code /api/v1/me}, where the
+ * {@code POST /api/v1/patients}: registers an account (201, Location {@code me}, relative as
+ * {@link com.medicarewizard.intake.reservation.RequestReservation}'s, i.e. {@code /api/v1/me}, where the
  * patient reads it once logged in). One account per e-mail address is the store's conditional
  * write, not a look-up first, so two racing registrations cannot both succeed (409). A valid form
  * takes one registration of its client address and one of its e-mail address before the password
@@ -40,7 +41,7 @@ public record RegisterPatient(Patients patients, PasswordHasher hasher, Password
         Instant now = clock.instant();
         Registration form = Registration.read(JsonBody.object(request), request, policy,
                 LocalDate.ofInstant(now, clock.getZone()));
-        take("register-address:" + request.sourceIp(), policies.registrationsPerAddress(), now);
+        take("register-address:" + request.clientAddress(), policies.registrationsPerAddress(), now);
         take("register-email:" + Digests.sha256Hex(form.email().value()), policies.registrationsPerEmail(), now);
         Patient patient = new Patient(PatientId.random(), form.email(), hash(form.password()),
                 form.firstName(), form.lastName(), form.phone(), form.taxCode(), form.dateOfBirth(), form.language(), now);
@@ -51,7 +52,7 @@ public record RegisterPatient(Patients patients, PasswordHasher hasher, Password
         }
         LOG.info("patient {} registered", patient.id());
         return Response.json(201, new PatientBody(patient.id().value(), patient.email().value(),
-                patient.firstName(), patient.lastName())).header("Location", "/api/v1/me").noStore();
+                patient.firstName(), patient.lastName())).header("Location", "me").noStore();
     }
 
     private void take(String subject, FixedWindow window, Instant now) {
