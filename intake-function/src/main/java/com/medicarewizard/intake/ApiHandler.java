@@ -38,19 +38,18 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
      * @throws IllegalStateException when the use cases and the OpenAPI document's operations disagree
      */
     public ApiHandler(Intake intake) {
-        this(intake, Secret.fixed(intake.config().opsToken()), Secret.NONE);
+        this(intake, Secret.fixed(intake.config().opsToken()), ClientAddress.sourceIpOnly());
     }
 
     /**
-     * With the secrets read where they are kept (AWS: Secrets Manager): the operators' token, and the
-     * origin secret by which CloudFront's requests are told from others ({@link ClientAddress}).
+     * With the operators' token read where it is kept (AWS: Secrets Manager) and the client address
+     * where a trusted proxy writes it (AWS: CloudFront, {@link ClientAddress}).
      *
      * @throws IllegalStateException when the use cases and the OpenAPI document's operations disagree
      */
-    public ApiHandler(Intake intake, Secret opsToken, Secret originSecret) {
+    public ApiHandler(Intake intake, Secret opsToken, ClientAddress addresses) {
         this(new Routes(ApiDocument.v1(), Endpoints.of(intake), new DeclaredAccess(
-                new Authenticator(intake.tokens(), intake.clock()), new OperatorGuard(opsToken))),
-                new ClientAddress(originSecret));
+                new Authenticator(intake.tokens(), intake.clock()), new OperatorGuard(opsToken))), addresses);
     }
 
     ApiHandler(Routes routes) {

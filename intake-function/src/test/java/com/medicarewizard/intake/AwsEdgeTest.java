@@ -12,11 +12,11 @@ import com.medicarewizard.intake.auth.Secret;
 import com.medicarewizard.intake.fakes.Api;
 import com.medicarewizard.intake.fakes.Reply;
 import com.medicarewizard.intake.fakes.Req;
+import com.medicarewizard.intake.http.ClientAddress;
 import com.medicarewizard.intake.fakes.TestContext;
 import com.medicarewizard.port.ContendedWriteException;
 import com.medicarewizard.port.Patients;
 
-import java.net.URI;
 import java.util.HashMap;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,20 +25,19 @@ import org.junit.jupiter.api.Test;
 /**
  * What the intake must get right behind API Gateway and CloudFront in AWS, driven by API Gateway
  * sample events: the operator token from a secret read at first use and failing closed, the client
- * address of the limits per address (CloudFront's viewer, believed only with the origin secret; never
- * X-Forwarded-For), a Location that works with and without the stage in the path, and a write that
- * kept meeting others answered as "try again", not 500.
+ * address of the limits per address (the viewer's, from the header CloudFront writes; never
+ * X-Forwarded-For), and a write that kept meeting others answered as "try again", not 500.
  */
 class AwsEdgeTest {
     private static final String OPS_TOKEN = "ops-secret-from-secrets-manager-0123";
-    private static final String ORIGIN_SECRET = "origin-secret-cloudfront-adds-0123456";
+    private static final ClientAddress BEHIND_CLOUDFRONT = new ClientAddress(Optional.of("True-Client-IP"));
     private static final String VIEWER = "198.51.100.77";
     private final Api api = new Api();
     private final AtomicInteger secretReads = new AtomicInteger();
 
     @Test
     void theOperatorTokenIsTheSecretsReadOnlyWhenAnOperatorCalls() {
-        var handler = new ApiHandler(api.intake, counted(Optional.of(OPS_TOKEN)), Secret.NONE);
+        var handler = new ApiHandler(api.intake, counted(Optional.of(OPS_TOKEN)), ClientAddress.sourceIpOnly());
         assertThat(secretReads).hasValue(0);
 
         assertThat(send(handler, Req.get("/api/v1/ops/pipeline").bearer(OPS_TOKEN)).status()).isEqualTo(200);
@@ -50,51 +49,51 @@ class AwsEdgeTest {
     void aSecretThatCannotBeReadRefusesEveryOperator() {
         var unreadable = new ApiHandler(api.intake, new CachedSecret("operator token", () -> {
             throw new IllegalStateException("Secrets Manager unreachable");
-        }), Secret.NONE);
+        }), ClientAddress.sourceIpOnly());
 
         assertThat(send(unreadable, Req.get("/api/v1/ops/pipeline").bearer(OPS_TOKEN)).status()).isEqualTo(403);
     }
 
     @Test
     void registrationsBehindCloudFrontCountPerViewerNotPerEdge() {
-        var handler = new ApiHandler(api.intake, Secret.NONE, () -> Optional.of(ORIGIN_SECRET));
+        var handler = new ApiHandler(api.intake, Secret.NONE, BEHIND_CLOUDFRONT);
         // 30 registrations an hour per address: the 31st from one viewer is refused, another viewer behind the same edge is not
         for (int i = 0; i < 30; i++) {
-            assertThat(register(handler, "viewer" + i + "@example.org", VIEWER, ORIGIN_SECRET).status()).isEqualTo(201);
+            assertThat(status(handler, registration("viewer" + i + "@example.org", VIEWER))).isEqualTo(201);
         }
-        assertThat(register(handler, "viewer30@example.org", VIEWER, ORIGIN_SECRET).status()).isEqualTo(429);
-        assertThat(register(handler, "other@example.org", "192.0.2.200", ORIGIN_SECRET).status()).isEqualTo(201);
+        assertThat(status(handler, registration("viewer30@example.org", VIEWER))).isEqualTo(429);
+        assertThat(status(handler, registration("other@example.org", "2001:db8::77"))).isEqualTo(201);
     }
 
     @Test
-    void theViewerAddressWithoutTheOriginSecretIsNotBelievedNorIsXForwardedFor() {
-        var handler = new ApiHandler(api.intake, Secret.NONE, () -> Optional.of(ORIGIN_SECRET));
-        // straight to API Gateway's URL, each request claiming another client: all count for the caller's own address
+    void xForwardedForIsNeverRead() {
+        var handler = new ApiHandler(api.intake, Secret.NONE, BEHIND_CLOUDFRONT);
+        // each request claims another client in X-Forwarded-For: all count for the one viewer
         for (int i = 0; i < 30; i++) {
-            String forged = "192.0.2." + i;
-            var event = registration("forger" + i + "@example.org", forged, i % 2 == 0 ? "wrong-secret" : null);
-            event.getHeaders().put("X-Forwarded-For", forged + ", 203.0.113.25");
+            var event = registration("forger" + i + "@example.org", VIEWER);
+            event.getHeaders().put("X-Forwarded-For", "192.0.2." + i + ", 130.176.98.12");
             assertThat(status(handler, event)).isEqualTo(201);
         }
-        assertThat(status(handler, registration("forger30@example.org", "192.0.2.99", null))).isEqualTo(429);
+        assertThat(status(handler, registration("forger30@example.org", VIEWER))).isEqualTo(429);
     }
 
     @Test
-    void theLocationReachesTheReservationThroughTheStageUrlAndThroughCloudFront() {
-        APIGatewayProxyRequestEvent post = EventLoader.loadApiGatewayRestEvent("events/apigw/post-reservation.json");
-        var headers = new HashMap<>(post.getHeaders());
-        headers.put("Authorization", "Bearer " + api.patientToken());
-        post.setHeaders(headers);
-        post.setMultiValueHeaders(null);
+    void aHeaderValueThatIsNoAddressCountsForTheSourceIp() {
+        var handler = new ApiHandler(api.intake, Secret.NONE, BEHIND_CLOUDFRONT);
+        for (int i = 0; i < 30; i++) {
+            var event = registration("odd" + i + "@example.org", "not-an-address-" + i);
+            assertThat(status(handler, event)).isEqualTo(201);
+        }
+        assertThat(status(handler, registration("odd30@example.org", "another-" + 30))).isEqualTo(429);
+    }
 
-        Reply accepted = Reply.of(api.handler().handleRequest(post, new TestContext()));
-
-        String location = accepted.header("Location").orElseThrow();
-        String id = accepted.text("id");
-        URI raw = URI.create("https://" + post.getRequestContext().getDomainName() + post.getRequestContext().getPath());
-        assertThat(raw.resolve(location).getPath()).isEqualTo("/prod/api/v1/reservations/" + id);
-        URI site = URI.create("https://booking.example.org" + post.getPath());
-        assertThat(site.resolve(location).getPath()).isEqualTo("/api/v1/reservations/" + id);
+    @Test
+    void withoutTheHeaderSettingTheAddressIsApiGatewaysSourceIp() {
+        var handler = new ApiHandler(api.intake, Secret.NONE, ClientAddress.sourceIpOnly());
+        for (int i = 0; i < 30; i++) {
+            assertThat(status(handler, registration("local" + i + "@example.org", "192.0.2." + i))).isEqualTo(201);
+        }
+        assertThat(status(handler, registration("local30@example.org", "192.0.2.99"))).isEqualTo(429);
     }
 
     @Test
@@ -132,18 +131,11 @@ class AwsEdgeTest {
         };
     }
 
-    private Reply register(ApiHandler handler, String email, String viewer, String originSecret) {
-        return Reply.of(handler.handleRequest(registration(email, viewer, originSecret), new TestContext()));
-    }
-
     /** The sample registration event as CloudFront forwards it: from its edge, with the viewer's address. */
-    private static APIGatewayProxyRequestEvent registration(String email, String viewer, String originSecret) {
+    private static APIGatewayProxyRequestEvent registration(String email, String viewer) {
         APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent("events/apigw/post-patients.json");
         var headers = new HashMap<>(event.getHeaders());
-        headers.put("CloudFront-Viewer-Address", viewer + ":46532");
-        if (originSecret != null) {
-            headers.put("X-Origin-Verify", originSecret);
-        }
+        headers.put("True-Client-IP", viewer);
         event.setHeaders(headers);
         event.setMultiValueHeaders(null);
         event.getRequestContext().getIdentity().setSourceIp("130.176.98.12");

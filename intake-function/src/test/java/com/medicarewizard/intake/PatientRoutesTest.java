@@ -17,7 +17,7 @@ class PatientRoutesTest {
         Reply reply = api.send(Req.post("/api/v1/patients").json(Api.registration("Maria.Rossi@Example.org", Api.PASSWORD)));
 
         assertThat(reply.status()).isEqualTo(201);
-        assertThat(reply.header("Location")).contains("me");
+        assertThat(reply.header("Location")).contains("/api/v1/me");
         assertThat(reply.text("email")).isEqualTo("maria.rossi@example.org");
         assertThat(reply.text("firstName")).isEqualTo("Maria");
         assertThat(reply.text("lastName")).isEqualTo("Rossi");

@@ -29,7 +29,7 @@ class ReservationRoutesTest {
         assertThat(reply.text("examType")).isEqualTo("XRAY-CHEST");
         assertThat(reply.text("start")).isEqualTo("2027-03-02T10:00:00+01:00");
         assertThat(reply.text("site")).isEqualTo("ROMA-SUD");
-        assertThat(reply.header("Location")).contains("reservations/" + id);
+        assertThat(reply.header("Location")).contains("/api/v1/reservations/" + id);
         assertThat(reply.header("Cache-Control")).contains("no-store");
         var stored = api.reservations.find(new ReservationId(id)).orElseThrow();
         assertThat(stored.status()).isEqualTo(ReservationStatus.PENDING);

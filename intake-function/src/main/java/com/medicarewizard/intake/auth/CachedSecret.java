@@ -15,7 +15,7 @@ import java.util.Optional;
  * A secret read from where it is kept (Secrets Manager in AWS) on first use — never when the function
  * starts, so no secret is in a SnapStart snapshot — and kept {@link #KEEP} (five minutes), so that a
  * rotated secret is used within minutes without a read per request. A read that fails counts as no
- * secret (fail closed: operators are refused, CloudFront's viewer address is not believed) and is
+ * secret (fail closed: operators are refused) and is
  * tried again after {@link #KEEP_FAILURE}, so that an outage of the store costs one call per half
  * minute, not one per request. The failure is logged without the secret's name or value.
  */

@@ -3,8 +3,7 @@ package com.medicarewizard.intake.auth;
 import java.util.Optional;
 
 /**
- * A secret the intake compares requests against (the operators' token, CloudFront's origin secret),
- * read where it is kept when it is needed: from the environment locally, from Secrets Manager in AWS
+ * A secret the intake compares requests against (the operators' token), read where it is kept when it is needed: from the environment locally, from Secrets Manager in AWS
  * ({@link CachedSecret}). Empty when there is none or it cannot be read: whoever compares against it
  * then admits nobody.
  */

@@ -1,55 +1,35 @@
 package com.medicarewizard.intake.http;
 
-import com.medicarewizard.intake.auth.Digests;
-import com.medicarewizard.intake.auth.Secret;
-
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * The client's address, which the limits per address (registrations, log-ins) count by. API
  * Gateway's {@code sourceIp} is the address of the connection it received: behind CloudFront, an
- * edge server shared by every patient near it. CloudFront passes the viewer's own address in
- * {@value #VIEWER_ADDRESS} ({@code ip:port}); but anyone may send that header straight to the API's
- * own URL, so it is believed only on a request that also carries CloudFront's origin secret in
- * {@value #ORIGIN_SECRET} (a custom origin header the distribution adds, compared in constant time).
- * {@code X-Forwarded-For} is never read: its first entries are whatever the client wrote. Without an
- * origin secret (locally, or when it cannot be read) the address is {@code sourceIp}: one shared by
- * more clients, so the limits are stricter, never looser.
+ * edge server shared by every patient near it. Where a proxy the API trusts writes the client's
+ * address into a header — in AWS CloudFront, into {@code True-Client-IP}, the API being reachable
+ * only through it (docs/operations.md, "The client address in AWS") — that header is read, if its
+ * value is an IP address; otherwise the address is {@code sourceIp}. {@code X-Forwarded-For} is
+ * never read: its first entries are whatever the client wrote.
  */
 public final class ClientAddress {
-    public static final String VIEWER_ADDRESS = "CloudFront-Viewer-Address";
-    public static final String ORIGIN_SECRET = "X-Origin-Verify";
-    /** An IPv4 or IPv6 address (hex digits, dots, colons) and a port, as CloudFront writes it. */
-    private static final Pattern IP_AND_PORT = Pattern.compile("([0-9A-Fa-f.:]{2,45}):([0-9]{1,5})");
-    private final Secret originSecret;
+    /** An IPv4 or IPv6 address as a proxy writes it: hex digits, dots and colons, nothing else. */
+    private static final Pattern IP = Pattern.compile("(?=.*[.:])[0-9A-Fa-f.:]{2,45}");
+    private final Optional<String> header;
 
-    public ClientAddress(Secret originSecret) {
-        this.originSecret = originSecret;
+    /** @param header the header a trusted proxy writes the client's address to; empty: none, take {@code sourceIp} */
+    public ClientAddress(Optional<String> header) {
+        this.header = Objects.requireNonNull(header, "header").map(String::strip).filter(h -> !h.isEmpty());
     }
 
     /** API Gateway's {@code sourceIp}, whatever the headers say. */
     public static ClientAddress sourceIpOnly() {
-        return new ClientAddress(Secret.NONE);
+        return new ClientAddress(Optional.empty());
     }
 
     public String of(Request request) {
-        return request.header(VIEWER_ADDRESS).flatMap(ClientAddress::ip)
-                .filter(ip -> fromCloudFront(request))
+        return header.flatMap(request::header).map(String::strip).filter(value -> IP.matcher(value).matches())
                 .orElse(request.sourceIp());
-    }
-
-    private boolean fromCloudFront(Request request) {
-        Optional<String> given = request.header(ORIGIN_SECRET);
-        if (given.isEmpty()) {
-            return false;
-        }
-        return originSecret.value().map(expected -> Digests.sameSecret(given.get(), expected)).orElse(false);
-    }
-
-    /** The address of {@code ip:port} ({@code 2001:db8::1:443} for IPv6: the port follows the last colon). */
-    private static Optional<String> ip(String viewer) {
-        var match = IP_AND_PORT.matcher(viewer.strip());
-        return match.matches() ? Optional.of(match.group(1)) : Optional.empty();
     }
 }

@@ -24,8 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * {@code POST /api/v1/patients}: registers an account (201, Location {@code me}, relative as
- * {@link com.medicarewizard.intake.reservation.RequestReservation}'s, i.e. {@code /api/v1/me}, where the
+ * {@code POST /api/v1/patients}: registers an account (201, Location {@code /api/v1/me}, where the
  * patient reads it once logged in). One account per e-mail address is the store's conditional
  * write, not a look-up first, so two racing registrations cannot both succeed (409). A valid form
  * takes one registration of its client address and one of its e-mail address before the password
@@ -52,7 +51,7 @@ public record RegisterPatient(Patients patients, PasswordHasher hasher, Password
         }
         LOG.info("patient {} registered", patient.id());
         return Response.json(201, new PatientBody(patient.id().value(), patient.email().value(),
-                patient.firstName(), patient.lastName())).header("Location", "me").noStore();
+                patient.firstName(), patient.lastName())).header("Location", "/api/v1/me").noStore();
     }
 
     private void take(String subject, FixedWindow window, Instant now) {

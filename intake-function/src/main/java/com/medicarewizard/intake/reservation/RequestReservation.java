@@ -35,11 +35,6 @@ import java.util.List;
  * same key with a different payload is a 422 {@code idempotency-key-reused}. A patient who already
  * holds as many bookings ahead as the {@link ActiveBookingsLimit} allows gets a 422 {@code too-many-bookings}.
  *
- * <p>{@code Location} is relative ({@code reservations/<id>}, resolved against the request's own URL,
- * RFC 9110 §10.2.2): the same path reaches the reservation through CloudFront ({@code /api/v1/…}),
- * API Gateway's own URL ({@code /<stage>/api/v1/…}) and the local edge, where an absolute path
- * would miss the stage on one of them.
- *
  * <p>A patient makes at most {@code perPatient} requests (by default 20 a minute, repeats with an
  * idempotency key included); a valid request past it is a 429 {@code too-many-reservation-requests}
  * with Retry-After, and changes nothing.
@@ -71,7 +66,7 @@ public record RequestReservation(CenterCatalog catalog, Reservations reservation
                     "This idempotency key was already used for a different request.").raise();
         }
         return Response.json(202, ReservationBody.of(reservation, center))
-                .header("Location", "reservations/" + reservation.id())
+                .header("Location", "/api/v1/reservations/" + reservation.id())
                 .noStore();
     }
 

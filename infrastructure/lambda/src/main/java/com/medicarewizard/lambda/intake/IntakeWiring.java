@@ -16,6 +16,7 @@ import com.medicarewizard.adapter.sqs.SqsDeadLetters;
 import com.medicarewizard.adapter.sqs.SqsReservationQueue;
 import com.medicarewizard.domain.reservation.ActiveBookingsLimit;
 import com.medicarewizard.functions.FunctionSpecs;
+import com.medicarewizard.functions.IntakeSpec;
 import com.medicarewizard.intake.ApiHandler;
 import com.medicarewizard.intake.Intake;
 import com.medicarewizard.intake.IntakeConfig;
@@ -23,6 +24,7 @@ import com.medicarewizard.intake.Operations;
 import com.medicarewizard.intake.StreamPosition;
 import com.medicarewizard.intake.auth.CachedSecret;
 import com.medicarewizard.intake.auth.Secret;
+import com.medicarewizard.intake.http.ClientAddress;
 import com.medicarewizard.lambda.common.AwsClients;
 import com.medicarewizard.lambda.common.AwsSettings;
 import com.medicarewizard.lambda.common.TablePorts;
@@ -37,35 +39,25 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The intake's ports on AWS, for its two entries (the API and the pipeline metrics schedule):
  * DynamoDB, the reservation queue and its dead letters, pipeline metrics as EMF lines on stdout,
- * the notifier's stream lag from CloudWatch ({@code MCW_NOTIFIER_FUNCTION_NAME}'s IteratorAge;
- * unknown without it); and for the API, its secrets from Secrets Manager, read at first use:
- * the operators' token ({@code MCW_OPS_TOKEN_SECRET_ARN}; without it {@code MCW_OPS_TOKEN}, and
- * without either the operator routes are closed) and CloudFront's origin secret
- * ({@code MCW_ORIGIN_SECRET_ARN}; without it the client address is API Gateway's source IP).
+ * the notifier's stream lag from CloudWatch ({@value IntakeSpec#NOTIFIER_FUNCTION_NAME}'s IteratorAge;
+ * unknown without it); and for the API, the operators' token from Secrets Manager, read at first
+ * use ({@value IntakeSpec#OPS_TOKEN_SECRET_ARN}; without it {@code MCW_OPS_TOKEN}, and without either
+ * the operator routes are closed), and the client address from the header CloudFront writes it to
+ * ({@value IntakeSpec#CLIENT_ADDRESS_HEADER}; without it API Gateway's source IP).
  */
 final class IntakeWiring {
-    static final String OPS_TOKEN_SECRET_ARN = "MCW_OPS_TOKEN_SECRET_ARN";
-    static final String ORIGIN_SECRET_ARN = "MCW_ORIGIN_SECRET_ARN";
-    static final String NOTIFIER_FUNCTION_NAME = "MCW_NOTIFIER_FUNCTION_NAME";
 
     private IntakeWiring() {
     }
 
-    /** The API's handler: the intake behind the operator token and the origin secret. */
+    /** The API's handler: the intake behind the operator token, clients known by their address. */
     static ApiHandler api(Map<String, String> env) {
         AwsSettings settings = new AwsSettings(env);
         Intake intake = intake(env);
-        Optional<String> opsArn = settings.optional(OPS_TOKEN_SECRET_ARN);
-        Optional<String> originArn = settings.optional(ORIGIN_SECRET_ARN);
-        if (opsArn.isEmpty() && originArn.isEmpty()) {
-            return new ApiHandler(intake);
-        }
-        SecretsManagerClient secrets = AwsClients.build(SecretsManagerClient.builder(), "SECRETSMANAGER", settings);
-        Secret opsToken = opsArn.<Secret>map(arn -> new CachedSecret("operator token",
-                new SecretsManagerSecret(secrets, arn)::read)).orElse(Secret.fixed(intake.config().opsToken()));
-        Secret origin = originArn.<Secret>map(arn -> new CachedSecret("CloudFront origin secret",
-                new SecretsManagerSecret(secrets, arn)::read)).orElse(Secret.NONE);
-        return new ApiHandler(intake, opsToken, origin);
+        Secret opsToken = settings.optional(IntakeSpec.OPS_TOKEN_SECRET_ARN).<Secret>map(arn -> new CachedSecret(
+                "operator token", new SecretsManagerSecret(AwsClients.build(SecretsManagerClient.builder(),
+                        "SECRETSMANAGER", settings), arn)::read)).orElse(Secret.fixed(intake.config().opsToken()));
+        return new ApiHandler(intake, opsToken, new ClientAddress(settings.optional(IntakeSpec.CLIENT_ADDRESS_HEADER)));
     }
 
     static Intake intake(Map<String, String> env) {
@@ -85,7 +77,7 @@ final class IntakeWiring {
     }
 
     private static StreamPosition streamLag(AwsSettings settings, Clock clock) {
-        return settings.optional(NOTIFIER_FUNCTION_NAME).<StreamPosition>map(notifier -> new CloudWatchIteratorAge(
+        return settings.optional(IntakeSpec.NOTIFIER_FUNCTION_NAME).<StreamPosition>map(notifier -> new CloudWatchIteratorAge(
                 AwsClients.build(CloudWatchClient.builder(), "CLOUDWATCH", settings), notifier, clock)::seconds)
                 .orElse(StreamPosition.NONE);
     }
