@@ -68,7 +68,8 @@ async function refresh() {
 function showFigures(figures) {
   byId('figures').replaceChildren(...FIGURES.flatMap(([name, digits]) => [
     h('dt', {}, t(`ops.figure.${name}`)),
-    h('dd', { 'data-figure': name }, formatNumber(figures[name], digits)),
+    // a figure not known (the stream lag in AWS while CloudWatch has no point) is a dash, not a 0
+    h('dd', { 'data-figure': name }, figures[name] == null ? '—' : formatNumber(figures[name], digits)),
   ]));
   const now = Date.now();
   const history = JSON.parse(sessionStorage.getItem(HISTORY) || '[]').filter(s => s.t > now - WINDOW_MS);

@@ -17,11 +17,25 @@ public interface DeadLetters {
     List<DeadLetter> list(int max);
 
     /**
-     * Moves up to {@code max} dead letters back to the reservation queue (body and attributes
-     * kept); answers how many were moved. A message moved twice is harmless: the allocator is
-     * idempotent.
+     * Starts moving every dead letter back to the reservation queue (body and attributes kept),
+     * unless a move is under way already; answers what was started, or found under way. The move
+     * goes on after the answer (a redrive of thousands must not hold an API call). A message moved
+     * twice is harmless: the allocator is idempotent.
      */
-    int redrive(int max);
+    Redrive redrive();
+
+    /**
+     * A move of the dead letters back to the queue.
+     *
+     * @param started  false when none was started: the dead-letter queue was empty, or a move was under way already
+     * @param messages about how many dead letters it moves (the queue's approximate count)
+     * @param task     the queue's handle of the move, when there is one
+     */
+    record Redrive(boolean started, long messages, Optional<String> task) {
+        public Redrive {
+            Objects.requireNonNull(task, "task");
+        }
+    }
 
     record DeadLetter(String messageId, Optional<ReservationId> reservation, int receiveCount, Instant sentAt) {
         public DeadLetter {

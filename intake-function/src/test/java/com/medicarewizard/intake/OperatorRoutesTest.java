@@ -66,7 +66,7 @@ class OperatorRoutesTest {
     }
 
     @Test
-    void redriveMovesTheDeadLettersBackAndSaysHowMany() {
+    void redriveStartsMovingTheDeadLettersBackAndSaysWhatItStarted() {
         api.deadLetters.add(new DeadLetter("m-1", Optional.empty(), 3, now));
         api.deadLetters.add(new DeadLetter("m-2", Optional.empty(), 3, now));
 
@@ -74,8 +74,20 @@ class OperatorRoutesTest {
 
         assertThat(reply.status()).isEqualTo(202);
         assertThat(reply.body().get("redriven").asInt()).isEqualTo(2);
+        assertThat(reply.body().get("started").asBoolean()).isTrue();
+        assertThat(reply.text("task")).isEqualTo("task-2");
         assertThat(api.deadLetters.list(10)).isEmpty();
         assertThat(api.deadLetters.redriven()).extracting(DeadLetter::messageId).containsExactly("m-1", "m-2");
+    }
+
+    @Test
+    void aRedriveOfNothingSaysNothingWasStarted() {
+        Reply reply = api.send(ops(Req.post("/api/v1/ops/dead-letters/redrive")));
+
+        assertThat(reply.status()).isEqualTo(202);
+        assertThat(reply.body().get("redriven").asInt()).isZero();
+        assertThat(reply.body().get("started").asBoolean()).isFalse();
+        assertThat(reply.body().has("task")).isFalse();
     }
 
     @Test

@@ -108,4 +108,15 @@ class OpsRoutesTest {
                 TestCenter.NORD, start, start.plusSeconds(900), requestedAt, "c-1");
         api.reservations.put(decision.map(d -> pending.decide(d, decidedAt)).orElse(pending));
     }
+
+    @Test
+    void aStreamLagNotKnownIsNullNotZero() {
+        api.streamLag = null;
+
+        Reply reply = api.send(ops().bearer(OPS_TOKEN));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().has("streamLagSeconds")).isTrue();
+        assertThat(reply.body().get("streamLagSeconds").isNull()).isTrue();
+    }
 }

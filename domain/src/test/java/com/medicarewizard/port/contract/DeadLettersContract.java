@@ -1,11 +1,15 @@
 package com.medicarewizard.port.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.port.DeadLetters;
 import com.medicarewizard.port.DeadLetters.DeadLetter;
+import com.medicarewizard.port.DeadLetters.Redrive;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,12 +50,34 @@ public abstract class DeadLettersContract {
     }
 
     @Test
-    void redriveMovesThemBackToTheQueue() {
+    void redriveStartsMovingThemBackToTheQueueAndSaysSo() {
         deadLetter("first");
         deadLetter("second");
-        assertThat(deadLetters.redrive(10)).isEqualTo(2);
+
+        Redrive move = deadLetters.redrive();
+
+        assertThat(move.started()).isTrue();
+        assertThat(move.messages()).isEqualTo(2);
+        List<String> arrived = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            arrived.addAll(drainQueue());
+            assertThat(arrived).containsExactlyInAnyOrder("first", "second");
+        });
         assertThat(deadLetters.list(10)).isEmpty();
-        assertThat(drainQueue()).containsExactlyInAnyOrder("first", "second");
-        assertThat(deadLetters.redrive(10)).isZero();
+    }
+
+    @Test
+    void redriveOfNothingStartsNothing() {
+        assertThat(deadLetters.redrive()).isEqualTo(new Redrive(false, 0, Optional.empty()));
+    }
+
+    @Test
+    void listsMoreThanOneReceiveHolds() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            ids.add(deadLetter("letter " + i));
+        }
+        assertThat(deadLetters.list(200)).extracting(DeadLetter::messageId).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(deadLetters.list(20)).hasSize(20);
     }
 }

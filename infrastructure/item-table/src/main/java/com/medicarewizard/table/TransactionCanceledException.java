@@ -3,7 +3,8 @@ package com.medicarewizard.table;
 import java.util.List;
 
 /**
- * A transaction wrote nothing because at least one condition failed; {@link #reasons()} has one
+ * A transaction wrote nothing because at least one condition failed or it met another transaction
+ * on one of its items (what is left after the DynamoDB adapter's bounded retries); {@link #reasons()} has one
  * entry per write, in the order given, like DynamoDB's TransactionCanceledException.
  */
 public final class TransactionCanceledException extends RuntimeException {

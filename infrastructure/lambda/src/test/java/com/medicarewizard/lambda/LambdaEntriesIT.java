@@ -12,6 +12,9 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.medicarewizard.adapter.dynamodb.local.DynaliteExtension;
+import com.medicarewizard.adapter.local.MetricDataAnswers;
+import com.medicarewizard.adapter.local.StubEndpoint;
+import com.medicarewizard.adapter.local.StubEndpoint.Answer;
 import com.medicarewizard.runtime.lambda.FunctionConfig;
 import com.medicarewizard.runtime.lambda.LocalLambdaContext;
 import com.medicarewizard.runtime.sqs.EmbeddedSqsServer;
@@ -58,6 +61,7 @@ class LambdaEntriesIT {
     private static Socket nowhere;
     private final Context context = LocalLambdaContext.startingNow(
             new FunctionConfig("medicarewizard-test", "1", Duration.ofSeconds(30), 1024, "test"), Clock.systemUTC());
+    private static final String SECRET_ARN = "arn:aws:secretsmanager:eu-south-1:123456789012:secret:mcw-test-ops-AbCdEf";
     private QueueUrls queues;
     private Table table;
     private Map<String, String> env;
@@ -115,6 +119,53 @@ class LambdaEntriesIT {
     @Test
     void pipelineMetricsWriteTheFiguresAsAnEmfLine() {
         table.seedPending(Table.QUEUED_RESERVATION, Clock.systemUTC().instant().minus(Duration.ofMinutes(10)));
+        assertThat(metricsLine()).contains("\"_aws\"").contains("\"OldestRequestAge\"").contains("\"QueueDepth\"");
+    }
+
+    @Test
+    void intakeAdmitsOperatorsWithTheTokenReadFromSecretsManagerAtFirstUse() {
+        String token = "ops-token-from-secrets-manager-0123456789";
+        try (var secrets = new StubEndpoint(request -> new Answer(200, "application/x-amz-json-1.1", Map.of(),
+                ("{\"ARN\":\"" + SECRET_ARN + "\",\"Name\":\"ops\",\"VersionId\":\"v1\",\"SecretString\":\""
+                        + token + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
+            env.put("MCW_SECRETSMANAGER_ENDPOINT", secrets.endpoint().toString());
+            env.put("MCW_OPS_TOKEN_SECRET_ARN", SECRET_ARN);
+            var intake = new com.medicarewizard.lambda.intake.IntakeFunction(env);
+            assertThat(secrets.requests()).as("nothing read at initialisation (SnapStart)").isEmpty();
+
+            APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent("events/apigw/get-ops-pipeline.json");
+            APIGatewayProxyResponseEvent admitted = intake.handleRequest(withBearer(event, token), context);
+            APIGatewayProxyResponseEvent refused = intake.handleRequest(withBearer(event, token + "x"), context);
+
+            assertThat(admitted.getStatusCode()).isEqualTo(200);
+            assertThat(admitted.getBody()).contains("\"queueDepth\"").contains("\"streamLagSeconds\":null");
+            assertThat(refused.getStatusCode()).isEqualTo(403);
+            assertThat(secrets.requests()).as("kept, not read per request").hasSize(1);
+            assertThat(secrets.requests().getFirst().header("X-Amz-Target")).isEqualTo("secretsmanager.GetSecretValue");
+        }
+    }
+
+    @Test
+    void pipelineMetricsReadTheNotifiersIteratorAgeFromCloudWatch() {
+        try (var cloudWatch = new StubEndpoint(request -> MetricDataAnswers.iteratorAges(
+                Clock.systemUTC().instant(), java.util.List.of(90_000.0)))) {
+            env.put("MCW_CLOUDWATCH_ENDPOINT", cloudWatch.endpoint().toString());
+            env.put("MCW_NOTIFIER_FUNCTION_NAME", "medicarewizard-test-notifier");
+
+            String line = metricsLine();
+
+            assertThat(line).contains("\"StreamLag\":90.0");
+            assertThat(cloudWatch.requests()).singleElement()
+                    .satisfies(r -> assertThat(r.path()).endsWith("/operation/GetMetricData"));
+        }
+    }
+
+    @Test
+    void pipelineMetricsLeaveAnUnknownStreamLagOut() {
+        assertThat(metricsLine()).contains("\"QueueDepth\"").doesNotContain("StreamLag");
+    }
+
+    private String metricsLine() {
         ScheduledEvent event = EventLoader.loadScheduledEvent("events/scheduled/every-minute.json");
         java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream();
         java.io.PrintStream stdout = System.out;
@@ -124,8 +175,15 @@ class LambdaEntriesIT {
         } finally {
             System.setOut(stdout);
         }
-        assertThat(lines.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("\"_aws\"")
-                .contains("\"OldestRequestAge\"").contains("\"QueueDepth\"");
+        return lines.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static APIGatewayProxyRequestEvent withBearer(APIGatewayProxyRequestEvent event, String token) {
+        var headers = new HashMap<>(event.getHeaders());
+        headers.put("Authorization", "Bearer " + token);
+        event.setHeaders(headers);
+        event.setMultiValueHeaders(null);
+        return event;
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.medicarewizard.adapter.embedded.InProcessEventBus;
 import com.medicarewizard.adapter.embedded.outbox.OutboxNotifications;
 import com.medicarewizard.functions.FunctionSpecs;
+import com.medicarewizard.intake.StreamPosition;
 import com.medicarewizard.notifier.NotifierHandler;
 import com.medicarewizard.notifier.OutcomeNotifier;
 import com.medicarewizard.port.NotificationLedger;
@@ -127,7 +128,7 @@ public final class LocalRuntime implements AutoCloseable {
         FunctionConfig intake = FunctionConfig.of(FunctionSpecs.INTAKE.function());
         var hasher = new PlatformThreadHasher(BcryptPasswordHasher.standard(), HASHING_THREADS, HASHES_WAITING);
         running.add(hasher);
-        var handler = functions.intake(stream::lagSeconds, hasher);
+        var handler = functions.intake(StreamPosition.known(stream::lagSeconds), hasher);
         // the intake Lambda scales out: each request runs at once, with its own Context, on the gateway's thread
         gateway = new LocalApiGateway(ApiRoutes.v1(),
                 event -> handler.handleRequest(event, LocalLambdaContext.startingNow(intake, Clock.systemUTC())),

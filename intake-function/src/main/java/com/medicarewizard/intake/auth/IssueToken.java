@@ -60,7 +60,7 @@ public final class IssueToken implements Route {
         Instant now = clock.instant();
         Optional<Patient> patient = patients.byEmail(email.orElseThrow());
         Optional<String> trusted = devices.trusted(device, patient, now);
-        LoginThrottle.Attempt attempt = throttle.begin(email.get(), request.sourceIp(), trusted, now);
+        LoginThrottle.Attempt attempt = throttle.begin(email.get(), request.clientAddress(), trusted, now);
         if (!matches(password.orElseThrow(), patient, attempt)) {
             throw invalidCredentials().raise();
         }

@@ -18,6 +18,7 @@ public final class Request {
     private final APIGatewayProxyRequestEvent event;
     private final String requestId;
     private final String correlationId;
+    private String clientAddress;
 
     private Request(APIGatewayProxyRequestEvent event) {
         this.event = event;
@@ -27,10 +28,19 @@ public final class Request {
         this.correlationId = header("X-Correlation-Id")
                 .filter(id -> CORRELATION_ID.matcher(id).matches())
                 .orElse(requestId.length() <= 64 ? requestId : UUID.randomUUID().toString());
+        this.clientAddress = sourceIp();
     }
 
+    /** The request, its client being API Gateway's {@code sourceIp}. */
     public static Request of(APIGatewayProxyRequestEvent event) {
         return new Request(event == null ? new APIGatewayProxyRequestEvent() : event);
+    }
+
+    /** The request, its client found as {@code addresses} says (behind CloudFront: the viewer). */
+    public static Request of(APIGatewayProxyRequestEvent event, ClientAddress addresses) {
+        Request request = of(event);
+        request.clientAddress = addresses.of(request);
+        return request;
     }
 
     public String method() {
@@ -49,7 +59,12 @@ public final class Request {
         return correlationId;
     }
 
-    /** The client's address as API Gateway saw it; "unknown" when the event lacks it. */
+    /** The client's address, for the limits per address ({@link ClientAddress}). */
+    public String clientAddress() {
+        return clientAddress;
+    }
+
+    /** The address API Gateway received the request from (behind CloudFront, its edge); "unknown" when the event lacks it. */
     public String sourceIp() {
         var context = event.getRequestContext();
         String ip = context == null || context.getIdentity() == null ? null : context.getIdentity().getSourceIp();

@@ -16,27 +16,33 @@ import java.util.Optional;
 /**
  * The operators' dead letters: {@link #list()} for {@code GET /api/v1/ops/dead-letters}, each with
  * the last error recorded for it, and {@link #redrive()} for
- * {@code POST /api/v1/ops/dead-letters/redrive}, which moves them back to the queue after a fix.
+ * {@code POST /api/v1/ops/dead-letters/redrive}, which starts moving them back to the queue after a fix.
  */
 public record DeadLetterRoutes(DeadLetters deadLetters, MessageFailures failures) {
     private static final Logger LOG = LogManager.getLogger(DeadLetterRoutes.class);
     private static final int LIST_LIMIT = 200;
-    private static final int REDRIVE_LIMIT = 1000;
 
     public Route list() {
         return request -> Response.json(200, deadLetters.list(LIST_LIMIT).stream()
                 .map(d -> DeadLetterView.of(d, failures.find(d.messageId()))).toList()).noStore();
     }
 
+    /** Starts the move and answers what was started (or found under way): the messages arrive after the answer. */
     public Route redrive() {
         return request -> {
-            int moved = deadLetters.redrive(REDRIVE_LIMIT);
-            LOG.info("operator redrove {} dead letters", moved);
-            return Response.json(202, new Redriven(moved)).noStore();
+            DeadLetters.Redrive move = deadLetters.redrive();
+            LOG.info("operator redrive: {} about {} dead letters, task {}", move.started() ? "started, moving"
+                    : "none started,", move.messages(), move.task().orElse("none"));
+            return Response.json(202, new Redriven(move.messages(), move.started(), move.task())).noStore();
         };
     }
 
-    record Redriven(int redriven) {
+    /**
+     * @param redriven about how many dead letters the move takes back to the queue
+     * @param started  false when the queue was empty or a move was under way already (then that one is described)
+     * @param task     the queue's handle of the move
+     */
+    record Redriven(long redriven, boolean started, Optional<String> task) {
     }
 
     record DeadLetterView(String messageId, Optional<String> reservationId, Optional<String> reason,

@@ -15,12 +15,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Reads the pipeline figures from their sources. Queue depth, in-flight and dead letters come from
  * the queue; the oldest age from the oldest PENDING request; the allocator lag is the mean time from
  * request to decision over the decisions of the last minute (0 when none), whose outcomes are also
- * the per-minute counts; the stream lag comes from the runtime; parked notifications from the
+ * the per-minute counts; the stream lag comes from the runtime (unknown stays unknown); parked notifications from the
  * notifier's ledger.
  */
 public final class PipelineGauges {
@@ -61,13 +62,17 @@ public final class PipelineGauges {
                 .mapToDouble(r -> seconds(r.requestedAt(), r.decidedAt().get())).average().orElse(0);
         long parked = notifications.map(ledger -> (long) ledger.parked(PARKED_COUNT_LIMIT).size()).orElse(0L);
         return new PipelineFigures(now, figures.visible(), figures.inFlight(), oldest, figures.deadLetters(), lag,
-                Math.max(0, stream.oldestUnconsumedAgeSeconds()), confirmed, rejected, parked);
+                nonNegative(stream.oldestUnconsumedAgeSeconds()), confirmed, rejected, parked);
     }
 
     /** A confirmation stays one even when the patient cancelled it since (it then still holds its resources). */
     private static boolean wasConfirmed(Reservation r) {
         return r.status() == ReservationStatus.CONFIRMED
                 || (r.status() == ReservationStatus.CANCELLED && !r.resources().isEmpty());
+    }
+
+    private static OptionalDouble nonNegative(OptionalDouble seconds) {
+        return seconds.isPresent() ? OptionalDouble.of(Math.max(0, seconds.getAsDouble())) : seconds;
     }
 
     private static double seconds(Instant from, Instant to) {

@@ -1,5 +1,6 @@
 package com.medicarewizard.intake.ops;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.medicarewizard.domain.operations.PipelineFigures;
 import com.medicarewizard.intake.http.Request;
 import com.medicarewizard.intake.http.Response;
@@ -17,13 +18,15 @@ public record PipelineStatus(PipelineGauges gauges) implements Route {
         return Response.json(200, Figures.of(gauges.read())).noStore();
     }
 
-    /** The figures as the API shows them. */
+    /** The figures as the API shows them; {@code streamLagSeconds} is null when not known. */
     public record Figures(long queueDepth, long inFlight, double oldestAgeSeconds, long deadLetters,
-                          double allocatorLagSeconds, double streamLagSeconds, double confirmedPerMinute,
+                          double allocatorLagSeconds,
+                          @JsonInclude(JsonInclude.Include.ALWAYS) Double streamLagSeconds, double confirmedPerMinute,
                           double rejectedPerMinute, long parkedNotifications) {
         static Figures of(PipelineFigures f) {
             return new Figures(f.queueDepth(), f.inFlight(), f.oldestAgeSeconds(), f.deadLetters(),
-                    f.allocatorLagSeconds(), f.streamLagSeconds(), f.confirmedPerMinute(), f.rejectedPerMinute(),
+                    f.allocatorLagSeconds(), f.streamLagSeconds().isPresent() ? f.streamLagSeconds().getAsDouble() : null,
+                    f.confirmedPerMinute(), f.rejectedPerMinute(),
                     f.parkedNotifications());
         }
     }

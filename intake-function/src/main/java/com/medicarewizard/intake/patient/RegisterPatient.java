@@ -40,7 +40,7 @@ public record RegisterPatient(Patients patients, PasswordHasher hasher, Password
         Instant now = clock.instant();
         Registration form = Registration.read(JsonBody.object(request), request, policy,
                 LocalDate.ofInstant(now, clock.getZone()));
-        take("register-address:" + request.sourceIp(), policies.registrationsPerAddress(), now);
+        take("register-address:" + request.clientAddress(), policies.registrationsPerAddress(), now);
         take("register-email:" + Digests.sha256Hex(form.email().value()), policies.registrationsPerEmail(), now);
         Patient patient = new Patient(PatientId.random(), form.email(), hash(form.password()),
                 form.firstName(), form.lastName(), form.phone(), form.taxCode(), form.dateOfBirth(), form.language(), now);

@@ -21,6 +21,7 @@ import com.medicarewizard.port.fakes.InMemoryReservations;
 import com.medicarewizard.port.fakes.InMemorySlotLedger;
 
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -43,7 +44,8 @@ public final class Api {
     public final FakeOutbox outbox = new FakeOutbox();
     public final RecordedMetrics metrics = new RecordedMetrics();
     public final Center center = TestCenter.center();
-    public volatile double streamLag;
+    /** The notifier's lag the runtime reports; null: not known. */
+    public volatile Double streamLag = 0.0;
     public final Intake intake;
     private final ApiHandler handler;
 
@@ -56,7 +58,7 @@ public final class Api {
     }
 
     public Api(IntakeConfig config, PasswordHasher hasher) {
-        StreamPosition lag = () -> streamLag;
+        StreamPosition lag = () -> streamLag == null ? OptionalDouble.empty() : OptionalDouble.of(streamLag);
         intake = new Intake(() -> center, ledger, reservations, queue, patients, tokens, limits, lag,
                 hasher, config, clock)
                 .withOperations(new Operations(deadLetters, failures, notifications, Optional.of(outbox), metrics));

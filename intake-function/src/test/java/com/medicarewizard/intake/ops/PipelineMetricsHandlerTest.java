@@ -45,7 +45,7 @@ class PipelineMetricsHandlerTest {
         assertThat(figures.deadLetters()).isEqualTo(2);
         assertThat(figures.oldestAgeSeconds()).isEqualTo(10.0);
         assertThat(figures.allocatorLagSeconds()).isEqualTo(3.0);
-        assertThat(figures.streamLagSeconds()).isEqualTo(0.75);
+        assertThat(figures.streamLagSeconds()).hasValue(0.75);
         assertThat(figures.confirmedPerMinute()).isEqualTo(1.0);
         assertThat(figures.rejectedPerMinute()).isZero();
     }

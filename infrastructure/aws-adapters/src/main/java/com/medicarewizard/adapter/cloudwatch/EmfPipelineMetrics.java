@@ -13,7 +13,9 @@ import java.util.function.Consumer;
  * {@link PipelineMetrics} as CloudWatch Embedded Metric Format: one JSON log line per reading,
  * which CloudWatch Logs turns into metrics of namespace {@value #NAMESPACE} with the dimension
  * {@code Service=pipeline} — no PutMetricData call, no extra latency. On Lambda the line goes to
- * standard output, which the runtime ships to the function's log group.
+ * standard output, which the runtime ships to the function's log group. A figure not known (the
+ * stream lag while CloudWatch has no point of the notifier) is left out of the line, so that it is a
+ * missing point in CloudWatch, not a 0 that would look healthy.
  */
 public final class EmfPipelineMetrics implements PipelineMetrics {
     public static final String NAMESPACE = "MediCareWizard";
@@ -42,7 +44,7 @@ public final class EmfPipelineMetrics implements PipelineMetrics {
         metric(root, metrics, "OldestRequestAge", "Seconds", f.oldestAgeSeconds());
         metric(root, metrics, "DeadLetters", "Count", f.deadLetters());
         metric(root, metrics, "AllocatorLag", "Seconds", f.allocatorLagSeconds());
-        metric(root, metrics, "StreamLag", "Seconds", f.streamLagSeconds());
+        f.streamLagSeconds().ifPresent(lag -> metric(root, metrics, "StreamLag", "Seconds", lag));
         metric(root, metrics, "ConfirmedPerMinute", "Count", f.confirmedPerMinute());
         metric(root, metrics, "RejectedPerMinute", "Count", f.rejectedPerMinute());
         metric(root, metrics, "ParkedNotifications", "Count", f.parkedNotifications());

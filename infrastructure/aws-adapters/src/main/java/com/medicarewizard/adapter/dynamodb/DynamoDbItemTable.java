@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -29,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * of the table; index queries are eventually consistent, as GSIs are. Every conditional write asks
  * for the stored item when its condition fails (ALL_OLD), so {@link ConditionFailedException} can
  * carry it; where a server does not send it back, the item is read again (it can only have moved on).
+ * Transactions that meet another one under way are tried again a few times ({@link DynamoDbTransactions}).
  */
 public final class DynamoDbItemTable implements ItemTable {
 
@@ -44,10 +46,15 @@ public final class DynamoDbItemTable implements ItemTable {
     }
 
     public DynamoDbItemTable(DynamoDbClient client, String name, List<IndexDefinition> indexes) {
+        this(client, name, indexes, DynamoDbTransactions.CONFLICT_BACKOFF);
+    }
+
+    /** With the pauses between attempts of a transaction that met another one (tests: none). */
+    DynamoDbItemTable(DynamoDbClient client, String name, List<IndexDefinition> indexes, BackoffStrategy conflictBackoff) {
         this.client = Objects.requireNonNull(client, "client");
         this.name = Objects.requireNonNull(name, "table name");
         this.queries = new DynamoDbQueries(client, name, indexes);
-        this.transactions = new DynamoDbTransactions(client, name, this::get);
+        this.transactions = new DynamoDbTransactions(client, name, this::get, conflictBackoff);
     }
 
     @Override

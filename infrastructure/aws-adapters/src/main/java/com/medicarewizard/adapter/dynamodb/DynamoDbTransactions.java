@@ -6,11 +6,13 @@ import com.medicarewizard.table.Key;
 import com.medicarewizard.table.TransactionCanceledException;
 import com.medicarewizard.table.Write;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
@@ -24,29 +26,68 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 /**
  * {@link Write}s as one TransactWriteItems, each asking for the stored item when its condition
  * fails. A cancellation by conditions becomes the table's {@link TransactionCanceledException}, a
- * reason per write; one cancelled for anything else (a conflict with another transaction,
- * throttling) is rethrown as the SDK's: it says nothing about the items.
+ * reason per write.
+ *
+ * <p>A transaction cancelled only because another one was under way on one of its items
+ * ({@code TransactionConflict}: a double-clicked idempotency key, two registrations of one address)
+ * is tried again, which the SDK does not do: up to {@value #ATTEMPTS} attempts in all, after a
+ * jittered exponential pause each ({@link #CONFLICT_BACKOFF}, at most ~0.4 s together), by when the
+ * other transaction has normally committed and the conditions answer. A conflict that outlasts them
+ * is the table's exception with a {@code TransactionConflict} reason, for the caller to read the item
+ * again. One cancelled for anything else (throttling, validation) is rethrown as the SDK's: it says
+ * nothing about the items.
  */
 final class DynamoDbTransactions {
 
+    /** Attempts of a transaction cancelled only by conflicts with other transactions. */
+    static final int ATTEMPTS = 5;
+    /** Full jitter, so that two racing requests do not meet again at the same moment. */
+    static final BackoffStrategy CONFLICT_BACKOFF = BackoffStrategy.exponentialDelay(
+            Duration.ofMillis(25), Duration.ofMillis(200));
     private static final ReturnValuesOnConditionCheckFailure ALL_OLD = ReturnValuesOnConditionCheckFailure.ALL_OLD;
 
     private final DynamoDbClient client;
     private final String table;
     private final Function<Key, Optional<Item>> reread;
+    private final BackoffStrategy backoff;
 
-    DynamoDbTransactions(DynamoDbClient client, String table, Function<Key, Optional<Item>> reread) {
+    DynamoDbTransactions(DynamoDbClient client, String table, Function<Key, Optional<Item>> reread,
+                         BackoffStrategy backoff) {
         this.client = client;
         this.table = table;
         this.reread = reread;
+        this.backoff = backoff;
     }
 
     void write(List<Write> writes) {
         Write.validateTransaction(writes);
+        TransactWriteItemsRequest request = request(writes);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.transactWriteItems(request);
+                return;
+            } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
+                RuntimeException canceled = canceled(writes, e);
+                if (attempt >= ATTEMPTS || !onlyConflicts(canceled)) {
+                    throw canceled;
+                }
+                pause(backoff.computeDelay(attempt));
+            }
+        }
+    }
+
+    private static boolean onlyConflicts(RuntimeException canceled) {
+        return canceled instanceof TransactionCanceledException ours
+                && ours.reasons().stream().anyMatch(CancellationReason::conflicted)
+                && ours.reasons().stream().noneMatch(CancellationReason::conditionFailed);
+    }
+
+    private static void pause(Duration delay) {
         try {
-            client.transactWriteItems(request(writes));
-        } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
-            throw canceled(writes, e);
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted between attempts of a transaction", e);
         }
     }
 
@@ -88,6 +129,8 @@ final class DynamoDbTransactions {
             String code = reasons.get(i).code();
             if (CancellationReason.CONDITIONAL_CHECK_FAILED.equals(code)) {
                 ours.add(CancellationReason.failed(stored(reasons.get(i).item(), writes.get(i).key())));
+            } else if (CancellationReason.TRANSACTION_CONFLICT.equals(code)) {
+                ours.add(CancellationReason.conflict());
             } else if (code == null || CancellationReason.NONE.equals(code)) {
                 ours.add(CancellationReason.none());
             } else {

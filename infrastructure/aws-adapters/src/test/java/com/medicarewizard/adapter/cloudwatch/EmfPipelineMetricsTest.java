@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /** The Embedded Metric Format lines CloudWatch turns into the pipeline metrics. */
 class EmfPipelineMetricsTest {
@@ -18,7 +19,7 @@ class EmfPipelineMetricsTest {
     @Test
     void oneLinePerReadingWithEveryFigureAsAMetricOfTheNamespace() throws Exception {
         List<String> lines = new ArrayList<>();
-        new EmfPipelineMetrics(lines::add).record(new PipelineFigures(AT, 12, 3, 4.5, 1, 0.25, 0.75, 30, 2, 5));
+        new EmfPipelineMetrics(lines::add).record(new PipelineFigures(AT, 12, 3, 4.5, 1, 0.25, OptionalDouble.of(0.75), 30, 2, 5));
         assertThat(lines).hasSize(1);
         JsonNode line = new ObjectMapper().readTree(lines.getFirst());
         assertThat(line.at("/_aws/Timestamp").asLong()).isEqualTo(AT.toEpochMilli());
@@ -38,5 +39,15 @@ class EmfPipelineMetricsTest {
         assertThat(line.get("StreamLag").asDouble()).isEqualTo(0.75);
         assertThat(directive.at("/Metrics/2/Unit").asText()).isEqualTo("Seconds");
         assertThat(lines.getFirst()).doesNotContain("\n");
+    }
+
+    @Test
+    void aStreamLagNotKnownIsNoPointRatherThanAHealthyZero() throws Exception {
+        List<String> lines = new ArrayList<>();
+        new EmfPipelineMetrics(lines::add).record(new PipelineFigures(AT, 0, 0, 0, 0, 0, OptionalDouble.empty(), 0, 0, 0));
+        JsonNode line = new ObjectMapper().readTree(lines.getFirst());
+        assertThat(line.has("StreamLag")).isFalse();
+        assertThat(line.at("/_aws/CloudWatchMetrics/0/Metrics").findValuesAsText("Name")).doesNotContain("StreamLag")
+                .contains("QueueDepth");
     }
 }

@@ -11,9 +11,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.medicarewizard.table.layout.ExpiringRecords;
 import com.medicarewizard.table.layout.ItemKeys;
 import com.medicarewizard.table.layout.ReservationRecords;
+import com.medicarewizard.table.layout.TableIndex;
 import com.medicarewizard.domain.patient.Patient;
 import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.domain.reservation.Reservation;
+import com.medicarewizard.port.ContendedWriteException;
 import com.medicarewizard.port.Patients.EmailTakenException;
 import com.medicarewizard.port.Reservations.ConcurrentChangeException;
 import com.medicarewizard.port.Reservations.Created;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -106,10 +109,30 @@ class DynamoDbTransactionsTest {
 
     @Test
     void anyOtherCancellationIsNotMistakenForATakenAddress() {
-        DynamoDbItemTable table = table(canceled(reason("None", Map.of()), reason("TransactionConflict", Map.of())), Map.of());
-        // a conflict says nothing about the items: the SDK's exception, for the caller's retry
+        DynamoDbItemTable table = table(canceled(reason("None", Map.of()), reason("ThrottlingError", Map.of())), Map.of());
+        // throttling says nothing about the items: the SDK's exception, tried once
         assertThatThrownBy(() -> new TablePatients(table).register(patient("busy@example.org")))
                 .isInstanceOf(TransactionCanceledException.class);
+        assertThat(sent).hasSize(1);
+    }
+
+    @Test
+    void aTransactionMeetingAnotherIsTriedAgainTheSameABoundedNumberOfTimes() {
+        DynamoDbItemTable table = table(canceled(reason("None", Map.of()), reason("TransactionConflict", Map.of())), Map.of());
+        // the address item reads absent every time: undecided, so "try again", not a 500
+        assertThatThrownBy(() -> new TablePatients(table).register(patient("busy@example.org")))
+                .isInstanceOf(ContendedWriteException.class);
+        assertThat(sent).hasSize(DynamoDbTransactions.ATTEMPTS).allSatisfy(r -> assertThat(r).isEqualTo(sent.getFirst()));
+    }
+
+    @Test
+    void aConflictThatPassesCommitsOnTheNextAttempt() {
+        DynamoDbItemTable table = table(canceled(reason("TransactionConflict", Map.of()), reason("None", Map.of())),
+                Map.of(), 1);
+        Reservation request = pending(patientId);
+
+        assertThat(new TableReservations(table).create(request, Optional.of("key-3"))).isEqualTo(new Created(request, true));
+        assertThat(sent).hasSize(2);
     }
 
     private static void isPutIfAbsentAskingForTheOldItem(Put put) {
@@ -134,11 +157,17 @@ class DynamoDbTransactionsTest {
 
     /** A client whose transactions are recorded and fail with {@code failure} (if any); every GetItem answers {@code stored}. */
     private DynamoDbItemTable table(TransactionCanceledException failure, Map<String, AttributeValue> stored) {
+        return table(failure, stored, Integer.MAX_VALUE);
+    }
+
+    /** As above, failing only the first {@code failures} transactions; no pause between attempts. */
+    private DynamoDbItemTable table(TransactionCanceledException failure, Map<String, AttributeValue> stored,
+                                    int failures) {
         return new DynamoDbItemTable(new DynamoDbClient() {
             @Override
             public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
                 sent.add(request);
-                if (failure != null) {
+                if (failure != null && sent.size() <= failures) {
                     throw failure;
                 }
                 return TransactWriteItemsResponse.builder().build();
@@ -157,6 +186,6 @@ class DynamoDbTransactionsTest {
             @Override
             public void close() {
             }
-        }, TABLE);
+        }, TABLE, TableIndex.ALL, BackoffStrategy.retryImmediately());
     }
 }

@@ -5,7 +5,9 @@ import static com.medicarewizard.table.layout.ItemLayout.PATIENT_ID;
 import com.medicarewizard.domain.patient.EmailAddress;
 import com.medicarewizard.domain.patient.Patient;
 import com.medicarewizard.domain.reservation.PatientId;
+import com.medicarewizard.port.ContendedWriteException;
 import com.medicarewizard.port.Patients;
+import com.medicarewizard.table.CancellationReason;
 import com.medicarewizard.table.Condition;
 import com.medicarewizard.table.ItemTable;
 import com.medicarewizard.table.TransactionCanceledException;
@@ -19,7 +21,10 @@ import java.util.Optional;
 /**
  * {@link Patients} on the item table: the patient item (the only one holding personal data) and an
  * {@code EMAIL#<address>} item naming its owner, written in one transaction, each only if absent —
- * so two registrations racing for one address leave exactly one account.
+ * so two registrations racing for one address leave exactly one account. When the racing
+ * registration's transaction held the address item (a {@code TransactionConflict} outlasting the
+ * table's retries), the address item is read again: there, the address is taken; still absent, the
+ * race is undecided and the caller is told to try again ({@link ContendedWriteException}).
  */
 public final class TablePatients implements Patients {
 
@@ -38,6 +43,12 @@ public final class TablePatients implements Patients {
         } catch (TransactionCanceledException e) {
             if (e.reasons().size() > 1 && e.reasons().get(1).conditionFailed()) {
                 throw new EmailTakenException();
+            }
+            if (e.reasons().stream().anyMatch(CancellationReason::conflicted)) {
+                if (table.get(PatientRecords.emailKey(patient.email())).isPresent()) {
+                    throw new EmailTakenException();
+                }
+                throw new ContendedWriteException("patient " + patient.id() + " met another registration under way", e);
             }
             throw new IllegalStateException("patient " + patient.id() + " could not be registered", e);
         }

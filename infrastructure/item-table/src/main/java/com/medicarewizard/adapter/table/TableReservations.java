@@ -20,7 +20,9 @@ import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.domain.reservation.ReservationStatus;
+import com.medicarewizard.port.ContendedWriteException;
 import com.medicarewizard.port.Reservations;
+import com.medicarewizard.table.CancellationReason;
 import com.medicarewizard.table.Condition;
 import com.medicarewizard.table.ConditionFailedException;
 import com.medicarewizard.table.Item;
@@ -43,7 +45,9 @@ import java.util.Optional;
 /**
  * {@link Reservations} on the item table (layout: {@link com.medicarewizard.table.layout.ItemLayout}).
  * A request and its idempotency item are written in one transaction, each only if absent, so a
- * retried request can never create a second reservation; updates are puts conditional on the
+ * retried request can never create a second reservation — and when the first request's transaction
+ * still held the idempotency item (a {@code TransactionConflict} outlasting the table's retries), the
+ * item is read again to answer the first reservation; updates are puts conditional on the
  * stored version. A cancel request is one update conditional on the patient and the status. A failed
  * condition answers what is stored. The patient's reservations, the
  * pending ones and the recent decisions are read from the byPatient, pending and byDecision indexes.
@@ -77,6 +81,13 @@ public final class TableReservations implements Reservations {
         } catch (TransactionCanceledException e) {
             if (e.reasons().get(1).conditionFailed()) {
                 return new Created(firstFor(e.reasons().get(1).current()), false);
+            }
+            if (e.reasons().stream().anyMatch(CancellationReason::conflicted)) {
+                Optional<Item> first = table.get(seen.key());
+                if (first.isPresent()) {
+                    return new Created(firstFor(first), false);
+                }
+                throw new ContendedWriteException("reservation " + pending.id() + " met another request under way", e);
             }
             throw alreadyThere(pending.id(), e.reasons().get(0).current());
         }

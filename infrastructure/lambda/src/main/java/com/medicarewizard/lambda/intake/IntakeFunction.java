@@ -10,7 +10,9 @@ import java.util.Map;
 
 /**
  * The intake Lambda's entry behind API Gateway (REST, proxy integration): Lambda builds it once per
- * container with the no-arg constructor, which wires {@link ApiHandler} to DynamoDB and SQS.
+ * container with the no-arg constructor, which wires {@link ApiHandler} to DynamoDB and SQS (and to
+ * Secrets Manager and CloudWatch, called only once a request needs them: nothing is read at
+ * initialisation, so no secret is in a SnapStart snapshot).
  */
 public final class IntakeFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
@@ -22,7 +24,7 @@ public final class IntakeFunction implements RequestHandler<APIGatewayProxyReque
 
     /** With the environment given (tests: local servers' endpoints). */
     public IntakeFunction(Map<String, String> env) {
-        this.handler = new ApiHandler(IntakeWiring.intake(env));
+        this.handler = IntakeWiring.api(env);
     }
 
     @Override

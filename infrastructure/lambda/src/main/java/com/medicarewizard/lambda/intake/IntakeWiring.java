@@ -1,6 +1,8 @@
 package com.medicarewizard.lambda.intake;
 
+import com.medicarewizard.adapter.cloudwatch.CloudWatchIteratorAge;
 import com.medicarewizard.adapter.cloudwatch.EmfPipelineMetrics;
+import com.medicarewizard.adapter.secretsmanager.SecretsManagerSecret;
 import com.medicarewizard.adapter.table.TableRateLimits;
 import com.medicarewizard.adapter.table.TableMessageFailures;
 import com.medicarewizard.adapter.table.TableNotificationLedger;
@@ -14,24 +16,48 @@ import com.medicarewizard.adapter.sqs.SqsDeadLetters;
 import com.medicarewizard.adapter.sqs.SqsReservationQueue;
 import com.medicarewizard.domain.reservation.ActiveBookingsLimit;
 import com.medicarewizard.functions.FunctionSpecs;
+import com.medicarewizard.functions.IntakeSpec;
+import com.medicarewizard.intake.ApiHandler;
 import com.medicarewizard.intake.Intake;
 import com.medicarewizard.intake.IntakeConfig;
 import com.medicarewizard.intake.Operations;
+import com.medicarewizard.intake.StreamPosition;
+import com.medicarewizard.intake.auth.CachedSecret;
+import com.medicarewizard.intake.auth.Secret;
+import com.medicarewizard.intake.http.ClientAddress;
 import com.medicarewizard.lambda.common.AwsClients;
 import com.medicarewizard.lambda.common.AwsSettings;
 import com.medicarewizard.lambda.common.TablePorts;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The intake's ports on AWS, for its two entries (the API and the pipeline metrics schedule):
- * DynamoDB, the reservation queue and its dead letters, pipeline metrics as EMF lines on stdout.
+ * DynamoDB, the reservation queue and its dead letters, pipeline metrics as EMF lines on stdout,
+ * the notifier's stream lag from CloudWatch ({@value IntakeSpec#NOTIFIER_FUNCTION_NAME}'s IteratorAge;
+ * unknown without it); and for the API, the operators' token from Secrets Manager, read at first
+ * use ({@value IntakeSpec#OPS_TOKEN_SECRET_ARN}; without it {@code MCW_OPS_TOKEN}, and without either
+ * the operator routes are closed), and the client address from the header CloudFront writes it to
+ * ({@value IntakeSpec#CLIENT_ADDRESS_HEADER}; without it API Gateway's source IP).
  */
 final class IntakeWiring {
 
     private IntakeWiring() {
+    }
+
+    /** The API's handler: the intake behind the operator token, clients known by their address. */
+    static ApiHandler api(Map<String, String> env) {
+        AwsSettings settings = new AwsSettings(env);
+        Intake intake = intake(env);
+        Secret opsToken = settings.optional(IntakeSpec.OPS_TOKEN_SECRET_ARN).<Secret>map(arn -> new CachedSecret(
+                "operator token", new SecretsManagerSecret(AwsClients.build(SecretsManagerClient.builder(),
+                        "SECRETSMANAGER", settings), arn)::read)).orElse(Secret.fixed(intake.config().opsToken()));
+        return new ApiHandler(intake, opsToken, new ClientAddress(settings.optional(IntakeSpec.CLIENT_ADDRESS_HEADER)));
     }
 
     static Intake intake(Map<String, String> env) {
@@ -47,6 +73,12 @@ final class IntakeWiring {
                 new TablePatients(table), new TableTokens(table), new TableRateLimits(table),
                 IntakeConfig.fromEnvironment(env, FunctionSpecs.INTAKE.tokenLifetime()).withActiveBookings(
                         new ActiveBookingsLimit(FunctionSpecs.LIMITS.overriddenBy(env).activeBookingsPerPatient())),
-                ports.clock()).withOperations(operations);
+                ports.clock()).withOperations(operations).withStreamPosition(streamLag(settings, ports.clock()));
+    }
+
+    private static StreamPosition streamLag(AwsSettings settings, Clock clock) {
+        return settings.optional(IntakeSpec.NOTIFIER_FUNCTION_NAME).<StreamPosition>map(notifier -> new CloudWatchIteratorAge(
+                AwsClients.build(CloudWatchClient.builder(), "CLOUDWATCH", settings), notifier, clock)::seconds)
+                .orElse(StreamPosition.NONE);
     }
 }

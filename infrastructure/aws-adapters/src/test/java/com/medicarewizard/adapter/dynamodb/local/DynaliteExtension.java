@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -93,6 +94,17 @@ public final class DynaliteExtension implements BeforeEachCallback {
     /** A new empty table, through a client that emulates TransactWriteItems (dynalite has none). */
     public static DynamoDbItemTable freshTable() {
         return new DynamoDbItemTable(new TransactionsOneByOne(client()), freshTableName());
+    }
+
+    /**
+     * A new empty table whose first {@code conflicts} transactions are cancelled with
+     * {@code TransactionConflict}; before the first, {@code racer} runs on the same table (the
+     * transaction under way that they conflict with).
+     */
+    public static DynamoDbItemTable freshTableWithConflicts(int conflicts, Consumer<DynamoDbItemTable> racer) {
+        String name = freshTableName();
+        DynamoDbItemTable plain = new DynamoDbItemTable(new TransactionsOneByOne(client()), name);
+        return new DynamoDbItemTable(new TransactionsOneByOne(client(), conflicts, () -> racer.accept(plain)), name);
     }
 
     private static Dynalite running() {

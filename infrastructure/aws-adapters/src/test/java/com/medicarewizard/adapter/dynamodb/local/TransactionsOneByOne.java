@@ -32,14 +32,29 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * {@link TransactionCanceledException} DynamoDB would: a reason per item, {@code ConditionalCheckFailed}
  * with the stored item for the failed one. Its limits, which the adapters do not meet: only Puts,
  * only the first failed condition is reported, and single writes outside transactions may see a
- * transaction half done. The requests the adapters build are asserted apart, on the real types.
+ * transaction half done. It can also be told to cancel transactions with {@code TransactionConflict}. The requests the adapters build are asserted apart, on the real types.
  */
 final class TransactionsOneByOne implements DynamoDbClient {
 
     private final DynamoDbClient server;
+    private int conflicts;
+    private Runnable racer;
 
     TransactionsOneByOne(DynamoDbClient server) {
+        this(server, 0, () -> { });
+    }
+
+    /**
+     * Cancels the first {@code conflicts} transactions with {@code TransactionConflict}, as DynamoDB
+     * does when another transaction is under way on an item: before the first, {@code racer} runs
+     * (that other transaction, e.g. the first click of a double click), and the items it left in
+     * place are the conflicting ones, the others {@code None}; when it left none, all conflict (it is
+     * still under way).
+     */
+    TransactionsOneByOne(DynamoDbClient server, int conflicts, Runnable racer) {
         this.server = server;
+        this.conflicts = conflicts;
+        this.racer = racer;
     }
 
     @Override
@@ -47,6 +62,13 @@ final class TransactionsOneByOne implements DynamoDbClient {
         List<Put> puts = request.transactItems().stream().map(TransactWriteItem::put).toList();
         if (puts.contains(null)) {
             throw new UnsupportedOperationException("only Puts are emulated");
+        }
+        if (conflicts > 0) {
+            conflicts--;
+            Runnable first = racer;
+            racer = () -> { };
+            first.run();
+            throw conflicted(puts);
         }
         List<Map.Entry<Put, Map<String, AttributeValue>>> done = new ArrayList<>();
         for (int i = 0; i < puts.size(); i++) {
@@ -97,6 +119,17 @@ final class TransactionsOneByOne implements DynamoDbClient {
                 reasons.add(CancellationReason.builder().code("None").build());
             }
         }
+        return TransactionCanceledException.builder().message("Transaction cancelled")
+                .cancellationReasons(reasons).build();
+    }
+
+    private TransactionCanceledException conflicted(List<Put> puts) {
+        List<Boolean> held = puts.stream().map(this::stored).map(item -> item != null && !item.isEmpty()).toList();
+        boolean anyHeld = held.contains(true);
+        List<CancellationReason> reasons = held.stream().map(h -> h || !anyHeld
+                ? CancellationReason.builder().code("TransactionConflict").message("Transaction is ongoing for the item")
+                        .build()
+                : CancellationReason.builder().code("None").build()).toList();
         return TransactionCanceledException.builder().message("Transaction cancelled")
                 .cancellationReasons(reasons).build();
     }
