@@ -103,6 +103,10 @@ final class Functions extends Construct {
         queues.requests().grantSendMessages(function);
         queues.requests().grant(function, "sqs:GetQueueAttributes");
         queues.deadLetters().grantConsumeMessages(function);
+        // redrive is SQS's own message move task, from the dead-letter queue back to the reservation queue;
+        // the move runs with the caller's permissions: receive and delete there, send here
+        queues.deadLetters().grant(function, "sqs:StartMessageMoveTask", "sqs:ListMessageMoveTasks",
+                "sqs:CancelMessageMoveTask");
         return function;
     }
 

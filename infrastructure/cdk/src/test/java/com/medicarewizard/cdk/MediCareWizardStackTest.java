@@ -61,15 +61,28 @@ class MediCareWizardStackTest {
                 "DestinationConfig", Map.of("OnFailure", Map.of("Destination", Match.anyValue()))));
     }
 
-    /** The sweeper reads the queue's figures before re-sending and records each re-send on the request. */
-    @Test
+    /** The policy documents attached to the role of the function whose construct id contains {@code function}. */
     @SuppressWarnings("unchecked")
-    void theSweeperMayReadTheQueuesFiguresAndRecordItsReSends() {
-        String policies = template.findResources("AWS::IAM::Policy").values().stream()
+    private static String policiesOf(String function) {
+        return template.findResources("AWS::IAM::Policy").values().stream()
                 .map(resource -> (Map<String, Object>) ((Map<String, Object>) resource).get("Properties"))
-                .filter(properties -> properties.get("Roles").toString().contains("Sweeper"))
+                .filter(properties -> properties.get("Roles").toString().contains(function))
                 .map(properties -> properties.get("PolicyDocument").toString())
                 .reduce("", String::concat);
+    }
+
+    /** Operators' redrive starts SQS's message move task from the dead-letter queue (SqsDeadLetters). */
+    @Test
+    void theIntakeMayMoveDeadLettersBackToTheQueue() {
+        String policies = policiesOf("Intake");
+        assertThat(policies).contains("sqs:StartMessageMoveTask").contains("sqs:ListMessageMoveTasks")
+                .contains("sqs:ReceiveMessage").contains("sqs:DeleteMessage").contains("sqs:SendMessage");
+    }
+
+    /** The sweeper reads the queue's figures before re-sending and records each re-send on the request. */
+    @Test
+    void theSweeperMayReadTheQueuesFiguresAndRecordItsReSends() {
+        String policies = policiesOf("Sweeper");
         assertThat(policies).contains("sqs:GetQueueAttributes").contains("sqs:SendMessage")
                 .contains("dynamodb:UpdateItem");
     }
