@@ -35,8 +35,23 @@ public final class ParkedNotificationRetrier {
 
     /** Answers how many due notifications were tried. */
     public int retryDue() {
+        return retryDue(TimeBudget.unlimited());
+    }
+
+    /**
+     * As {@link #retryDue()}, starting each attempt only while {@code budget} holds the longest it can
+     * take: the ones left stay due and the next run takes them.
+     */
+    public int retryDue(TimeBudget budget) {
         var due = ledger.due(clock.instant(), batch);
+        int tried = 0;
         for (ParkedNotification parked : due) {
+            if (!budget.allows(notifier.sideEffectWorstCase())) {
+                LOG.info("out of time after {} of {} due notifications; the rest stay due ({} ms left)", tried,
+                        due.size(), budget.remaining().toMillis());
+                return tried;
+            }
+            tried++;
             Reservation reservation = reservations.find(parked.key().reservation()).orElse(null);
             if (reservation == null) {
                 LOG.warn("{} stays parked: its reservation is gone", parked.key());
@@ -45,6 +60,6 @@ public final class ParkedNotificationRetrier {
             }
             notifier.retry(parked, new OutcomeChange(reservation, parked.key().outcome()));
         }
-        return due.size();
+        return tried;
     }
 }

@@ -66,4 +66,21 @@ class ParkedNotificationRetrierTest {
         n.clock.advance(Duration.ofDays(1));
         assertThat(retrier.retryDue()).isZero();
     }
+
+    @Test
+    void stopsWhenItsTimeRunsOutAndLeavesTheRestDueForTheNextRun() {
+        n.notifications.emailFailure = RecordingNotifications.unavailable();
+        n.notifiedWithSmsDown("modify-confirmed");
+        n.notifications.smsFailure = null;
+        n.notifications.emailFailure = null;
+        n.clock.advance(Notifier.SETTINGS.firstParkPause());
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+
+        int tried = retrier.retryDue(TimeBudget.of(new TestContext(() -> asked.incrementAndGet() <= 1 ? 30_000 : 0)));
+
+        assertThat(tried).isEqualTo(1);
+        assertThat(n.notifications.emails.size() + n.notifications.texts.size()).isEqualTo(1);
+        assertThat(retrier.retryDue()).as("the one left is still due").isEqualTo(1);
+        assertThat(n.notifications.emails.size() + n.notifications.texts.size()).isEqualTo(2);
+    }
 }
