@@ -95,8 +95,14 @@ final class GuardedCalls {
         return breakers.get(channel).getState();
     }
 
+    /**
+     * Only a transient failure is retried within the call and counts against the breaker: a refusal
+     * that waits for an operator's set-up ({@link Notifications.Recovery#AFTER_SETUP}) is parked at
+     * once, retryable, and says nothing about the service being down.
+     */
     private static boolean isTransient(Throwable e) {
-        return e instanceof Notifications.DeliveryFailedException d ? !d.permanent()
+        return e instanceof Notifications.DeliveryFailedException d
+                ? d.recovery() == Notifications.Recovery.TRANSIENT
                 : e instanceof DomainEvents.PublishFailedException;
     }
 }
