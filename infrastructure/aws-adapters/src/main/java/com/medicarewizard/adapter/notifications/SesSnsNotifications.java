@@ -7,6 +7,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.AttachmentContentDisposition;
+import software.amazon.awssdk.services.sesv2.model.AttachmentContentTransferEncoding;
 import software.amazon.awssdk.services.sesv2.model.Body;
 import software.amazon.awssdk.services.sesv2.model.Content;
 import software.amazon.awssdk.services.sesv2.model.Message;
@@ -23,7 +24,8 @@ import java.util.Set;
  * {@link Notifications} in AWS, over two services (hence the name): an e-mail goes through SES v2
  * to the patient's address alone, because SNS e-mail can only reach subscribers of a topic; a text
  * message is an SNS publish to the patient's phone number (transactional SMS). See
- * docs/adr/0003-notification-channels.md.
+ * docs/adr/0003-notification-channels.md. The calendar file goes base64-encoded: SES's default for an
+ * attachment is 7-bit, which UTF-8 text (Italian names and preparations) is not.
  * Refusals of the recipient or the request are permanent failures; throttling, outages and
  * timeouts are transient. What a new account meets — the SES sandbox refusing an address that is not
  * a verified identity, a role not granted the identity, sending paused — waits for an operator's
@@ -90,6 +92,7 @@ public final class SesSnsNotifications implements Notifications {
                 .fileName(file.fileName())
                 .contentType(file.contentType())
                 .contentDisposition(AttachmentContentDisposition.ATTACHMENT)
+                .contentTransferEncoding(AttachmentContentTransferEncoding.BASE64)
                 .rawContent(SdkBytes.fromUtf8String(file.content()))
                 .build()));
         try {

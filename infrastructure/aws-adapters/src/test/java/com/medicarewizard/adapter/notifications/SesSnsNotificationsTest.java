@@ -15,6 +15,7 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.AttachmentContentTransferEncoding;
 import software.amazon.awssdk.services.sesv2.model.BadRequestException;
 import software.amazon.awssdk.services.sesv2.model.MessageRejectedException;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
@@ -191,5 +192,17 @@ class SesSnsNotificationsTest extends NotificationsContract {
                         .errorMessage("Illegal address").build()).build();
         assertThatThrownBy(() -> notifications.send(new Email("x@example.org", "s", "t", Optional.empty())))
                 .isInstanceOfSatisfying(DeliveryFailedException.class, e -> assertThat(e.permanent()).isTrue());
+    }
+
+    @Test
+    void theCalendarFileIsSentBase64EncodedNotSesDefault7Bit() {
+        String ics = "BEGIN:VCALENDAR\r\nDESCRIPTION:Più di settantacinque caratteri: città, perché\r\nEND:VCALENDAR\r\n";
+        notifications.send(new Email("maria@example.org", "Prenotazione confermata", "Gentile Maria",
+                Optional.of(new Attachment("reservation.ics", "text/calendar; charset=UTF-8", ics))));
+
+        assertThat(ses.sent.getFirst().content().simple().attachments()).singleElement().satisfies(a -> {
+            assertThat(a.contentTransferEncoding()).isEqualTo(AttachmentContentTransferEncoding.BASE64);
+            assertThat(a.rawContent().asByteArray()).isEqualTo(ics.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
     }
 }
