@@ -32,7 +32,19 @@ public interface NotificationLedger {
      */
     boolean park(ParkedNotification parked);
 
+    /** The parked notification of {@code key}, read strongly consistent (never from an index). */
     Optional<ParkedNotification> parked(NotificationKey key);
+
+    /**
+     * Takes a parked notification for one attempt: moves its next attempt to {@code until} if, at the
+     * moment of the write, it is still exactly {@code seen} (parked, the same attempts and next attempt),
+     * so that a notification sent, re-parked or taken by another retrier since it was read is not
+     * attempted again. If the attempt dies half-way, it is due again at {@code until}.
+     *
+     * @return false when it changed since {@code seen} (nothing is written)
+     * @throws IllegalArgumentException when {@code seen} is not retryable (it has no next attempt)
+     */
+    boolean claim(ParkedNotification seen, Instant until);
 
     /** Parked notifications, oldest parked first. */
     List<ParkedNotification> parked(int limit);

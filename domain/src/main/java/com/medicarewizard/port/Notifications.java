@@ -52,21 +52,43 @@ public interface Notifications {
         }
     }
 
+    /** What it takes for a message the service did not accept to go through. */
+    enum Recovery {
+        /** The service was unavailable, throttled or timed out: sending again, now or later, can help. */
+        TRANSIENT,
+        /**
+         * The service refuses it until an operator sets something up — a recipient or sender identity
+         * verified (the SES sandbox), a grant, an account's sending resumed: nothing changes within
+         * the call, so it is not retried then, but it is worth trying again later.
+         */
+        AFTER_SETUP,
+        /** Sending it again cannot help (the recipient is malformed or refused). */
+        PERMANENT
+    }
+
     /**
-     * The service did not accept the message. {@code permanent} when sending it again cannot help
-     * (the recipient is refused); otherwise the service was unavailable, throttled or timed out.
+     * The service did not accept the message, and what it takes to go through ({@link Recovery}).
      * The message never holds the recipient or the text.
      */
     final class DeliveryFailedException extends RuntimeException {
-        private final boolean permanent;
+        private final Recovery recovery;
 
-        public DeliveryFailedException(String message, boolean permanent, Throwable cause) {
+        public DeliveryFailedException(String message, Recovery recovery, Throwable cause) {
             super(message, cause);
-            this.permanent = permanent;
+            this.recovery = java.util.Objects.requireNonNull(recovery, "recovery");
+        }
+
+        /** {@link Recovery#PERMANENT} when {@code permanent}, {@link Recovery#TRANSIENT} otherwise. */
+        public DeliveryFailedException(String message, boolean permanent, Throwable cause) {
+            this(message, permanent ? Recovery.PERMANENT : Recovery.TRANSIENT, cause);
+        }
+
+        public Recovery recovery() {
+            return recovery;
         }
 
         public boolean permanent() {
-            return permanent;
+            return recovery == Recovery.PERMANENT;
         }
     }
 }

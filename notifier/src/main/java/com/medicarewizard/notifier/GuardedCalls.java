@@ -10,6 +10,7 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -22,6 +23,12 @@ import java.util.Map;
 final class GuardedCalls {
     private static final double MULTIPLIER = 2.0;
     private static final double JITTER = 0.5;
+    /**
+     * Kept beside the calls for what surrounds one send: the ledger's and the quota's reads and
+     * writes (milliseconds each on DynamoDB) and returning the batch response.
+     */
+    private static final Duration ALLOWANCE = Duration.ofSeconds(2);
+    private final Duration worstCase;
     private final Map<Channel, Retry> retries = new EnumMap<>(Channel.class);
     private final Map<Channel, CircuitBreaker> breakers = new EnumMap<>(Channel.class);
 
@@ -44,6 +51,24 @@ final class GuardedCalls {
             retries.put(channel, Retry.of("notifier-" + channel, retry));
             breakers.put(channel, CircuitBreaker.of("notifier-" + channel, breaker));
         }
+        worstCase = worstCase(settings);
+    }
+
+    /**
+     * The longest one side effect can take: every call timing out, the longest back-off (its jitter
+     * at the top) between them, and the {@link #ALLOWANCE} around them.
+     */
+    Duration worstCase() {
+        return worstCase;
+    }
+
+    private static Duration worstCase(NotifierSettings settings) {
+        Duration total = settings.callTimeout().multipliedBy(settings.attempts()).plus(ALLOWANCE);
+        double pause = settings.firstBackOff().toMillis() * (1 + JITTER);
+        for (int i = 1; i < settings.attempts(); i++, pause *= MULTIPLIER) {
+            total = total.plusMillis((long) Math.ceil(pause));
+        }
+        return total;
     }
 
     /** What became of one side effect. */
@@ -70,8 +95,14 @@ final class GuardedCalls {
         return breakers.get(channel).getState();
     }
 
+    /**
+     * Only a transient failure is retried within the call and counts against the breaker: a refusal
+     * that waits for an operator's set-up ({@link Notifications.Recovery#AFTER_SETUP}) is parked at
+     * once, retryable, and says nothing about the service being down.
+     */
     private static boolean isTransient(Throwable e) {
-        return e instanceof Notifications.DeliveryFailedException d ? !d.permanent()
+        return e instanceof Notifications.DeliveryFailedException d
+                ? d.recovery() == Notifications.Recovery.TRANSIENT
                 : e instanceof DomainEvents.PublishFailedException;
     }
 }

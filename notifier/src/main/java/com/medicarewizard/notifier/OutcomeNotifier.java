@@ -15,6 +15,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -53,12 +54,31 @@ public final class OutcomeNotifier {
 
     /** Every side effect of the outcome that is not yet SENT or PARKED, on the channels that tell it. */
     public void notify(OutcomeChange change) {
+        notify(change, TimeBudget.unlimited());
+    }
+
+    /**
+     * As {@link #notify(OutcomeChange)}, starting each side effect only while {@code budget} holds the
+     * longest it can take ({@link #sideEffectWorstCase()}).
+     *
+     * @throws TimeBudget.Exhausted when a side effect is left: those done are marked, so the record's
+     *     next delivery starts where this one stopped
+     */
+    public void notify(OutcomeChange change, TimeBudget budget) {
         for (Channel channel : Channel.values()) {
             NotificationKey key = change.key(channel);
             if (channel.tells(change.outcome()) && ledger.state(key).isEmpty()) {
+                if (!budget.allows(calls.worstCase())) {
+                    throw new TimeBudget.Exhausted(key.toString(), calls.worstCase(), budget.remaining());
+                }
                 attempt(key, change).ifPresent(failure -> park(key, change, failure));
             }
         }
+    }
+
+    /** The longest one side effect (its calls, their back-off and its ledger writes) can take. */
+    Duration sideEffectWorstCase() {
+        return calls.worstCase();
     }
 
     /** Tries a parked side effect again (the retrier's and the operators' way). */

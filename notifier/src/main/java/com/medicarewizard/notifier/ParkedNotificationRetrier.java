@@ -7,7 +7,10 @@ import com.medicarewizard.port.Reservations;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
+import com.medicarewizard.domain.notification.NotificationKey;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Tries the parked side effects that are due again (on a schedule: an EventBridge rule in AWS, a
@@ -15,6 +18,11 @@ import java.time.Clock;
  * kept with the parked record. Each try doubles the pause, and after
  * {@link ParkedNotification#MAX_ATTEMPTS} the notification waits for an operator: never lost,
  * never retried forever.
+ *
+ * <p>The due list comes from an index, which DynamoDB keeps eventually consistent: it can still show
+ * a notification sent or re-parked a moment ago. So each one is read again, strongly consistent, and
+ * taken with a conditional write ({@link NotificationLedger#claim}) before it is sent; one that
+ * changed since, or that another run took first, is left alone and nothing is sent twice.
  */
 public final class ParkedNotificationRetrier {
     private static final Logger LOG = LogManager.getLogger(ParkedNotificationRetrier.class);
@@ -35,8 +43,30 @@ public final class ParkedNotificationRetrier {
 
     /** Answers how many due notifications were tried. */
     public int retryDue() {
-        var due = ledger.due(clock.instant(), batch);
-        for (ParkedNotification parked : due) {
+        return retryDue(TimeBudget.unlimited());
+    }
+
+    /**
+     * As {@link #retryDue()}, starting each attempt only while {@code budget} holds the longest it can
+     * take: the ones left stay due and the next run takes them.
+     */
+    public int retryDue(TimeBudget budget) {
+        Instant now = clock.instant();
+        var due = ledger.due(now, batch);
+        int tried = 0;
+        for (ParkedNotification listed : due) {
+            if (!budget.allows(notifier.sideEffectWorstCase())) {
+                LOG.info("out of time after {} of {} due notifications; the rest stay due ({} ms left)", tried,
+                        due.size(), budget.remaining().toMillis());
+                return tried;
+            }
+            Optional<ParkedNotification> taken = take(listed.key(), now);
+            if (taken.isEmpty()) {
+                LOG.info("{} left alone: sent, re-parked or taken since the due list was read", listed.key());
+                continue;
+            }
+            ParkedNotification parked = taken.get();
+            tried++;
             Reservation reservation = reservations.find(parked.key().reservation()).orElse(null);
             if (reservation == null) {
                 LOG.warn("{} stays parked: its reservation is gone", parked.key());
@@ -45,6 +75,17 @@ public final class ParkedNotificationRetrier {
             }
             notifier.retry(parked, new OutcomeChange(reservation, parked.key().outcome()));
         }
-        return due.size();
+        return tried;
+    }
+
+    /**
+     * The notification as it is now, if it is still due and this run took it. Taken until twice the
+     * longest an attempt can take: the attempt's own write replaces that, and a run that dies half-way
+     * leaves it due again then.
+     */
+    private Optional<ParkedNotification> take(NotificationKey key, Instant now) {
+        return ledger.parked(key)
+                .filter(p -> p.nextAttemptAt().filter(at -> !at.isAfter(now)).isPresent())
+                .filter(p -> ledger.claim(p, now.plus(notifier.sideEffectWorstCase().multipliedBy(2))));
     }
 }

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A ledger whose next {@code failures} "sent" marks fail, as a table that times out would: the record comes again. */
 final class FlakyLedger implements NotificationLedger {
     final AtomicInteger failures = new AtomicInteger();
+    /** When set, what {@link #due} answers: an index read before the latest writes, as DynamoDB's GSIs may be. */
+    List<ParkedNotification> staleDue;
     private final NotificationLedger ledger;
 
     FlakyLedger(NotificationLedger ledger) {
@@ -42,12 +44,17 @@ final class FlakyLedger implements NotificationLedger {
     }
 
     @Override
+    public boolean claim(ParkedNotification seen, Instant until) {
+        return ledger.claim(seen, until);
+    }
+
+    @Override
     public List<ParkedNotification> parked(int limit) {
         return ledger.parked(limit);
     }
 
     @Override
     public List<ParkedNotification> due(Instant now, int limit) {
-        return ledger.due(now, limit);
+        return staleDue != null ? staleDue : ledger.due(now, limit);
     }
 }

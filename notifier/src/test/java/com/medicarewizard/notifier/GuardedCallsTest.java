@@ -56,4 +56,26 @@ class GuardedCallsTest {
         assertThat(tries).hasValue(10);
         assertThat(calls.state(Channel.EMAIL)).isEqualTo(CircuitBreaker.State.CLOSED);
     }
+
+    @Test
+    void theWorstCaseOfASideEffectIsEveryCallTimingOutWithTheLongestBackOffBetween() {
+        NotifierSettings aws = NotifierSettings.standard().withCallTimeout(java.time.Duration.ofSeconds(3));
+
+        // 3 calls of 3 s, pauses of at most 300 ms and 600 ms (200 ms doubling, +50 % jitter), 2 s around them
+        assertThat(new GuardedCalls(aws).worstCase()).isEqualTo(java.time.Duration.ofMillis(9_000 + 900 + 2_000));
+    }
+
+    @Test
+    void aRefusalThatWaitsForSetUpIsNotRetriedNowDoesNotOpenTheBreakerAndIsNotPermanent() {
+        for (int i = 0; i < 10; i++) {
+            GuardedCalls.Result result = calls.call(Channel.EMAIL, () -> {
+                tries.incrementAndGet();
+                throw RecordingNotifications.notVerified().get();
+            });
+            assertThat(result.permanent()).isFalse();
+        }
+
+        assertThat(tries).hasValue(10);
+        assertThat(calls.state(Channel.EMAIL)).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
 }

@@ -76,6 +76,6 @@ final class Notifier {
     }
 
     ParkedNotificationRetrier retrier() {
-        return new ParkedNotificationRetrier(ledger, new StoredReservations(reservations), notifier, clock, 100);
+        return new ParkedNotificationRetrier(flakyLedger, new StoredReservations(reservations), notifier, clock, 100);
     }
 }

@@ -81,6 +81,25 @@ class OutcomeNotifierTest {
     }
 
     @Test
+    void anAddressNotYetVerifiedIsTriedOnceAndParkedForTheRetrierWithTheReason() {
+        n.notifications.emailFailure = RecordingNotifications.notVerified();
+        OutcomeChange change = n.change("modify-confirmed");
+
+        n.notifier.notify(change);
+
+        assertThat(n.notifications.emailCalls).as("not retried within the call").hasValue(1);
+        ParkedNotification parked = n.ledger.parked(change.key(Channel.EMAIL)).orElseThrow();
+        assertThat(parked.retryable()).as("the retrier tries it again once the identity is verified").isTrue();
+        assertThat(parked.nextAttemptAt()).contains(Notifier.NOW.plus(Notifier.SETTINGS.firstParkPause()));
+        assertThat(parked.reason()).contains("not verified");
+
+        n.notifications.emailFailure = null;
+        n.clock.advance(Notifier.SETTINGS.firstParkPause());
+        assertThat(n.retrier().retryDue()).isEqualTo(1);
+        assertThat(n.notifications.emails).hasSize(1);
+    }
+
+    @Test
     void aFailingEventBusIsParkedLikeASender() {
         n.events.refusing = true;
         OutcomeChange change = n.change("modify-rejected");

@@ -66,4 +66,58 @@ class ParkedNotificationRetrierTest {
         n.clock.advance(Duration.ofDays(1));
         assertThat(retrier.retryDue()).isZero();
     }
+
+    @Test
+    void stopsWhenItsTimeRunsOutAndLeavesTheRestDueForTheNextRun() {
+        n.notifications.emailFailure = RecordingNotifications.unavailable();
+        n.notifiedWithSmsDown("modify-confirmed");
+        n.notifications.smsFailure = null;
+        n.notifications.emailFailure = null;
+        n.clock.advance(Notifier.SETTINGS.firstParkPause());
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+
+        int tried = retrier.retryDue(TimeBudget.of(new TestContext(() -> asked.incrementAndGet() <= 1 ? 30_000 : 0)));
+
+        assertThat(tried).isEqualTo(1);
+        assertThat(n.notifications.emails.size() + n.notifications.texts.size()).isEqualTo(1);
+        assertThat(retrier.retryDue()).as("the one left is still due").isEqualTo(1);
+        assertThat(n.notifications.emails.size() + n.notifications.texts.size()).isEqualTo(2);
+    }
+
+    @Test
+    void aNotificationTheStaleIndexStillShowsAsDueButThatWasSentMeanwhileIsNotSentAgain() {
+        OutcomeChange change = dueSmsListedByAnIndexThatStaysAsItIs();
+        assertThat(retrier.retryDue()).isEqualTo(1);
+        assertThat(n.notifications.texts).hasSize(1);
+
+        assertThat(retrier.retryDue()).as("the index still lists it; the marker says SENT").isZero();
+
+        assertThat(n.notifications.texts).as("sent once").hasSize(1);
+        assertThat(n.ledger.state(change.key(Channel.SMS))).contains(State.SENT);
+    }
+
+    @Test
+    void twoRunsReadingTheSameDueListSendItOnce() {
+        OutcomeChange change = dueSmsListedByAnIndexThatStaysAsItIs();
+        ParkedNotificationRetrier other = n.retrier();
+        ParkedNotification listed = n.flakyLedger.staleDue.getFirst();
+        assertThat(n.ledger.claim(listed, n.clock.instant().plusSeconds(60))).as("the other run takes it first").isTrue();
+
+        assertThat(retrier.retryDue()).as("this run leaves it alone").isZero();
+        assertThat(n.notifications.texts).isEmpty();
+        n.clock.advance(Duration.ofSeconds(60));
+        n.flakyLedger.staleDue = null;
+        assertThat(other.retryDue()).as("due again once the other run's hold has passed").isEqualTo(1);
+        assertThat(n.notifications.texts).hasSize(1);
+        assertThat(n.ledger.state(change.key(Channel.SMS))).contains(State.SENT);
+    }
+
+    /** An SMS parked while SNS was down, due now and SNS back; the due list frozen as read now. */
+    private OutcomeChange dueSmsListedByAnIndexThatStaysAsItIs() {
+        OutcomeChange change = n.notifiedWithSmsDown("modify-confirmed");
+        n.notifications.smsFailure = null;
+        n.clock.advance(Notifier.SETTINGS.firstParkPause());
+        n.flakyLedger.staleDue = n.ledger.due(n.clock.instant(), 100);
+        return change;
+    }
 }

@@ -20,6 +20,12 @@ final class RecordingNotifications implements Notifications {
         return () -> new DeliveryFailedException("service unavailable", false, null);
     }
 
+    /** As SES in its sandbox refuses a recipient that is not a verified identity. */
+    static Supplier<RuntimeException> notVerified() {
+        return () -> new DeliveryFailedException("SES refused the message: MessageRejected (not verified)",
+                com.medicarewizard.port.Notifications.Recovery.AFTER_SETUP, null);
+    }
+
     static Supplier<RuntimeException> refused() {
         return () -> new DeliveryFailedException("recipient refused", true, null);
     }

@@ -3,6 +3,7 @@ package com.medicarewizard.domain.notification;
 import com.medicarewizard.domain.center.ExamType;
 import com.medicarewizard.domain.center.Site;
 import com.medicarewizard.domain.reservation.Reservation;
+import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
@@ -17,6 +18,9 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.ZonedDateTime;
 import java.util.Objects;
 
@@ -25,7 +29,9 @@ import java.util.Objects;
  * (with its VTIMEZONE, so calendars show the right local time on both sides of a daylight-saving
  * change), the exam, the site's address and the preparation. The same file is attached to the
  * confirmation e-mail and served to the patient by the API. Built with ical4j; its time zone
- * definitions come from its jar (never fetched: see {@code ical4j.properties}).
+ * definitions come from its jar (never fetched: see {@code ical4j.properties}). Written by ical4j's
+ * outputter, which folds long lines as RFC 5545 asks (at 73 characters, never inside a character):
+ * a preparation text is one long DESCRIPTION line otherwise, longer than mail may carry unencoded.
  */
 public final class CalendarInvite {
     public static final String CONTENT_TYPE = "text/calendar; charset=UTF-8; method=PUBLISH";
@@ -60,6 +66,12 @@ public final class CalendarInvite {
         calendar.add(ImmutableMethod.PUBLISH);
         calendar.add(zone.getVTimeZone());
         calendar.add(event);
-        return calendar.toString();
+        StringWriter file = new StringWriter();
+        try {
+            new CalendarOutputter(false).output(calendar, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a string", e);
+        }
+        return file.toString();
     }
 }

@@ -55,6 +55,14 @@ public record ParkedNotification(NotificationKey key, String maskedRecipient, St
         return new ParkedNotification(key, maskedRecipient, why, false, attempts + 1, parkedAt, Optional.empty());
     }
 
+    /** Taken by a retrier for an attempt: not due again before {@code until}, unless the attempt ends first. */
+    public ParkedNotification takenUntil(Instant until) {
+        if (!retryable) {
+            throw new IllegalArgumentException("only a retryable notification is taken for an attempt");
+        }
+        return new ParkedNotification(key, maskedRecipient, reason, true, attempts, parkedAt, Optional.of(until));
+    }
+
     /** An operator asks for an attempt now (with a fresh budget of automatic attempts). */
     public ParkedNotification dueNow(Instant now) {
         return new ParkedNotification(key, maskedRecipient, reason, true, 1, parkedAt, Optional.of(now));

@@ -47,6 +47,24 @@ class CalendarInviteTest {
         assertThat(CalendarInvite.of(r, exam, site, "x", "y")).isEqualTo(CalendarInvite.of(r, exam, site, "x", "y"));
     }
 
+    @Test
+    void aLongItalianPreparationIsFoldedIntoShortLinesAndReadBackWhole() throws Exception {
+        String sentence = "Digiuno da almeno 8 ore prima dell'esame; è necessario rimuovere oggetti metallici,"
+                + " così come piercing, orologi e apparecchi acustici. Portare l'impegnativa del medico, la tessera"
+                + " sanitaria e gli esami precedenti. Più di settantacinque caratteri, città, perché, né, sì.";
+        String preparation = (sentence + " ").repeat(4).strip();
+        Reservation r = confirmedAt(Instant.parse("2027-10-31T08:00:00Z"));
+
+        String ics = CalendarInvite.of(r, exam, site, "Risonanza magnetica del ginocchio", preparation);
+
+        assertThat(ics.split("\r\n")).allSatisfy(line -> {
+            assertThat(line.length()).as("characters of: " + line).isLessThanOrEqualTo(75);
+            assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(998);
+        });
+        VEvent event = parse(ics).<VEvent>getComponent("VEVENT").orElseThrow();
+        assertThat(event.getProperty("DESCRIPTION").orElseThrow().getValue()).isEqualTo(preparation);
+    }
+
     private static Reservation confirmedAt(Instant start) {
         Reservation pending = ReservationMother.pending(PatientId.random(), start, start.minusSeconds(86_400));
         return ReservationMother.confirmed(pending, start.minusSeconds(86_000));

@@ -105,4 +105,37 @@ public abstract class NotificationLedgerContract {
         assertThat(ledger.due(NOW.plus(PAUSE).plusSeconds(10), 1)).containsExactly(sooner);
         assertThat(ledger.parked(10)).containsExactly(permanent, sooner, later, notYet);
     }
+
+    @Test
+    void aParkedNotificationIsTakenForAnAttemptOnlyAsItWasSeen() {
+        NotificationKey key = key(Channel.SMS);
+        ParkedNotification seen = parked(key, true, NOW);
+        ledger.park(seen);
+        Instant until = NOW.plus(PAUSE).plusSeconds(60);
+
+        assertThat(ledger.claim(seen, until)).isTrue();
+
+        assertThat(ledger.parked(key)).contains(seen.takenUntil(until));
+        assertThat(ledger.claim(seen, until.plusSeconds(60))).as("a second retrier with the same reading").isFalse();
+        assertThat(ledger.due(NOW.plus(PAUSE), 10)).as("not due while taken").isEmpty();
+        assertThat(ledger.due(until, 10)).as("due again if the attempt died").containsExactly(seen.takenUntil(until));
+    }
+
+    @Test
+    void aNotificationSentOrReParkedSinceItWasSeenIsNotTaken() {
+        NotificationKey sent = key(Channel.SMS);
+        ParkedNotification seenSent = parked(sent, true, NOW);
+        ledger.park(seenSent);
+        ledger.markSent(sent, NOW.plusSeconds(1));
+        NotificationKey reParked = key(Channel.EMAIL);
+        ParkedNotification seenReParked = parked(reParked, true, NOW);
+        ledger.park(seenReParked);
+        ParkedNotification again = seenReParked.failedAgain("still unavailable", true, NOW.plusSeconds(30), PAUSE);
+        ledger.park(again);
+
+        assertThat(ledger.claim(seenSent, NOW.plusSeconds(90))).isFalse();
+        assertThat(ledger.state(sent)).contains(State.SENT);
+        assertThat(ledger.claim(seenReParked, NOW.plusSeconds(90))).isFalse();
+        assertThat(ledger.parked(reParked)).contains(again);
+    }
 }

@@ -54,6 +54,16 @@ public final class InMemoryNotificationLedger implements NotificationLedger {
     }
 
     @Override
+    public synchronized boolean claim(ParkedNotification seen, Instant until) {
+        ParkedNotification taken = seen.takenUntil(until);
+        if (sent.contains(seen.key()) || !seen.equals(parked.get(seen.key()))) {
+            return false;
+        }
+        parked.put(seen.key(), taken);
+        return true;
+    }
+
+    @Override
     public synchronized List<ParkedNotification> parked(int limit) {
         return parked.values().stream().sorted(Comparator.comparing(ParkedNotification::parkedAt)).limit(limit)
                 .toList();

@@ -6,14 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.medicarewizard.port.Notifications;
 import com.medicarewizard.port.Notifications.Attachment;
 import com.medicarewizard.port.Notifications.DeliveryFailedException;
+import com.medicarewizard.port.Notifications.Recovery;
 import com.medicarewizard.port.Notifications.Email;
 import com.medicarewizard.port.Notifications.Sms;
 import com.medicarewizard.port.contract.NotificationsContract;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.AttachmentContentTransferEncoding;
 import software.amazon.awssdk.services.sesv2.model.BadRequestException;
+import software.amazon.awssdk.services.sesv2.model.MessageRejectedException;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 import software.amazon.awssdk.services.sesv2.model.SendEmailResponse;
 import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
@@ -155,5 +159,50 @@ class SesSnsNotificationsTest extends NotificationsContract {
         sns.failure = () -> SdkClientException.create("connection reset");
         assertThatThrownBy(() -> notifications.send(new Sms("+393471234567", "x")))
                 .isInstanceOfSatisfying(DeliveryFailedException.class, e -> assertThat(e.permanent()).isFalse());
+    }
+
+    @Test
+    void anAddressTheSesSandboxHasNotVerifiedWaitsForSetUpAndTheReasonSaysSoWithoutTheAddress() {
+        ses.failure = () -> MessageRejectedException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("MessageRejected")
+                        .errorMessage("Email address is not verified. The following identities failed the check in"
+                                + " region EU-SOUTH-1: maria@example.org").build()).build();
+
+        assertThatThrownBy(() -> notifications.send(new Email("maria@example.org", "s", "t", Optional.empty())))
+                .isInstanceOfSatisfying(DeliveryFailedException.class, e -> {
+                    assertThat(e.recovery()).isEqualTo(Recovery.AFTER_SETUP);
+                    assertThat(e.permanent()).isFalse();
+                    assertThat(e.getMessage()).contains("MessageRejected").contains("sandbox")
+                            .doesNotContain("maria@example.org");
+                });
+    }
+
+    @Test
+    void aRoleNotGrantedTheIdentityWaitsForSetUpAndAnyOtherRejectionIsPermanent() {
+        ses.failure = () -> AwsServiceException.builder().statusCode(403)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDeniedException")
+                        .errorMessage("not authorized to perform ses:SendEmail on resource identity/x").build()).build();
+        assertThatThrownBy(() -> notifications.send(new Email("x@example.org", "s", "t", Optional.empty())))
+                .isInstanceOfSatisfying(DeliveryFailedException.class, e -> {
+                    assertThat(e.recovery()).isEqualTo(Recovery.AFTER_SETUP);
+                    assertThat(e.getMessage()).contains("ses:SendEmail");
+                });
+        ses.failure = () -> MessageRejectedException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("MessageRejected")
+                        .errorMessage("Illegal address").build()).build();
+        assertThatThrownBy(() -> notifications.send(new Email("x@example.org", "s", "t", Optional.empty())))
+                .isInstanceOfSatisfying(DeliveryFailedException.class, e -> assertThat(e.permanent()).isTrue());
+    }
+
+    @Test
+    void theCalendarFileIsSentBase64EncodedNotSesDefault7Bit() {
+        String ics = "BEGIN:VCALENDAR\r\nDESCRIPTION:Più di settantacinque caratteri: città, perché\r\nEND:VCALENDAR\r\n";
+        notifications.send(new Email("maria@example.org", "Prenotazione confermata", "Gentile Maria",
+                Optional.of(new Attachment("reservation.ics", "text/calendar; charset=UTF-8", ics))));
+
+        assertThat(ses.sent.getFirst().content().simple().attachments()).singleElement().satisfies(a -> {
+            assertThat(a.contentTransferEncoding()).isEqualTo(AttachmentContentTransferEncoding.BASE64);
+            assertThat(a.rawContent().asByteArray()).isEqualTo(ics.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
     }
 }

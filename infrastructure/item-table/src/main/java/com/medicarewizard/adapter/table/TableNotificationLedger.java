@@ -1,7 +1,9 @@
 package com.medicarewizard.adapter.table;
 
+import static com.medicarewizard.table.layout.ItemLayout.ATTEMPTS;
 import static com.medicarewizard.table.layout.ItemLayout.DUE_INDEX;
 import static com.medicarewizard.table.layout.ItemLayout.DUE_PARTITION;
+import static com.medicarewizard.table.layout.ItemLayout.NEXT_ATTEMPT_AT;
 import static com.medicarewizard.table.layout.ItemLayout.PARKED;
 import static com.medicarewizard.table.layout.ItemLayout.PARKED_INDEX;
 import static com.medicarewizard.table.layout.ItemLayout.PARKED_PARTITION;
@@ -59,6 +61,25 @@ public final class TableNotificationLedger implements NotificationLedger {
     @Override
     public Optional<ParkedNotification> parked(NotificationKey key) {
         return table.get(NotificationRecords.key(key)).filter(item -> item.has(PARKED)).map(NotificationRecords::parked);
+    }
+
+    /**
+     * A conditional put of the taken record, guarded by the attributes that change with every write of
+     * a parked notification (state, attempts, next attempt): a reading from the eventually consistent
+     * {@code due} index that has since been sent or re-parked fails the condition.
+     */
+    @Override
+    public boolean claim(ParkedNotification seen, Instant until) {
+        Item taken = NotificationRecords.parked(seen.takenUntil(until));
+        Condition asSeen = Condition.and(Condition.equals(STATE, NotificationRecords.PARKED_STATE),
+                Condition.equals(ATTEMPTS, (long) seen.attempts()),
+                Condition.equals(NEXT_ATTEMPT_AT, ItemKeys.instant(seen.nextAttemptAt().orElseThrow())));
+        try {
+            table.put(taken, asSeen);
+            return true;
+        } catch (ConditionFailedException e) {
+            return false;
+        }
     }
 
     @Override

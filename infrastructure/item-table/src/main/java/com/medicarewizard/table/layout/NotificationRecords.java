@@ -38,6 +38,8 @@ public final class NotificationRecords {
 
     /** The state a marker must not have for "sent" or "parked" to be written. */
     public static final String SENT = "SENT";
+    /** The state of a parked notification's item. */
+    public static final String PARKED_STATE = "PARKED";
 
     private NotificationRecords() {
     }
@@ -59,7 +61,7 @@ public final class NotificationRecords {
 
     public static Item parked(ParkedNotification parked) {
         Map<String, Object> item = base(parked.key());
-        item.put(STATE, "PARKED");
+        item.put(STATE, PARKED_STATE);
         item.put(MASKED_RECIPIENT, parked.maskedRecipient());
         item.put(REASON, parked.reason());
         item.put(RETRYABLE, parked.retryable());

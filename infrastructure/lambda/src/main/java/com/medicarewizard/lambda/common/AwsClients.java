@@ -1,6 +1,8 @@
 package com.medicarewizard.lambda.common;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -10,35 +12,81 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 
 /**
- * Configures every SDK client of a function the same way, once per container: the region from
- * the environment, the URL-connection HTTP client (small, quick to start), bounded timeouts and the
- * SDK's standard retries (three attempts, jittered back-off) — Resilience4j is not stacked on them.
- * Credentials are resolved by the default chain when first needed, never at initialisation, so no
- * secret lands in a SnapStart snapshot; a local server (an endpoint in the environment) gets
- * dummy credentials instead.
+ * Configures every SDK client of a function, once per container: the region from the environment,
+ * the URL-connection HTTP client (small, quick to start), and the retries and timeouts of the
+ * service's {@link Profile}. Credentials are resolved by the default chain when first needed, never
+ * at initialisation, so no secret lands in a SnapStart snapshot; a local server (an endpoint in the
+ * environment) gets dummy credentials instead.
  */
 public final class AwsClients {
 
     private static final Duration CONNECT = Duration.ofSeconds(2);
-    private static final Duration SOCKET = Duration.ofSeconds(5);
-    private static final Duration ATTEMPT = Duration.ofSeconds(5);
-    private static final Duration CALL = Duration.ofSeconds(12);
-    private static final int ATTEMPTS = 3;
+
+    /**
+     * How a service's client retries and how long its calls may take (docs/adr/0003).
+     *
+     * @param attempts the SDK's attempts per call (1: the SDK does not retry)
+     * @param attemptTimeout the longest one attempt may take (also the HTTP read timeout)
+     * @param callTimeout the longest one call may take, attempts and back-off included
+     */
+    public record Profile(int attempts, Duration attemptTimeout, Duration callTimeout) {
+
+        /**
+         * DynamoDB, SQS and the rest: the SDK's standard retries (three attempts, jittered back-off).
+         * Their failures are mostly throttling, which the SDK's retries and its token bucket are made
+         * for, and nothing else retries these calls within an invocation.
+         */
+        public static final Profile SDK_RETRIES = new Profile(3, Duration.ofSeconds(5), Duration.ofSeconds(12));
+
+        /**
+         * The notifier's senders: one attempt of at most 3 s, no SDK retry. The notifier's Resilience4j
+         * retry and circuit breaker are the one retry layer around them; stacked under it, the SDK's
+         * three attempts of up to 12 s made one send to a service that never answers take about 110 s,
+         * longer than the function's timeout.
+         */
+        public static final Profile SINGLE_ATTEMPT = new Profile(1, Duration.ofSeconds(3), Duration.ofSeconds(3));
+
+        /** The services (suffixes of their endpoint variables) whose clients make a single attempt. */
+        static final Set<String> SINGLE_ATTEMPT_SERVICES = Set.of("SNS", "SES", "EVENTS");
+
+        public Profile {
+            if (attempts < 1 || attemptTimeout.isNegative() || attemptTimeout.isZero()
+                    || callTimeout.compareTo(attemptTimeout) < 0) {
+                throw new IllegalArgumentException("at least one attempt, within a call timeout no shorter than it");
+            }
+        }
+
+        /** The profile of {@code service} (e.g. {@code SES}, the suffix of its endpoint variable). */
+        public static Profile of(String service) {
+            return SINGLE_ATTEMPT_SERVICES.contains(service.toUpperCase(Locale.ROOT)) ? SINGLE_ATTEMPT : SDK_RETRIES;
+        }
+
+        RetryStrategy retryStrategy() {
+            return attempts == 1 ? AwsRetryStrategy.doNotRetry()
+                    : AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(attempts).build();
+        }
+    }
 
     private AwsClients() {
     }
 
-    /** Builds the client of {@code service} (e.g. {@code DYNAMODB}, the suffix of its endpoint variable). */
+    /**
+     * Builds the client of {@code service} (e.g. {@code DYNAMODB}, the suffix of its endpoint variable)
+     * with the service's {@link Profile}.
+     */
     public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
             B builder, String service, AwsSettings settings) {
+        Profile profile = Profile.of(service);
         builder.region(Region.of(settings.region()))
-                .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT).socketTimeout(SOCKET))
+                .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT)
+                        .socketTimeout(profile.attemptTimeout()))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallAttemptTimeout(ATTEMPT)
-                        .apiCallTimeout(CALL)
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(ATTEMPTS).build())
+                        .apiCallAttemptTimeout(profile.attemptTimeout())
+                        .apiCallTimeout(profile.callTimeout())
+                        .retryStrategy(profile.retryStrategy())
                         .build());
         settings.endpoint(service).ifPresentOrElse(
                 local -> builder.endpointOverride(local).credentialsProvider(

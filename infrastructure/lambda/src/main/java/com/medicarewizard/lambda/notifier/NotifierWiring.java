@@ -20,7 +20,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
 /**
  * The notifier's use case on AWS, for its two entries: SMS through SNS, e-mail through SES
  * ({@code MCW_MAIL_FROM}, a verified identity), events on the bus {@code MCW_EVENT_BUS_NAME}, markers
- * and the per-recipient message counts ({@code MCW_MAX_MESSAGES_PER_HOUR}) in the table.
+ * and the per-recipient message counts ({@code MCW_MAX_MESSAGES_PER_HOUR}) in the table. The senders'
+ * clients make one attempt each ({@link AwsClients.Profile#SINGLE_ATTEMPT}); the notifier's own retry is
+ * told how long such a call can take, for its time budget.
  */
 record NotifierWiring(TablePorts ports, OutcomeNotifier notifier) {
 
@@ -36,6 +38,7 @@ record NotifierWiring(TablePorts ports, OutcomeNotifier notifier) {
                 FunctionSpecs.LIMITS.overriddenBy(settings.env()).messagesPerRecipientPerHour());
         return new NotifierWiring(ports, new OutcomeNotifier(new TablePatients(ports.table()), ports.catalog(),
                 notifications, events, new TableNotificationLedger(ports.table()), new TableRecipientQuota(ports.table()),
-                NotifierSettings.standard().withMessageLimit(limit), ports.clock()));
+                NotifierSettings.standard().withMessageLimit(limit)
+                        .withCallTimeout(AwsClients.Profile.SINGLE_ATTEMPT.callTimeout()), ports.clock()));
     }
 }

@@ -128,6 +128,9 @@ public final class SmtpMailer {
             attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(
                     file.content().getBytes(StandardCharsets.UTF_8), file.contentType())));
             attachment.setFileName(file.fileName());
+            // base64, as the SES adapter sends it: the calendar's CRLF line ends and UTF-8 arrive byte for byte
+            // (quoted-printable, Jakarta Mail's choice for mostly-ASCII text, leaves line ends to the transport)
+            attachment.setHeader("Content-Transfer-Encoding", "base64");
             parts.addBodyPart(attachment);
         }
         message.setContent(parts);

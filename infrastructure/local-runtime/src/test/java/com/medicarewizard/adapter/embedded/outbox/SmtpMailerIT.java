@@ -96,6 +96,32 @@ class SmtpMailerIT {
         }
     }
 
+    @Test
+    void theCalendarFileTravelsBase64EncodedAndComesBackByteForByte() throws Exception {
+        String ics = "BEGIN:VCALENDAR\r\nDESCRIPTION:Digiuno da 8 ore; è necessario rimuovere oggetti metallici, così\r\n"
+                + "  come piercing. Più di settantacinque caratteri: città, perché, né, sì.\r\nEND:VCALENDAR\r\n";
+        Email confirmation = new Email("anna@example.org", "Prenotazione confermata", "A martedì.",
+                Optional.of(new com.medicarewizard.port.Notifications.Attachment("reservation.ics",
+                        "text/calendar; charset=UTF-8; method=PUBLISH", ics)));
+        try (var server = new FakeSmtpServer(FakeSmtpServer.Mode.OFFERS_STARTTLS, localhost.server())) {
+            mailer(server.port(), null, localhost).send(confirmation);
+
+            String raw = server.messages().getFirst();
+            assertThat(raw.lines()).allSatisfy(line -> {
+                assertThat(line.chars()).as("7-bit only: " + line).allMatch(c -> c < 128);
+                assertThat(line.length()).isLessThanOrEqualTo(998);
+            });
+            var message = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
+                    new java.io.ByteArrayInputStream(raw.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            var parts = (jakarta.mail.internet.MimeMultipart) message.getContent();
+            var calendar = (jakarta.mail.internet.MimeBodyPart) parts.getBodyPart(1);
+            assertThat(calendar.getEncoding()).isEqualTo("base64");
+            assertThat(calendar.getFileName()).isEqualTo("reservation.ics");
+            assertThat(new String(calendar.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(ics);
+        }
+    }
+
     private static SmtpMailer mailer(int port, String tls, TestCertificate trusted) {
         var env = new java.util.HashMap<>(Map.of("MCW_SMTP_HOST", "127.0.0.1", "MCW_SMTP_PORT", Integer.toString(port)));
         if (tls != null) {
