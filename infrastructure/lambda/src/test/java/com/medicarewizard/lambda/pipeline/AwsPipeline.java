@@ -37,7 +37,7 @@ import com.medicarewizard.runtime.sqs.QueueSetup;
 import com.medicarewizard.runtime.sqs.QueueSpec;
 import com.medicarewizard.runtime.sqs.QueueUrls;
 import com.medicarewizard.runtime.sqs.SqsEventSourceMapping;
-import com.medicarewizard.runtime.stream.OnFailureDestination;
+import com.medicarewizard.runtime.stream.SqsFailureDestination;
 import com.medicarewizard.runtime.stream.StreamEventSourceMapping;
 import com.medicarewizard.runtime.stream.StreamMappingConfig;
 
@@ -50,14 +50,20 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The AWS half of the pipeline on one machine: the six Lambda entries, each built only from the
  * environment the CDK stack gives it ({@link DeployedEnvironment}), reaching every service through
  * its SDK client and the service's wire protocol — SQS on ElasticMQ, DynamoDB and its stream on the
- * embedded table's {@link DynamoDbEndpoint}, SNS, SES, EventBridge, CloudWatch and Secrets Manager on
+ * embedded table's {@link DynamoDbEndpoint} (the notifier's mapping reads the DynamoDB Streams API), SNS, SES, EventBridge, CloudWatch and Secrets Manager on
  * capture endpoints — and triggered as AWS triggers them: API Gateway's proxy events from HTTP
  * (the intake scales out: each request runs at once, with its own Context), the queue's and the
  * stream's event source mappings with the settings of {@link FunctionSpecs} (the CDK's), and the
@@ -84,7 +90,8 @@ final class AwsPipeline implements AutoCloseable {
     final QueueUrls queues;
     final DynamoDbEndpoint dynamoDb;
     final DynamoDbClient dynamoDbClient;
-    final OnFailureDestination streamFailures;
+    /** The notifier mapping's on-failure destination, an SQS queue as in AWS. */
+    final String streamFailuresUrl;
     final PipelineApi api;
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private final LocalFunction<ScheduledEvent, Integer> sweeper;
@@ -116,10 +123,16 @@ final class AwsPipeline implements AutoCloseable {
                 "SECRETSMANAGER", secrets.endpoint()));
 
         startAllocator(env, sqsServer);
-        streamFailures = new OnFailureDestination(data.resolve("stream-failures.jsonl"));
+        // as deployed: the notifier's mapping reads the Streams API from TRIM_HORIZON, gives up to an SQS queue
+        streamFailuresUrl = sqs.createQueue(b -> b.queueName("stream-failures")).queueUrl();
+        DynamoDbStreamsClient streams = opened(DynamoDbStreamsClient.builder().endpointOverride(dynamoDb.endpoint())
+                .region(Region.of(EmbeddedSqsServer.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build());
         var notifier = function(FunctionSpecs.NOTIFIER.function(), new NotifierFunction(env.notifier()));
-        opened(new StreamEventSourceMapping(table.stream(), notifier, StreamMappingConfig.of(FunctionSpecs.NOTIFIER.stream()),
-                streamFailures, Clock.systemUTC()).start());
+        opened(StreamEventSourceMapping.overStreamsApi(streams, dynamoDb.streamArn(), notifier,
+                StreamMappingConfig.of(FunctionSpecs.NOTIFIER.stream()), new SqsFailureDestination(sqs, streamFailuresUrl),
+                Clock.systemUTC()).start());
         sweeper = function(FunctionSpecs.SWEEPER.function(), new SweeperFunction(env.sweeper()));
         parkedRetry = function(FunctionSpecs.PARKED_RETRY.function(), new ParkedRetryFunction(env.notifier()));
         pipelineMetrics = function(FunctionSpecs.PIPELINE_METRICS.function(), new PipelineMetricsFunction(env.pipelineMetrics()));
@@ -147,6 +160,13 @@ final class AwsPipeline implements AutoCloseable {
             opened(new SqsEventSourceMapping(pollers, queues.queueUrl(), allocator,
                     MappingConfig.of(FunctionSpecs.ALLOCATOR.queue()).withPollWait(POLL_WAIT)).start());
         }
+    }
+
+    /** How many batches the stream mapping gave up on (Lambda's invocation records in the queue). */
+    int streamFailures() {
+        return Integer.parseInt(sqs.getQueueAttributes(b -> b.queueUrl(streamFailuresUrl)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+                .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
     }
 
     /** Runs the sweeper as its schedule would; answers how many requests it queued again. */
