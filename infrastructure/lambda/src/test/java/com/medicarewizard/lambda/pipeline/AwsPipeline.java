@@ -149,11 +149,11 @@ final class AwsPipeline implements AutoCloseable {
 
     /**
      * The allocator's queue mapping: as many pollers, each invoking its own container one batch at a
-     * time, as the function may run at once in AWS.
+     * time, as the deployed mapping's {@code MaximumConcurrency} lets work at once.
      */
     private void startAllocator(DeployedEnvironment env, EmbeddedSqsServer sqsServer) {
         FunctionSpec spec = FunctionSpecs.ALLOCATOR.function();
-        int concurrency = spec.reservedConcurrency().orElse(1);
+        int concurrency = FunctionSpecs.ALLOCATOR.queue().maximumConcurrency().aws();
         for (int i = 0; i < concurrency; i++) {
             var allocator = function(spec, new AllocatorFunction(env.allocator()));
             SqsClient pollers = opened(LocalSqsClients.forServer(sqsServer));

@@ -1,6 +1,7 @@
 package com.medicarewizard.lambda.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.functions.FunctionSpecs;
 import com.medicarewizard.lambda.capture.CaptureEndpoint.Fault;
+import com.medicarewizard.lambda.capture.CloudWatchCapture;
 import com.medicarewizard.lambda.capture.SesCapture;
 import com.medicarewizard.lambda.capture.SnsCapture;
 import com.medicarewizard.lambda.pipeline.PipelineApi.Answer;
@@ -141,9 +143,17 @@ class AwsPipelineIT {
         });
         assertThat(smsTo(luca)).as("no SMS for a rejection").isEmpty();
 
-        // the operators' figures, as the schedule writes them for CloudWatch
+        // the operators' figures, as the schedule writes them for CloudWatch; the stream lag is the
+        // notifier's IteratorAge, which only CloudWatch knows
+        pipeline.cloudWatch.answer("IteratorAge", 4200.0);
         pipeline.publishMetrics();
+        assertThat(pipeline.cloudWatch.answered()).last().isInstanceOfSatisfying(CloudWatchCapture.GetMetricData.class,
+                get -> assertThat(get.queries()).anySatisfy(q -> {
+                    assertThat(q.metricName()).contains("IteratorAge");
+                    assertThat(q.dimensions()).containsEntry("FunctionName", FunctionSpecs.NOTIFIER.function().name());
+                }));
         assertThat(pipeline.stdout.emf()).last().satisfies(emf -> {
+            assertThat(emf.path("StreamLag").asDouble()).isCloseTo(4.2, within(0.5));
             assertThat(emf.path("_aws").path("CloudWatchMetrics").get(0).path("Namespace").asText())
                     .isEqualTo("MediCareWizard");
             assertThat(emf.path("QueueDepth").asDouble()).isZero();

@@ -2,6 +2,7 @@ package com.medicarewizard.lambda.pipeline;
 
 import com.medicarewizard.functions.AbuseLimits;
 import com.medicarewizard.functions.FunctionSpecs;
+import com.medicarewizard.functions.IntakeSpec;
 
 import java.net.URI;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import java.util.Map;
  * @param busName       {@code MCW_EVENT_BUS_NAME}
  * @param mailFrom      {@code MCW_MAIL_FROM}, the verified SES identity
  * @param opsTokenSecretArn {@code MCW_OPS_TOKEN_SECRET_ARN}, the secret holding the operators' token
+ *                      (the notifier's function name is its local name, {@code notifier})
  * @param endpoints     the local endpoint of each service, by the suffix of its variable ({@code SNS})
  */
 public record DeployedEnvironment(String region, String tableName, String queueUrl, String deadLetterUrl,
@@ -45,7 +47,9 @@ public record DeployedEnvironment(String region, String tableName, String queueU
         Map<String, String> env = common();
         env.put("MCW_TOKEN_TTL_SECONDS", Long.toString(FunctionSpecs.INTAKE.tokenLifetime().toSeconds()));
         env.put(AbuseLimits.ACTIVE_BOOKINGS, Integer.toString(FunctionSpecs.LIMITS.activeBookingsPerPatient()));
-        env.put("MCW_OPS_TOKEN_SECRET_ARN", opsTokenSecretArn);
+        env.put(IntakeSpec.OPS_TOKEN_SECRET_ARN, opsTokenSecretArn);
+        env.put(IntakeSpec.CLIENT_ADDRESS_HEADER, IntakeSpec.CLIENT_ADDRESS_HEADER_IN_AWS);
+        env.put(IntakeSpec.NOTIFIER_FUNCTION_NAME, FunctionSpecs.NOTIFIER.function().name());
         return Map.copyOf(env);
     }
 
@@ -70,7 +74,10 @@ public record DeployedEnvironment(String region, String tableName, String queueU
         return Map.copyOf(env);
     }
 
+    /** The stack tells it, as the intake, whose {@code IteratorAge} is the stream lag. */
     public Map<String, String> pipelineMetrics() {
-        return Map.copyOf(common());
+        Map<String, String> env = common();
+        env.put(IntakeSpec.NOTIFIER_FUNCTION_NAME, FunctionSpecs.NOTIFIER.function().name());
+        return Map.copyOf(env);
     }
 }

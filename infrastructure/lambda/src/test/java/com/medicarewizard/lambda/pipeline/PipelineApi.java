@@ -3,6 +3,7 @@ package com.medicarewizard.lambda.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.medicarewizard.functions.IntakeSpec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +25,8 @@ final class PipelineApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** API Gateway's integration timeout: the gateway answers 504 by then. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** The one viewer address of the test's patients (documentation range, RFC 5737). */
+    private static final String VIEWER = "203.0.113.10";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
 
@@ -108,8 +111,10 @@ final class PipelineApi {
         return request(path).header("Authorization", "Bearer " + patient.token());
     }
 
+    /** As CloudFront forwards it: with the viewer's address in the header the stack tells the intake to trust. */
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT).header("Accept", "application/json");
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT).header("Accept", "application/json")
+                .header(IntakeSpec.CLIENT_ADDRESS_HEADER_IN_AWS, VIEWER);
     }
 
     private static HttpRequest.BodyPublisher json(JsonNode body) {
