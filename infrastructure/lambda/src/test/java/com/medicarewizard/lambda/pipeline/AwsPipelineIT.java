@@ -1,0 +1,361 @@
+package com.medicarewizard.lambda.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.medicarewizard.adapter.dynamodb.DynamoDbItemTable;
+import com.medicarewizard.adapter.sqs.SqsReservationQueue;
+import com.medicarewizard.adapter.table.TableReservations;
+import com.medicarewizard.domain.center.ExamTypeCode;
+import com.medicarewizard.domain.center.SiteId;
+import com.medicarewizard.domain.reservation.PatientId;
+import com.medicarewizard.domain.reservation.Reservation;
+import com.medicarewizard.domain.reservation.ReservationId;
+import com.medicarewizard.functions.FunctionSpecs;
+import com.medicarewizard.lambda.capture.CaptureEndpoint.Fault;
+import com.medicarewizard.lambda.capture.CloudWatchCapture;
+import com.medicarewizard.lambda.capture.SesCapture;
+import com.medicarewizard.lambda.capture.SnsCapture;
+import com.medicarewizard.lambda.pipeline.PipelineApi.Answer;
+import com.medicarewizard.lambda.pipeline.PipelineApi.Patient;
+import com.medicarewizard.port.ReservationCommand;
+import com.medicarewizard.runtime.dynamodb.Faults;
+import com.medicarewizard.table.layout.ItemLayout;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The AWS half of the pipeline in CI (issue 14): the six Lambda entries, built only from the
+ * environment the CDK stack gives them, through a patient's journey and under the faults a first
+ * deploy meets, against local endpoints speaking the AWS wire protocols ({@link AwsPipeline}).
+ *
+ * <p>The cases share one pipeline, as a deployed stack serves one patient after another; each
+ * uses its own patients and its own time. They run in order because the notifier's circuit
+ * breakers are state of its container, as on Lambda: the cases that make a messaging service fail
+ * come last, so that a breaker they open does not park the earlier cases' messages. Nothing here
+ * is skipped: every server it needs is started in-process on a loopback port.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AwsPipelineIT {
+
+    private static final String EXAM = "MRI-KNEE";
+    /** One MRI scanner at this site: a start can be booked once. */
+    private static final String SITE = "ROMA-NORD";
+    private static final ZoneId ROME = ZoneId.of("Europe/Rome");
+    /** Generous bounds for what the pipeline does in a second or two, on a busy machine. */
+    private static final Duration DECIDED = Duration.ofSeconds(60);
+    /** The notifier's timeout and then some: what a notification may take when services misbehave. */
+    private static final Duration NOTIFIED = FunctionSpecs.NOTIFIER.function().timeout().aws().plusSeconds(30);
+
+    @TempDir
+    static Path data;
+    private static AwsPipeline pipeline;
+    private static PipelineApi api;
+    /** Free starts, one a day, handed to the cases one by one. */
+    private static final Deque<String> STARTS = new ArrayDeque<>();
+
+    @BeforeAll
+    static void startPipeline() throws IOException {
+        pipeline = new AwsPipeline(data);
+        api = pipeline.api;
+        LocalDate first = LocalDate.now(ROME).plusDays(3);
+        Map<LocalDate, String> onePerDay = new HashMap<>();
+        for (JsonNode slot : api.availability(EXAM, first, first.plusDays(40))) {
+            if (SITE.equals(slot.path("site").asText()) && slot.path("available").asInt() > 0) {
+                String start = slot.path("start").asText();
+                onePerDay.putIfAbsent(java.time.OffsetDateTime.parse(start).toLocalDate(), start);
+            }
+        }
+        onePerDay.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> STARTS.add(e.getValue()));
+        assertThat(STARTS).as("free MRI starts in the center document").hasSizeGreaterThan(10);
+    }
+
+    @AfterAll
+    static void stopPipeline() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    @AfterEach
+    void healEverything() {
+        pipeline.heal();
+    }
+
+    @Test
+    @Order(1)
+    void aPatientRegistersBooksIsToldAndCancels() {
+        Patient maria = api.newPatient();
+        String start = STARTS.pop();
+
+        Answer booked = PipelineApi.require(api.reserve(maria, EXAM, SITE, start, Optional.of(UUID.randomUUID().toString())), 202);
+        assertThat(booked.text("status")).isEqualTo("PENDING");
+        assertThat(booked.raw().headers().firstValue("Location")).contains("/api/v1/reservations/" + booked.text("id"));
+        String confirmed = booked.text("id");
+        awaitStatus(maria, confirmed, "CONFIRMED");
+
+        Patient luca = api.newPatient();
+        String rejected = PipelineApi.require(api.reserve(luca, EXAM, SITE, start, Optional.empty()), 202).text("id");
+        Answer rejection = awaitStatus(luca, rejected, "REJECTED");
+        assertThat(rejection.text("reason")).isEqualTo("SLOT_TAKEN");
+        // the alternatives the booking page offers: the same day's other starts, this one taken
+        LocalDate day = java.time.OffsetDateTime.parse(start).atZoneSameInstant(ROME).toLocalDate();
+        JsonNode sameDay = api.availability(EXAM, day, day);
+        assertThat(atSite(sameDay)).filteredOn(s -> Instant.parse(s.path("start").asText()).equals(instant(start)))
+                .singleElement().satisfies(s -> assertThat(s.path("available").asInt()).isZero());
+        assertThat(atSite(sameDay)).anySatisfy(s -> assertThat(s.path("available").asInt()).isPositive());
+
+        // the confirmation: an e-mail with its calendar file and an SMS; the rejection: an e-mail only
+        await().atMost(NOTIFIED).untilAsserted(() -> {
+            assertThat(emailsTo(maria)).singleElement().satisfies(email -> assertThat(email.attachments())
+                    .singleElement().satisfies(ics -> {
+                        assertThat(ics.contentType()).startsWith("text/calendar");
+                        assertThat(ics.text()).contains("BEGIN:VCALENDAR");
+                    }));
+            assertThat(smsTo(maria)).singleElement().satisfies(sms -> assertThat(sms.attributes())
+                    .containsEntry("AWS.SNS.SMS.SMSType", "Transactional"));
+            assertThat(emailsTo(luca)).hasSize(1);
+            assertThat(eventsOf(confirmed)).containsExactly("ReservationConfirmed");
+            assertThat(eventsOf(rejected)).containsExactly("ReservationRejected");
+        });
+        assertThat(smsTo(luca)).as("no SMS for a rejection").isEmpty();
+
+        // the operators' figures, as the schedule writes them for CloudWatch; the stream lag is the
+        // notifier's IteratorAge, which only CloudWatch knows
+        pipeline.cloudWatch.answer("IteratorAge", 4200.0);
+        pipeline.publishMetrics();
+        assertThat(pipeline.cloudWatch.answered()).last().isInstanceOfSatisfying(CloudWatchCapture.GetMetricData.class,
+                get -> assertThat(get.queries()).anySatisfy(q -> {
+                    assertThat(q.metricName()).contains("IteratorAge");
+                    assertThat(q.dimensions()).containsEntry("FunctionName", FunctionSpecs.NOTIFIER.function().name());
+                }));
+        assertThat(pipeline.stdout.emf()).last().satisfies(emf -> {
+            assertThat(emf.path("StreamLag").asDouble()).isCloseTo(4.2, within(0.5));
+            assertThat(emf.path("_aws").path("CloudWatchMetrics").get(0).path("Namespace").asText())
+                    .isEqualTo("MediCareWizard");
+            assertThat(emf.path("QueueDepth").asDouble()).isZero();
+            assertThat(emf.path("ConfirmedPerMinute").asDouble()).isPositive();
+            assertThat(emf.path("RejectedPerMinute").asDouble()).isPositive();
+        });
+
+        PipelineApi.require(api.cancel(maria, confirmed), 202);
+        awaitStatus(maria, confirmed, "CANCELLED");
+        await().atMost(NOTIFIED).untilAsserted(() -> {
+            assertThat(emailsTo(maria)).hasSize(2);
+            assertThat(smsTo(maria)).hasSize(2);
+            assertThat(eventsOf(confirmed)).containsExactly("ReservationConfirmed", "ReservationCancelled");
+        });
+        await().atMost(DECIDED).untilAsserted(() -> assertThat(atSite(api.availability(EXAM, day, day)))
+                .filteredOn(s -> Instant.parse(s.path("start").asText()).equals(instant(start)))
+                .singleElement().satisfies(s -> assertThat(s.path("available").asInt()).isPositive()));
+
+        assertNothingOverranOrWasGivenUp();
+    }
+
+    @Test
+    @Order(2)
+    void theSweeperQueuesAgainARequestWhoseMessageWasLost() {
+        Patient patient = api.newPatient();
+        // a request answered 202 longer ago than the sweeper's patience, whose message never reached the queue
+        Instant acceptedAt = Instant.now().minus(FunctionSpecs.SWEEPER.patience().aws()).minusSeconds(30);
+        String lost = seedPending(patient, STARTS.pop(), acceptedAt);
+
+        assertThat(pipeline.sweep()).isEqualTo(1);
+        awaitStatus(patient, lost, "CONFIRMED");
+        assertThat(pipeline.sweep()).as("a decided request is not sent again").isZero();
+        assertNothingOverranOrWasGivenUp();
+    }
+
+    @Test
+    @Order(3)
+    void operatorsListAndRedriveDeadLetters() {
+        Patient patient = api.newPatient();
+        String id = seedPending(patient, STARTS.pop(), Instant.now());
+        // as the queue's redrive policy leaves it after the last receive
+        new SqsReservationQueue(pipeline.sqs, pipeline.queues.deadLetterQueueUrl(), pipeline.queues.deadLetterQueueUrl())
+                .send(new ReservationCommand(ReservationCommand.Type.DECIDE, new ReservationId(id), "corr-" + id));
+
+        Answer listed = PipelineApi.require(api.operator(pipeline.opsToken, "GET", "/api/v1/ops/dead-letters"), 200);
+        assertThat(listed.body()).singleElement().satisfies(d -> assertThat(d.path("reservationId").asText()).isEqualTo(id));
+        Answer redriven = PipelineApi.require(api.operator(pipeline.opsToken, "POST", "/api/v1/ops/dead-letters/redrive"), 202);
+        assertThat(redriven.body().path("redriven").asInt()).isEqualTo(1);
+
+        awaitStatus(patient, id, "CONFIRMED");
+        assertThat(PipelineApi.require(api.operator(pipeline.opsToken, "GET", "/api/v1/ops/dead-letters"), 200).body())
+                .isEmpty();
+        assertNothingOverranOrWasGivenUp();
+    }
+
+    @Test
+    @Order(4)
+    void aTransactionConflictAnswersTheFirstReservationAndA409() {
+        Patient patient = api.newPatient();
+        String start = STARTS.pop();
+        String key = UUID.randomUUID().toString();
+        String first = PipelineApi.require(api.reserve(patient, EXAM, SITE, start, Optional.of(key)), 202).text("id");
+
+        // the double click's transaction meets the first one's items, as DynamoDB reports a race
+        pipeline.dynamoDb.faults().conflictNextTransactions(1, ItemLayout.RESERVATION + "#");
+        Answer again = api.reserve(patient, EXAM, SITE, start, Optional.of(key));
+        assertThat(again.status()).as(again.raw().body()).isEqualTo(202);
+        assertThat(again.text("id")).isEqualTo(first);
+
+        String[] identity = PipelineApi.freshIdentity();
+        PipelineApi.require(api.register(identity[0], identity[1]), 201);
+        pipeline.dynamoDb.faults().conflictNextTransactions(1, ItemLayout.EMAIL + "#");
+        Answer racing = api.register(identity[0], identity[1]);
+        assertThat(racing.status()).as(racing.raw().body()).isEqualTo(409);
+
+        awaitStatus(patient, first, "CONFIRMED");
+        assertNothingOverranOrWasGivenUp();
+    }
+
+    @Test
+    @Order(5)
+    void aSlowTableStillDecidesEveryRequest() {
+        pipeline.dynamoDb.faults().latency(Faults.ANY_OPERATION, Duration.ofMillis(100));
+        Patient patient = api.newPatient();
+        String id = bookedAndConfirmed(patient);
+        await().atMost(NOTIFIED).untilAsserted(() -> assertThat(smsTo(patient)).hasSize(1));
+        assertNothingOverranOrWasGivenUp();
+    }
+
+    @Test
+    @Order(6)
+    void throttlingFromDynamoDbAndSnsIsRiddenOut() {
+        Patient patient = api.newPatient();
+        pipeline.dynamoDb.faults().throttleNext(Faults.ANY_OPERATION, 2);
+        pipeline.sns.fail(Fault.THROTTLE, 2);
+        String id = bookedAndConfirmed(patient);
+        await().atMost(NOTIFIED).untilAsserted(() -> assertThat(smsTo(patient)).hasSize(1));
+        assertThat(pipeline.sns.received()).filteredOn(r -> r.fault() == Fault.THROTTLE).hasSize(2);
+        assertThat(markers(id)).containsOnly("SENT");
+        assertNothingOverranOrWasGivenUp();
+    }
+
+    @Test
+    @Order(7)
+    void aParkedNotificationIsRetriedOnAnOperatorsRequest() {
+        Patient patient = api.newPatient();
+        pipeline.sns.fail(Fault.SERVER_ERROR);
+        String id = bookedAndConfirmed(patient);
+        await().atMost(NOTIFIED).until(() -> markers(id).contains("PARKED"));
+        assertThat(smsTo(patient)).isEmpty();
+
+        pipeline.sns.heal();
+        JsonNode parked = PipelineApi.require(api.operator(pipeline.opsToken, "GET", "/api/v1/ops/notifications/parked"), 200)
+                .body();
+        String parkedId = stream(parked).filter(p -> p.path("reservationId").asText().equals(id))
+                .map(p -> p.path("id").asText()).findFirst().orElseThrow();
+        PipelineApi.require(api.operator(pipeline.opsToken, "POST",
+                "/api/v1/ops/notifications/parked/" + parkedId + "/retry"), 202);
+        assertThat(pipeline.retryParked()).isEqualTo(1);
+        assertThat(smsTo(patient)).hasSize(1);
+        assertThat(markers(id)).containsOnly("SENT");
+        assertNothingOverranOrWasGivenUp();
+    }
+
+    @Test
+    @Order(8)
+    void messagingServicesThatNeverAnswerLeaveTheNotifierWithinItsTimeoutAndParked() {
+        Patient patient = api.newPatient();
+        pipeline.sns.fail(Fault.HANG);
+        pipeline.ses.fail(Fault.HANG);
+        pipeline.events.fail(Fault.HANG);
+        String id = bookedAndConfirmed(patient);
+
+        await().atMost(NOTIFIED.plus(NOTIFIED)).until(() -> markers(id).size() == 3);
+        assertThat(markers(id)).containsOnly("PARKED");
+        assertThat(pipeline.invocations.of("notifier")).isNotEmpty().noneMatch(Invocations.Invocation::overran);
+        assertNothingOverranOrWasGivenUp();
+    }
+
+    // --- what every case holds to
+
+    /** No entry ran past its Lambda timeout or threw, and the stream gave up on nothing. */
+    private static void assertNothingOverranOrWasGivenUp() {
+        assertThat(pipeline.invocations.all()).noneMatch(Invocations.Invocation::overran)
+                .allSatisfy(i -> assertThat(i.failure()).as(i.function()).isEmpty());
+        assertThat(pipeline.streamFailures()).isZero();
+    }
+
+    /** Books the next free start for {@code patient} and waits until the allocator confirms it. */
+    private static String bookedAndConfirmed(Patient patient) {
+        String id = PipelineApi.require(api.reserve(patient, EXAM, SITE, STARTS.pop(), Optional.empty()), 202).text("id");
+        awaitStatus(patient, id, "CONFIRMED");
+        return id;
+    }
+
+    private static Answer awaitStatus(Patient patient, String id, String status) {
+        return await().atMost(DECIDED).until(() -> api.reservation(patient, id),
+                answer -> answer.status() == 200 && status.equals(answer.text("status")));
+    }
+
+    /** Seeds a PENDING request of {@code patient}, as the intake records it, accepted at {@code acceptedAt}. */
+    private static String seedPending(Patient patient, String start, Instant acceptedAt) {
+        ReservationId id = ReservationId.random();
+        Instant begins = instant(start);
+        new TableReservations(new DynamoDbItemTable(pipeline.dynamoDbClient, AwsPipeline.TABLE)).create(
+                Reservation.request(id, new PatientId(patient.id()), new ExamTypeCode(EXAM), new SiteId(SITE), begins,
+                        begins.plus(Duration.ofMinutes(30)), acceptedAt, "corr-" + id.value()), Optional.empty());
+        return id.value();
+    }
+
+    /** The states of the reservation's notification markers (one per outcome and channel). */
+    private static List<String> markers(String reservationId) {
+        return pipeline.dynamoDbClient.query(b -> b.tableName(AwsPipeline.TABLE).keyConditionExpression("#pk = :pk")
+                        .consistentRead(true).expressionAttributeNames(Map.of("#pk", ItemLayout.PK))
+                        .expressionAttributeValues(Map.of(":pk",
+                                AttributeValue.fromS(ItemLayout.NOTIFICATION + "#" + reservationId))))
+                .items().stream().map(item -> item.get("state").s()).toList();
+    }
+
+    private static List<SesCapture.Email> emailsTo(Patient patient) {
+        return pipeline.ses.answered().stream().filter(e -> e.to().contains(patient.email())).toList();
+    }
+
+    private static List<SnsCapture.Publish> smsTo(Patient patient) {
+        return pipeline.sns.answered().stream().filter(p -> p.phoneNumber().equals(Optional.of(patient.phone()))).toList();
+    }
+
+    private static List<String> eventsOf(String reservationId) {
+        return pipeline.events.events().stream()
+                .filter(e -> e.detail().path("reservationId").asText().equals(reservationId))
+                .map(e -> e.detailType()).toList();
+    }
+
+    private static List<JsonNode> atSite(JsonNode slots) {
+        return stream(slots).filter(s -> SITE.equals(s.path("site").asText())).toList();
+    }
+
+    private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false);
+    }
+
+    private static Instant instant(String start) {
+        return java.time.OffsetDateTime.parse(start).toInstant();
+    }
+}
