@@ -65,11 +65,16 @@ async function refresh() {
   timer = setTimeout(refresh, REFRESH_MS);
 }
 
+/** Whether a figure is not known: the stream lag says so in streamLagKnown (its number is then 0). */
+function unknown(figures, name) {
+  return figures[name] == null || figures[`${name.replace(/Seconds$/, '')}Known`] === false;
+}
+
 function showFigures(figures) {
   byId('figures').replaceChildren(...FIGURES.flatMap(([name, digits]) => [
     h('dt', {}, t(`ops.figure.${name}`)),
     // a figure not known (the stream lag in AWS while CloudWatch has no point) is a dash, not a 0
-    h('dd', { 'data-figure': name }, figures[name] == null ? '—' : formatNumber(figures[name], digits)),
+    h('dd', { 'data-figure': name }, unknown(figures, name) ? '—' : formatNumber(figures[name], digits)),
   ]));
   const now = Date.now();
   const history = JSON.parse(sessionStorage.getItem(HISTORY) || '[]').filter(s => s.t > now - WINDOW_MS);

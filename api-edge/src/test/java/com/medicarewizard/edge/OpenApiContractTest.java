@@ -137,8 +137,8 @@ class OpenApiContractTest {
         assertThat(document.at("/components/schemas/PipelineStatus/properties").properties())
                 .extracting(Map.Entry::getKey)
                 .containsExactlyInAnyOrder("queueDepth", "inFlight", "oldestAgeSeconds", "deadLetters",
-                        "allocatorLagSeconds", "streamLagSeconds", "confirmedPerMinute", "rejectedPerMinute",
-                        "parkedNotifications");
+                        "allocatorLagSeconds", "streamLagSeconds", "streamLagKnown", "confirmedPerMinute",
+                        "rejectedPerMinute", "parkedNotifications");
     }
 
     private static JsonNode operation(String method, String path) {

@@ -109,14 +109,20 @@ class OpsRoutesTest {
         api.reservations.put(decision.map(d -> pending.decide(d, decidedAt)).orElse(pending));
     }
 
+    /** The v1 contract's streamLagSeconds stays a number; whether it is known is said beside it. */
     @Test
-    void aStreamLagNotKnownIsNullNotZero() {
+    void aStreamLagNotKnownIsSaidSoBesideANumber() {
         api.streamLag = null;
 
         Reply reply = api.send(ops().bearer(OPS_TOKEN));
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body().has("streamLagSeconds")).isTrue();
-        assertThat(reply.body().get("streamLagSeconds").isNull()).isTrue();
+        assertThat(reply.body().get("streamLagSeconds").isNumber()).isTrue();
+        assertThat(reply.body().get("streamLagKnown").asBoolean()).isFalse();
+
+        api.streamLag = 2.5;
+        Reply known = api.send(ops().bearer(OPS_TOKEN));
+        assertThat(known.body().get("streamLagSeconds").asDouble()).isEqualTo(2.5);
+        assertThat(known.body().get("streamLagKnown").asBoolean()).isTrue();
     }
 }

@@ -138,7 +138,7 @@ class LambdaEntriesIT {
             APIGatewayProxyResponseEvent refused = intake.handleRequest(withBearer(event, token + "x"), context);
 
             assertThat(admitted.getStatusCode()).isEqualTo(200);
-            assertThat(admitted.getBody()).contains("\"queueDepth\"").contains("\"streamLagSeconds\":null");
+            assertThat(admitted.getBody()).contains("\"queueDepth\"").contains("\"streamLagKnown\":false");
             assertThat(refused.getStatusCode()).isEqualTo(403);
             assertThat(secrets.requests()).as("kept, not read per request").hasSize(1);
             assertThat(secrets.requests().getFirst().header("X-Amz-Target")).isEqualTo("secretsmanager.GetSecretValue");

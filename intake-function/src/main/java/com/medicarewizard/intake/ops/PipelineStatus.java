@@ -1,6 +1,5 @@
 package com.medicarewizard.intake.ops;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.medicarewizard.domain.operations.PipelineFigures;
 import com.medicarewizard.intake.http.Request;
 import com.medicarewizard.intake.http.Response;
@@ -18,16 +17,19 @@ public record PipelineStatus(PipelineGauges gauges) implements Route {
         return Response.json(200, Figures.of(gauges.read())).noStore();
     }
 
-    /** The figures as the API shows them; {@code streamLagSeconds} is null when not known. */
+    /**
+     * The figures as the API shows them. {@code streamLagSeconds} is a number in every answer, as the
+     * v1 contract has always had it; whether it is known is {@code streamLagKnown} (false in AWS when
+     * CloudWatch has no IteratorAge point of the notifier in the last minutes, or could not be read),
+     * and a lag not known is given as 0, which the operator page shows as "—".
+     */
     public record Figures(long queueDepth, long inFlight, double oldestAgeSeconds, long deadLetters,
-                          double allocatorLagSeconds,
-                          @JsonInclude(JsonInclude.Include.ALWAYS) Double streamLagSeconds, double confirmedPerMinute,
-                          double rejectedPerMinute, long parkedNotifications) {
+                          double allocatorLagSeconds, double streamLagSeconds, boolean streamLagKnown,
+                          double confirmedPerMinute, double rejectedPerMinute, long parkedNotifications) {
         static Figures of(PipelineFigures f) {
             return new Figures(f.queueDepth(), f.inFlight(), f.oldestAgeSeconds(), f.deadLetters(),
-                    f.allocatorLagSeconds(), f.streamLagSeconds().isPresent() ? f.streamLagSeconds().getAsDouble() : null,
-                    f.confirmedPerMinute(), f.rejectedPerMinute(),
-                    f.parkedNotifications());
+                    f.allocatorLagSeconds(), f.streamLagSeconds().orElse(0), f.streamLagSeconds().isPresent(),
+                    f.confirmedPerMinute(), f.rejectedPerMinute(), f.parkedNotifications());
         }
     }
 }
