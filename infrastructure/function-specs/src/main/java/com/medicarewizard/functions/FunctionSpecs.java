@@ -62,8 +62,9 @@ public final class FunctionSpecs {
             new FunctionSpec("sweeper", "allocator", "com.medicarewizard.lambda.allocator.SweeperFunction", MEMORY_MB,
                     SCHEDULED_TIMEOUT),
             new PerRuntime<>(EVENTBRIDGE_FLOOR, Duration.ofSeconds(15)),
-            // the queue's visibility timeout plus one period: a request still hidden in the queue
-            // (being decided) is never sent again; the visibility timeout differs, so this does too
+            // the queue's visibility timeout plus one period: a request hidden in the queue while it
+            // is decided is not sent again (a message the queue keeps retrying may get a copy or two:
+            // PendingRequestSweeper doubles the wait after each); the visibility timeout differs, so this does too
             new PerRuntime<>(Duration.ofMinutes(4), Duration.ofSeconds(45)),
             500);
 
