@@ -46,9 +46,9 @@ import software.constructs.Construct;
  */
 final class Functions extends Construct {
 
-    /** The intake answers with the limit of bookings ahead, the allocator holds to it: both are told it. */
     /** Letters and digits only (no quoting trouble in a header or a shell), 240 bits of entropy and more. */
     static final int OPERATOR_TOKEN_LENGTH = 48;
+    /** The intake answers with the limit of bookings ahead, the allocator holds to it: both are told it. */
     private static final Map.Entry<String, String> ACTIVE_BOOKINGS = Map.entry(AbuseLimits.ACTIVE_BOOKINGS,
             Integer.toString(FunctionSpecs.LIMITS.activeBookingsPerPatient()));
     private final Alias intake;
