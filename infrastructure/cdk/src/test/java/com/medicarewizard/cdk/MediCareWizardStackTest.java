@@ -7,6 +7,8 @@ import com.medicarewizard.functions.IntakeSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
@@ -71,20 +73,57 @@ class MediCareWizardStackTest {
                 .reduce("", String::concat);
     }
 
-    /** Operators' redrive starts SQS's message move task from the dead-letter queue (SqsDeadLetters). */
-    @Test
-    void theIntakeMayMoveDeadLettersBackToTheQueue() {
-        String policies = policiesOf("Intake");
-        assertThat(policies).contains("sqs:StartMessageMoveTask").contains("sqs:ListMessageMoveTasks")
-                .contains("sqs:ReceiveMessage").contains("sqs:DeleteMessage").contains("sqs:SendMessage");
+    /**
+     * The actions the role of the function whose construct id contains {@code function} has on the
+     * resources whose reference contains {@code resource} (a construct id such as {@code QueuesDeadLetters}).
+     */
+    @SuppressWarnings("unchecked")
+    private static Set<String> actionsOn(String function, String resource) {
+        Set<String> actions = new TreeSet<>();
+        template.findResources("AWS::IAM::Policy").values().stream()
+                .map(policy -> (Map<String, Object>) ((Map<String, Object>) policy).get("Properties"))
+                .filter(properties -> properties.get("Roles").toString().contains(function))
+                .flatMap(properties -> ((List<Map<String, Object>>) ((Map<String, Object>) properties
+                        .get("PolicyDocument")).get("Statement")).stream())
+                .filter(statement -> statement.get("Resource").toString().contains(resource))
+                .forEach(statement -> actions.addAll(statement.get("Action") instanceof List<?> list
+                        ? (List<String>) list : List.of((String) statement.get("Action"))));
+        return actions;
     }
 
-    /** The sweeper reads the queue's figures before re-sending and records each re-send on the request. */
+    /**
+     * Operators' list and redrive (SqsDeadLetters) on the dead-letter queue: receive to list, its figures
+     * and ARN, SQS's message move task started and listed, and the delete the move makes with the caller's
+     * permissions (it sends to the reservation queue, which the intake may anyway). Nothing else: no
+     * visibility changes, no cancelling a move, no queue-URL lookups.
+     */
     @Test
-    void theSweeperMayReadTheQueuesFiguresAndRecordItsReSends() {
-        String policies = policiesOf("Sweeper");
-        assertThat(policies).contains("sqs:GetQueueAttributes").contains("sqs:SendMessage")
-                .contains("dynamodb:UpdateItem");
+    void theIntakeMayListAndMoveDeadLettersAndNothingMore() {
+        assertThat(actionsOn("Intake", "QueuesDeadLetters")).containsExactlyInAnyOrder("sqs:ReceiveMessage",
+                "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:StartMessageMoveTask", "sqs:ListMessageMoveTasks");
+        assertThat(actionsOn("Intake", "QueuesRequests")).contains("sqs:SendMessage");
+    }
+
+    /**
+     * The sweeper reads the queue's figures before re-sending and records each re-send on the request:
+     * on the table it queries the pending index and updates the request (TableReservations.waitingSince,
+     * recordResent), reading it again when a condition fails without the old item; no puts, deletes or
+     * batch writes.
+     */
+    @Test
+    void theSweeperMayReadTheQueuesFiguresAndRecordItsReSendsAndNothingMore() {
+        assertThat(policiesOf("Sweeper")).contains("sqs:GetQueueAttributes").contains("sqs:SendMessage");
+        assertThat(actionsOn("Sweeper", "DataTable")).containsExactlyInAnyOrder("dynamodb:Query",
+                "dynamodb:UpdateItem", "dynamodb:GetItem");
+        assertThat(policiesOf("Sweeper")).contains("/index/*");
+    }
+
+    /** The notifier and the parked retrier send e-mail with SES v2's SendEmail only (SesSnsNotifications). */
+    @Test
+    void mailIsSentWithSendEmailOnly() {
+        for (String function : List.of("Notifier", "ParkedRetry")) {
+            assertThat(policiesOf(function)).as(function).contains("ses:SendEmail").doesNotContain("ses:SendRawEmail");
+        }
     }
 
     /**
@@ -328,7 +367,7 @@ class MediCareWizardStackTest {
     /** L3: in the SES sandbox recipients are identities too, so the grant is on the account's identities. */
     @Test
     void mailMaySendToTheAccountsVerifiedIdentities() {
-        assertThat(statements()).filteredOn(s -> s.get("Action") instanceof List<?> a && a.contains("ses:SendEmail"))
+        assertThat(statements()).filteredOn(s -> s.get("Action").toString().contains("ses:SendEmail"))
                 .isNotEmpty().allSatisfy(s -> assertThat(s.get("Resource").toString()).contains(":identity/*"));
     }
 
