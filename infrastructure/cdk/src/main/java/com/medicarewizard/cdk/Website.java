@@ -137,7 +137,8 @@ final class Website extends Construct {
                         .referrerPolicy(ResponseHeadersReferrerPolicy.builder()
                                 .referrerPolicy(HeadersReferrerPolicy.NO_REFERRER).override(true).build())
                         .strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
-                                .accessControlMaxAge(Duration.seconds(HSTS_MAX_AGE_SECONDS)).includeSubdomains(true).override(true).build())
+                                .accessControlMaxAge(Duration.seconds(HSTS_MAX_AGE_SECONDS)).includeSubdomains(true)
+                                .override(true).build())
                         .build())
                 .build();
         distribution = Distribution.Builder.create(this, "Cdn")

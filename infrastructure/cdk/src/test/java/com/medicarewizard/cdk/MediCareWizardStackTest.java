@@ -93,7 +93,8 @@ class MediCareWizardStackTest {
     /** A statement's actions, one or a list. */
     @SuppressWarnings("unchecked")
     private static List<String> actions(Map<String, Object> statement) {
-        return statement.get("Action") instanceof List<?> list ? (List<String>) list : List.of((String) statement.get("Action"));
+        Object actions = statement.get("Action");
+        return actions instanceof List<?> list ? (List<String>) list : List.of((String) actions);
     }
 
     /**
