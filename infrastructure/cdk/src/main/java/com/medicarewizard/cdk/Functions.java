@@ -46,9 +46,9 @@ import software.constructs.Construct;
  */
 final class Functions extends Construct {
 
-    /** The intake answers with the limit of bookings ahead, the allocator holds to it: both are told it. */
     /** Letters and digits only (no quoting trouble in a header or a shell), 240 bits of entropy and more. */
     static final int OPERATOR_TOKEN_LENGTH = 48;
+    /** The intake answers with the limit of bookings ahead, the allocator holds to it: both are told it. */
     private static final Map.Entry<String, String> ACTIVE_BOOKINGS = Map.entry(AbuseLimits.ACTIVE_BOOKINGS,
             Integer.toString(FunctionSpecs.LIMITS.activeBookingsPerPatient()));
     private final Alias intake;
@@ -102,11 +102,11 @@ final class Functions extends Construct {
         data.table().grantReadWriteData(function);
         queues.requests().grantSendMessages(function);
         queues.requests().grant(function, "sqs:GetQueueAttributes");
-        queues.deadLetters().grantConsumeMessages(function);
-        // redrive is SQS's own message move task, from the dead-letter queue back to the reservation queue;
-        // the move runs with the caller's permissions: receive and delete there, send here
-        queues.deadLetters().grant(function, "sqs:StartMessageMoveTask", "sqs:ListMessageMoveTasks",
-                "sqs:CancelMessageMoveTask");
+        // operators list the dead letters (receive, with the queue's figures and ARN) and redrive them with
+        // SQS's own message move task back to the reservation queue, which runs with the caller's
+        // permissions: receive and delete there, send here (SqsDeadLetters)
+        queues.deadLetters().grant(function, "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
+                "sqs:StartMessageMoveTask", "sqs:ListMessageMoveTasks");
         return function;
     }
 
@@ -142,7 +142,9 @@ final class Functions extends Construct {
         SweeperSpec spec = FunctionSpecs.SWEEPER;
         Function function = functions.create(spec.function(),
                 Map.of("MCW_SWEEP_AFTER_SECONDS", seconds(spec.patience().aws())));
-        data.table().grantReadWriteData(function); // reads the pending index, records each re-send
+        // queries the pending index and records each re-send, reading the request again when that
+        // condition fails without the old item (TableReservations.waitingSince, recordResent)
+        data.table().grant(function, "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:GetItem");
         queues.requests().grantSendMessages(function);
         // it sends nothing into a backlog (PendingRequestSweeper): it reads the queue's figures
         queues.requests().grant(function, "sqs:GetQueueAttributes");

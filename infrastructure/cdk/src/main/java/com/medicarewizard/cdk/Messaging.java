@@ -52,7 +52,7 @@ final class Messaging extends Construct {
         bus.grantPutEventsTo(function);
         Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
                 .grantee(function)
-                .actions(List.of("ses:SendEmail", "ses:SendRawEmail"))
+                .actions(List.of("ses:SendEmail")) // SES v2's SendEmail, attachments included (SesSnsNotifications)
                 .resourceArns(List.of(Stack.of(this).formatArn(ArnComponents.builder()
                         .service("ses").resource("identity").resourceName("*").build())))
                 .build());

@@ -5,11 +5,15 @@ import com.medicarewizard.functions.IntakeSpec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.cloudfront.AccessLevel;
@@ -51,10 +55,14 @@ import software.constructs.Construct;
  * sends too: a CSP allowing only this origin with {@code frame-ancestors 'none'}, nosniff,
  * {@code Referrer-Policy: no-referrer}, DENY framing, and HSTS.
  *
- * <p>A missing page answers 404 with the site's {@code 404.html}, as the local edge does, and nothing
- * else is touched: CloudFront may list the bucket (so S3 answers a missing key with 404, not 403), and
- * a viewer-response function on the site's behaviour alone puts the page in that 404. No
- * distribution-wide error response: it would turn the API's problem+json 404s into HTML too.
+ * <p>A missing page answers 404 with the site's {@code 404.html}, as the local edge does, and the API's
+ * own answers (problem+json 404s included) pass untouched. A viewer-request function on the site's
+ * behaviour alone knows the built site's paths (listed at synth time from the directory this stack
+ * uploads): it maps {@code /} and the clean paths to their pages and answers any other path itself.
+ * Not a viewer-response function on S3's 404: CloudFront does not run edge functions on viewer
+ * responses when the origin's status is 400 or more. Not a distribution-wide error response: it
+ * would turn the API's 404s into HTML too. Unknown paths never reach S3, so CloudFront only reads
+ * the bucket (no {@code s3:ListBucket}).
  *
  * <p>Requests to the API carry the viewer's address in {@value IntakeSpec#CLIENT_ADDRESS_HEADER_IN_AWS},
  * written by a viewer-request function from the address CloudFront saw (whatever the client sent under
@@ -65,15 +73,39 @@ final class Website extends Construct {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; "
             + "base-uri 'self'; form-action 'self'";
-    /** {@code /login} → {@code /login.html}; {@code /} is the default root object. */
-    static final String CLEAN_PATHS = """
+    /** CloudFront Functions' quota on a function's code, in bytes. */
+    static final int FUNCTION_CODE_QUOTA = 10 * 1024;
+    /** HSTS's max-age, for the response headers policy and for the answers CloudFront makes itself. */
+    private static final long HSTS_MAX_AGE_SECONDS = java.time.Duration.ofDays(365).toSeconds();
+    /**
+     * The site's paths ({@code FILES}: the files of the built site) and its 404 answer ({@code NOT_FOUND}).
+     * A path is its file, else {@code /login} is {@code /login.html} or {@code /login/index.html} and
+     * {@code /} or {@code /dir/} is {@code index.html} below it or {@code /dir.html}: the first that is a
+     * file of the site, in the local edge's order ({@code /login/} as {@code /login}, as before). Anything
+     * else is answered here, before the origin: 404 with the site's page (a generated answer: status,
+     * headers and a text body).
+     */
+    private static final String SITE_PAGES = """
+            var FILES = %s;
+            var NOT_FOUND = %s;
             function handler(event) {
               var request = event.request;
               var uri = request.uri;
-              if (uri !== '/' && uri.indexOf('.') < 0 && uri.indexOf('/api/') !== 0) {
-                request.uri = uri.replace(/\\/$/, '') + '.html';
+              var candidates = uri.charAt(uri.length - 1) === '/'
+                  ? [uri + 'index.html', uri.slice(0, -1) + '.html']
+                  : [uri, uri + '.html', uri + '/index.html'];
+              for (var i = 0; i < candidates.length; i++) {
+                if (FILES[candidates[i]] === 1) {
+                  request.uri = candidates[i];
+                  return request;
+                }
               }
-              return request;
+              return {
+                statusCode: 404,
+                statusDescription: 'Not Found',
+                headers: NOT_FOUND.headers,
+                body: { encoding: 'text', data: NOT_FOUND.page }
+              };
             }
             """;
     /** The viewer's address, as CloudFront saw it, for the intake's per-address limits. */
@@ -84,21 +116,6 @@ final class Website extends Construct {
               return request;
             }
             """.formatted(IntakeSpec.CLIENT_ADDRESS_HEADER_IN_AWS.toLowerCase(Locale.ROOT));
-    /** The page S3 has no object for: the site's 404 page, with status 404 (%s: the page, as a JS string). */
-    private static final String NOT_FOUND = """
-            var PAGE = %s;
-            function handler(event) {
-              var response = event.response;
-              if (response.statusCode !== 404) {
-                return response;
-              }
-              response.statusDescription = 'Not Found';
-              response.headers['content-type'] = { value: 'text/html; charset=utf-8' };
-              response.headers['cache-control'] = { value: 'no-cache' };
-              response.body = { encoding: 'text', data: PAGE };
-              return response;
-            }
-            """;
     private final Distribution distribution;
 
     Website(Construct scope, String id, DeploymentSettings settings, PublicApi api) {
@@ -120,19 +137,19 @@ final class Website extends Construct {
                         .referrerPolicy(ResponseHeadersReferrerPolicy.builder()
                                 .referrerPolicy(HeadersReferrerPolicy.NO_REFERRER).override(true).build())
                         .strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
-                                .accessControlMaxAge(Duration.days(365)).includeSubdomains(true).override(true).build())
+                                .accessControlMaxAge(Duration.seconds(HSTS_MAX_AGE_SECONDS)).includeSubdomains(true)
+                                .override(true).build())
                         .build())
                 .build();
         distribution = Distribution.Builder.create(this, "Cdn")
                 .defaultRootObject("index.html")
                 .defaultBehavior(BehaviorOptions.builder()
                         .origin(S3BucketOrigin.withOriginAccessControl(bucket, S3BucketOriginWithOACProps.builder()
-                                .originAccessLevels(List.of(AccessLevel.READ, AccessLevel.LIST)).build()))
+                                .originAccessLevels(List.of(AccessLevel.READ)).build()))
                         .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
                         .responseHeadersPolicy(headers)
                         .functionAssociations(List.of(
-                                on(FunctionEventType.VIEWER_REQUEST, "CleanPaths", CLEAN_PATHS),
-                                on(FunctionEventType.VIEWER_RESPONSE, "NotFoundPage", notFound(settings))))
+                                on(FunctionEventType.VIEWER_REQUEST, "SitePages", sitePages(settings.webSite()))))
                         .build())
                 .additionalBehaviors(Map.of("/api/*", BehaviorOptions.builder()
                         .origin(new RestApiOrigin(api.api(), RestApiOriginProps.builder()
@@ -161,15 +178,45 @@ final class Website extends Construct {
                 .build();
     }
 
-    /** The not-found function with the built site's own 404 page (its hashed asset names are this deployment's). */
-    static String notFound(DeploymentSettings settings) {
-        Path page = settings.webSite().resolve("404.html");
-        try {
-            return NOT_FOUND.formatted(new ObjectMapper().writeValueAsString(Files.readString(page)));
+    /**
+     * The site-pages function for the built site in {@code site}: its files' paths and its own 404 page
+     * (whose hashed asset names are this deployment's), with the security headers the response headers
+     * policy sends, which AWS documents for answers from the cache or the origin, and this one is
+     * neither. Refused at synth time when it exceeds CloudFront Functions' code quota.
+     */
+    static String sitePages(Path site) {
+        Map<String, Integer> paths = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(site)) {
+            files.filter(Files::isRegularFile).forEach(file -> paths.put("/" + site.relativize(file).toString()
+                    .replace(site.getFileSystem().getSeparator(), "/"), 1));
+            Map<String, String> headers = new TreeMap<>(securityHeaders());
+            headers.put("content-type", "text/html; charset=utf-8");
+            headers.put("cache-control", "no-cache");
+            Map<String, Object> notFound = Map.of("page", Files.readString(site.resolve("404.html")),
+                    "headers", headers.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                            e -> Map.of("value", e.getValue()), (a, b) -> a, TreeMap::new)));
+            ObjectMapper json = new ObjectMapper();
+            String code = SITE_PAGES.formatted(json.writeValueAsString(paths), json.writeValueAsString(notFound));
+            int size = code.getBytes(StandardCharsets.UTF_8).length;
+            if (size > FUNCTION_CODE_QUOTA) {
+                throw new IllegalStateException("the site-pages function is " + size + " bytes, over CloudFront"
+                        + " Functions' quota of " + FUNCTION_CODE_QUOTA + ": fewer files in " + site
+                        + " or a smaller 404.html");
+            }
+            return code;
         } catch (IOException e) {
-            throw new UncheckedIOException("the built site has no readable 404 page: " + page
+            throw new UncheckedIOException("the built site has no readable 404 page or files: " + site
                     + " (build web/ first)", e);
         }
+    }
+
+    /** The headers of the response headers policy, by lower-case name as CloudFront Functions writes them. */
+    static Map<String, String> securityHeaders() {
+        return Map.of("content-security-policy", CONTENT_SECURITY_POLICY,
+                "x-content-type-options", "nosniff",
+                "x-frame-options", "DENY",
+                "referrer-policy", "no-referrer",
+                "strict-transport-security", "max-age=" + HSTS_MAX_AGE_SECONDS + "; includeSubDomains");
     }
 
     String domainName() {

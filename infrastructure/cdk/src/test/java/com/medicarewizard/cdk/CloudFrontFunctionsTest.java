@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,21 +25,50 @@ class CloudFrontFunctionsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SITE = Path.of(System.getProperty("mcw.web.site", "../../web/target/classes/web"));
 
+    /** Each known path reaches S3 as its file, as the local edge resolves it; nothing else is touched. */
+    @Test
+    void theSitesPathsAreTheirFiles() throws Exception {
+        String code = Website.sitePages(SITE);
+        String stylesheet = "/" + SITE.relativize(onlyFile("assets/css", ".css")).toString().replace('\\', '/');
+        Map<String, String> expected = Map.of("/", "/index.html", "/login", "/login.html", "/login/", "/login.html",
+                "/login.html", "/login.html", "/bookings", "/bookings.html", "/404.html", "/404.html",
+                "/robots.txt", "/robots.txt", stylesheet, stylesheet);
+        for (Map.Entry<String, String> path : expected.entrySet()) {
+            assertThat(run(code, viewerRequest(path.getKey()))).as(path.getKey())
+                    .isEqualTo(Map.of("method", "GET", "uri", path.getValue(), "querystring", Map.of(),
+                            "headers", Map.of("host", Map.of("value", "d111111abcdef8.cloudfront.net")),
+                            "cookies", Map.of()));
+        }
+    }
+
+    /**
+     * A path that is no file of the site (a page that never was, an asset of an earlier build, a
+     * directory) is answered at once: 404 with the site's own 404 page, as a page (the security headers
+     * too: this answer comes from neither the cache nor the origin).
+     */
     @Test
     @SuppressWarnings("unchecked")
-    void aMissingPageAnswers404WithTheSitesNotFoundPage() throws Exception {
-        String code = Website.notFound(settings());
-        Map<String, Object> missing = run(code, Map.of("request", Map.of("uri", "/nope.html"),
-                "response", Map.of("statusCode", 404, "statusDescription", "Not Found",
-                        "headers", Map.of("content-type", Map.of("value", "application/xml")))));
-        assertThat(missing).containsEntry("statusCode", 404);
-        assertThat((Map<String, Object>) missing.get("headers")).containsEntry("content-type",
-                Map.of("value", "text/html; charset=utf-8"));
-        assertThat(missing.get("body")).isEqualTo(Map.of("encoding", "text",
-                "data", Files.readString(SITE.resolve("404.html"))));
-        Map<String, Object> found = Map.of("statusCode", 200, "statusDescription", "OK",
-                "headers", Map.of("content-type", Map.of("value", "text/html")));
-        assertThat(run(code, Map.of("request", Map.of("uri", "/login.html"), "response", found))).isEqualTo(found);
+    void anyOtherPathIsA404WithTheSitesNotFoundPage() throws Exception {
+        String code = Website.sitePages(SITE);
+        String page = Files.readString(SITE.resolve("404.html"));
+        for (String path : List.of("/nope", "/nope/", "/assets/css/site.0000000000.css", "/assets/", "/api",
+                "/index.html/", "/.html")) {
+            Map<String, Object> answer = run(code, viewerRequest(path));
+            assertThat(answer).as(path).containsEntry("statusCode", 404).containsEntry("statusDescription", "Not Found")
+                    .containsEntry("body", Map.of("encoding", "text", "data", page));
+            Map<String, Object> headers = (Map<String, Object>) answer.get("headers");
+            assertThat(headers).as(path).containsEntry("content-type", Map.of("value", "text/html; charset=utf-8"))
+                    .containsEntry("cache-control", Map.of("value", "no-cache"));
+            Website.securityHeaders().forEach((name, value) -> assertThat(headers).containsEntry(name, Map.of("value", value)));
+        }
+    }
+
+    /** CloudFront refuses a function whose code is over 10 KB: the real site's fits, with room to grow. */
+    @Test
+    void theSitePagesFunctionFitsCloudFrontFunctionsCodeQuota() {
+        int size = Website.sitePages(SITE).getBytes(StandardCharsets.UTF_8).length;
+        System.out.printf("site-pages function: %d bytes of %d%n", size, Website.FUNCTION_CODE_QUOTA);
+        assertThat(size).isLessThan(Website.FUNCTION_CODE_QUOTA);
     }
 
     @Test
@@ -50,18 +81,20 @@ class CloudFrontFunctionsTest {
                 Map.of("value", "203.0.113.7"));
     }
 
-    @Test
-    void cleanPathsAreTheirPagesAndNothingElseIsTouched() throws Exception {
-        assertThat(run(Website.CLEAN_PATHS, Map.of("request", Map.of("uri", "/login/"))))
-                .containsEntry("uri", "/login.html");
-        assertThat(run(Website.CLEAN_PATHS, Map.of("request", Map.of("uri", "/api/v1/me"))))
-                .containsEntry("uri", "/api/v1/me");
-        assertThat(run(Website.CLEAN_PATHS, Map.of("request", Map.of("uri", "/assets/css/site.css"))))
-                .containsEntry("uri", "/assets/css/site.css");
+    /** A viewer-request event's request as CloudFront Functions passes it. */
+    private static Map<String, Object> viewerRequest(String uri) {
+        return Map.of("version", "1.0", "context", Map.of("eventType", "viewer-request"),
+                "viewer", Map.of("ip", "203.0.113.7"),
+                "request", Map.of("method", "GET", "uri", uri, "querystring", Map.of(),
+                        "headers", Map.of("host", Map.of("value", "d111111abcdef8.cloudfront.net")), "cookies", Map.of()));
     }
 
-    private static DeploymentSettings settings() {
-        return new DeploymentSettings("test", "medicarewizard.example", Path.of("unused"), SITE, Path.of("unused"));
+    private static Path onlyFile(String directory, String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(SITE.resolve(directory))) {
+            List<Path> found = files.filter(f -> f.getFileName().toString().endsWith(suffix)).toList();
+            assertThat(found).hasSize(1);
+            return found.get(0);
+        }
     }
 
     /** What {@code handler(event)} of {@code code} returns. */

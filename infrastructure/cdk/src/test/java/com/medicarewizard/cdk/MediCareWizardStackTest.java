@@ -7,6 +7,8 @@ import com.medicarewizard.functions.IntakeSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
@@ -71,20 +73,63 @@ class MediCareWizardStackTest {
                 .reduce("", String::concat);
     }
 
-    /** Operators' redrive starts SQS's message move task from the dead-letter queue (SqsDeadLetters). */
-    @Test
-    void theIntakeMayMoveDeadLettersBackToTheQueue() {
-        String policies = policiesOf("Intake");
-        assertThat(policies).contains("sqs:StartMessageMoveTask").contains("sqs:ListMessageMoveTasks")
-                .contains("sqs:ReceiveMessage").contains("sqs:DeleteMessage").contains("sqs:SendMessage");
+    /**
+     * The actions the role of the function whose construct id contains {@code function} has on the
+     * resources whose reference contains {@code resource} (a construct id such as {@code QueuesDeadLetters}).
+     */
+    @SuppressWarnings("unchecked")
+    private static Set<String> actionsOn(String function, String resource) {
+        Set<String> actions = new TreeSet<>();
+        template.findResources("AWS::IAM::Policy").values().stream()
+                .map(policy -> (Map<String, Object>) ((Map<String, Object>) policy).get("Properties"))
+                .filter(properties -> properties.get("Roles").toString().contains(function))
+                .flatMap(properties -> ((List<Map<String, Object>>) ((Map<String, Object>) properties
+                        .get("PolicyDocument")).get("Statement")).stream())
+                .filter(statement -> statement.get("Resource").toString().contains(resource))
+                .forEach(statement -> actions.addAll(actions(statement)));
+        return actions;
     }
 
-    /** The sweeper reads the queue's figures before re-sending and records each re-send on the request. */
+    /** A statement's actions, one or a list. */
+    @SuppressWarnings("unchecked")
+    private static List<String> actions(Map<String, Object> statement) {
+        Object actions = statement.get("Action");
+        return actions instanceof List<?> list ? (List<String>) list : List.of((String) actions);
+    }
+
+    /**
+     * Operators' list and redrive (SqsDeadLetters) on the dead-letter queue: receive to list, its figures
+     * and ARN, SQS's message move task started and listed, and the delete the move makes with the caller's
+     * permissions (it sends to the reservation queue, which the intake may anyway). Nothing else: no
+     * visibility changes, no cancelling a move, no queue-URL lookups.
+     */
     @Test
-    void theSweeperMayReadTheQueuesFiguresAndRecordItsReSends() {
-        String policies = policiesOf("Sweeper");
-        assertThat(policies).contains("sqs:GetQueueAttributes").contains("sqs:SendMessage")
-                .contains("dynamodb:UpdateItem");
+    void theIntakeMayListAndMoveDeadLettersAndNothingMore() {
+        assertThat(actionsOn("Intake", "QueuesDeadLetters")).containsExactlyInAnyOrder("sqs:ReceiveMessage",
+                "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:StartMessageMoveTask", "sqs:ListMessageMoveTasks");
+        assertThat(actionsOn("Intake", "QueuesRequests")).contains("sqs:SendMessage");
+    }
+
+    /**
+     * The sweeper reads the queue's figures before re-sending and records each re-send on the request:
+     * on the table it queries the pending index and updates the request (TableReservations.waitingSince,
+     * recordResent), reading it again when a condition fails without the old item; no puts, deletes or
+     * batch writes.
+     */
+    @Test
+    void theSweeperMayReadTheQueuesFiguresAndRecordItsReSendsAndNothingMore() {
+        assertThat(policiesOf("Sweeper")).contains("sqs:GetQueueAttributes").contains("sqs:SendMessage");
+        assertThat(actionsOn("Sweeper", "DataTable")).containsExactlyInAnyOrder("dynamodb:Query",
+                "dynamodb:UpdateItem", "dynamodb:GetItem");
+        assertThat(policiesOf("Sweeper")).contains("/index/*");
+    }
+
+    /** The notifier and the parked retrier send e-mail with SES v2's SendEmail only (SesSnsNotifications). */
+    @Test
+    void mailIsSentWithSendEmailOnly() {
+        for (String function : List.of("Notifier", "ParkedRetry")) {
+            assertThat(policiesOf(function)).as(function).contains("ses:SendEmail").doesNotContain("ses:SendRawEmail");
+        }
     }
 
     /**
@@ -144,15 +189,9 @@ class MediCareWizardStackTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void leastPrivilegeNoWildcardActionsAndNoDataActionOnEveryResource() {
-        List<Map<String, Object>> statements = new ArrayList<>();
-        template.findResources("AWS::IAM::Policy").values().forEach(policy -> statements.addAll(
-                (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) policy)
-                        .get("Properties")).get("PolicyDocument")).get("Statement")));
-        assertThat(statements).isNotEmpty().allSatisfy(statement -> {
-            List<String> actions = statement.get("Action") instanceof List<?> list
-                    ? (List<String>) list : List.of((String) statement.get("Action"));
+        assertThat(statements()).isNotEmpty().allSatisfy(statement -> {
+            List<String> actions = actions(statement);
             assertThat(actions).noneMatch(a -> a.equals("*") || a.endsWith(":*"));
             // ListStreams (the stream mapping's) is the one DynamoDB action without resource-level permissions.
             if (actions.stream().anyMatch(a -> a.startsWith("dynamodb:") && !a.equals("dynamodb:ListStreams")
@@ -200,32 +239,71 @@ class MediCareWizardStackTest {
         template.resourceCountIs("AWS::ApiGateway::Account", 0);
     }
 
-    /** B2: no distribution-wide error page; the 404 page comes from a function on the site's behaviour alone. */
+    /**
+     * B2: no distribution-wide error page, and no viewer-response function (CloudFront runs none on an
+     * origin's 4xx): the site's behaviour alone has the viewer-request function that knows the site's
+     * paths and answers the others 404 with the site's page; the API's behaviour has only its own.
+     */
     @Test
     @SuppressWarnings("unchecked")
     void aMissingPageIsTheSitesNotFoundPageAndTheApisErrorsPassUntouched() {
         Map<String, Object> config = (Map<String, Object>) distribution().get("DistributionConfig");
         assertThat(config).doesNotContainKey("CustomErrorResponses");
         Map<String, Object> site = (Map<String, Object>) config.get("DefaultCacheBehavior");
-        assertThat(eventTypes(site)).containsExactlyInAnyOrder("viewer-request", "viewer-response");
+        assertThat(eventTypes(site)).containsExactly("viewer-request");
+        assertThat(functionCode(site)).contains("statusCode: 404").contains("notFound.heading")
+                .contains("\"/login.html\":1");
         List<Map<String, Object>> behaviours = (List<Map<String, Object>>) config.get("CacheBehaviors");
         assertThat(behaviours).singleElement().satisfies(api -> {
             assertThat(api).containsEntry("PathPattern", "/api/*");
             assertThat(eventTypes(api)).containsExactly("viewer-request");
+            assertThat(functionCode(api)).doesNotContain("statusCode").contains("event.viewer.ip");
         });
-        template.hasResourceProperties("AWS::CloudFront::Function", Map.of("FunctionCode",
-                Match.stringLikeRegexp("[\\s\\S]*notFound\\.heading[\\s\\S]*statusCode !== 404[\\s\\S]*")));
+        template.resourcePropertiesCountIs("AWS::CloudFront::Function", Map.of("FunctionConfig",
+                Match.objectLike(Map.of("Runtime", "cloudfront-js-2.0"))), 2);
     }
 
-    /** B2: CloudFront may list the site's bucket, so a missing key is S3's 404, not its 403. */
+    /** The code of the one function associated with {@code behaviour}. */
+    @SuppressWarnings("unchecked")
+    private static String functionCode(Map<String, Object> behaviour) {
+        List<Map<String, Object>> associations = (List<Map<String, Object>>) behaviour.get("FunctionAssociations");
+        assertThat(associations).hasSize(1);
+        String id = ((List<String>) ((Map<String, Object>) associations.get(0).get("FunctionARN")).get("Fn::GetAtt")).get(0);
+        Map<String, Object> function = (Map<String, Object>) template.findResources("AWS::CloudFront::Function").get(id);
+        return (String) ((Map<String, Object>) function.get("Properties")).get("FunctionCode");
+    }
+
+    /** B2: unknown paths never reach S3, so CloudFront only reads the site's bucket; it may not list it. */
     @Test
-    void cloudFrontMayListTheSiteBucket() {
-        template.hasResourceProperties("AWS::S3::BucketPolicy", Map.of("PolicyDocument", Map.of("Statement",
-                Match.arrayWith(List.of(Match.objectLike(Map.of(
-                        "Action", Match.arrayWith(List.of("s3:ListBucket")),
-                        "Effect", "Allow",
-                        "Principal", Map.of("Service", "cloudfront.amazonaws.com"),
-                        "Condition", Map.of("StringEquals", Map.of("AWS:SourceArn", Match.anyValue())))))))));
+    @SuppressWarnings("unchecked")
+    void cloudFrontOnlyReadsTheSiteBucket() {
+        List<Map<String, Object>> cloudFront = statements("AWS::S3::BucketPolicy").stream()
+                .filter(st -> Map.of("Service", "cloudfront.amazonaws.com").equals(st.get("Principal"))).toList();
+        assertThat(cloudFront).singleElement().satisfies(st -> {
+            assertThat(st).containsEntry("Action", "s3:GetObject").containsEntry("Effect", "Allow");
+            assertThat((Map<String, Object>) st.get("Condition")).containsOnlyKeys("StringEquals");
+            assertThat((Map<String, Object>) ((Map<String, Object>) st.get("Condition")).get("StringEquals"))
+                    .containsOnlyKeys("AWS:SourceArn");
+        });
+    }
+
+    /** The 404 the site-pages function makes itself carries what the response headers policy would add. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theGeneratedNotFoundCarriesThePolicysSecurityHeaders() {
+        Map<String, Object> headers = (Map<String, Object>) ((Map<String, Object>) only(
+                "AWS::CloudFront::ResponseHeadersPolicy").get("Properties")).get("ResponseHeadersPolicyConfig");
+        Map<String, Object> security = (Map<String, Object>) headers.get("SecurityHeadersConfig");
+        Map<String, Object> hsts = (Map<String, Object>) security.get("StrictTransportSecurity");
+        assertThat(Website.securityHeaders()).isEqualTo(Map.of(
+                "content-security-policy", ((Map<String, Object>) security.get("ContentSecurityPolicy")).get("ContentSecurityPolicy"),
+                "x-content-type-options", "nosniff",
+                "x-frame-options", ((Map<String, Object>) security.get("FrameOptions")).get("FrameOption"),
+                "referrer-policy", ((Map<String, Object>) security.get("ReferrerPolicy")).get("ReferrerPolicy"),
+                "strict-transport-security", "max-age=" + hsts.get("AccessControlMaxAgeSec")
+                        + (Boolean.TRUE.equals(hsts.get("IncludeSubdomains")) ? "; includeSubDomains" : "")));
+        assertThat(security).containsOnlyKeys("ContentSecurityPolicy", "ContentTypeOptions", "FrameOptions",
+                "ReferrerPolicy", "StrictTransportSecurity");
     }
 
     /**
@@ -328,7 +406,7 @@ class MediCareWizardStackTest {
     /** L3: in the SES sandbox recipients are identities too, so the grant is on the account's identities. */
     @Test
     void mailMaySendToTheAccountsVerifiedIdentities() {
-        assertThat(statements()).filteredOn(s -> s.get("Action") instanceof List<?> a && a.contains("ses:SendEmail"))
+        assertThat(statements()).filteredOn(s -> s.get("Action").toString().contains("ses:SendEmail"))
                 .isNotEmpty().allSatisfy(s -> assertThat(s.get("Resource").toString()).contains(":identity/*"));
     }
 
@@ -338,10 +416,15 @@ class MediCareWizardStackTest {
                 "Environment", Map.of("Variables", Match.objectLike(variables)))));
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> statements() {
+        return statements("AWS::IAM::Policy");
+    }
+
+    /** The statements of every policy of {@code type} (IAM policies, bucket policies). */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> statements(String type) {
         List<Map<String, Object>> statements = new ArrayList<>();
-        template.findResources("AWS::IAM::Policy").values().forEach(policy -> statements.addAll(
+        template.findResources(type).values().forEach(policy -> statements.addAll(
                 (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) policy)
                         .get("Properties")).get("PolicyDocument")).get("Statement")));
         return statements;

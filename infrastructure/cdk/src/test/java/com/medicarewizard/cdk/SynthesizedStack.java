@@ -22,17 +22,21 @@ final class SynthesizedStack {
     static synchronized Template template() {
         if (template == null) {
             App app = new App();
-            DeploymentSettings settings = new DeploymentSettings("test", "medicarewizard.example",
-                    Path.of(System.getProperty("mcw.lambda.jars", "../lambda/target")),
-                    Path.of(System.getProperty("mcw.web.site", "../../web/target/classes/web")),
-                    Path.of(System.getProperty("mcw.openapi",
-                            "../../api-edge/src/main/resources/openapi/medicarewizard-v1.yaml")));
             MediCareWizardStack stack = new MediCareWizardStack(app, "MediCareWizard-test", StackProps.builder()
-                    .env(Environment.builder().region("eu-south-1").build()).build(), settings);
+                    .env(Environment.builder().region("eu-south-1").build()).build(), settings());
             template = Template.fromStack(stack);
             write(template);
         }
         return template;
+    }
+
+    /** What the stack is synthesized from. */
+    static DeploymentSettings settings() {
+        return new DeploymentSettings("test", "medicarewizard.example",
+                Path.of(System.getProperty("mcw.lambda.jars", "../lambda/target")),
+                Path.of(System.getProperty("mcw.web.site", "../../web/target/classes/web")),
+                Path.of(System.getProperty("mcw.openapi",
+                        "../../api-edge/src/main/resources/openapi/medicarewizard-v1.yaml")));
     }
 
     /** For a reader of a failed assertion: the whole template, as the tests saw it. */
