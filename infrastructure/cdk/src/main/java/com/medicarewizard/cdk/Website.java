@@ -61,8 +61,10 @@ import software.constructs.Construct;
  * uploads): it maps {@code /} and the clean paths to their pages and answers any other path itself.
  * Not a viewer-response function on S3's 404: CloudFront does not run edge functions on viewer
  * responses when the origin's status is 400 or more. Not a distribution-wide error response: it
- * would turn the API's 404s into HTML too. Unknown paths never reach S3, so CloudFront only reads
- * the bucket (no {@code s3:ListBucket}).
+ * would turn the API's 404s into HTML too. CloudFront may also list the bucket: unknown paths never
+ * reach S3, but a file the function knows and the bucket no longer holds (a deployment under way, a
+ * file removed by hand) then answers S3's 404, not a 403 that reads as "forbidden". No listing can
+ * reach a viewer: {@code /} is always rewritten to a page before the origin.
  *
  * <p>Requests to the API carry the viewer's address in {@value IntakeSpec#CLIENT_ADDRESS_HEADER_IN_AWS},
  * written by a viewer-request function from the address CloudFront saw (whatever the client sent under
@@ -145,7 +147,7 @@ final class Website extends Construct {
                 .defaultRootObject("index.html")
                 .defaultBehavior(BehaviorOptions.builder()
                         .origin(S3BucketOrigin.withOriginAccessControl(bucket, S3BucketOriginWithOACProps.builder()
-                                .originAccessLevels(List.of(AccessLevel.READ)).build()))
+                                .originAccessLevels(List.of(AccessLevel.READ, AccessLevel.LIST)).build()))
                         .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
                         .responseHeadersPolicy(headers)
                         .functionAssociations(List.of(

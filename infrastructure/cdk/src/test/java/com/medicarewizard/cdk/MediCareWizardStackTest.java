@@ -273,18 +273,24 @@ class MediCareWizardStackTest {
         return (String) ((Map<String, Object>) function.get("Properties")).get("FunctionCode");
     }
 
-    /** B2: unknown paths never reach S3, so CloudFront only reads the site's bucket; it may not list it. */
+    /**
+     * B2: CloudFront reads the site's bucket and may list it, so that a file the site-pages function
+     * knows and the bucket lacks answers S3's 404, not its 403; nothing else, and only for this distribution.
+     */
     @Test
     @SuppressWarnings("unchecked")
-    void cloudFrontOnlyReadsTheSiteBucket() {
+    void cloudFrontMayReadAndListTheSiteBucket() {
         List<Map<String, Object>> cloudFront = statements("AWS::S3::BucketPolicy").stream()
                 .filter(st -> Map.of("Service", "cloudfront.amazonaws.com").equals(st.get("Principal"))).toList();
-        assertThat(cloudFront).singleElement().satisfies(st -> {
-            assertThat(st).containsEntry("Action", "s3:GetObject").containsEntry("Effect", "Allow");
+        assertThat(cloudFront).isNotEmpty().allSatisfy(st -> {
+            assertThat(st).containsEntry("Effect", "Allow");
             assertThat((Map<String, Object>) st.get("Condition")).containsOnlyKeys("StringEquals");
             assertThat((Map<String, Object>) ((Map<String, Object>) st.get("Condition")).get("StringEquals"))
                     .containsOnlyKeys("AWS:SourceArn");
         });
+        assertThat(cloudFront.stream().map(st -> st.get("Action")).flatMap(action -> action instanceof List<?> list
+                ? list.stream() : java.util.stream.Stream.of(action)).map(Object::toString).toList())
+                .containsExactlyInAnyOrder("s3:GetObject", "s3:ListBucket");
     }
 
     /** The 404 the site-pages function makes itself carries what the response headers policy would add. */
