@@ -2,7 +2,7 @@ package com.medicarewizard.lambda.common;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -35,7 +35,7 @@ public final class AwsClients {
     public record Profile(int attempts, Duration attemptTimeout, Duration callTimeout) {
 
         /**
-         * DynamoDB, SQS and the rest: the SDK's standard retries (three attempts, jittered back-off).
+         * DynamoDB and SQS: the SDK's standard retries (three attempts, jittered back-off).
          * Their failures are mostly throttling, which the SDK's retries and its token bucket are made
          * for, and nothing else retries these calls within an invocation.
          */
@@ -49,8 +49,21 @@ public final class AwsClients {
          */
         public static final Profile SINGLE_ATTEMPT = new Profile(1, Duration.ofSeconds(3), Duration.ofSeconds(3));
 
-        /** The services (suffixes of their endpoint variables) whose clients make a single attempt. */
-        static final Set<String> SINGLE_ATTEMPT_SERVICES = Set.of("SNS", "SES", "EVENTS");
+        /**
+         * What the intake reads while an API request waits: the operators' token from Secrets Manager and
+         * the notifier's stream lag from CloudWatch. One attempt of at most 2 s, no SDK retry: an operator's
+         * request that meets both stalled still answers within about 4 s, well inside the intake's 10 s
+         * timeout together with the table and the queue, and answers problem+json (the token unreadable:
+         * refused; the lag: unknown) instead of API Gateway's 5xx for a killed invocation. The failure is
+         * then kept as designed ({@code CachedSecret} keeps a failed read 30 s), where the SDK's three
+         * attempts of up to 12 s had the invocation killed first, so every operator request waited again.
+         */
+        public static final Profile IN_REQUEST = new Profile(1, Duration.ofSeconds(2), Duration.ofSeconds(2));
+
+        /** The services (suffixes of their endpoint variables) that do not keep the SDK's retries. */
+        static final Map<String, Profile> BY_SERVICE = Map.of(
+                "SNS", SINGLE_ATTEMPT, "SES", SINGLE_ATTEMPT, "EVENTS", SINGLE_ATTEMPT,
+                "SECRETSMANAGER", IN_REQUEST, "CLOUDWATCH", IN_REQUEST);
 
         public Profile {
             if (attempts < 1 || attemptTimeout.isNegative() || attemptTimeout.isZero()
@@ -61,7 +74,7 @@ public final class AwsClients {
 
         /** The profile of {@code service} (e.g. {@code SES}, the suffix of its endpoint variable). */
         public static Profile of(String service) {
-            return SINGLE_ATTEMPT_SERVICES.contains(service.toUpperCase(Locale.ROOT)) ? SINGLE_ATTEMPT : SDK_RETRIES;
+            return BY_SERVICE.getOrDefault(service.toUpperCase(Locale.ROOT), SDK_RETRIES);
         }
 
         RetryStrategy retryStrategy() {
