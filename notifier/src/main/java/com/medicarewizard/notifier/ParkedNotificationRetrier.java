@@ -51,8 +51,7 @@ public final class ParkedNotificationRetrier {
      * take: the ones left stay due and the next run takes them.
      */
     public int retryDue(TimeBudget budget) {
-        Instant now = clock.instant();
-        var due = ledger.due(now, batch);
+        var due = ledger.due(clock.instant(), batch);
         int tried = 0;
         for (ParkedNotification listed : due) {
             if (!budget.allows(notifier.sideEffectWorstCase())) {
@@ -60,7 +59,7 @@ public final class ParkedNotificationRetrier {
                         due.size(), budget.remaining().toMillis());
                 return tried;
             }
-            Optional<ParkedNotification> taken = take(listed.key(), now);
+            Optional<ParkedNotification> taken = take(listed.key());
             if (taken.isEmpty()) {
                 LOG.info("{} left alone: sent, re-parked or taken since the due list was read", listed.key());
                 continue;
@@ -80,10 +79,13 @@ public final class ParkedNotificationRetrier {
 
     /**
      * The notification as it is now, if it is still due and this run took it. Taken until twice the
-     * longest an attempt can take: the attempt's own write replaces that, and a run that dies half-way
-     * leaves it due again then.
+     * longest an attempt can take, counted from the moment of the claim, not from the start of the run:
+     * late in a long run (earlier attempts took their time) a hold counted from the start would already
+     * have run out when written, and an overlapping run or an operator's "retry now" could send it
+     * again. The attempt's own write replaces the hold, and a run that dies half-way leaves it due again then.
      */
-    private Optional<ParkedNotification> take(NotificationKey key, Instant now) {
+    private Optional<ParkedNotification> take(NotificationKey key) {
+        Instant now = clock.instant();
         return ledger.parked(key)
                 .filter(p -> p.nextAttemptAt().filter(at -> !at.isAfter(now)).isPresent())
                 .filter(p -> ledger.claim(p, now.plus(notifier.sideEffectWorstCase().multipliedBy(2))));

@@ -9,6 +9,7 @@ import com.medicarewizard.port.NotificationLedger.State;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Parked notifications tried again when due, with growing pauses, and never forever. */
 class ParkedNotificationRetrierTest {
@@ -110,6 +111,35 @@ class ParkedNotificationRetrierTest {
         assertThat(other.retryDue()).as("due again once the other run's hold has passed").isEqualTo(1);
         assertThat(n.notifications.texts).hasSize(1);
         assertThat(n.ledger.state(change.key(Channel.SMS))).contains(State.SENT);
+    }
+
+    @Test
+    void eachClaimHoldsFromWhenItIsWrittenSoARunOverlappingALongOneSendsNothingTwice() {
+        n.notifications.emailFailure = RecordingNotifications.unavailable();
+        OutcomeChange change = n.notifiedWithSmsDown("modify-confirmed");
+        n.notifications.smsFailure = null;
+        n.notifications.emailFailure = null;
+        n.clock.advance(Notifier.SETTINGS.firstParkPause());
+        // each send takes a little longer than the longest a side effect may take: late in the run, a
+        // claim whose hold was counted from the run's start would have run out before it was written
+        Duration slowSend = n.notifier.sideEffectWorstCase().plusSeconds(1);
+        ParkedNotificationRetrier overlapping = n.retrier();
+        AtomicInteger sends = new AtomicInteger();
+        AtomicInteger triedByTheOverlappingRun = new AtomicInteger(-1);
+        n.notifications.whileSending = () -> {
+            n.clock.advance(slowSend);
+            if (sends.incrementAndGet() == 2) {
+                triedByTheOverlappingRun.set(overlapping.retryDue());
+            }
+        };
+
+        assertThat(retrier.retryDue()).isEqualTo(2);
+
+        assertThat(triedByTheOverlappingRun).as("the second one was still held when the other run looked").hasValue(0);
+        assertThat(n.notifications.emails).hasSize(1);
+        assertThat(n.notifications.texts).as("sent once").hasSize(1);
+        assertThat(n.ledger.state(change.key(Channel.SMS))).contains(State.SENT);
+        assertThat(n.ledger.state(change.key(Channel.EMAIL))).contains(State.SENT);
     }
 
     /** An SMS parked while SNS was down, due now and SNS back; the due list frozen as read now. */

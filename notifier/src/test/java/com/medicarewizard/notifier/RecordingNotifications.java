@@ -7,7 +7,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-/** Keeps what it was given to send; each channel can be made to fail, and counts its calls. */
+/**
+ * Keeps what it was given to send; each channel can be made to fail, counts its calls, and can run
+ * something while a send is under way (after the service took the message, before the call returns).
+ */
 final class RecordingNotifications implements Notifications {
     final List<Email> emails = new CopyOnWriteArrayList<>();
     final List<Sms> texts = new CopyOnWriteArrayList<>();
@@ -15,6 +18,8 @@ final class RecordingNotifications implements Notifications {
     final AtomicInteger smsCalls = new AtomicInteger();
     volatile Supplier<RuntimeException> emailFailure;
     volatile Supplier<RuntimeException> smsFailure;
+    /** Runs during each send that succeeds, once the message is taken: a slow service, a run overlapping it. */
+    volatile Runnable whileSending = () -> { };
 
     static Supplier<RuntimeException> unavailable() {
         return () -> new DeliveryFailedException("service unavailable", false, null);
@@ -37,6 +42,7 @@ final class RecordingNotifications implements Notifications {
             throw emailFailure.get();
         }
         emails.add(email);
+        whileSending.run();
     }
 
     @Override
@@ -46,5 +52,6 @@ final class RecordingNotifications implements Notifications {
             throw smsFailure.get();
         }
         texts.add(sms);
+        whileSending.run();
     }
 }
