@@ -23,7 +23,8 @@ import org.apache.logging.log4j.Logger;
  * The intake Lambda behind API Gateway for every v1 operation: finds the operation by method and
  * resource template, applies its declared security, runs its use case, and answers problem+json
  * for anything that goes wrong. Bad input ends as a 4xx {@link ProblemException}; a write that kept
- * meeting others under way ({@link ContendedWriteException}) a 503 with Retry-After; anything else
+ * meeting others under way or a throttled table ({@link ContendedWriteException}) a 503 with
+ * Retry-After; anything else
  * is a 500 with a generic detail, logged with the request id only.
  */
 public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
@@ -77,7 +78,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
         } catch (ProblemException e) {
             return Response.problem(e.problem(), request.requestId());
         } catch (ContendedWriteException e) {
-            LOG.warn("{} {} met other writes under way; answered busy", request.method(), request.resource());
+            LOG.warn("{} {} met other writes under way or a throttled table; answered busy", request.method(),
+                    request.resource());
             return Response.problem(Problems.busy(), request.requestId());
         } catch (RuntimeException e) {
             LOG.error("unexpected failure on {} {}", request.method(), request.resource(), RedactedFailure.of(e));

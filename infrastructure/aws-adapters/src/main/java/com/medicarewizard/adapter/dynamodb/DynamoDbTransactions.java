@@ -1,5 +1,6 @@
 package com.medicarewizard.adapter.dynamodb;
 
+import com.medicarewizard.port.ContendedWriteException;
 import com.medicarewizard.table.CancellationReason;
 import com.medicarewizard.table.Item;
 import com.medicarewizard.table.Key;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -34,8 +36,12 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * jittered exponential pause each ({@link #CONFLICT_BACKOFF}, at most ~0.4 s together), by when the
  * other transaction has normally committed and the conditions answer. A conflict that outlasts them
  * is the table's exception with a {@code TransactionConflict} reason, for the caller to read the item
- * again. One cancelled for anything else (throttling, validation) is rethrown as the SDK's: it says
- * nothing about the items.
+ * again. One cancelled because the table or an item was over its throughput ({@code ThrottlingError},
+ * {@code ProvisionedThroughputExceeded}) is a busy table, {@link ContendedWriteException}: nothing was
+ * written, the caller may try again in a moment (the intake answers 503 with {@code Retry-After}, as for
+ * a conflict that outlasts its attempts); it is not tried again here, the SDK's retries having already
+ * met the throttling on the way. One cancelled for anything else (validation, an item collection too
+ * large) is rethrown as the SDK's: it says nothing about the items.
  */
 final class DynamoDbTransactions {
 
@@ -45,6 +51,8 @@ final class DynamoDbTransactions {
     static final BackoffStrategy CONFLICT_BACKOFF = BackoffStrategy.exponentialDelay(
             Duration.ofMillis(25), Duration.ofMillis(200));
     private static final ReturnValuesOnConditionCheckFailure ALL_OLD = ReturnValuesOnConditionCheckFailure.ALL_OLD;
+    /** Cancellation reasons of a table (or an item) over its throughput. */
+    private static final Set<String> THROTTLED = Set.of("ThrottlingError", "ProvisionedThroughputExceeded");
 
     private final DynamoDbClient client;
     private final String table;
@@ -121,6 +129,9 @@ final class DynamoDbTransactions {
     private RuntimeException canceled(List<Write> writes,
                                       software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
         var reasons = e.cancellationReasons();
+        if (reasons.stream().anyMatch(r -> THROTTLED.contains(r.code()))) {
+            return new ContendedWriteException("a transaction of " + writes.size() + " writes was throttled", e);
+        }
         if (reasons.size() != writes.size()) {
             return e;
         }

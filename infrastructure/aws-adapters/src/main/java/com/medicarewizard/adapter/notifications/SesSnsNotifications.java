@@ -28,7 +28,8 @@ import java.util.Set;
  * attachment is 7-bit, which UTF-8 text (Italian names and preparations) is not.
  * Refusals of the recipient or the request are permanent failures; throttling, outages and
  * timeouts are transient. What a new account meets — the SES sandbox refusing an address that is not
- * a verified identity, a role not granted the identity, sending paused — waits for an operator's
+ * a verified identity, the SMS sandbox refusing a number that is not a verified destination, a role
+ * not granted the identity, sending paused — waits for an operator's
  * set-up ({@link Recovery#AFTER_SETUP}): parked with a reason that says what to do, and retried by
  * the retrier once it is done.
  */
@@ -53,9 +54,13 @@ public final class SesSnsNotifications implements Notifications {
                     + " either); grant ses:SendEmail on the identities",
             "AccountSuspendedException", "the account's sending is suspended",
             "SendingPausedException", "sending is paused for the account or configuration set");
-    /** SNS's refusal of the function's role. */
+    /**
+     * SNS's refusal to publish: the function's role is not granted {@code sns:Publish}, or — the same
+     * code — the account is in the SMS sandbox and the number is not one of its verified destinations.
+     */
     private static final Map<String, String> SNS_AFTER_SETUP = Map.of(
-            "AuthorizationError", "the role may not publish SMS; grant sns:Publish");
+            "AuthorizationError", "the role may not publish SMS (grant sns:Publish), or the account is in the"
+                    + " SMS sandbox and the number is not a verified destination (verify it or leave the sandbox)");
     private final SnsClient sns;
     private final SesV2Client ses;
     private final String fromAddress;

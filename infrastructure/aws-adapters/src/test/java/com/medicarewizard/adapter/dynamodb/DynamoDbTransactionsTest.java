@@ -108,9 +108,20 @@ class DynamoDbTransactionsTest {
     }
 
     @Test
-    void anyOtherCancellationIsNotMistakenForATakenAddress() {
+    void aThrottledTransactionIsABusyTableNotAFailure() {
         DynamoDbItemTable table = table(canceled(reason("None", Map.of()), reason("ThrottlingError", Map.of())), Map.of());
-        // throttling says nothing about the items: the SDK's exception, tried once
+        // nothing was written and nothing is known about the items: "try again in a moment" (503), not a 500
+        assertThatThrownBy(() -> new TablePatients(table).register(patient("busy@example.org")))
+                .isInstanceOf(ContendedWriteException.class);
+        assertThatThrownBy(() -> new TableReservations(table).create(pending(patientId), Optional.of("key-4")))
+                .isInstanceOf(ContendedWriteException.class);
+        assertThat(sent).as("tried once each: the SDK's retries already met the throttling").hasSize(2);
+    }
+
+    @Test
+    void anyOtherCancellationIsNotMistakenForATakenAddress() {
+        DynamoDbItemTable table = table(canceled(reason("None", Map.of()), reason("ValidationError", Map.of())), Map.of());
+        // a request DynamoDB refuses says nothing about the items: the SDK's exception, tried once
         assertThatThrownBy(() -> new TablePatients(table).register(patient("busy@example.org")))
                 .isInstanceOf(TransactionCanceledException.class);
         assertThat(sent).hasSize(1);

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 import software.amazon.awssdk.services.sesv2.model.SendEmailResponse;
 import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.AuthorizationErrorException;
 import software.amazon.awssdk.services.sns.model.InvalidParameterException;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 import software.amazon.awssdk.services.sns.model.PublishResponse;
@@ -192,6 +193,22 @@ class SesSnsNotificationsTest extends NotificationsContract {
                         .errorMessage("Illegal address").build()).build();
         assertThatThrownBy(() -> notifications.send(new Email("x@example.org", "s", "t", Optional.empty())))
                 .isInstanceOfSatisfying(DeliveryFailedException.class, e -> assertThat(e.permanent()).isTrue());
+    }
+
+    @Test
+    void snsRefusingATextWaitsForSetUpAndTheReasonNamesBothCausesWithoutTheNumber() {
+        // the role without sns:Publish, and in the SMS sandbox a number that is not a verified destination
+        sns.failure = () -> AuthorizationErrorException.builder().statusCode(403)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("AuthorizationError")
+                        .errorMessage("You are not authorized to perform actions for the provided phone number")
+                        .build()).build();
+
+        assertThatThrownBy(() -> notifications.send(new Sms("+393471234567", "x")))
+                .isInstanceOfSatisfying(DeliveryFailedException.class, e -> {
+                    assertThat(e.recovery()).isEqualTo(Recovery.AFTER_SETUP);
+                    assertThat(e.getMessage()).contains("AuthorizationError").contains("sns:Publish")
+                            .contains("SMS sandbox").contains("verif").doesNotContain("+393471234567");
+                });
     }
 
     @Test
