@@ -23,7 +23,9 @@ import java.util.concurrent.locks.LockSupport;
  * with the {@link DynamodbEvent} Lambda would build, waits, and moves the checkpoint past what
  * was done — records are delivered in commit order, so those of one item never overtake each
  * other. A reported batch item failure checkpoints just before it and delivers it and every later
- * record again; a function error delivers the whole batch again, halved when bisecting. After the
+ * record again, a retry of those records even when the ones before it were done (as AWS counts
+ * it); a function error delivers the whole batch again, halved when bisecting (a
+ * split, which does not count as a retry). After the
  * maximum retries (or past the maximum record age) the failing records are recorded in the
  * {@link FailureDestination} and skipped, so one poison record never blocks the stream. A
  * restart resumes at the checkpoint.
@@ -181,14 +183,26 @@ public final class StreamEventSourceMapping implements AutoCloseable {
         return batch;
     }
 
+    /**
+     * Checkpoints what the function did and retries the rest. A reported batch item failure is a
+     * failed invocation even when the records before it were done: AWS checkpoints before the lowest
+     * reported record and retries from there "based on your retry strategy"
+     * (services-ddb-batchfailurereporting), so the retries of the rest go on counting across such
+     * partial successes (only splitting a batch does not count, services-dynamodb-errors); the count
+     * starts again once a batch succeeds whole or is given up on.
+     */
     private void handle(List<StreamRecord> batch) {
         invocations.incrementAndGet();
         StreamBatchVerdict verdict = invoke(batch);
+        if (!verdict.failed()) {
+            advance(batch.getLast().sequenceNumber());
+            return;
+        }
         if (verdict.done() > 0) {
             // also while stopping: what was done is not done again after a restart
-            advance(batch.get(verdict.done() - 1).sequenceNumber());
+            checkpoint(batch.get(verdict.done() - 1).sequenceNumber());
         }
-        if (running && verdict.failed()) {
+        if (running) {
             failed(batch.subList(verdict.done(), batch.size()), verdict.wholeBatch());
         }
     }
@@ -234,10 +248,15 @@ public final class StreamEventSourceMapping implements AutoCloseable {
         advance(records.getLast().sequenceNumber());
     }
 
+    /** Goes past {@code sequence} and starts counting retries afresh, with full batches. */
     private void advance(long sequence) {
-        stream.checkpoint(consumer, sequence);
-        position = sequence;
+        checkpoint(sequence);
         attempts = 0;
         batchLimit = config.batchSize();
+    }
+
+    private void checkpoint(long sequence) {
+        stream.checkpoint(consumer, sequence);
+        position = sequence;
     }
 }

@@ -128,6 +128,32 @@ class StreamEventSourceMappingIT {
     }
 
     @Test
+    void aReportedFailureIsARetryOfTheRestEvenWhenTheBatchMadeProgress() {
+        // as the notifier out of time: each invocation does the first record and hands back the rest
+        Recorder recorder = new Recorder();
+        recorder.reportFailureOn = pk -> recorder.batches.getLast().indexOf(pk + "@1") > 0;
+        table = EmbeddedTables.open(data.resolve("table"));
+        for (String pk : List.of("A", "B", "C", "D", "E", "F")) {
+            write(pk, 1);
+        }
+        StreamEventSourceMapping mapping = start(recorder, config(10).withRetries(2, true));
+        await().atMost(Duration.ofSeconds(60)).until(() -> mapping.sentToDestination() > 0);
+
+        // AWS (services-ddb-batchfailurereporting): the checkpoint moves to the first reported record and
+        // the rest is retried "based on your retry strategy": each hand-back is a retry of what is left
+        assertThat(recorder.handled).containsExactly("A@1", "B@1", "C@1");
+        assertThat(recorder.batches).containsExactly(List.of("A@1", "B@1", "C@1", "D@1", "E@1", "F@1"),
+                List.of("B@1", "C@1", "D@1", "E@1", "F@1"), List.of("C@1", "D@1", "E@1", "F@1"));
+        var destination = new OnFailureDestination(data.resolve("failures.jsonl")).entries();
+        assertThat(destination).singleElement().satisfies(entry -> {
+            assertThat(entry.at("/requestContext/condition").asText()).isEqualTo("RetryAttemptsExhausted");
+            assertThat(entry.at("/requestContext/approximateInvokeCount").asInt()).isEqualTo(3);
+            assertThat(entry.at("/DDBStreamBatchInfo/batchSize").asInt()).isEqualTo(3);
+        });
+        assertThat(mapping.checkpoint()).isEqualTo(table.stream().latestSequence());
+    }
+
+    @Test
     void aThrowingBatchIsBisectedAndThePoisonRecordGoesToTheOnFailureDestinationAfterTheRetries() {
         Recorder recorder = new Recorder();
         recorder.throwOn.add("POISON");
