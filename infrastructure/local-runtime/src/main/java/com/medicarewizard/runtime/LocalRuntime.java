@@ -78,6 +78,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final List<AutoCloseable> running = new ArrayList<>();
     private LocalApiGateway gateway;
     private StreamEventSourceMapping notifierMapping;
+    private SqsEventSourceMapping allocatorMapping;
 
     private LocalRuntime(StandIns standIns) {
         this.standIns = standIns;
@@ -117,12 +118,15 @@ public final class LocalRuntime implements AutoCloseable {
 
     private void startFunctions(RuntimeConfig config) throws IOException {
         Functions functions = new Functions(standIns, config, Clock.systemUTC());
-        var allocator = new LocalFunction<SQSEvent, SQSBatchResponse>(
-                FunctionConfig.of(FunctionSpecs.ALLOCATOR.function()), forcedOnReturn(functions.allocator()));
-        running.add(allocator);
-        // one poller running one batch at a time: the allocator's reserved concurrency of 1
-        running.add(new SqsEventSourceMapping(standIns.sqs(), standIns.queueUrls().queueUrl(), allocator,
-                MappingConfig.of(FunctionSpecs.ALLOCATOR.queue())).start());
+        // as many pollers as the spec's local maximum concurrency (1), each running one batch at a time
+        // in a container of its own
+        allocatorMapping = new SqsEventSourceMapping(standIns.sqs(), standIns.queueUrls().queueUrl(), () -> {
+            var allocator = new LocalFunction<SQSEvent, SQSBatchResponse>(
+                    FunctionConfig.of(FunctionSpecs.ALLOCATOR.function()), forcedOnReturn(functions.allocator()));
+            running.add(allocator);
+            return allocator;
+        }, MappingConfig.of(FunctionSpecs.ALLOCATOR.queue()));
+        running.add(allocatorMapping.start());
         scheduleSweeper(functions, config);
         StreamEventSourceMapping stream = startNotifier(functions, config);
         FunctionConfig intake = FunctionConfig.of(FunctionSpecs.INTAKE.function());
@@ -271,6 +275,11 @@ public final class LocalRuntime implements AutoCloseable {
 
     public RecipientQuota recipientQuota() {
         return standIns.recipientQuota();
+    }
+
+    /** The allocator's queue mapping (its pollers and counters). */
+    public SqsEventSourceMapping allocatorMapping() {
+        return allocatorMapping;
     }
 
     /** The notifier's stream mapping (its checkpoint and lag). */

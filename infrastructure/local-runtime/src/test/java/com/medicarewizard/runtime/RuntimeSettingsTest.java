@@ -73,7 +73,10 @@ class RuntimeSettingsTest {
         assertThat(allocator.timeout()).isEqualTo(FunctionSpecs.ALLOCATOR.function().timeout().local());
         assertThat(allocator.memoryMb()).isEqualTo(FunctionSpecs.ALLOCATOR.function().memoryMb());
         assertThat(MappingConfig.of(FunctionSpecs.ALLOCATOR.queue())).isEqualTo(new MappingConfig(
-                FunctionSpecs.ALLOCATOR.queue().batchSize(), FunctionSpecs.ALLOCATOR.queue().batchingWindow(), true));
+                FunctionSpecs.ALLOCATOR.queue().batchSize(), FunctionSpecs.ALLOCATOR.queue().batchingWindow(), true)
+                .withMaximumConcurrency(FunctionSpecs.ALLOCATOR.queue().maximumConcurrency().local()));
+        assertThat(MappingConfig.of(FunctionSpecs.ALLOCATOR.queue()).maximumConcurrency()).as("one poller locally")
+                .isOne();
         StreamSource stream = FunctionSpecs.NOTIFIER.stream();
         assertThat(StreamMappingConfig.of(stream)).satisfies(mapping -> {
             assertThat(mapping.batchSize()).isEqualTo(stream.batchSize());

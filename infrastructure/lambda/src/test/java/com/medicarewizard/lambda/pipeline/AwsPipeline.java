@@ -153,13 +153,11 @@ final class AwsPipeline implements AutoCloseable {
      */
     private void startAllocator(DeployedEnvironment env, EmbeddedSqsServer sqsServer) {
         FunctionSpec spec = FunctionSpecs.ALLOCATOR.function();
-        int concurrency = FunctionSpecs.ALLOCATOR.queue().maximumConcurrency().aws();
-        for (int i = 0; i < concurrency; i++) {
-            var allocator = function(spec, new AllocatorFunction(env.allocator()));
-            SqsClient pollers = opened(LocalSqsClients.forServer(sqsServer));
-            opened(new SqsEventSourceMapping(pollers, queues.queueUrl(), allocator,
-                    MappingConfig.of(FunctionSpecs.ALLOCATOR.queue()).withPollWait(POLL_WAIT)).start());
-        }
+        SqsClient pollers = opened(LocalSqsClients.forServer(sqsServer));
+        opened(new SqsEventSourceMapping(pollers, queues.queueUrl(),
+                () -> function(spec, new AllocatorFunction(env.allocator())),
+                MappingConfig.of(FunctionSpecs.ALLOCATOR.queue()).withPollWait(POLL_WAIT)
+                        .withMaximumConcurrency(FunctionSpecs.ALLOCATOR.queue().maximumConcurrency().aws())).start());
     }
 
     /** How many batches the stream mapping gave up on (Lambda's invocation records in the queue). */

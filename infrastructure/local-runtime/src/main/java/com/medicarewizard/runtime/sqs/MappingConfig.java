@@ -14,9 +14,12 @@ import java.time.Duration;
  *     ({@code ReportBatchItemFailures} in the function response types)
  * @param pollWait the long-poll wait of each idle receive (1..20 s); Lambda's pollers use 20 s,
  *     tests use less so that a closed mapping leaves no receive pending for long
+ * @param maximumConcurrency how many batches the function may work on at once ({@code ScalingConfig.
+ *     MaximumConcurrency} in AWS): the embedded mapping runs that many pollers, each invoking a
+ *     container of its own one batch at a time
  */
 public record MappingConfig(int batchSize, Duration maximumBatchingWindow,
-                            boolean reportBatchItemFailures, Duration pollWait) {
+                            boolean reportBatchItemFailures, Duration pollWait, int maximumConcurrency) {
 
     /** Lambda's long-poll wait, the SQS maximum. */
     public static final Duration LONG_POLL = Duration.ofSeconds(20);
@@ -31,16 +34,23 @@ public record MappingConfig(int batchSize, Duration maximumBatchingWindow,
         if (pollWait.toSeconds() < 1 || pollWait.compareTo(LONG_POLL) > 0) {
             throw new IllegalArgumentException("poll wait must be within 1..20 s");
         }
+        if (maximumConcurrency < 1) {
+            throw new IllegalArgumentException("maximum concurrency must be at least 1");
+        }
     }
 
-    /** The mapping its spec defines, with Lambda's 20 s long poll. */
+    /**
+     * The embedded runtime's mapping of the spec: its batch size, window and batch item failures, its
+     * local maximum concurrency, and Lambda's 20 s long poll.
+     */
     public static MappingConfig of(QueueSource source) {
-        return new MappingConfig(source.batchSize(), source.batchingWindow(), source.reportBatchItemFailures());
+        return new MappingConfig(source.batchSize(), source.batchingWindow(), source.reportBatchItemFailures(),
+                LONG_POLL, source.maximumConcurrency().local());
     }
 
-    /** A mapping with Lambda's 20 s long poll. */
+    /** A mapping with Lambda's 20 s long poll and one poller. */
     public MappingConfig(int batchSize, Duration maximumBatchingWindow, boolean reportBatchItemFailures) {
-        this(batchSize, maximumBatchingWindow, reportBatchItemFailures, LONG_POLL);
+        this(batchSize, maximumBatchingWindow, reportBatchItemFailures, LONG_POLL, 1);
     }
 
     /** A mapping reporting batch item failures, as every mapping of ours does. */
@@ -50,6 +60,11 @@ public record MappingConfig(int batchSize, Duration maximumBatchingWindow,
 
     /** The same mapping with another long-poll wait. */
     public MappingConfig withPollWait(Duration wait) {
-        return new MappingConfig(batchSize, maximumBatchingWindow, reportBatchItemFailures, wait);
+        return new MappingConfig(batchSize, maximumBatchingWindow, reportBatchItemFailures, wait, maximumConcurrency);
+    }
+
+    /** The same mapping with another maximum concurrency (the deployed one, for the AWS pipeline's tests). */
+    public MappingConfig withMaximumConcurrency(int concurrency) {
+        return new MappingConfig(batchSize, maximumBatchingWindow, reportBatchItemFailures, pollWait, concurrency);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.domain.reservation.ReservationStatus;
+import com.medicarewizard.functions.FunctionSpecs;
 import com.medicarewizard.runtime.LocalRuntime;
 import com.medicarewizard.runtime.RuntimeConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +43,12 @@ class PipelineIT {
     @AfterAll
     static void stop() {
         runtime.close();
+    }
+
+    @Test
+    void theAllocatorsMappingRunsAsManyPollersAsItsSpecSaysLocally() {
+        assertThat(runtime.allocatorMapping().pollers())
+                .isEqualTo(FunctionSpecs.ALLOCATOR.queue().maximumConcurrency().local());
     }
 
     @Test

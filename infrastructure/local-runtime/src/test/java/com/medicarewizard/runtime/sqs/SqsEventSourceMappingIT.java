@@ -152,11 +152,32 @@ class SqsEventSourceMappingIT {
         for (int i = 0; i < 8; i++) {
             runtime.send(unhurried, "m" + i);
         }
-        runtime.map(unhurried, handler, new MappingConfig(1, Duration.ZERO), TIMEOUT);
+        SqsEventSourceMapping mapping = runtime.map(unhurried, handler, new MappingConfig(1, Duration.ZERO), TIMEOUT);
 
         await().atMost(PATIENCE).until(() -> handler.deliveries.size() == 8);
+        assertThat(mapping.pollers()).isOne();
         assertThat(handler.maxActive).hasValue(1);
         assertThat(handler.batchSizes).containsOnly(1);
+    }
+
+    @Test
+    void aMaximumConcurrencyOfTwoRunsTwoPollersEachInvokingItsOwnContainer() {
+        QueueUrls unhurried = runtime.queue("unhurried", UNHURRIED, 3);
+        CountDownLatch bothInHand = new CountDownLatch(2);
+        handler.behave((event, context) -> {
+            bothInHand.countDown();
+            bothInHand.await(20, TimeUnit.SECONDS); // one poller alone would wait here the whole time
+            return new SQSBatchResponse(List.of());
+        });
+        runtime.send(unhurried, "a");
+        runtime.send(unhurried, "b");
+        SqsEventSourceMapping mapping = runtime.map(unhurried, handler,
+                new MappingConfig(1, Duration.ZERO).withMaximumConcurrency(2), TIMEOUT);
+
+        await().atMost(PATIENCE).until(() -> mapping.counters().deleted() == 2);
+        assertThat(mapping.pollers()).isEqualTo(2);
+        assertThat(handler.maxActive).as("two batches at once").hasValue(2);
+        assertThat(mapping.counters()).isEqualTo(new MappingCounters(2, 2, 0, 0, 2));
     }
 
     @Test

@@ -31,11 +31,14 @@ final class SqsRuntimeFixture implements AutoCloseable {
         return new QueueSetup(sqs).create(new QueueSpec(name, visibility, maxReceiveCount, name + "-dlq"));
     }
 
+    /** A mapping whose pollers each invoke a container of their own, all running {@code handler}. */
     SqsEventSourceMapping map(QueueUrls urls, RecordingHandler handler, MappingConfig config, Duration timeout) {
-        var function = new LocalFunction<SQSEvent, SQSBatchResponse>(
-                FunctionConfig.of("test-consumer", timeout, 256), handler);
-        opened.push(function);
-        var mapping = new SqsEventSourceMapping(sqs, urls.queueUrl(), function, config.withPollWait(POLL_WAIT));
+        var mapping = new SqsEventSourceMapping(sqs, urls.queueUrl(), () -> {
+            var function = new LocalFunction<SQSEvent, SQSBatchResponse>(
+                    FunctionConfig.of("test-consumer", timeout, 256), handler);
+            opened.push(function);
+            return function;
+        }, config.withPollWait(POLL_WAIT));
         opened.push(mapping);
         return mapping.start();
     }
