@@ -1,6 +1,7 @@
 package com.medicarewizard.adapter.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.medicarewizard.port.DeadLetters;
 import com.medicarewizard.port.DeadLetters.DeadLetter;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResultEntry;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -50,6 +52,11 @@ class SqsDeadLettersIT extends DeadLettersContract {
         assertThat(visible()).as("released once listed, not hidden for %s", SqsDeadLetters.HIDDEN).isEqualTo(150);
         assertThat(deadLetters.list(200)).as("a second look at once").hasSize(150);
         assertThat(deadLetters.redrive().messages()).isEqualTo(150);
+        List<String> arrived = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            arrived.addAll(drainQueue());
+            assertThat(arrived).hasSize(150);
+        });
     }
 
     private long visible() {
