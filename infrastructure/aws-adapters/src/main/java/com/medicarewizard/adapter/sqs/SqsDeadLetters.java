@@ -3,6 +3,7 @@ package com.medicarewizard.adapter.sqs;
 import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.port.DeadLetters;
 import com.medicarewizard.port.ReservationCommand;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
@@ -151,11 +152,14 @@ public final class SqsDeadLetters implements DeadLetters {
 
     /**
      * Makes the listed messages visible again now rather than after {@link #HIDDEN}. Best effort: one
-     * not released (a stale handle, SQS unreachable) comes back by itself when its timeout ends.
+     * not released (a stale handle; SQS unreachable, or the role not granted
+     * {@code sqs:ChangeMessageVisibility}, when the rest is not tried) comes back by itself when its
+     * timeout ends.
      */
     private void release(Collection<Message> listed) {
         List<Message> messages = List.copyOf(listed);
         int kept = 0;
+        String why = "";
         for (int from = 0; from < messages.size(); from += MAX_PER_BATCH) {
             List<Message> chunk = messages.subList(from, Math.min(messages.size(), from + MAX_PER_BATCH));
             List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>(chunk.size());
@@ -164,14 +168,20 @@ public final class SqsDeadLetters implements DeadLetters {
                         .receiptHandle(chunk.get(i).receiptHandle()).visibilityTimeout(0).build());
             }
             try {
-                kept += client.changeMessageVisibilityBatch(b -> b.queueUrl(deadLetterQueueUrl).entries(entries))
-                        .failed().size();
+                var failed = client.changeMessageVisibilityBatch(b -> b.queueUrl(deadLetterQueueUrl).entries(entries))
+                        .failed();
+                kept += failed.size();
+                why = failed.isEmpty() ? why : failed.getFirst().code();
             } catch (SdkException e) {
-                kept += chunk.size();
+                kept += messages.size() - from;
+                why = e instanceof AwsServiceException aws && aws.awsErrorDetails() != null
+                        ? aws.awsErrorDetails().errorCode() : e.getClass().getSimpleName();
+                break;
             }
         }
         if (kept > 0) {
-            LOG.warn("{} listed dead letters not released: they are visible again within {} s", kept, HIDDEN.toSeconds());
+            LOG.warn("{} listed dead letters not made visible again ({}): they are within {} s", kept, why,
+                    HIDDEN.toSeconds());
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequest;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
@@ -29,6 +30,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
+import software.amazon.awssdk.services.sqs.model.SqsException;
 import software.amazon.awssdk.services.sqs.model.StartMessageMoveTaskRequest;
 import software.amazon.awssdk.services.sqs.model.StartMessageMoveTaskResponse;
 
@@ -71,6 +73,19 @@ class SqsDeadLettersTest {
 
         assertThat(queue.visible()).as("released, not hidden for the visibility timeout").isEqualTo(25);
         assertThat(deadLetters.list(200)).as("a second look a moment later").hasSize(25);
+    }
+
+    @Test
+    void aListingThatCannotReleaseWhatItListedStillAnswersAndLeavesThemToTheirTimeout() {
+        queue.add(25);
+        queue.releaseRefused = true;
+
+        assertThat(new SqsDeadLetters(queue, "https://queue", "https://dlq", queue.clock).list(200)).hasSize(25);
+
+        assertThat(queue.releases).as("not tried again for the rest").isOne();
+        assertThat(queue.visible()).isZero();
+        queue.clock.now = queue.clock.now.plus(SqsDeadLetters.HIDDEN);
+        assertThat(queue.visible()).isEqualTo(25);
     }
 
     @Test
@@ -123,6 +138,8 @@ class SqsDeadLettersTest {
         Duration eachReceiveTakes = Duration.ZERO;
         ListMessageMoveTasksResultEntry task;
         int moves;
+        int releases;
+        boolean releaseRefused;
         private final AtomicInteger next = new AtomicInteger();
 
         List<String> add(int count) {
@@ -155,6 +172,11 @@ class SqsDeadLettersTest {
 
         @Override
         public ChangeMessageVisibilityBatchResponse changeMessageVisibilityBatch(ChangeMessageVisibilityBatchRequest request) {
+            releases++;
+            if (releaseRefused) {
+                throw SqsException.builder().statusCode(403).awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("AccessDenied").build()).build();
+            }
             assertThat(request.entries()).hasSizeLessThanOrEqualTo(10);
             for (ChangeMessageVisibilityBatchRequestEntry entry : request.entries()) {
                 hiddenUntil.put(entry.receiptHandle().substring("handle-".length()),
