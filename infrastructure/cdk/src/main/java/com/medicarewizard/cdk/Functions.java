@@ -102,11 +102,12 @@ final class Functions extends Construct {
         data.table().grantReadWriteData(function);
         queues.requests().grantSendMessages(function);
         queues.requests().grant(function, "sqs:GetQueueAttributes");
-        // operators list the dead letters (receive, with the queue's figures and ARN) and redrive them with
+        // operators list the dead letters (receive, hiding each while the listing runs and making it visible
+        // again after, with the queue's figures and ARN) and redrive them with
         // SQS's own message move task back to the reservation queue, which runs with the caller's
         // permissions: receive and delete there, send here (SqsDeadLetters)
-        queues.deadLetters().grant(function, "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
-                "sqs:StartMessageMoveTask", "sqs:ListMessageMoveTasks");
+        queues.deadLetters().grant(function, "sqs:ReceiveMessage", "sqs:ChangeMessageVisibility",
+                "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:StartMessageMoveTask", "sqs:ListMessageMoveTasks");
         return function;
     }
 

@@ -98,15 +98,17 @@ class MediCareWizardStackTest {
     }
 
     /**
-     * Operators' list and redrive (SqsDeadLetters) on the dead-letter queue: receive to list, its figures
+     * Operators' list and redrive (SqsDeadLetters) on the dead-letter queue: receive to list (and the
+     * visibility change that makes what a listing hid visible again at its end), its figures
      * and ARN, SQS's message move task started and listed, and the delete the move makes with the caller's
      * permissions (it sends to the reservation queue, which the intake may anyway). Nothing else: no
-     * visibility changes, no cancelling a move, no queue-URL lookups.
+     * cancelling a move, no queue-URL lookups.
      */
     @Test
     void theIntakeMayListAndMoveDeadLettersAndNothingMore() {
         assertThat(actionsOn("Intake", "QueuesDeadLetters")).containsExactlyInAnyOrder("sqs:ReceiveMessage",
-                "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:StartMessageMoveTask", "sqs:ListMessageMoveTasks");
+                "sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
+                "sqs:StartMessageMoveTask", "sqs:ListMessageMoveTasks");
         assertThat(actionsOn("Intake", "QueuesRequests")).contains("sqs:SendMessage");
     }
 
