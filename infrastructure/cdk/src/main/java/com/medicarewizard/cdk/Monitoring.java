@@ -67,12 +67,16 @@ final class Monitoring extends Construct {
     /** The metric an alarm reads, by its source: each a one-minute series of the spec's statistic. */
     private static IMetric metric(AlarmSpec spec, ReservationQueues queues, Functions functions) {
         MetricOptions options = MetricOptions.builder().period(MINUTE).statistic(spec.statistic()).build();
-        String[] difference = spec.metric().split(" - ");
-        if (difference.length == 2) {
-            return MathExpression.Builder.create().expression("a - b").label(spec.metric()).period(MINUTE)
-                    .usingMetrics(Map.of("a", metric(spec.source(), difference[0], options, queues, functions),
-                            "b", metric(spec.source(), difference[1], options, queues, functions)))
-                    .build();
+        // "x - y" or "x + y": two metrics of the same source, combined minute by minute
+        for (String operator : new String[] {" - ", " + "}) {
+            String[] terms = spec.metric().split(java.util.regex.Pattern.quote(operator));
+            if (terms.length == 2) {
+                return MathExpression.Builder.create().expression("a" + operator + "b").label(spec.metric())
+                        .period(MINUTE)
+                        .usingMetrics(Map.of("a", metric(spec.source(), terms[0], options, queues, functions),
+                                "b", metric(spec.source(), terms[1], options, queues, functions)))
+                        .build();
+            }
         }
         return metric(spec.source(), spec.metric(), options, queues, functions);
     }

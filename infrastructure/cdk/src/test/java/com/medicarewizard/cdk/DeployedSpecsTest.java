@@ -83,10 +83,12 @@ class DeployedSpecsTest {
                     "DatapointsToAlarm", spec.minutes(),
                     "TreatMissingData", spec.missingData() == AlarmSpec.MissingData.BREACHING ? "breaching" : "notBreaching",
                     "AlarmActions", List.of(Map.of("Ref", Match.stringLikeRegexp("MonitoringOperatorAlarms.*")))));
-            String[] difference = spec.metric().split(" - ");
-            if (difference.length == 2) {
-                expected.put("Metrics", Match.arrayWith(List.of(Match.objectLike(Map.of("Expression", "a - b")))));
-                for (String part : difference) {
+            String operator = spec.metric().contains(" + ") ? " + " : " - ";
+            String[] terms = spec.metric().split(java.util.regex.Pattern.quote(operator));
+            if (terms.length == 2) {
+                expected.put("Metrics", Match.arrayWith(List.of(Match.objectLike(Map.of("Expression",
+                        "a" + operator + "b")))));
+                for (String part : terms) {
                     TEMPLATE.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
                             "AlarmName", "medicarewizard-test-" + spec.name(),
                             "Metrics", Match.arrayWith(List.of(Match.objectLike(Map.of(

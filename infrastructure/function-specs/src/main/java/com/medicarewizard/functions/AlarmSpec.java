@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param name        the alarm's construct id, and its name after {@code medicarewizard-<stage>-}
  * @param source      whose metric it reads
- * @param metric      the metric's name in the source's namespace, or the difference of two ({@code A - B})
+ * @param metric      the metric's name in the source's namespace, or the difference or sum of two
+ *                    ({@code A - B}, {@code A + B})
  * @param statistic   the statistic of each one-minute period
  * @param comparison  how a point is compared with the threshold
  * @param threshold   in the metric's unit
@@ -90,8 +91,8 @@ public record AlarmSpec(String name, Source source, String metric, String statis
         if (!name.matches("[A-Z][A-Za-z]+")) {
             throw new IllegalArgumentException("an alarm's name is one PascalCase word: " + name);
         }
-        if (!metric.matches("[A-Z][A-Za-z]+( - [A-Z][A-Za-z]+)?")) {
-            throw new IllegalArgumentException("a metric is a name or the difference of two names: " + metric);
+        if (!metric.matches("[A-Z][A-Za-z]+( [-+] [A-Z][A-Za-z]+)?")) {
+            throw new IllegalArgumentException("a metric is a name, or the difference or sum of two names: " + metric);
         }
         if (minutes < 1 || minutes > 1440) {
             throw new IllegalArgumentException("an alarm evaluates 1..1440 minutes");

@@ -43,9 +43,14 @@ public final class Alarms {
     private Alarms() {
     }
 
-    /** A queue that should stay empty: any message in it waits for an operator. */
+    /**
+     * A queue that should stay empty: any message in it waits for an operator. Visible and in-flight
+     * messages both count: an operator listing the dead letters hides them for a few seconds, and the
+     * alarm must not go to OK and back each time someone looks.
+     */
     private static AlarmSpec anyIn(String name, Source queue, String meaning) {
-        return new AlarmSpec(name, queue, "ApproximateNumberOfMessagesVisible", "Maximum", Comparison.AT_LEAST, 1, "",
+        return new AlarmSpec(name, queue, "ApproximateNumberOfMessagesVisible + ApproximateNumberOfMessagesNotVisible",
+                "Maximum", Comparison.AT_LEAST, 1, "",
                 1, MissingData.NOT_BREACHING, meaning);
     }
 }
