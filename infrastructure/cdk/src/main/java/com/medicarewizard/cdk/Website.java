@@ -80,7 +80,11 @@ final class Website extends Construct {
     /** HSTS's max-age, for the response headers policy and for the answers CloudFront makes itself. */
     private static final long HSTS_MAX_AGE_SECONDS = java.time.Duration.ofDays(365).toSeconds();
     /**
-     * The site's paths ({@code FILES}: the files of the built site) and its 404 answer ({@code NOT_FOUND}).
+     * The site's pages ({@code FILES}: the built site's {@code .html} files) and its 404 answer
+     * ({@code NOT_FOUND}). A file with another extension (a hashed asset, {@code robots.txt}) goes to S3
+     * as it is, and a missing one gets S3's 404: while a deployment is under way, pages of the previous
+     * build, cached at the edge, still find their assets, and the function (which reaches the edges before
+     * the files are uploaded) never refuses an asset it has not heard of yet.
      * A path is its file, else {@code /login} is {@code /login.html} or {@code /login/index.html} and
      * {@code /} or {@code /dir/} is {@code index.html} below it or {@code /dir.html}: the first that is a
      * file of the site, in the local edge's order ({@code /login/} as {@code /login}, as before). Anything
@@ -93,6 +97,11 @@ final class Website extends Construct {
             function handler(event) {
               var request = event.request;
               var uri = request.uri;
+              var last = uri.substring(uri.lastIndexOf('/') + 1);
+              var dot = last.lastIndexOf('.');
+              if (dot > 0 && last.substring(dot) !== '.html') {
+                return request;
+              }
               var candidates = uri.charAt(uri.length - 1) === '/'
                   ? [uri + 'index.html', uri.slice(0, -1) + '.html']
                   : [uri, uri + '.html', uri + '/index.html'];
@@ -189,7 +198,8 @@ final class Website extends Construct {
     static String sitePages(Path site) {
         Map<String, Integer> paths = new TreeMap<>();
         try (Stream<Path> files = Files.walk(site)) {
-            files.filter(Files::isRegularFile).forEach(file -> paths.put("/" + site.relativize(file).toString()
+            files.filter(Files::isRegularFile).filter(file -> file.getFileName().toString().endsWith(".html"))
+                    .forEach(file -> paths.put("/" + site.relativize(file).toString()
                     .replace(site.getFileSystem().getSeparator(), "/"), 1));
             Map<String, String> headers = new TreeMap<>(securityHeaders());
             headers.put("content-type", "text/html; charset=utf-8");

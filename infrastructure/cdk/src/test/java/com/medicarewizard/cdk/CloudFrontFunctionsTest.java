@@ -42,7 +42,22 @@ class CloudFrontFunctionsTest {
     }
 
     /**
-     * A path that is no file of the site (a page that never was, an asset of an earlier build, a
+     * A file with an extension other than .html goes to S3 as it is, known or not: an asset of the
+     * previous build still asked for by a cached page while a deployment is under way is served (or gets
+     * S3's 404), and the function never refuses an asset uploaded after it reached the edge.
+     */
+    @Test
+    void filesOtherThanPagesGoToTheBucketAsTheyAre() throws Exception {
+        String code = Website.sitePages(SITE);
+        for (String path : List.of("/assets/css/site.0000000000.css", "/assets/js/new.js", "/favicon.ico",
+                "/robots.txt")) {
+            assertThat(run(code, viewerRequest(path))).as(path).containsEntry("uri", path)
+                    .doesNotContainKey("statusCode");
+        }
+    }
+
+    /**
+     * A page-like path that is no page of the site (a page that never was, a
      * directory) is answered at once: 404 with the site's own 404 page, as a page (the security headers
      * too: this answer comes from neither the cache nor the origin).
      */
@@ -51,8 +66,7 @@ class CloudFrontFunctionsTest {
     void anyOtherPathIsA404WithTheSitesNotFoundPage() throws Exception {
         String code = Website.sitePages(SITE);
         String page = Files.readString(SITE.resolve("404.html"));
-        for (String path : List.of("/nope", "/nope/", "/assets/css/site.0000000000.css", "/assets/", "/api",
-                "/index.html/", "/.html")) {
+        for (String path : List.of("/nope", "/nope/", "/nope.html", "/assets/", "/api", "/index.html/", "/.html")) {
             Map<String, Object> answer = run(code, viewerRequest(path));
             assertThat(answer).as(path).containsEntry("statusCode", 404).containsEntry("statusDescription", "Not Found")
                     .containsEntry("body", Map.of("encoding", "text", "data", page));
