@@ -8,6 +8,7 @@ import { setUpPage } from '/assets/js/layout.js';
 const TOKEN = 'mcw.opsToken';
 const HISTORY = 'mcw.opsQueueDepth';
 const REFRESH_MS = 3000;
+const DEAD_LETTERS_MS = 30000;
 const WINDOW_MS = 10 * 60 * 1000;
 const FIGURES = [
   ['queueDepth', 0], ['inFlight', 0], ['oldestAgeSeconds', 1], ['deadLetters', 0],
@@ -17,6 +18,7 @@ const FIGURES = [
 await setUpPage({ title: 'ops.title', current: '/ops' });
 const form = byId('token-form');
 let timer = null;
+let lastDeadLetters = { count: -1, at: 0 };
 
 form.addEventListener('submit', event => {
   event.preventDefault();
@@ -53,7 +55,7 @@ async function refresh() {
   try {
     const figures = await opsRequest('/api/v1/ops/pipeline');
     showFigures(figures);
-    await showDeadLetters();
+    if (deadLettersDue(figures)) await showDeadLetters();
     say(byId('updated'), t('ops.updated', { time: formatInstant(Date.now(), 'seconds') }));
   } catch (e) {
     if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
@@ -83,6 +85,18 @@ function showFigures(figures) {
   drawQueueChart(byId('chart'), history, WINDOW_MS, now);
 }
 
+/**
+ * Whether to list the dead letters now. A listing holds the letters in flight for a few seconds (so
+ * that it reaches past the first ten): the page lists them when their count changes, and otherwise
+ * at most every DEAD_LETTERS_MS, not on every refresh of the figures.
+ */
+function deadLettersDue(figures) {
+  const now = Date.now();
+  if (figures.deadLetters === lastDeadLetters.count && now - lastDeadLetters.at < DEAD_LETTERS_MS) return false;
+  lastDeadLetters = { count: figures.deadLetters, at: now };
+  return true;
+}
+
 /** The dead letters, when this deployment lists them (the section stays hidden where the route is missing). */
 async function showDeadLetters() {
   let letters;
@@ -109,6 +123,7 @@ async function redrive() {
   try {
     const answer = await opsRequest('/api/v1/ops/dead-letters/redrive', { method: 'POST' });
     say(byId('redrive-status'), t('ops.redriven', { count: answer.redriven }));
+    lastDeadLetters = { count: -1, at: 0 };
     await refresh();
   } catch (e) {
     if (e instanceof ApiError && (e.status === 401 || e.status === 403)) stop(t('ops.refused'));

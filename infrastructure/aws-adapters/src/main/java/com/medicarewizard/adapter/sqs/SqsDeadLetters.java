@@ -39,8 +39,9 @@ import org.apache.logging.log4j.Logger;
  * well within the API's 29 s); then it makes what it listed visible again at once
  * ({@code ChangeMessageVisibilityBatch} to 0). What an operator sees: while a listing runs, and for at
  * most {@link #HIDDEN} after one whose release failed, the listed messages are in flight — a second
- * listing meanwhile shows the others only, and the queue's figures count them as not visible. A
- * redrive started meanwhile counts them (the messages in flight are counted as waiting) and starts
+ * listing meanwhile shows the others only, and the queue's figures count them as not visible. While
+ * a move task is under way a listing hides nothing: it looks once, leaving what it sees visible for
+ * the move (at most ten, a sample). A redrive started during a listing counts them (the messages in flight are counted as waiting) and starts
  * SQS's move task; SQS documents that the task moves messages by receiving and deleting them on the
  * caller's grant (it needs {@code sqs:ReceiveMessage} and {@code sqs:DeleteMessage} on the dead-letter
  * queue) and takes its {@code ApproximateNumberOfMessagesToMove} when it starts, and says nothing of
@@ -90,6 +91,10 @@ public final class SqsDeadLetters implements DeadLetters {
         Map<String, Message> seen = new LinkedHashMap<>();
         Instant stop = clock.instant().plus(LISTING);
         try {
+            if (moveUnderWay()) {
+                // hiding letters now would keep them from the move: one look that leaves them visible
+                return receive(Math.min(MAX_PER_BATCH, max), 0).stream().map(SqsDeadLetters::deadLetter).toList();
+            }
             while (seen.size() < max && clock.instant().isBefore(stop)) {
                 int before = seen.size();
                 receive(Math.min(MAX_PER_BATCH, max - seen.size())).forEach(m -> seen.put(m.messageId(), m));
@@ -105,12 +110,21 @@ public final class SqsDeadLetters implements DeadLetters {
         return seen.values().stream().map(SqsDeadLetters::deadLetter).toList();
     }
 
+    /** The move task from the dead-letter queue that is running (or being cancelled), if any. */
+    private Optional<ListMessageMoveTasksResultEntry> moveTask() {
+        String source = arn(deadLetterQueueUrl);
+        return client.listMessageMoveTasks(b -> b.sourceArn(source).maxResults(1)).results().stream()
+                .filter(task -> UNDER_WAY.contains(task.status())).findFirst();
+    }
+
+    private boolean moveUnderWay() {
+        return moveTask().isPresent();
+    }
+
     @Override
     public Redrive redrive() {
         try {
-            String source = arn(deadLetterQueueUrl);
-            Optional<ListMessageMoveTasksResultEntry> underWay = client.listMessageMoveTasks(b -> b.sourceArn(source)
-                    .maxResults(1)).results().stream().filter(task -> UNDER_WAY.contains(task.status())).findFirst();
+            Optional<ListMessageMoveTasksResultEntry> underWay = moveTask();
             if (underWay.isPresent()) {
                 ListMessageMoveTasksResultEntry task = underWay.get();
                 return new Redrive(false, Optional.ofNullable(task.approximateNumberOfMessagesToMove()).orElse(0L),
@@ -120,6 +134,7 @@ public final class SqsDeadLetters implements DeadLetters {
             if (waiting == 0) {
                 return new Redrive(false, 0, Optional.empty());
             }
+            String source = arn(deadLetterQueueUrl);
             String destination = arn(queueUrl);
             String handle = client.startMessageMoveTask(b -> b.sourceArn(source).destinationArn(destination)).taskHandle();
             return new Redrive(true, waiting, Optional.ofNullable(handle));
@@ -144,8 +159,12 @@ public final class SqsDeadLetters implements DeadLetters {
     }
 
     private List<Message> receive(int max) {
+        return receive(max, (int) HIDDEN.toSeconds());
+    }
+
+    private List<Message> receive(int max, int hiddenSeconds) {
         return client.receiveMessage(b -> b.queueUrl(deadLetterQueueUrl)
-                .maxNumberOfMessages(max).visibilityTimeout((int) HIDDEN.toSeconds()).waitTimeSeconds(WAIT_SECONDS)
+                .maxNumberOfMessages(max).visibilityTimeout(hiddenSeconds).waitTimeSeconds(WAIT_SECONDS)
                 .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                 .messageAttributeNames("All")).messages();
     }

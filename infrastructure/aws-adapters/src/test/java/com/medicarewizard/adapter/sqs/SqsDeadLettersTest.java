@@ -119,6 +119,19 @@ class SqsDeadLettersTest {
         assertThat(queue.moves).isZero();
     }
 
+    /** A listing while a move runs must not hide letters from it: one look, everything left visible. */
+    @Test
+    void aListingWhileAMoveRunsHidesNothingFromIt() {
+        queue.add(25);
+        queue.task = ListMessageMoveTasksResultEntry.builder().status("RUNNING").taskHandle("task-1").build();
+
+        List<DeadLetter> listed = new SqsDeadLetters(queue, "https://queue", "https://dlq", queue.clock).list(200);
+
+        assertThat(listed).hasSize(10);
+        assertThat(queue.receives).singleElement().satisfies(r -> assertThat(r.visibilityTimeout()).isZero());
+        assertThat(queue.visible()).isEqualTo(25);
+    }
+
     @Test
     void aFinishedMoveLetsAnotherStart() {
         queue.add(3);
