@@ -76,7 +76,11 @@ public final class FunctionSpecs {
      */
     public static final NotifierSpec NOTIFIER = new NotifierSpec(
             new FunctionSpec("notifier", "notifier", "com.medicarewizard.lambda.notifier.NotifierFunction", MEMORY_MB,
-                    PerRuntime.both(Duration.ofSeconds(60))),
+                    // In AWS a batch that runs out of time hands the rest back, and each hand-back may count
+                    // as one of its 5 retries (docs/adr/0003): 5 minutes let a batch of 100 get through even
+                    // while SNS/SES answer slowly (up to their 3 s call timeout, three calls a record). Locally
+                    // the outbox is a file and SMTP one connection, and a stop waits for the batch in hand.
+                    new PerRuntime<>(Duration.ofMinutes(5), Duration.ofSeconds(60))),
             new StreamSource(100, Duration.ZERO, 5, Duration.ofHours(6), true, true));
 
     /** Tries parked notifications again when due (docs/adr/0003). */
