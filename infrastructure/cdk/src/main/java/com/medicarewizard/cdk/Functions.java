@@ -40,7 +40,10 @@ import software.constructs.Construct;
 /**
  * The six functions of {@link FunctionSpecs}, with its AWS values, each from its artifact
  * ({@code infrastructure/lambda}), Java 21 with SnapStart on published versions behind a {@code live}
- * alias that every trigger invokes. Least privilege: each gets exactly the grants its adapters use.
+ * alias that every trigger invokes. Least privilege: each gets the services and resources its adapters
+ * use, the sweeper, the intake's dead-letter routes and the mail senders exactly the actions they call;
+ * the others still get the CDK's read-write grant on the table (it includes Scan and BatchWriteItem,
+ * which nothing calls).
  * Every function has a dead-letter queue for failed asynchronous invocations; the allocator's
  * messages go to the queue's own dead-letter queue, the notifier's records to an on-failure destination.
  */
