@@ -73,8 +73,10 @@ final class Monitoring extends Construct {
             if (terms.length == 2) {
                 return MathExpression.Builder.create().expression("a" + operator + "b").label(spec.metric())
                         .period(MINUTE)
-                        .usingMetrics(Map.of("a", metric(spec.source(), terms[0], options, queues, functions),
-                                "b", metric(spec.source(), terms[1], options, queues, functions)))
+                        // sorted, so that every synthesis writes the same template (Map.of's order is not fixed)
+                        .usingMetrics(new java.util.TreeMap<>(Map.of(
+                                "a", metric(spec.source(), terms[0], options, queues, functions),
+                                "b", metric(spec.source(), terms[1], options, queues, functions))))
                         .build();
             }
         }
