@@ -150,8 +150,8 @@ final class Functions extends Construct {
         // condition fails without the old item (TableReservations.waitingSince, recordResent)
         data.table().grant(function, "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:GetItem");
         queues.requests().grantSendMessages(function);
-        // it sends nothing into a backlog (PendingRequestSweeper): it reads the queue's figures
-        queues.requests().grant(function, "sqs:GetQueueAttributes");
+        // it sends nothing into a backlog (PendingRequestSweeper): it reads the queues' figures (the
+        // reservation queue's come with grantSendMessages)
         queues.deadLetters().grant(function, "sqs:GetQueueAttributes");
         functions.every("SweepEveryMinute", spec.every().aws(), functions.live(function));
     }

@@ -5,6 +5,7 @@ import com.medicarewizard.functions.Alarms;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
@@ -67,18 +68,15 @@ final class Monitoring extends Construct {
     /** The metric an alarm reads, by its source: each a one-minute series of the spec's statistic. */
     private static IMetric metric(AlarmSpec spec, ReservationQueues queues, Functions functions) {
         MetricOptions options = MetricOptions.builder().period(MINUTE).statistic(spec.statistic()).build();
-        // "x - y" or "x + y": two metrics of the same source, combined minute by minute
-        for (String operator : new String[] {" - ", " + "}) {
-            String[] terms = spec.metric().split(java.util.regex.Pattern.quote(operator));
-            if (terms.length == 2) {
-                return MathExpression.Builder.create().expression("a" + operator + "b").label(spec.metric())
-                        .period(MINUTE)
-                        // sorted, so that every synthesis writes the same template (Map.of's order is not fixed)
-                        .usingMetrics(new java.util.TreeMap<>(Map.of(
-                                "a", metric(spec.source(), terms[0], options, queues, functions),
-                                "b", metric(spec.source(), terms[1], options, queues, functions))))
-                        .build();
-            }
+        List<String> terms = spec.terms();
+        if (terms.size() == 2) {
+            // two metrics of the same source, combined minute by minute; sorted, so that every synthesis
+            // writes the same template (Map.of's order is not fixed)
+            return MathExpression.Builder.create().expression("a" + spec.operator() + "b").label(spec.metric())
+                    .period(MINUTE)
+                    .usingMetrics(new TreeMap<>(Map.of("a", metric(spec.source(), terms.get(0), options, queues, functions),
+                            "b", metric(spec.source(), terms.get(1), options, queues, functions))))
+                    .build();
         }
         return metric(spec.source(), spec.metric(), options, queues, functions);
     }

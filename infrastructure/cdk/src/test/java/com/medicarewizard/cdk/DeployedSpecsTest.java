@@ -83,12 +83,10 @@ class DeployedSpecsTest {
                     "DatapointsToAlarm", spec.minutes(),
                     "TreatMissingData", spec.missingData() == AlarmSpec.MissingData.BREACHING ? "breaching" : "notBreaching",
                     "AlarmActions", List.of(Map.of("Ref", Match.stringLikeRegexp("MonitoringOperatorAlarms.*")))));
-            String operator = spec.metric().contains(" + ") ? " + " : " - ";
-            String[] terms = spec.metric().split(java.util.regex.Pattern.quote(operator));
-            if (terms.length == 2) {
+            if (spec.terms().size() == 2) {
                 expected.put("Metrics", Match.arrayWith(List.of(Match.objectLike(Map.of("Expression",
-                        "a" + operator + "b")))));
-                for (String part : terms) {
+                        "a" + spec.operator() + "b")))));
+                for (String part : spec.terms()) {
                     TEMPLATE.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
                             "AlarmName", "medicarewizard-test-" + spec.name(),
                             "Metrics", Match.arrayWith(List.of(Match.objectLike(Map.of(

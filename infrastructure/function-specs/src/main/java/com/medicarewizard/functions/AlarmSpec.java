@@ -1,5 +1,6 @@
 package com.medicarewizard.functions;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -100,6 +101,16 @@ public record AlarmSpec(String name, Source source, String metric, String statis
         if (meaning == null || meaning.isBlank()) {
             throw new IllegalArgumentException("an alarm says what it means");
         }
+    }
+
+    /** The metric's names: one, or the two of a difference or sum ({@link #operator}). */
+    public List<String> terms() {
+        return List.of(metric.split(" [-+] "));
+    }
+
+    /** {@code " - "} or {@code " + "} between the two {@link #terms}; empty for a single metric. */
+    public String operator() {
+        return metric.contains(" - ") ? " - " : metric.contains(" + ") ? " + " : "";
     }
 
     /** When it fires, as the documents write it: {@code > 500 for 5 min}. */

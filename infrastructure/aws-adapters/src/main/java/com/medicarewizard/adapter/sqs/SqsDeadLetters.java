@@ -91,7 +91,7 @@ public final class SqsDeadLetters implements DeadLetters {
         Map<String, Message> seen = new LinkedHashMap<>();
         Instant stop = clock.instant().plus(LISTING);
         try {
-            if (moveUnderWay()) {
+            if (moveTask().isPresent()) {
                 // hiding letters now would keep them from the move: one look that leaves them visible
                 return receive(Math.min(MAX_PER_BATCH, max), 0).stream().map(SqsDeadLetters::deadLetter).toList();
             }
@@ -115,10 +115,6 @@ public final class SqsDeadLetters implements DeadLetters {
         String source = arn(deadLetterQueueUrl);
         return client.listMessageMoveTasks(b -> b.sourceArn(source).maxResults(1)).results().stream()
                 .filter(task -> UNDER_WAY.contains(task.status())).findFirst();
-    }
-
-    private boolean moveUnderWay() {
-        return moveTask().isPresent();
     }
 
     @Override
