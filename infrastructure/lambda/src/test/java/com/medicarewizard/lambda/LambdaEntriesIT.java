@@ -69,7 +69,7 @@ class LambdaEntriesIT {
     @BeforeAll
     static void startQueue() throws IOException {
         // the entries sign with AwsClients' fixed credentials for local endpoints
-        sqsServer = EmbeddedSqsServer.start(data, 0, new QueueCredentials("local", "local"));
+        sqsServer = EmbeddedSqsServer.start(0, new QueueCredentials("local", "local"));
         sqs = LocalSqsClients.forServer(sqsServer);
         nowhere = new Socket();
         nowhere.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));

@@ -36,7 +36,7 @@ import com.medicarewizard.runtime.lambda.LocalFunction;
 import com.medicarewizard.runtime.lambda.LocalLambdaContext;
 import com.medicarewizard.runtime.sqs.EmbeddedSqsServer;
 import com.medicarewizard.runtime.sqs.MappingConfig;
-import com.medicarewizard.runtime.sqs.QueueStoreWatch;
+import com.medicarewizard.runtime.sqs.QueueWatch;
 import com.medicarewizard.runtime.sqs.QueueUrls;
 import com.medicarewizard.runtime.sqs.SqsEventSourceMapping;
 import org.apache.logging.log4j.LogManager;
@@ -70,8 +70,8 @@ public final class LocalRuntime implements AutoCloseable {
     static final GatewayLimits EDGE_LIMITS = GatewayLimits.API_GATEWAY.withMaxRequestBytes(JsonBody.LIMIT);
     /** How long a stop lets a timer's run under way finish. */
     private static final Duration STOP_GRACE = Duration.ofMillis(500);
-    /** How often the queue store is checked (a deleted queue, a store that no longer takes writes). */
-    private static final Duration QUEUE_STORE_WATCH = Duration.ofSeconds(5);
+    /** How often the queue is checked for having been deleted. */
+    private static final Duration QUEUE_WATCH = Duration.ofSeconds(5);
     /** Log-ins waiting for a hashing thread, at most: about two seconds of bcrypt; beyond, 503 at once. */
     private static final int HASHES_WAITING = 32 * HASHING_THREADS;
     private final StandIns standIns;
@@ -85,30 +85,21 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     public static LocalRuntime start(RuntimeConfig config) throws IOException {
-        return start(config, TableOptions.defaults(), () -> { });
-    }
-
-    /** Starts with the table kept as {@code tableOptions} say (tests observe the journal's forces). */
-    public static LocalRuntime start(RuntimeConfig config, TableOptions tableOptions) throws IOException {
-        return start(config, tableOptions, () -> { });
-    }
-
-    /** Starts; {@code queueStoreBroken} runs if the queue store stops taking writes for good. */
-    public static LocalRuntime start(RuntimeConfig config, Runnable queueStoreBroken) throws IOException {
-        return start(config, TableOptions.defaults(), queueStoreBroken);
+        return start(config, TableOptions.defaults());
     }
 
     /**
      * Starts the pipeline with the table kept as {@code tableOptions} say (tests observe the journal's
-     * forces); {@code queueStoreBroken} runs once if the queue store stops taking writes for good (see
-     * {@link QueueStoreWatch}): {@link Main} exits non-zero, for a supervisor to restart it.
+     * forces): the stand-ins, then the requests the table holds as waiting put back on the empty
+     * queue ({@link QueueRefill}), then the functions.
      */
-    public static LocalRuntime start(RuntimeConfig config, TableOptions tableOptions, Runnable queueStoreBroken)
-            throws IOException {
+    public static LocalRuntime start(RuntimeConfig config, TableOptions tableOptions) throws IOException {
         LocalRuntime runtime = new LocalRuntime(StandIns.open(config, tableOptions, Clock.systemUTC()));
         try {
+            QueueRefill refill = new QueueRefill(runtime.standIns.table(), runtime.standIns.queue());
+            refill.run();
             runtime.startFunctions(config);
-            runtime.watchQueueStore(config, queueStoreBroken);
+            runtime.watchQueue(config, refill);
             return runtime;
         } catch (IOException | RuntimeException e) {
             runtime.close();
@@ -151,13 +142,26 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /**
+     * The handler's messages (outbox lines) and then its table writes (sent markers, parked
+     * notifications, message counts) forced once at its end, in that order, rather than a force each:
+     * nothing it records counts before it returns (the stream mapping moves its checkpoint then). A
+     * killed process keeps every line and every write, each handed to the OS at once (docs/adr/0009).
+     */
+    private <I, O> RequestHandler<I, O> messagesForcedOnReturn(RequestHandler<I, O> handler) {
+        EmbeddedTable table = standIns.table();
+        OutboxNotifications outbox = standIns.outbox();
+        return (event, context) -> table.deferringForces(
+                () -> outbox.deferringForces(() -> handler.handleRequest(event, context)));
+    }
+
+    /**
      * The notifier on the table's change stream, as Lambda's DynamoDB stream mapping drives it, and
      * its retrier of parked notifications on a timer (an EventBridge schedule in AWS).
      */
     private StreamEventSourceMapping startNotifier(Functions functions, RuntimeConfig config) {
         OutcomeNotifier notifier = functions.outcomeNotifier();
         var function = new LocalFunction<DynamodbEvent, StreamsEventResponse>(
-                FunctionConfig.of(FunctionSpecs.NOTIFIER.function()), new NotifierHandler(notifier));
+                FunctionConfig.of(FunctionSpecs.NOTIFIER.function()), messagesForcedOnReturn(new NotifierHandler(notifier)));
         running.add(function);
         StreamEventSourceMapping mapping = new StreamEventSourceMapping(standIns.table().stream(), function,
                 StreamMappingConfig.of(FunctionSpecs.NOTIFIER.stream()), standIns.streamFailures(), Clock.systemUTC())
@@ -165,7 +169,8 @@ public final class LocalRuntime implements AutoCloseable {
         running.add(mapping);
         notifierMapping = mapping;
         var retrier = new LocalFunction<ScheduledEvent, Integer>(
-                FunctionConfig.of(FunctionSpecs.PARKED_RETRY.function()), functions.parkedRetrier(notifier));
+                FunctionConfig.of(FunctionSpecs.PARKED_RETRY.function()),
+                messagesForcedOnReturn(functions.parkedRetrier(notifier)));
         running.add(retrier);
         schedule(retrier, config.retryParkedEvery());
         return mapping;
@@ -194,11 +199,11 @@ public final class LocalRuntime implements AutoCloseable {
         scheduleHousekeeping();
     }
 
-    private void watchQueueStore(RuntimeConfig config, Runnable broken) {
+    private void watchQueue(RuntimeConfig config, QueueRefill refill) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-                .name("queue-store-watch").daemon().factory());
-        QueueStoreWatch watch = new QueueStoreWatch(standIns.functionsSqs(), StandIns.queueSpec(config), broken);
-        timer.scheduleWithFixedDelay(watch, QUEUE_STORE_WATCH.toMillis(), QUEUE_STORE_WATCH.toMillis(),
+                .name("queue-watch").daemon().factory());
+        QueueWatch watch = new QueueWatch(standIns.functionsSqs(), StandIns.queueSpec(config), refill::run);
+        timer.scheduleWithFixedDelay(watch, QUEUE_WATCH.toMillis(), QUEUE_WATCH.toMillis(),
                 TimeUnit.MILLISECONDS);
         running.add(timer::shutdownNow);
     }

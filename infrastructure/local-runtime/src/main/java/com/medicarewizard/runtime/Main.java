@@ -13,8 +13,6 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Main {
     private static final Logger LOG = LogManager.getLogger(Main.class);
-    /** EX_TEMPFAIL: a temporary failure, worth a restart. */
-    private static final int QUEUE_STORE_BROKEN = 75;
 
     private Main() {
     }
@@ -30,7 +28,7 @@ public final class Main {
         }
         LocalRuntime runtime;
         try {
-            runtime = LocalRuntime.start(config, Main::queueStoreBroken);
+            runtime = LocalRuntime.start(config);
         } catch (Exception | Error e) {
             LOG.error("MediCareWizard could not start (data in {}): {}", config.dataDirectory(), e.toString(), e);
             LogManager.shutdown();
@@ -47,12 +45,5 @@ public final class Main {
         }, "shutdown"));
         LOG.info("MediCareWizard is up on http://localhost:{} (data in {})", runtime.port(), config.dataDirectory());
         stopped.await();
-    }
-
-    /** A queue store that no longer takes writes heals only by a restart: exit for the supervisor. */
-    private static void queueStoreBroken() {
-        LOG.error("exiting with status {} so that a supervisor restarts the pipeline on the same data",
-                QUEUE_STORE_BROKEN);
-        System.exit(QUEUE_STORE_BROKEN);
     }
 }

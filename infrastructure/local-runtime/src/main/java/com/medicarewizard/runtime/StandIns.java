@@ -1,6 +1,7 @@
 package com.medicarewizard.runtime;
 
 import com.medicarewizard.adapter.embedded.EmbeddedCenterCatalog;
+import com.medicarewizard.adapter.embedded.UnforcedRateLimits;
 import com.medicarewizard.adapter.table.TableMessageFailures;
 import com.medicarewizard.adapter.table.TableNotificationLedger;
 import com.medicarewizard.adapter.table.TableRecipientQuota;
@@ -67,19 +68,17 @@ record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, SqsClient functionsS
                 () -> DemoCenter.create(LocalDate.now(clock)));
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
-            EmbeddedSqsServer server = opened(opened, EmbeddedSqsServer.start(config.dataDirectory().resolve("queue"), 0));
+            EmbeddedSqsServer server = opened(opened, EmbeddedSqsServer.start(0));
             SqsClient sqs = opened(opened, LocalSqsClients.forServer(server));
             SqsClient functionsSqs = opened(opened, LocalSqsClients.forFunctions(server));
             QueueUrls urls = new QueueSetup(sqs).create(queueSpec(config));
             EmbeddedTable table = opened(opened, EmbeddedTables.open(config.dataDirectory().resolve("table"), tableOptions));
             OutboxNotifications outbox = new OutboxNotifications(new Outbox(config.dataDirectory().resolve("outbox")),
                     config.smtp().map(SmtpMailer::new), clock);
-            // the queue store's files, created by H2 with the process's umask
-            PrivateFiles.tighten(config.dataDirectory());
             return new StandIns(server, sqs, functionsSqs, urls, table,
                     new SqsReservationQueue(functionsSqs, urls.queueUrl(), urls.deadLetterQueueUrl()),
                     new TableReservations(table), new TableSlotLedger(table), new TablePatients(table),
-                    new TableTokens(table), new TableRateLimits(table), catalog,
+                    new TableTokens(table), new UnforcedRateLimits(table, new TableRateLimits(table)), catalog,
                     new SqsDeadLetters(functionsSqs, urls.queueUrl(), urls.deadLetterQueueUrl()),
                     new TableMessageFailures(table), new TableNotificationLedger(table), new TableRecipientQuota(table), outbox,
                     new InProcessEventBus(), new OnFailureDestination(

@@ -101,7 +101,7 @@ final class AwsPipeline implements AutoCloseable {
     AwsPipeline(Path data) throws IOException {
         // before any entry is built: they bind System.out for their EMF lines then
         stdout = opened(new StdoutLines());
-        EmbeddedSqsServer sqsServer = opened(EmbeddedSqsServer.start(data.resolve("queue"), 0,
+        EmbeddedSqsServer sqsServer = opened(EmbeddedSqsServer.start(0,
                 new QueueCredentials("local", "local")));
         sqs = opened(LocalSqsClients.forServer(sqsServer));
         queues = new QueueSetup(sqs).create(new QueueSpec("reservation-requests",

@@ -3,6 +3,7 @@ package com.medicarewizard.adapter.embedded;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.medicarewizard.adapter.embedded.table.JournalSync;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,14 +18,22 @@ import java.util.List;
 
 /**
  * An append-only file of JSON documents, one a line, each forced to disk before {@link #append}
- * returns; a torn last line (a crash mid-append) never counted and is skipped when read.
+ * returns (or, with {@link #appendUnforced}, written to the OS at once and forced by a later
+ * {@link #force}); a torn last line (a crash mid-append) never counted and is skipped when read.
  */
 public final class JsonLines {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
+    private final JournalSync sync;
 
     public JsonLines(Path file) {
+        this(file, JournalSync.FSYNC);
+    }
+
+    /** With {@code sync} forcing the file (tests observe forces). */
+    public JsonLines(Path file, JournalSync sync) {
         this.file = file;
+        this.sync = sync;
     }
 
     public static ObjectNode object() {
@@ -32,12 +41,36 @@ public final class JsonLines {
     }
 
     public synchronized void append(ObjectNode entry) throws IOException {
+        write(entry, true);
+    }
+
+    /** Appends the entry, written to the OS (a killed process keeps it) but not forced to the disk. */
+    public synchronized void appendUnforced(ObjectNode entry) throws IOException {
+        write(entry, false);
+    }
+
+    /** Forces what was appended to the disk. */
+    public synchronized void force() throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            sync.force(channel);
+        }
+    }
+
+    private void write(ObjectNode entry, boolean force) throws IOException {
         PrivateFiles.directory(file.getParent());
         byte[] line = (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
         try (FileChannel channel = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
-            channel.write(ByteBuffer.wrap(line));
-            channel.force(false);
+            ByteBuffer buffer = ByteBuffer.wrap(line);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            if (force) {
+                sync.force(channel);
+            }
         }
     }
 

@@ -1,19 +1,13 @@
 package com.medicarewizard.runtime.sqs;
 
-import java.time.Duration;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.actor.Props;
 import org.apache.pekko.http.scaladsl.Http;
-import org.apache.pekko.pattern.Patterns;
 import org.elasticmq.Limits;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.actor.QueueManagerActor;
-import org.elasticmq.actor.queue.QueueEvent;
-import org.elasticmq.persistence.sql.SqlQueuePersistenceActor;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.TheSQSRestServerBuilder;
 import org.elasticmq.server.config.ElasticMQServerConfig;
@@ -21,11 +15,10 @@ import org.elasticmq.util.NowProvider;
 import scala.Option;
 import scala.concurrent.duration.FiniteDuration;
 import scala.jdk.javaapi.FutureConverters;
-import scala.util.Either;
 
 /**
- * ElasticMQ put together as its {@code ElasticMQServer} does (H2 persistence actor, queue manager,
- * REST server, restore of the stored queues), but able to bind port 0 and read the port the OS chose
+ * ElasticMQ put together as its {@code ElasticMQServer} does (queue manager and REST server, queues
+ * in memory), but able to bind port 0 and read the port the OS chose
  * back from the binding. {@code ElasticMQServer} hides its binding, so a caller had to find a free
  * port first and lose it to any process binding it in between.
  *
@@ -57,13 +50,13 @@ final class BoundElasticMq {
     }
 
     /**
-     * Starts the server on {@code config}'s bind host and restores the stored queues and messages.
+     * Starts the server on {@code config}'s bind host, its queues in memory (no persistence actor:
+     * the durable record of every request is the table's; see docs/adr/0009).
      *
      * @param port the port to bind, or 0 for one the OS picks
      * @param access what a request must show to reach ElasticMQ
-     * @throws IllegalStateException if the stored queues cannot be restored within {@code restoreTimeout}
      */
-    static BoundElasticMq start(ElasticMQServerConfig config, int port, Duration restoreTimeout, QueueAccess access) {
+    static BoundElasticMq start(ElasticMQServerConfig config, int port, QueueAccess access) {
         ActorSystem actors = ActorSystem.create("elasticmq");
         try {
             GuardedHttp.install(actors, access);
@@ -71,41 +64,15 @@ final class BoundElasticMq {
             actors.terminate();
             throw e;
         }
-        ActorRef store = actors.actorOf(Props.create(SqlQueuePersistenceActor.class,
-                config.sqlQueuePersistenceConfig(), config.baseQueues()));
         Limits limits = (Limits) config.restSqs().sqsLimits();
         ActorRef queues = actors.actorOf(Props.create(QueueManagerActor.class, new NowProvider(), limits,
-                Option.apply(store)));
+                Option.<ActorRef>empty()));
         NodeAddress requestAddress = config.nodeAddress().copy(config.nodeAddress().protocol(), WILDCARD_HOST,
                 0, config.nodeAddress().contextPath());
         SQSRestServer rest = new TheSQSRestServerBuilder(Option.apply(actors), Option.apply(queues),
                 config.restSqs().bindHostname(), port, requestAddress, false, limits, config.awsRegion(),
-                config.awsAccountId(), Option.apply(store), config.autoCreateQueues()).start();
-        var started = new BoundElasticMq(actors, rest.waitUntilStarted());
-        try {
-            started.restore(store, queues, restoreTimeout);
-        } catch (RuntimeException e) {
-            started.stop();
-            throw e;
-        }
-        return started;
-    }
-
-    /** Asks the persistence actor to recreate the stored queues, as {@code ElasticMQServer.start} does. */
-    private void restore(ActorRef store, ActorRef queues, Duration timeout) {
-        Object reply;
-        try {
-            reply = Patterns.ask(store, new QueueEvent.Restore(queues), timeout).toCompletableFuture()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while ElasticMQ restores its queues", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("ElasticMQ did not restore its queues in " + timeout, e);
-        }
-        if (reply instanceof Either<?, ?> result && result.isLeft()) {
-            throw new IllegalStateException("ElasticMQ could not restore its queues: " + result.left().get());
-        }
+                config.awsAccountId(), Option.<ActorRef>empty(), config.autoCreateQueues()).start();
+        return new BoundElasticMq(actors, rest.waitUntilStarted());
     }
 
     /** The port the REST server is bound to. */
@@ -113,7 +80,7 @@ final class BoundElasticMq {
         return binding.localAddress().getPort();
     }
 
-    /** Unbinds the REST server, then stops the actors (the H2 pool is the caller's to close). */
+    /** Unbinds the REST server, then stops the actors. */
     void stop() {
         try {
             FutureConverters.asJava(binding.terminate(STOP_DEADLINE)).toCompletableFuture().join();

@@ -26,13 +26,21 @@ class EmbeddedRateLimitsTest extends RateLimitsContract {
 
     @Override
     protected RateLimits newRateLimits() {
-        table = EmbeddedTables.open(directory);
-        return new TableRateLimits(table);
+        return new TableRateLimits(openTable());
+    }
+
+    /** The table of this test, opened once. */
+    protected EmbeddedTable openTable() {
+        if (table == null) {
+            table = EmbeddedTables.open(directory);
+        }
+        return table;
     }
 
     @AfterEach
     void closeTable() throws IOException {
         table.close();
+        table = null;
     }
 
     @Test

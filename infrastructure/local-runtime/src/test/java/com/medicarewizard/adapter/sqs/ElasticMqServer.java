@@ -10,14 +10,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * One ElasticMQ server (the embedded SQS stand-in) and its client for all tests of a class, as the
@@ -25,24 +19,19 @@ import java.util.stream.Stream;
  * Each test takes a queue of its own, so that no test sees another's messages.
  */
 final class ElasticMqServer implements BeforeAllCallback, AfterAllCallback {
-    private Path data;
     private EmbeddedSqsServer server;
     private SqsClient sqs;
 
     @Override
-    public void beforeAll(ExtensionContext context) throws IOException {
-        data = Files.createTempDirectory("elasticmq-");
-        server = EmbeddedSqsServer.start(data, 0);
+    public void beforeAll(ExtensionContext context) {
+        server = EmbeddedSqsServer.start(0);
         sqs = LocalSqsClients.forServer(server);
     }
 
     @Override
-    public void afterAll(ExtensionContext context) throws IOException {
+    public void afterAll(ExtensionContext context) {
         sqs.close();
         server.close();
-        try (Stream<Path> files = Files.walk(data)) {
-            files.sorted(Comparator.reverseOrder()).forEach(ElasticMqServer::delete);
-        }
     }
 
     SqsClient sqs() {
@@ -57,13 +46,5 @@ final class ElasticMqServer implements BeforeAllCallback, AfterAllCallback {
     QueueUrls newQueue() {
         String name = "reservations-" + UUID.randomUUID();
         return new QueueSetup(sqs).create(new QueueSpec(name, Duration.ofSeconds(30), 3, name + "-dlq"));
-    }
-
-    private static void delete(Path path) {
-        try {
-            Files.delete(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -6,7 +6,9 @@ import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
 import com.medicarewizard.adapter.embedded.table.RecordingSync;
 import com.medicarewizard.adapter.embedded.table.TableOptions;
 import com.medicarewizard.adapter.table.TableReservations;
+import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationId;
+import com.medicarewizard.domain.reservation.ReservationStatus;
 import com.medicarewizard.runtime.LocalRuntime;
 import com.medicarewizard.runtime.RuntimeConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -106,6 +108,7 @@ class DurableAcknowledgementIT {
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         Set<String> atPowerLoss;
         Path afterPowerLoss = Files.createDirectories(data.resolve("after-power-loss"));
+        Path tableAfter = Files.createDirectories(afterPowerLoss.resolve("table"));
         try (ExecutorService burst = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 48; i++) {
                 ApiClient patient = patients.get(i % patients.size());
@@ -121,23 +124,28 @@ class DurableAcknowledgementIT {
             // the power goes: what was acknowledged so far, and only the forced part of the journal
             atPowerLoss = Set.copyOf(acknowledged);
             copyPrefix(data.resolve("table").resolve("journal.jsonl"), disk.forcedUpTo(),
-                    afterPowerLoss.resolve("journal.jsonl"));
+                    tableAfter.resolve("journal.jsonl"));
         }
 
-        try (EmbeddedTable table = EmbeddedTables.open(afterPowerLoss)) {
+        try (EmbeddedTable table = EmbeddedTables.open(tableAfter)) {
             TableReservations reservations = new TableReservations(table);
             assertThat(atPowerLoss).allSatisfy(id ->
                     assertThat(reservations.find(new ReservationId(id))).as(id).isPresent());
+        }
+        // the machine comes back: the queue (in memory) is gone, and every acknowledged booking is decided
+        Files.copy(data.resolve("center.json"), afterPowerLoss.resolve("center.json"));
+        try (LocalRuntime restarted = LocalRuntime.start(RuntimeConfig.forTests(afterPowerLoss, "ops-secret-for-tests"))) {
+            assertThat(new Bookings(restarted).awaitFinal(List.copyOf(atPowerLoss))).extracting(Reservation::status)
+                    .doesNotContain(ReservationStatus.PENDING);
         }
     }
 
     @Test
     void theDataDirectoryAndItsFilesArePrivateToTheirUser() throws Exception {
-        for (Path directory : List.of(data, data.resolve("table"), data.resolve("outbox"), data.resolve("queue"))) {
+        for (Path directory : List.of(data, data.resolve("table"), data.resolve("outbox"))) {
             assertThat(permissions(directory)).as(directory.toString()).isEqualTo("rwx------");
         }
-        for (Path file : List.of(data.resolve("table").resolve("journal.jsonl"), data.resolve("outbox").resolve("outbox.jsonl"),
-                data.resolve("queue").resolve("elasticmq.mv.db"))) {
+        for (Path file : List.of(data.resolve("table").resolve("journal.jsonl"), data.resolve("outbox").resolve("outbox.jsonl"))) {
             assertThat(permissions(file)).as(file.toString()).isEqualTo("rw-------");
         }
     }

@@ -10,12 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
@@ -27,8 +25,6 @@ class QueueAccessIT {
 
     private static final QueueSpec SPEC = new QueueSpec("guarded", Duration.ofSeconds(30), 3, "guarded-dlq");
 
-    @TempDir
-    Path data;
     private EmbeddedSqsServer server;
     private SqsClient pipeline;
     private SqsClient stranger;
@@ -36,7 +32,7 @@ class QueueAccessIT {
 
     @BeforeEach
     void startWithOneMessage() {
-        server = EmbeddedSqsServer.start(data, 0);
+        server = EmbeddedSqsServer.start(0);
         pipeline = LocalSqsClients.forServer(server);
         stranger = LocalSqsClients.forEndpoint(server.endpoint(), QueueCredentials.random());
         urls = new QueueSetup(pipeline).create(SPEC);

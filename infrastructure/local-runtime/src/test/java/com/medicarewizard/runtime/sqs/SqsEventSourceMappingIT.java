@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.medicarewizard.runtime.sqs.RecordingHandler.Delivery;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
@@ -30,15 +28,13 @@ class SqsEventSourceMappingIT {
     private static final MappingConfig SINGLE_RECEIVE = new MappingConfig(10, Duration.ZERO);
     private static final MappingConfig HALF_SECOND_WINDOW = new MappingConfig(10, Duration.ofMillis(500));
 
-    @TempDir
-    Path data;
     private SqsRuntimeFixture runtime;
     private QueueUrls queue;
     private final RecordingHandler handler = new RecordingHandler();
 
     @BeforeEach
     void start() {
-        runtime = new SqsRuntimeFixture(data);
+        runtime = new SqsRuntimeFixture();
         queue = runtime.queue("bookings", VISIBILITY, 3);
     }
 

@@ -22,8 +22,8 @@ final class SqsRuntimeFixture implements AutoCloseable {
     final SqsClient sqs;
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
 
-    SqsRuntimeFixture(Path data) {
-        this.server = EmbeddedSqsServer.start(data, 0);
+    SqsRuntimeFixture() {
+        this.server = EmbeddedSqsServer.start(0);
         this.sqs = LocalSqsClients.forServer(server);
     }
 

@@ -62,7 +62,7 @@ class StreamsApiMappingIT {
         streams = DynamoDbStreamsClient.builder().endpointOverride(endpoint.endpoint()).region(Region.EU_SOUTH_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        sqsServer = EmbeddedSqsServer.start(data.resolve("sqs"), 0);
+        sqsServer = EmbeddedSqsServer.start(0);
         sqs = LocalSqsClients.forServer(sqsServer);
         failures = sqs.createQueue(b -> b.queueName("stream-failures")).queueUrl();
     }

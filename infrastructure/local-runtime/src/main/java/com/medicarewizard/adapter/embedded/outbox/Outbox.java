@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.medicarewizard.adapter.embedded.JsonLines;
+import com.medicarewizard.adapter.embedded.table.JournalSync;
 import org.apache.commons.io.input.ReversedLinesFileReader;
 
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The local stand-in's record of every message sent, as SNS keeps a delivery log: one JSON line
@@ -36,19 +38,74 @@ public final class Outbox {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path directory;
     private final JsonLines newest;
+    /** Whether this thread is in a {@link #deferringForces} block, and whether it appended meanwhile. */
+    private final ThreadLocal<boolean[]> deferring = new ThreadLocal<>();
 
     public Outbox(Path directory) {
-        this.directory = directory;
-        this.newest = new JsonLines(file(0));
+        this(directory, JournalSync.FSYNC);
     }
 
-    /** Appends the entry, forced to disk, after rotating a full newest file. */
+    /** With {@code sync} forcing its lines (tests observe forces). */
+    public Outbox(Path directory, JournalSync sync) {
+        this.directory = directory;
+        this.newest = new JsonLines(file(0), sync);
+    }
+
+    /**
+     * Appends the entry, after rotating a full newest file: forced to disk before it returns, or,
+     * inside a {@link #deferringForces} block, written to the OS at once and forced at the block's end.
+     */
     public synchronized void append(ObjectNode entry) throws IOException {
         Path current = file(0);
         if (Files.isRegularFile(current) && Files.size(current) >= MAX_FILE_BYTES) {
             rotate();
         }
-        newest.append(entry);
+        boolean[] appended = deferring.get();
+        if (appended == null) {
+            newest.append(entry);
+        } else {
+            newest.appendUnforced(entry);
+            appended[0] = true;
+        }
+    }
+
+    /**
+     * Runs {@code work} with the forces of its appends (on this thread) deferred to its end: one
+     * force for all of them instead of one a line, for a caller none of whose messages counts before
+     * it returns — the notifier, whose stream batch is done (and its checkpoint moved) only once its
+     * invocation returns. A killed process keeps every line (each is written to the OS at once); a
+     * power cut during the block may take the block's lines.
+     */
+    public <T> T deferringForces(Supplier<T> work) {
+        if (deferring.get() != null) {
+            return work.get();
+        }
+        boolean[] appended = {false};
+        deferring.set(appended);
+        boolean completed = false;
+        try {
+            T result = work.get();
+            completed = true;
+            return result;
+        } finally {
+            deferring.remove();
+            if (appended[0]) {
+                forceAfter(completed);
+            }
+        }
+    }
+
+    private void forceAfter(boolean completed) {
+        try {
+            synchronized (this) {
+                newest.force();
+            }
+        } catch (IOException e) {
+            if (completed) {
+                throw new UncheckedIOException("could not force the outbox to the disk", e);
+            }
+            // the work failed already: its failure is the one to report
+        }
     }
 
     /** Every kept entry, oldest first (the local spool, for tests and curious developers). */
@@ -92,8 +149,9 @@ public final class Outbox {
         }
     }
 
-    /** Each file moves one place older (each move atomic); the oldest kept one goes. */
+    /** Each file moves one place older (each move atomic, the newest forced first); the oldest kept one goes. */
     private void rotate() throws IOException {
+        newest.force();
         Files.deleteIfExists(file(KEPT_FILES - 1));
         for (int i = KEPT_FILES - 2; i >= 0; i--) {
             if (Files.exists(file(i))) {

@@ -56,6 +56,11 @@ public final class OutboxNotifications implements Notifications, SentNotificatio
         return outbox.entries();
     }
 
+    /** See {@link Outbox#deferringForces}: the messages recorded by {@code work} forced once, at its end. */
+    public <T> T deferringForces(java.util.function.Supplier<T> work) {
+        return outbox.deferringForces(work);
+    }
+
     @Override
     public List<Entry> recent(int limit) {
         return outbox.latest(limit).stream().map(OutboxNotifications::view).toList();

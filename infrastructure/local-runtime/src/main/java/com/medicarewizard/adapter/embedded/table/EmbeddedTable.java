@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -244,6 +246,11 @@ public final class EmbeddedTable implements ItemTable, AutoCloseable {
      * share one force instead of waiting for one each.
      */
     public <T> T deferringForces(Supplier<T> work) {
+        return collectingWrites(work, this::awaitDurable);
+    }
+
+    /** Runs {@code work} with its writes (on this thread) returning once journalled; then hands the last one to {@code then}. */
+    private <T> T collectingWrites(Supplier<T> work, Consumer<Appended> then) {
         if (deferred.get() != null) {
             return work.get();
         }
@@ -253,8 +260,43 @@ public final class EmbeddedTable implements ItemTable, AutoCloseable {
             return work.get();
         } finally {
             deferred.remove();
-            awaitDurable(last[0]);
+            then.accept(last[0]);
         }
+    }
+
+    /**
+     * Runs {@code work} without waiting for the forces of its writes (on this thread): each write
+     * returns once journalled — written to the OS, so it survives a killed process — and is forced,
+     * and its stream records published, in the background by the next force. For writes whose loss
+     * in a power cut costs nothing that matters, and whose wait would sit on a request's path: the
+     * rate limits' counters (a power cut forgets the last moments' counts, letting a patient make a
+     * few more requests). Inside a {@link #deferringForces} block the writes join that block's force.
+     */
+    public <T> T withoutAwaitingForces(Supplier<T> work) {
+        return collectingWrites(work, this::forceInTheBackground);
+    }
+
+    private void forceInTheBackground(Appended appended) {
+        if (appended == Appended.NOTHING) {
+            return;
+        }
+        Thread.ofVirtual().name("table-background-force").start(() -> {
+            try {
+                awaitDurable(appended);
+            } catch (UncheckedIOException e) {
+                if (!closed) {
+                    LOG.warn("a background force failed: {}", e.toString());
+                }
+            }
+        });
+    }
+
+    /**
+     * The items {@code filter} accepts, read without a lock (each as some commit left it). A scan of
+     * the whole table: for the runtime's start-up work, never on a request's path.
+     */
+    public List<Item> scan(Predicate<Item> filter) {
+        return store.items().filter(filter).toList();
     }
 
     /** Returns once the commit's line is on the disk (group commit: see {@link Journal}), then streams it. */

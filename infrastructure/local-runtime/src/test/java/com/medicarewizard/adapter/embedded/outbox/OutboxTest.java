@@ -1,5 +1,6 @@
 package com.medicarewizard.adapter.embedded.outbox;
 
+import com.medicarewizard.adapter.embedded.table.RecordingSync;
 import com.medicarewizard.port.Notifications.Sms;
 import com.medicarewizard.port.SentNotifications.Entry;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,28 @@ class OutboxTest {
 
     private OutboxNotifications outbox() {
         return new OutboxNotifications(new Outbox(directory), Optional.empty(), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** The notifier's batch: its lines written to the file at once, forced once at the end, not one force a line. */
+    @Test
+    void linesOfADeferringBlockAreWrittenAtOnceAndForcedOnceAtItsEnd() throws IOException {
+        RecordingSync disk = new RecordingSync();
+        OutboxNotifications outbox = new OutboxNotifications(new Outbox(directory, disk), Optional.empty(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        outbox.send(new Sms("+393471234567", "alone"));
+        assertThat(disk.forces()).as("a line outside a block is forced before it counts").isEqualTo(1);
+
+        int linesInside = outbox.deferringForces(() -> {
+            for (int i = 0; i < 10; i++) {
+                outbox.send(new Sms("+393471234567", "batch " + i));
+            }
+            assertThat(disk.forces()).as("no force inside the block").isEqualTo(1);
+            return outbox.entries().size();
+        });
+
+        assertThat(linesInside).as("written to the file before the block ended").isEqualTo(11);
+        assertThat(disk.forces()).as("one force for the whole block").isEqualTo(2);
+        assertThat(disk.forcedUpTo()).isEqualTo(Files.size(directory.resolve(Outbox.FILE)));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.medicarewizard.adapter.embedded.table;
 
 import com.medicarewizard.table.Condition;
+import com.medicarewizard.table.Item;
 
 import static com.medicarewizard.adapter.embedded.table.Tables.item;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,6 +111,26 @@ class GroupCommitTest {
             assertThat(sync.forces()).isEqualTo(forcesBefore + 1);
             assertThat(sync.forcedUpTo()).isGreaterThanOrEqualTo(endOfLine(directory, "claim"));
             assertThat(table.stream().read(0, 100)).hasSize(11);
+        }
+    }
+
+    /** Rate-limit counters: journalled before the write returns, forced (and streamed) in the background. */
+    @Test
+    void writesNotAwaitingForcesReturnWhileTheDiskHoldsTheForceAndAreForcedAfterwards() throws Exception {
+        RecordingSync sync = new RecordingSync();
+        try (EmbeddedTable table = Tables.open(directory, TableOptions.defaults().withJournalSync(sync))) {
+            sync.hold();
+            Optional<Item> previous = table.withoutAwaitingForces(() -> table.put(item("counter", "1"), Condition.absent()));
+
+            assertThat(previous).isEmpty();
+            assertThat(table.get(Tables.key("counter", "1"))).as("readable at once").isPresent();
+            assertThat(sync.forces()).as("returned before any force completed").isZero();
+            assertThat(Files.size(directory.resolve(Journal.FILE))).as("journalled to the OS")
+                    .isGreaterThanOrEqualTo(endOfLine(directory, "counter"));
+            await().atMost(Duration.ofSeconds(30)).until(sync::holding);
+            sync.release();
+            await().atMost(Duration.ofSeconds(30)).until(() -> sync.forcedUpTo() >= endOfLine(directory, "counter"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> table.stream().read(0, 10).size() == 1);
         }
     }
 

@@ -1,0 +1,80 @@
+package com.medicarewizard.runtime;
+
+import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
+import com.medicarewizard.domain.reservation.Reservation;
+import com.medicarewizard.domain.reservation.ReservationStatus;
+import com.medicarewizard.port.ReservationCommand;
+import com.medicarewizard.port.ReservationQueue;
+import com.medicarewizard.table.Item;
+import com.medicarewizard.table.layout.ItemLayout;
+import com.medicarewizard.table.layout.ReservationRecords;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Puts back on the (empty) reservation queue every command the table says the allocator still
+ * owes: a DECIDE for each request still PENDING, a CANCEL for each cancellation a patient asked for
+ * that was not carried out — in the order they were asked. The embedded runtime keeps its queue in
+ * memory (docs/adr/0009): the table's forced journal is what a 202 rests on, and this is how a
+ * start (after a stop, a kill -9 or a power loss) or a queue deleted under the runtime gets back what
+ * the queue lost. A command that was in fact still queued arrives twice, which the allocator's
+ * conditional writes make harmless.
+ */
+final class QueueRefill {
+    private static final Logger LOG = LogManager.getLogger(QueueRefill.class);
+
+    private final EmbeddedTable table;
+    private final ReservationQueue queue;
+
+    QueueRefill(EmbeddedTable table, ReservationQueue queue) {
+        this.table = table;
+        this.queue = queue;
+    }
+
+    /** Sends the commands owed; answers how many were sent. A queue that refuses one stops the refill: the sweeper goes on. */
+    int run() {
+        List<Owed> owed = new ArrayList<>();
+        for (Item item : table.scan(QueueRefill::isReservation)) {
+            Reservation reservation = ReservationRecords.reservation(item);
+            if (reservation.status() == ReservationStatus.PENDING) {
+                owed.add(new Owed(reservation.requestedAt(), command(ReservationCommand.Type.DECIDE, reservation)));
+            }
+            if (reservation.cancelRequestedAt().isPresent() && (reservation.status() == ReservationStatus.PENDING
+                    || reservation.status() == ReservationStatus.CONFIRMED)) {
+                owed.add(new Owed(reservation.cancelRequestedAt().get(),
+                        command(ReservationCommand.Type.CANCEL, reservation)));
+            }
+        }
+        owed.sort(Comparator.comparing(Owed::askedAt));
+        int sent = 0;
+        for (Owed command : owed) {
+            try {
+                queue.send(command.command());
+            } catch (ReservationQueue.QueueUnavailableException e) {
+                LOG.warn("the queue refused a command after {} of {}; the sweeper re-sends what waits", sent,
+                        owed.size());
+                return sent;
+            }
+            sent++;
+        }
+        if (sent > 0) {
+            LOG.info("queued again {} command(s) the table holds as waiting for the allocator", sent);
+        }
+        return sent;
+    }
+
+    private static boolean isReservation(Item item) {
+        return ItemLayout.RESERVATION.equals(item.optString(ItemLayout.TYPE).orElse(null));
+    }
+
+    private static ReservationCommand command(ReservationCommand.Type type, Reservation reservation) {
+        return new ReservationCommand(type, reservation.id(), reservation.correlationId());
+    }
+
+    private record Owed(java.time.Instant askedAt, ReservationCommand command) {
+    }
+}
