@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.medicarewizard.adapter.embedded.InProcessEventBus;
+import com.medicarewizard.adapter.embedded.outbox.OutboxFirstLedger;
 import com.medicarewizard.adapter.embedded.outbox.OutboxNotifications;
 import com.medicarewizard.functions.FunctionSpecs;
 import com.medicarewizard.intake.StreamPosition;
@@ -90,15 +91,15 @@ public final class LocalRuntime implements AutoCloseable {
 
     /**
      * Starts the pipeline with the table kept as {@code tableOptions} say (tests observe the journal's
-     * forces): the stand-ins, then the requests the table holds as waiting put back on the empty
-     * queue ({@link QueueRefill}), then the functions.
+     * forces): the stand-ins, the functions, and, on a thread of its own so that the edge answers
+     * meanwhile, the requests the table holds as waiting put back on the empty queue ({@link QueueRefill}).
      */
     public static LocalRuntime start(RuntimeConfig config, TableOptions tableOptions) throws IOException {
         LocalRuntime runtime = new LocalRuntime(StandIns.open(config, tableOptions, Clock.systemUTC()));
         try {
             QueueRefill refill = new QueueRefill(runtime.standIns.table(), runtime.standIns.queue());
-            refill.run();
             runtime.startFunctions(config);
+            runtime.refillInTheBackground(refill);
             runtime.watchQueue(config, refill);
             return runtime;
         } catch (IOException | RuntimeException e) {
@@ -142,16 +143,17 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /**
-     * The handler's messages (outbox lines) and then its table writes (sent markers, parked
-     * notifications, message counts) forced once at its end, in that order, rather than a force each:
+     * The handler's messages (outbox lines) forced once at its end, then its sent markers written
+     * ({@link OutboxFirstLedger}: never before their lines are on the disk), and all its table writes
+     * (markers, parked notifications, message counts) sharing one force — rather than a force each:
      * nothing it records counts before it returns (the stream mapping moves its checkpoint then). A
      * killed process keeps every line and every write, each handed to the OS at once (docs/adr/0009).
      */
     private <I, O> RequestHandler<I, O> messagesForcedOnReturn(RequestHandler<I, O> handler) {
         EmbeddedTable table = standIns.table();
-        OutboxNotifications outbox = standIns.outbox();
+        OutboxFirstLedger ledger = standIns.notificationLedger();
         return (event, context) -> table.deferringForces(
-                () -> outbox.deferringForces(() -> handler.handleRequest(event, context)));
+                () -> ledger.batch(() -> handler.handleRequest(event, context)));
     }
 
     /**
@@ -197,6 +199,14 @@ public final class LocalRuntime implements AutoCloseable {
         running.add(sweeper);
         schedule(sweeper, config.sweepEvery());
         scheduleHousekeeping();
+    }
+
+    private void refillInTheBackground(QueueRefill refill) {
+        Thread thread = Thread.ofPlatform().name("queue-refill").daemon().start(refill::run);
+        running.add(() -> {
+            thread.interrupt();
+            thread.join(STOP_GRACE.toMillis());
+        });
     }
 
     private void watchQueue(RuntimeConfig config, QueueRefill refill) {

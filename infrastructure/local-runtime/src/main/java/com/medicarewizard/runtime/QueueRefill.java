@@ -26,6 +26,8 @@ import java.util.List;
  */
 final class QueueRefill {
     private static final Logger LOG = LogManager.getLogger(QueueRefill.class);
+    private static final int SEND_ATTEMPTS = 60;
+    private static final java.time.Duration RETRY_AFTER = java.time.Duration.ofSeconds(1);
 
     private final EmbeddedTable table;
     private final ReservationQueue queue;
@@ -35,28 +37,27 @@ final class QueueRefill {
         this.queue = queue;
     }
 
-    /** Sends the commands owed; answers how many were sent. A queue that refuses one stops the refill: the sweeper goes on. */
+    /**
+     * Sends the commands owed, oldest first; answers how many were sent. An item that cannot be read
+     * is skipped (and logged); a send the queue refuses is tried again a second later, up to a
+     * minute, after which the refill gives up (the sweeper goes on re-sending what is PENDING).
+     * Stops early when the calling thread is interrupted (the runtime is stopping).
+     */
     int run() {
         List<Owed> owed = new ArrayList<>();
         for (Item item : table.scan(QueueRefill::isReservation)) {
-            Reservation reservation = ReservationRecords.reservation(item);
-            if (reservation.status() == ReservationStatus.PENDING) {
-                owed.add(new Owed(reservation.requestedAt(), command(ReservationCommand.Type.DECIDE, reservation)));
-            }
-            if (reservation.cancelRequestedAt().isPresent() && (reservation.status() == ReservationStatus.PENDING
-                    || reservation.status() == ReservationStatus.CONFIRMED)) {
-                owed.add(new Owed(reservation.cancelRequestedAt().get(),
-                        command(ReservationCommand.Type.CANCEL, reservation)));
+            try {
+                owe(ReservationRecords.reservation(item), owed);
+            } catch (RuntimeException e) {
+                LOG.error("reservation item {} cannot be read; not queued again: {}", item.key(), e.toString());
             }
         }
         owed.sort(Comparator.comparing(Owed::askedAt));
         int sent = 0;
         for (Owed command : owed) {
-            try {
-                queue.send(command.command());
-            } catch (ReservationQueue.QueueUnavailableException e) {
-                LOG.warn("the queue refused a command after {} of {}; the sweeper re-sends what waits", sent,
-                        owed.size());
+            if (!sendPatiently(command.command())) {
+                LOG.warn("the queue refused commands for a minute; {} of {} queued again, the sweeper re-sends "
+                        + "what is PENDING", sent, owed.size());
                 return sent;
             }
             sent++;
@@ -65,6 +66,36 @@ final class QueueRefill {
             LOG.info("queued again {} command(s) the table holds as waiting for the allocator", sent);
         }
         return sent;
+    }
+
+    private static void owe(Reservation reservation, List<Owed> owed) {
+        if (reservation.status() == ReservationStatus.PENDING) {
+            owed.add(new Owed(reservation.requestedAt(), command(ReservationCommand.Type.DECIDE, reservation)));
+        }
+        if (reservation.cancelRequestedAt().isPresent() && (reservation.status() == ReservationStatus.PENDING
+                || reservation.status() == ReservationStatus.CONFIRMED)) {
+            owed.add(new Owed(reservation.cancelRequestedAt().get(), command(ReservationCommand.Type.CANCEL, reservation)));
+        }
+    }
+
+    private boolean sendPatiently(ReservationCommand command) {
+        for (int attempt = 1; attempt <= SEND_ATTEMPTS; attempt++) {
+            try {
+                queue.send(command);
+                return true;
+            } catch (ReservationQueue.QueueUnavailableException e) {
+                try {
+                    Thread.sleep(RETRY_AFTER.toMillis());
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static boolean isReservation(Item item) {

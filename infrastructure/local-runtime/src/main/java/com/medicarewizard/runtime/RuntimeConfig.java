@@ -97,6 +97,12 @@ public record RuntimeConfig(int port, Path dataDirectory, IntakeConfig intake, D
     }
 
     /** The same configuration sending e-mail over SMTP too. */
+    /** The same, with requests re-sent by the sweeper only once PENDING for {@code after}. */
+    public RuntimeConfig withSweepAfter(Duration after) {
+        return new RuntimeConfig(port, dataDirectory, intake, after, sweepEvery, visibilityTimeout,
+                maxReceiveCount, smtp, notifier, retryParkedEvery);
+    }
+
     public RuntimeConfig withSmtp(SmtpSettings settings) {
         return new RuntimeConfig(port, dataDirectory, intake, sweepAfter, sweepEvery, visibilityTimeout,
                 maxReceiveCount, Optional.of(settings), notifier, retryParkedEvery);

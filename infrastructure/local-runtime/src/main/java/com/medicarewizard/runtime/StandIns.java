@@ -7,6 +7,7 @@ import com.medicarewizard.adapter.table.TableNotificationLedger;
 import com.medicarewizard.adapter.table.TableRecipientQuota;
 import com.medicarewizard.adapter.embedded.InProcessEventBus;
 import com.medicarewizard.adapter.embedded.outbox.Outbox;
+import com.medicarewizard.adapter.embedded.outbox.OutboxFirstLedger;
 import com.medicarewizard.adapter.embedded.outbox.OutboxNotifications;
 import com.medicarewizard.adapter.embedded.outbox.SmtpMailer;
 import com.medicarewizard.adapter.sqs.SqsDeadLetters;
@@ -56,7 +57,7 @@ import java.time.LocalDate;
 record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, SqsClient functionsSqs, QueueUrls queueUrls, EmbeddedTable table,
                 ReservationQueue queue, Reservations reservations, SlotLedger ledger, Patients patients,
                 Tokens tokens, RateLimits rateLimits, CenterCatalog catalog, DeadLetters deadLetters,
-                MessageFailures failures, NotificationLedger notificationLedger, RecipientQuota recipientQuota,
+                MessageFailures failures, OutboxFirstLedger notificationLedger, RecipientQuota recipientQuota,
                 OutboxNotifications outbox,
                 InProcessEventBus events, OnFailureDestination streamFailures) implements AutoCloseable {
 
@@ -80,7 +81,7 @@ record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, SqsClient functionsS
                     new TableReservations(table), new TableSlotLedger(table), new TablePatients(table),
                     new TableTokens(table), new UnforcedRateLimits(table, new TableRateLimits(table)), catalog,
                     new SqsDeadLetters(functionsSqs, urls.queueUrl(), urls.deadLetterQueueUrl()),
-                    new TableMessageFailures(table), new TableNotificationLedger(table), new TableRecipientQuota(table), outbox,
+                    new TableMessageFailures(table), new OutboxFirstLedger(new TableNotificationLedger(table), outbox), new TableRecipientQuota(table), outbox,
                     new InProcessEventBus(), new OnFailureDestination(
                             config.dataDirectory().resolve("stream-failures").resolve("notifier.jsonl")));
         } catch (RuntimeException e) {

@@ -2,7 +2,6 @@ package com.medicarewizard.runtime.sqs;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -39,7 +38,8 @@ public final class QueueWatch implements Runnable {
                 setup.create(spec);
                 recreated.run();
             }
-        } catch (SdkException e) {
+        } catch (RuntimeException e) {
+            // a timer's task that throws is never run again: log and go on
             LOG.warn("the queue could not be checked: {}", e.toString());
         }
     }

@@ -23,7 +23,9 @@ class DeletedQueueIT {
 
     @Test
     void aDeletedQueueIsCreatedAgainAndBookingsAreDecidedWithoutARestart() throws Exception {
-        try (LocalRuntime runtime = LocalRuntime.start(RuntimeConfig.forTests(data, OPS))) {
+        // a sweeper patient for ten minutes: what decides the booking is the refill of the new queue
+        try (LocalRuntime runtime = LocalRuntime.start(RuntimeConfig.forTests(data, OPS)
+                .withSweepAfter(Duration.ofMinutes(10)))) {
             runtime.sqs().deleteQueue(b -> b.queueUrl(runtime.queueUrls().queueUrl()));
             Bookings bookings = new Bookings(runtime);
             ApiClient patient = new ApiClient(runtime.port()).asNewPatient();

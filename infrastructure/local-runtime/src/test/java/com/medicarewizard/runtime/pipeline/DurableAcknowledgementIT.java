@@ -134,7 +134,9 @@ class DurableAcknowledgementIT {
         }
         // the machine comes back: the queue (in memory) is gone, and every acknowledged booking is decided
         Files.copy(data.resolve("center.json"), afterPowerLoss.resolve("center.json"));
-        try (LocalRuntime restarted = LocalRuntime.start(RuntimeConfig.forTests(afterPowerLoss, "ops-secret-for-tests"))) {
+        // a sweeper patient for ten minutes: what decides them is the start's refill of the queue
+        try (LocalRuntime restarted = LocalRuntime.start(RuntimeConfig.forTests(afterPowerLoss, "ops-secret-for-tests")
+                .withSweepAfter(Duration.ofMinutes(10)))) {
             assertThat(new Bookings(restarted).awaitFinal(List.copyOf(atPowerLoss))).extracting(Reservation::status)
                     .doesNotContain(ReservationStatus.PENDING);
         }

@@ -35,10 +35,7 @@ class QueueRefillIT {
 
     @Test
     void aStartQueuesAgainEveryRequestAndCancellationTheTableHoldsAsWaiting() throws Exception {
-        RuntimeConfig tests = RuntimeConfig.forTests(data, OPS);
-        RuntimeConfig patientSweeper = new RuntimeConfig(tests.port(), tests.dataDirectory(), tests.intake(),
-                Duration.ofMinutes(10), tests.sweepEvery(), tests.visibilityTimeout(), tests.maxReceiveCount(),
-                tests.smtp(), tests.notifier(), tests.retryParkedEvery());
+        RuntimeConfig patientSweeper = RuntimeConfig.forTests(data, OPS).withSweepAfter(Duration.ofMinutes(10));
         String confirmed;
         List<OffsetDateTime> starts = new ArrayList<>();
         try (LocalRuntime runtime = LocalRuntime.start(patientSweeper)) {

@@ -71,40 +71,36 @@ public final class Outbox {
 
     /**
      * Runs {@code work} with the forces of its appends (on this thread) deferred to its end: one
-     * force for all of them instead of one a line, for a caller none of whose messages counts before
-     * it returns — the notifier, whose stream batch is done (and its checkpoint moved) only once its
-     * invocation returns. A killed process keeps every line (each is written to the OS at once); a
-     * power cut during the block may take the block's lines.
+     * force for all of them instead of one a line; then, only once that force succeeded (or nothing
+     * was appended), {@code onceForced} — where the caller records what depends on the lines being on
+     * the disk (the notifier's sent markers: see {@link OutboxFirstLedger}). A killed process keeps
+     * every line (each is written to the OS at once); a power cut before the force may take the
+     * block's lines, but then nothing that depends on them was recorded.
+     *
+     * @throws UncheckedIOException when the force failed ({@code onceForced} did not run)
      */
-    public <T> T deferringForces(Supplier<T> work) {
+    public <T> T deferringForces(Supplier<T> work, Runnable onceForced) {
         if (deferring.get() != null) {
-            return work.get();
+            throw new IllegalStateException("the outbox's forces are already deferred on this thread");
         }
         boolean[] appended = {false};
         deferring.set(appended);
-        boolean completed = false;
         try {
-            T result = work.get();
-            completed = true;
-            return result;
+            return work.get();
         } finally {
             deferring.remove();
             if (appended[0]) {
-                forceAfter(completed);
+                force();
             }
+            onceForced.run();
         }
     }
 
-    private void forceAfter(boolean completed) {
+    private synchronized void force() {
         try {
-            synchronized (this) {
-                newest.force();
-            }
+            newest.force();
         } catch (IOException e) {
-            if (completed) {
-                throw new UncheckedIOException("could not force the outbox to the disk", e);
-            }
-            // the work failed already: its failure is the one to report
+            throw new UncheckedIOException("could not force the outbox to the disk", e);
         }
     }
 

@@ -56,9 +56,9 @@ public final class OutboxNotifications implements Notifications, SentNotificatio
         return outbox.entries();
     }
 
-    /** See {@link Outbox#deferringForces}: the messages recorded by {@code work} forced once, at its end. */
-    public <T> T deferringForces(java.util.function.Supplier<T> work) {
-        return outbox.deferringForces(work);
+    /** See {@link Outbox#deferringForces}: the messages recorded by {@code work} forced once, at its end, then {@code onceForced}. */
+    public <T> T deferringForces(java.util.function.Supplier<T> work, Runnable onceForced) {
+        return outbox.deferringForces(work, onceForced);
     }
 
     @Override

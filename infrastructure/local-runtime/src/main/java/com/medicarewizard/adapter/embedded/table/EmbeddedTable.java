@@ -266,29 +266,16 @@ public final class EmbeddedTable implements ItemTable, AutoCloseable {
 
     /**
      * Runs {@code work} without waiting for the forces of its writes (on this thread): each write
-     * returns once journalled — written to the OS, so it survives a killed process — and is forced,
-     * and its stream records published, in the background by the next force. For writes whose loss
-     * in a power cut costs nothing that matters, and whose wait would sit on a request's path: the
-     * rate limits' counters (a power cut forgets the last moments' counts, letting a patient make a
-     * few more requests). Inside a {@link #deferringForces} block the writes join that block's force.
+     * returns once journalled — written to the OS, so it survives a killed process — and reaches the
+     * disk, its stream records readable, with the next force anyone makes (at the latest when the
+     * table closes). For writes whose loss in a power cut costs nothing that matters, and whose wait
+     * would sit on a request's path: the rate limits' counters (a power cut forgets the last
+     * moments' counts). Forcing them in the background instead would start a force just before the
+     * same request's PENDING write, which would then wait for two. Inside a {@link #deferringForces}
+     * block the writes join that block's force.
      */
     public <T> T withoutAwaitingForces(Supplier<T> work) {
-        return collectingWrites(work, this::forceInTheBackground);
-    }
-
-    private void forceInTheBackground(Appended appended) {
-        if (appended == Appended.NOTHING) {
-            return;
-        }
-        Thread.ofVirtual().name("table-background-force").start(() -> {
-            try {
-                awaitDurable(appended);
-            } catch (UncheckedIOException e) {
-                if (!closed) {
-                    LOG.warn("a background force failed: {}", e.toString());
-                }
-            }
-        });
+        return collectingWrites(work, appended -> { });
     }
 
     /**

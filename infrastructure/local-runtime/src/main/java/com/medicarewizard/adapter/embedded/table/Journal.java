@@ -224,6 +224,10 @@ final class Journal implements Closeable {
         forcing.lock();
         try {
             uninterruptibly(forcer, () -> {
+                if (sync && !failed && durable < appended) {
+                    // lines written without waiting for a force (EmbeddedTable.withoutAwaitingForces)
+                    journalSync.force(channel);
+                }
                 channel.close();
                 return null;
             });

@@ -46,7 +46,7 @@ class OutboxTest {
             }
             assertThat(disk.forces()).as("no force inside the block").isEqualTo(1);
             return outbox.entries().size();
-        });
+        }, () -> assertThat(disk.forces()).as("forced before what depends on it").isEqualTo(2));
 
         assertThat(linesInside).as("written to the file before the block ended").isEqualTo(11);
         assertThat(disk.forces()).as("one force for the whole block").isEqualTo(2);
