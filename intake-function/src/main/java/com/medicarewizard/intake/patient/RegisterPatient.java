@@ -64,7 +64,7 @@ public record RegisterPatient(Patients patients, PasswordHasher hasher, Password
         try {
             return hasher.hash(password);
         } catch (PasswordHasher.BusyException busy) {
-            throw Problems.busy().raise();
+            throw Problems.busyHashing(busy.retryAfterSeconds()).raise();
         }
     }
 
