@@ -8,6 +8,7 @@ import com.medicarewizard.intake.auth.PasswordHasher;
 import com.medicarewizard.intake.auth.UpgradingPasswordHasher;
 import com.medicarewizard.intake.fakes.Api;
 import com.medicarewizard.intake.fakes.Reply;
+import com.medicarewizard.intake.fakes.Req;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -63,22 +64,7 @@ class LoginHashingTest {
 
     @Test
     void aLogInTheHashingThreadsCannotTakeSoonIs503WithRetryAfterAndTouchesNoLimit() {
-        Api busy = new Api(IntakeConfig.defaults(), new PasswordHasher() {
-            @Override
-            public String hash(String password) {
-                return "h:" + password;
-            }
-
-            @Override
-            public boolean verify(String password, String hash) {
-                throw new AssertionError("a refused log-in is never hashed");
-            }
-
-            @Override
-            public void admit() {
-                throw new BusyException(Duration.ofMillis(2_300));
-            }
-        });
+        Api busy = busy();
 
         Reply reply = busy.login("anna@example.org", Api.PASSWORD);
 
@@ -87,6 +73,38 @@ class LoginHashingTest {
         assertThat(reply.header("Retry-After")).contains("3");
         assertThat(reply.text("detail")).contains("3 s");
         assertThat(busy.limits.used()).as("no attempt was taken, so none is handed back").isEmpty();
+    }
+
+    @Test
+    void aRegistrationTheHashingThreadsCannotTakeSoonIs503AndCountsAgainstNoLimit() {
+        Api busy = busy();
+
+        Reply reply = busy.send(Req.post("/api/v1/patients").json(Api.registration("new@example.org", Api.PASSWORD)));
+
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.header("Retry-After")).contains("3");
+        assertThat(busy.limits.used()).isEmpty();
+        assertThat(busy.patients.count()).isZero();
+    }
+
+    /** An intake whose hasher refuses every hash: 2.3 s of backlog ahead. */
+    private static Api busy() {
+        return new Api(IntakeConfig.defaults(), new PasswordHasher() {
+            @Override
+            public String hash(String password) {
+                return "h:" + password;
+            }
+
+            @Override
+            public boolean verify(String password, String hash) {
+                throw new AssertionError("a refused call is never hashed");
+            }
+
+            @Override
+            public void admit() {
+                throw new BusyException(Duration.ofMillis(2_300));
+            }
+        });
     }
 
     private String withBcryptHash(String email) {
