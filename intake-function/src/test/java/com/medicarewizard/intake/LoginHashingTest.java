@@ -2,6 +2,7 @@ package com.medicarewizard.intake;
 
 import com.medicarewizard.domain.patient.EmailAddress;
 import com.medicarewizard.domain.patient.Patient;
+import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.intake.auth.Argon2idPasswordHasher;
 import com.medicarewizard.intake.auth.BcryptPasswordHasher;
 import com.medicarewizard.intake.auth.PasswordHasher;
@@ -9,9 +10,13 @@ import com.medicarewizard.intake.auth.UpgradingPasswordHasher;
 import com.medicarewizard.intake.fakes.Api;
 import com.medicarewizard.intake.fakes.Reply;
 import com.medicarewizard.intake.fakes.Req;
+import com.medicarewizard.intake.fakes.TestContext;
+import com.medicarewizard.port.ContendedWriteException;
+import com.medicarewizard.port.Patients;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +55,44 @@ class LoginHashingTest {
         assertThat(api.login(email, Api.PASSWORD).status()).isEqualTo(200);
 
         assertThat(stored(email)).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+    }
+
+    @Test
+    void anUpgradeTheTableRefusesWaitsForTheNextLogInAndTheLogInGoesThrough() {
+        String email = withBcryptHash(api.registerPatient());
+        Intake ports = api.intake;
+        Patients refusingUpgrades = new Patients() {
+            @Override
+            public void register(Patient patient) {
+                ports.patients().register(patient);
+            }
+
+            @Override
+            public Optional<Patient> find(PatientId id) {
+                return ports.patients().find(id);
+            }
+
+            @Override
+            public Optional<Patient> byEmail(EmailAddress address) {
+                return ports.patients().byEmail(address);
+            }
+
+            @Override
+            public boolean replacePasswordHash(PatientId id, String expected, String replacement) {
+                throw new ContendedWriteException("the table is busy", null);
+            }
+        };
+        ApiHandler refusing = new ApiHandler(new Intake(ports.catalog(), ports.ledger(), ports.reservations(), ports.queue(),
+                refusingUpgrades, ports.tokens(), ports.rateLimits(), ports.streamPosition(), ports.passwordHasher(),
+                ports.config(), ports.clock()));
+
+        Reply reply = Reply.of(refusing.handleRequest(Req.post("/api/v1/auth/token")
+                .json("{\"email\":\"" + email + "\",\"password\":\"" + Api.PASSWORD + "\"}").event(), new TestContext()));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(stored(email)).startsWith("$2a$04$");
+        assertThat(api.login(email, Api.PASSWORD).status()).isEqualTo(200);
+        assertThat(stored(email)).startsWith("$argon2id$");
     }
 
     @Test

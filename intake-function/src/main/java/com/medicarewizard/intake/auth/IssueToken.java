@@ -12,6 +12,9 @@ import com.medicarewizard.intake.http.Route;
 import com.medicarewizard.port.Patients;
 import com.medicarewizard.port.Tokens;
 
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +34,7 @@ import java.util.UUID;
  * ({@link PasswordHasher#needsRehash}).
  */
 public final class IssueToken implements Route {
+    private static final Logger LOG = LogManager.getLogger(IssueToken.class);
     private static final int MAX_PASSWORD_LENGTH = 1024;
     private final Patients patients;
     private final Tokens tokens;
@@ -95,8 +99,9 @@ public final class IssueToken implements Route {
 
     /**
      * The password is right: a hash of an older scheme or strength is replaced by one of the current
-     * (only if it is still the stored one). With the hashing threads busy the upgrade waits for the
-     * next log-in; the log-in itself is not refused for it.
+     * (only if it is still the stored one). When that cannot be done now (the hashing threads busy,
+     * the table refusing the write) the upgrade waits for the next log-in; the log-in itself is
+     * never refused for it.
      */
     private void upgrade(Patient patient, String password) {
         if (!hasher.needsRehash(patient.passwordHash())) {
@@ -104,8 +109,9 @@ public final class IssueToken implements Route {
         }
         try {
             patients.replacePasswordHash(patient.id(), patient.passwordHash(), hasher.hash(password));
-        } catch (PasswordHasher.BusyException busy) {
-            // next time
+        } catch (RuntimeException notNow) {
+            LOG.warn("the password hash of patient {} was not upgraded ({}); next log-in", patient.id(),
+                    notNow.getClass().getSimpleName());
         }
     }
 
