@@ -10,6 +10,20 @@ export class ApiError extends Error {
   }
 }
 
+/** The longest wait {@link busyRetryAfter} gives: a page never sits idle longer on the server's word. */
+const LONGEST_BUSY_WAIT_SECONDS = 30;
+
+/**
+ * For a 503 that says when to come back ({@code Retry-After} in seconds: the API shedding load, e.g.
+ * its password hashing saturated), the whole seconds to wait, 1 to 30; null for any other refusal.
+ */
+export function busyRetryAfter(e) {
+  if (!(e instanceof ApiError) || e.status !== 503) return null;
+  const value = (e.headers.get('Retry-After') || '').trim();
+  if (!/^[0-9]+$/.test(value)) return null;
+  return Math.min(LONGEST_BUSY_WAIT_SECONDS, Math.max(1, Number(value)));
+}
+
 let leaving = false;
 
 /**

@@ -1,4 +1,4 @@
-import { ApiError, request } from '/assets/js/api.js';
+import { ApiError, busyRetryAfter, request } from '/assets/js/api.js';
 import { byId, say } from '/assets/js/dom.js';
 import { t } from '/assets/js/i18n.js';
 import { setUpPage } from '/assets/js/layout.js';
@@ -10,8 +10,11 @@ const params = new URLSearchParams(location.search);
 const notices = { expired: 'login.expired', 'login-required': 'login.required', 'logged-out': 'login.loggedOut' };
 if (notices[params.get('reason')]) say(byId('notice'), t(notices[params.get('reason')]));
 
+/** How many times a log-in refused as busy (503 with Retry-After) is sent again before the page gives up. */
+const BUSY_RETRIES = 5;
 const form = byId('login-form');
 const error = byId('login-error');
+const notice = byId('notice');
 form.addEventListener('submit', async event => {
   event.preventDefault();
   say(error, '');
@@ -19,10 +22,7 @@ form.addEventListener('submit', async event => {
   button.disabled = true;
   try {
     const email = byId('email').value.trim();
-    const answer = await request('/api/v1/auth/token', {
-      method: 'POST',
-      body: { email, password: byId('password').value, deviceToken: await deviceTokenFor(email) },
-    });
+    const answer = await logIn({ email, password: byId('password').value, deviceToken: await deviceTokenFor(email) });
     saveSession(answer);
     await rememberDevice(email, answer.deviceToken);
     location.assign(nextPage(params.get('next')));
@@ -32,6 +32,27 @@ form.addEventListener('submit', async event => {
     error.focus();
   }
 });
+
+/**
+ * Asks for a token; when the server is too busy hashing passwords (503 with Retry-After), says so and
+ * asks again after the time it gave, at most {@link BUSY_RETRIES} times, so a crowd of log-ins is
+ * spread out rather than turned into errors (ADR 0006).
+ */
+async function logIn(body) {
+  for (let retry = 0; ; retry++) {
+    try {
+      return await request('/api/v1/auth/token', { method: 'POST', body });
+    } catch (e) {
+      const seconds = busyRetryAfter(e);
+      if (seconds === null || retry >= BUSY_RETRIES) {
+        if (retry > 0) say(notice, '');
+        throw e;
+      }
+      say(notice, t('login.busy', { seconds }));
+      await new Promise(resolve => setTimeout(resolve, seconds * 1000));
+    }
+  }
+}
 
 function message(e) {
   if (!(e instanceof ApiError)) return t('common.unavailable');

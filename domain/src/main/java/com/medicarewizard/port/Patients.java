@@ -16,6 +16,14 @@ public interface Patients {
 
     Optional<Patient> byEmail(EmailAddress email);
 
+    /**
+     * Stores {@code replacement} as the patient's password hash if {@code expected} is still the stored
+     * one (a hash upgraded at log-in never overwrites a change made meanwhile).
+     *
+     * @return true when replaced; false when the patient is unknown or the stored hash was another
+     */
+    boolean replacePasswordHash(PatientId id, String expected, String replacement);
+
     final class EmailTakenException extends RuntimeException {
         public EmailTakenException() {
             super("the e-mail address already has an account");

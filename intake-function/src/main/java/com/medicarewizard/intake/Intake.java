@@ -1,7 +1,7 @@
 package com.medicarewizard.intake;
 
-import com.medicarewizard.intake.auth.BcryptPasswordHasher;
 import com.medicarewizard.intake.auth.PasswordHasher;
+import com.medicarewizard.intake.auth.UpgradingPasswordHasher;
 import com.medicarewizard.port.CenterCatalog;
 import com.medicarewizard.port.Patients;
 import com.medicarewizard.port.RateLimits;
@@ -47,11 +47,11 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
                 config, clock, Optional.empty());
     }
 
-    /** With no stream lag known and bcrypt at the production cost. */
+    /** With no stream lag known and the production password hashing (Argon2id, bcrypt hashes upgraded). */
     public Intake(CenterCatalog catalog, SlotLedger ledger, Reservations reservations, ReservationQueue queue,
                   Patients patients, Tokens tokens, RateLimits rateLimits, IntakeConfig config, Clock clock) {
         this(catalog, ledger, reservations, queue, patients, tokens, rateLimits, StreamPosition.NONE,
-                BcryptPasswordHasher.standard(), config, clock);
+                UpgradingPasswordHasher.standard(), config, clock);
     }
 
     public Intake withStreamPosition(StreamPosition position) {

@@ -115,6 +115,11 @@ class AwsEdgeTest {
                     public Optional<Patient> byEmail(EmailAddress email) {
                         return Optional.empty();
                     }
+
+                    @Override
+                    public boolean replacePasswordHash(PatientId id, String expected, String replacement) {
+                        return false;
+                    }
                 }, ports.tokens(), ports.rateLimits(), ports.streamPosition(), ports.passwordHasher(), ports.config(),
                 ports.clock()));
 

@@ -10,17 +10,22 @@ import java.util.Map;
 
 /**
  * The first benchmark of the embedded runtime: availability cost, allocator decisions per second,
- * and the edge's 202 latency. Prints its figures; see the README for how to run it.
+ * the edge's 202 latency, and what a log-in's password check costs. Prints its figures; see the
+ * README for how to run it.
  */
 public final class BenchmarkMain {
     private BenchmarkMain() {
     }
 
-    /** Which parts to run: {@code -Dmcw.bench=availability,allocator,edge} (all by default). */
-    private static final List<String> PARTS = List.of(System.getProperty("mcw.bench", "availability,allocator,edge")
+    /** Which parts to run: {@code -Dmcw.bench=availability,allocator,edge,hashing} (all by default). */
+    private static final List<String> PARTS = List.of(System.getProperty("mcw.bench", "availability,allocator,edge,hashing")
             .split(","));
 
     public static void main(String[] args) throws Exception {
+        if (PARTS.contains("hashing")) {
+            System.out.println("== hashing (one log-in's password check, one thread)");
+            HashingBenchmark.standard().run().forEach(System.out::println);
+        }
         if (PARTS.contains("availability")) {
             System.out.println("== availability (ledger read + calculation, in-process)");
             AvailabilityBenchmark availability = new AvailabilityBenchmark();

@@ -54,6 +54,23 @@ public abstract class PatientsContract {
     }
 
     @Test
+    void replacesThePasswordHashOnlyWhileItIsTheExpectedOne() {
+        Patient maria = patient("maria.rossi@example.org");
+        patients.register(maria);
+
+        assertThat(patients.replacePasswordHash(maria.id(), "not the stored hash", "$argon2id$other")).isFalse();
+        assertThat(patients.find(maria.id()).orElseThrow().passwordHash()).isEqualTo(maria.passwordHash());
+
+        assertThat(patients.replacePasswordHash(maria.id(), maria.passwordHash(), "$argon2id$new")).isTrue();
+        assertThat(patients.find(maria.id())).hasValueSatisfying(found -> {
+            assertThat(found.passwordHash()).isEqualTo("$argon2id$new");
+            assertThat(found).usingRecursiveComparison().ignoringFields("passwordHash").isEqualTo(maria);
+        });
+        assertThat(patients.byEmail(maria.email()).orElseThrow().passwordHash()).isEqualTo("$argon2id$new");
+        assertThat(patients.replacePasswordHash(PatientId.random(), maria.passwordHash(), "$argon2id$x")).isFalse();
+    }
+
+    @Test
     void aTakenAddressDoesNotStopOthersFromRegistering() {
         patients.register(patient("taken@example.org"));
         Patient other = patient("other@example.org");

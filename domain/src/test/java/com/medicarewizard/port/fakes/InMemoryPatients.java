@@ -33,6 +33,17 @@ public final class InMemoryPatients implements Patients {
         return Optional.ofNullable(byEmail.get(email));
     }
 
+    @Override
+    public boolean replacePasswordHash(PatientId id, String expected, String replacement) {
+        Optional<Patient> stored = find(id).filter(p -> p.passwordHash().equals(expected));
+        return stored.isPresent() && byEmail.replace(stored.get().email(), stored.get(), withHash(stored.get(), replacement));
+    }
+
+    private static Patient withHash(Patient p, String hash) {
+        return new Patient(p.id(), p.email(), hash, p.firstName(), p.lastName(), p.phone(), p.taxCode(), p.dateOfBirth(),
+                p.language(), p.registeredAt());
+    }
+
     public int count() {
         return byEmail.size();
     }

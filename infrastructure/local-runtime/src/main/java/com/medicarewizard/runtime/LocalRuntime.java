@@ -15,7 +15,7 @@ import com.medicarewizard.notifier.NotifierHandler;
 import com.medicarewizard.notifier.OutcomeNotifier;
 import com.medicarewizard.port.NotificationLedger;
 import com.medicarewizard.port.RecipientQuota;
-import com.medicarewizard.intake.auth.BcryptPasswordHasher;
+import com.medicarewizard.intake.auth.UpgradingPasswordHasher;
 import com.medicarewizard.runtime.audit.LedgerAudit;
 import com.medicarewizard.runtime.lambda.PlatformThreadHasher;
 import com.medicarewizard.runtime.stream.OnFailureDestination;
@@ -62,8 +62,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalRuntime implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(LocalRuntime.class);
-    /** Log-ins hashing at once: one per core, so hashing can use the machine but never starve the rest. */
-    private static final int HASHING_THREADS = Runtime.getRuntime().availableProcessors();
+    /** Log-ins hashing at once: all cores but one, so hashing never starves the rest. */
+    private static final int HASHING_THREADS = PlatformThreadHasher.threadsLeavingACore();
     /**
      * API Gateway's limits, but no API body larger than the intake reads: a larger one is refused
      * from its Content-Length before it is read, rather than buffered to be refused by the intake.
@@ -73,8 +73,10 @@ public final class LocalRuntime implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofMillis(500);
     /** How often the queue is checked for having been deleted. */
     private static final Duration QUEUE_WATCH = Duration.ofSeconds(5);
-    /** Log-ins waiting for a hashing thread, at most: about two seconds of bcrypt; beyond, 503 at once. */
-    private static final int HASHES_WAITING = 32 * HASHING_THREADS;
+    /** The longest a log-in may expect to wait for a hashing thread; beyond, 503 with Retry-After at once. */
+    private static final Duration HASH_BACKLOG = Duration.ofSeconds(2);
+    /** What a hash is taken to cost until the hashing threads have timed some (Argon2id at OWASP's minimum: ~30 ms). */
+    private static final Duration EXPECTED_HASH = Duration.ofMillis(50);
     private final StandIns standIns;
     private final List<AutoCloseable> running = new ArrayList<>();
     private LocalApiGateway gateway;
@@ -122,7 +124,8 @@ public final class LocalRuntime implements AutoCloseable {
         scheduleSweeper(functions, config);
         StreamEventSourceMapping stream = startNotifier(functions, config);
         FunctionConfig intake = FunctionConfig.of(FunctionSpecs.INTAKE.function());
-        var hasher = new PlatformThreadHasher(BcryptPasswordHasher.standard(), HASHING_THREADS, HASHES_WAITING);
+        var hasher = new PlatformThreadHasher(UpgradingPasswordHasher.standard(), HASHING_THREADS, HASH_BACKLOG,
+                EXPECTED_HASH);
         running.add(hasher);
         var handler = functions.intake(StreamPosition.known(stream::lagSeconds), hasher);
         // the intake Lambda scales out: each request runs at once, with its own Context, on the gateway's thread

@@ -12,6 +12,9 @@ import com.medicarewizard.intake.http.Route;
 import com.medicarewizard.port.Patients;
 import com.medicarewizard.port.Tokens;
 
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,10 +27,14 @@ import java.util.UUID;
  * with an expiry, and a device token for the next log-ins. The e-mail must be a valid mailbox
  * (400 otherwise); its canonical form is both the account looked up and the throttle's key. The
  * {@link LoginThrottle} takes the attempt before the password is checked. An unknown e-mail and a
- * wrong password get the same 401, and both cost one bcrypt verification (against a dummy hash
- * when there is no account), so neither the answer nor its timing tells which accounts exist.
+ * wrong password get the same 401, and both cost one verification of the current scheme (against a
+ * dummy hash when there is no account), so neither the answer nor its timing tells which accounts
+ * exist. A log-in whose hash would wait too long for the hashing threads is refused (503) before the
+ * attempt is taken, and a correct password stored under an older scheme is re-hashed
+ * ({@link PasswordHasher#needsRehash}).
  */
 public final class IssueToken implements Route {
+    private static final Logger LOG = LogManager.getLogger(IssueToken.class);
     private static final int MAX_PASSWORD_LENGTH = 1024;
     private final Patients patients;
     private final Tokens tokens;
@@ -60,11 +67,13 @@ public final class IssueToken implements Route {
         Instant now = clock.instant();
         Optional<Patient> patient = patients.byEmail(email.orElseThrow());
         Optional<String> trusted = devices.trusted(device, patient, now);
+        admitted();
         LoginThrottle.Attempt attempt = throttle.begin(email.get(), request.clientAddress(), trusted, now);
         if (!matches(password.orElseThrow(), patient, attempt)) {
             throw invalidCredentials().raise();
         }
         attempt.succeeded();
+        upgrade(patient.get(), password.get());
         String deviceToken = devices.keptOrIssued(trusted, device, patient.get().id(), now);
         return issue(patient.get(), deviceToken, now);
     }
@@ -75,7 +84,34 @@ public final class IssueToken implements Route {
             return matches && patient.isPresent();
         } catch (PasswordHasher.BusyException busy) {
             attempt.abandoned();
-            throw Problems.busy().raise();
+            throw Problems.busyHashing(busy.retryAfterSeconds()).raise();
+        }
+    }
+
+    /** A hash that would wait too long is refused before the attempt is taken: a 503 costs the caller nothing. */
+    private void admitted() {
+        try {
+            hasher.admit();
+        } catch (PasswordHasher.BusyException busy) {
+            throw Problems.busyHashing(busy.retryAfterSeconds()).raise();
+        }
+    }
+
+    /**
+     * The password is right: a hash of an older scheme or strength is replaced by one of the current
+     * (only if it is still the stored one). When that cannot be done now (the hashing threads busy,
+     * the table refusing the write) the upgrade waits for the next log-in; the log-in itself is
+     * never refused for it.
+     */
+    private void upgrade(Patient patient, String password) {
+        if (!hasher.needsRehash(patient.passwordHash())) {
+            return;
+        }
+        try {
+            patients.replacePasswordHash(patient.id(), patient.passwordHash(), hasher.hash(password));
+        } catch (RuntimeException notNow) {
+            LOG.warn("the password hash of patient {} was not upgraded ({}); next log-in", patient.id(),
+                    notNow.getClass().getSimpleName());
         }
     }
 

@@ -64,6 +64,16 @@ public final class Problems {
                 .withHeader("Retry-After", "1");
     }
 
+    /**
+     * 503 {@code busy} for a password hash that would wait longer than the hashing threads' backlog
+     * allows: nothing was done, and {@code Retry-After} says when the backlog will about have gone.
+     */
+    public static Problem busyHashing(long seconds) {
+        return Problem.of(503, "busy", "Service Unavailable",
+                        "Many people are logging in or registering at once; please try again in " + seconds + " s.")
+                .withHeader("Retry-After", Long.toString(seconds));
+    }
+
     public static Problem internalError() {
         return Problem.of(500, "internal-error", "Internal Server Error",
                 "Something went wrong on our side; please try again later.");

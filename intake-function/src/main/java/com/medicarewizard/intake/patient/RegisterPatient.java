@@ -40,6 +40,7 @@ public record RegisterPatient(Patients patients, PasswordHasher hasher, Password
         Instant now = clock.instant();
         Registration form = Registration.read(JsonBody.object(request), request, policy,
                 LocalDate.ofInstant(now, clock.getZone()));
+        admitted();
         take("register-address:" + request.clientAddress(), policies.registrationsPerAddress(), now);
         take("register-email:" + Digests.sha256Hex(form.email().value()), policies.registrationsPerEmail(), now);
         Patient patient = new Patient(PatientId.random(), form.email(), hash(form.password()),
@@ -60,11 +61,20 @@ public record RegisterPatient(Patients patients, PasswordHasher hasher, Password
         }
     }
 
+    /** A hash that would wait too long is refused before the registration is counted: the 503 costs nothing. */
+    private void admitted() {
+        try {
+            hasher.admit();
+        } catch (PasswordHasher.BusyException busy) {
+            throw Problems.busyHashing(busy.retryAfterSeconds()).raise();
+        }
+    }
+
     private String hash(String password) {
         try {
             return hasher.hash(password);
         } catch (PasswordHasher.BusyException busy) {
-            throw Problems.busy().raise();
+            throw Problems.busyHashing(busy.retryAfterSeconds()).raise();
         }
     }
 

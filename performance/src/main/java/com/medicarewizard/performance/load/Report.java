@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Everything the report shows: the scenarios present, the bcrypt cost measured by
+ * Everything the report shows: the scenarios present, the password hash cost measured by
  * {@link HashCost} (if it ran) and each scenario's chart file names.
  */
 record Report(List<Scenario> scenarios, Optional<Properties> hashCost, Map<String, List<String>> charts) {

@@ -19,7 +19,7 @@ final class Targets {
         return of(scenarios, Optional.empty());
     }
 
-    /** ... and, with the hash cost, the log-in ceiling against the bound bcrypt sets. */
+    /** ... and, with the hash cost, the log-in ceiling against the bound password hashing sets. */
     static List<Target> of(List<Scenario> scenarios, Optional<Properties> hashCost) {
         List<Target> targets = new ArrayList<>();
         List<Scenario> journeys = scenarios.stream().filter(Scenario::isJourney).toList();
@@ -53,7 +53,7 @@ final class Targets {
     private static Target loginCeiling(LabelRow row, Properties hash) {
         double bound = HashCost.loginBound(hash);
         double share = bound > 0 ? row.throughput() / bound : 0;
-        return new Target("log in: at least 80 % of the bound bcrypt sets (log-ins only)",
+        return new Target("log in: at least 80 % of the bound password hashing sets (log-ins only)",
                 share >= LOGIN_SHARE_OF_BOUND, Format.decimal(row.throughput()) + "/s of " + Format.decimal(bound)
                 + "/s, " + Format.percent(100 * share));
     }

@@ -1,5 +1,6 @@
 package com.medicarewizard.adapter.table;
 
+import static com.medicarewizard.table.layout.ItemLayout.PASSWORD_HASH;
 import static com.medicarewizard.table.layout.ItemLayout.PATIENT_ID;
 
 import com.medicarewizard.domain.patient.EmailAddress;
@@ -9,8 +10,10 @@ import com.medicarewizard.port.ContendedWriteException;
 import com.medicarewizard.port.Patients;
 import com.medicarewizard.table.CancellationReason;
 import com.medicarewizard.table.Condition;
+import com.medicarewizard.table.ConditionFailedException;
 import com.medicarewizard.table.ItemTable;
 import com.medicarewizard.table.TransactionCanceledException;
+import com.medicarewizard.table.Update;
 import com.medicarewizard.table.Write;
 import com.medicarewizard.table.layout.PatientRecords;
 
@@ -57,6 +60,17 @@ public final class TablePatients implements Patients {
     @Override
     public Optional<Patient> find(PatientId id) {
         return table.get(PatientRecords.key(id)).map(PatientRecords::patient);
+    }
+
+    @Override
+    public boolean replacePasswordHash(PatientId id, String expected, String replacement) {
+        try {
+            table.update(PatientRecords.key(id), Update.set(PASSWORD_HASH, replacement),
+                    Condition.and(Condition.present(), Condition.equals(PASSWORD_HASH, expected)));
+            return true;
+        } catch (ConditionFailedException changedOrUnknown) {
+            return false;
+        }
     }
 
     @Override

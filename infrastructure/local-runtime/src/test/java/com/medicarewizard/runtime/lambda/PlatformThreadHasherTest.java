@@ -17,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class PlatformThreadHasherTest {
+    private static final Duration SECONDS_2 = Duration.ofSeconds(2);
+    private static final Duration HASH_1S = Duration.ofSeconds(1);
 
     /** Records the thread each call ran on; "hash" of p is "h:" + p. */
     private static final class Recording implements PasswordHasher {
@@ -41,7 +43,7 @@ class PlatformThreadHasherTest {
     @Test
     void hashesOnItsOwnPlatformThreadsWhenCalledFromVirtualThreads() throws Exception {
         Recording delegate = new Recording();
-        try (PlatformThreadHasher hasher = new PlatformThreadHasher(delegate, 2, 8);
+        try (PlatformThreadHasher hasher = new PlatformThreadHasher(delegate, 2, SECONDS_2, HASH_1S);
              var callers = Executors.newVirtualThreadPerTaskExecutor()) {
             var answers = callers.invokeAll(List.of(
                     () -> hasher.hash("a"), () -> String.valueOf(hasher.verify("a", "h:a")),
@@ -78,7 +80,7 @@ class PlatformThreadHasherTest {
                 return false;
             }
         };
-        try (PlatformThreadHasher hasher = new PlatformThreadHasher(slow, 2, 8);
+        try (PlatformThreadHasher hasher = new PlatformThreadHasher(slow, 2, SECONDS_2, HASH_1S);
              var callers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 6; i++) {
                 String p = "p" + i;
@@ -91,46 +93,103 @@ class PlatformThreadHasherTest {
         }
     }
 
-    @Test
-    void refusesAtOnceWhenAsManyAsItMayQueueAreWaiting() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch started = new CountDownLatch(1);
-        PasswordHasher slow = new PasswordHasher() {
-            @Override
-            public String hash(String password) {
-                started.countDown();
-                try {
-                    release.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return "h:" + password;
-            }
+    /** Hashes that run until released; "hash" of p is "h:" + p. */
+    private static final class Blocking implements PasswordHasher {
+        final CountDownLatch release = new CountDownLatch(1);
+        final Set<String> started = ConcurrentHashMap.newKeySet();
 
-            @Override
-            public boolean verify(String password, String hash) {
-                return hash.equals(hash(password));
+        @Override
+        public String hash(String password) {
+            started.add(password);
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        };
-        try (PlatformThreadHasher hasher = new PlatformThreadHasher(slow, 1, 1);
+            return "h:" + password;
+        }
+
+        @Override
+        public boolean verify(String password, String hash) {
+            return hash.equals(hash(password));
+        }
+    }
+
+    @Test
+    void refusesAtOnceAHashThatWouldWaitLongerThanTheBacklogAllowsWithHowLong() throws Exception {
+        Blocking slow = new Blocking();
+        // one thread, a hash taken to cost 1 s: the second and third wait 1 and 2 s, the fourth would wait 3
+        try (PlatformThreadHasher hasher = new PlatformThreadHasher(slow, 1, SECONDS_2, HASH_1S);
              var callers = Executors.newVirtualThreadPerTaskExecutor()) {
             var running = callers.submit(() -> hasher.hash("a"));
-            assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
-            var queued = callers.submit(() -> hasher.hash("b"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> slow.started.contains("a"));
+            var second = callers.submit(() -> hasher.hash("b"));
             await().atMost(Duration.ofSeconds(60)).until(() -> hasher.waiting() == 1);
+            var third = callers.submit(() -> hasher.hash("c"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> hasher.waiting() == 2);
 
-            assertThatThrownBy(() -> hasher.verify("c", "h:c")).isInstanceOf(PasswordHasher.BusyException.class);
+            assertThatThrownBy(() -> hasher.verify("d", "h:d")).isInstanceOfSatisfying(PasswordHasher.BusyException.class,
+                    busy -> assertThat(busy.retryAfterSeconds()).isEqualTo(3));
+            assertThatThrownBy(hasher::admit).isInstanceOf(PasswordHasher.BusyException.class);
+            assertThat(hasher.waiting()).as("a refusal takes no place").isEqualTo(2);
 
-            release.countDown();
+            slow.release.countDown();
             assertThat(running.get(60, TimeUnit.SECONDS)).isEqualTo("h:a");
-            assertThat(queued.get(60, TimeUnit.SECONDS)).isEqualTo("h:b");
+            assertThat(second.get(60, TimeUnit.SECONDS)).isEqualTo("h:b");
+            assertThat(third.get(60, TimeUnit.SECONDS)).isEqualTo("h:c");
+            assertThat(hasher.waiting()).isZero();
+            hasher.admit();
             assertThat(hasher.verify("d", "h:d")).isTrue();
         }
     }
 
     @Test
+    void theBacklogIsMeasuredInTheTimeHashesTakeHere() {
+        try (PlatformThreadHasher hasher = new PlatformThreadHasher(new Recording(), 1, SECONDS_2, Duration.ofSeconds(30))) {
+            for (int i = 0; i < 100; i++) {
+                hasher.hash("p" + i);
+            }
+            // instant hashes: the mean falls from the 30 s first taken towards what they cost
+            assertThat(hasher.meanHash()).isLessThan(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void aCallerThatGivesUpWhileWaitingHandsItsPlaceBack() throws Exception {
+        Blocking slow = new Blocking();
+        try (PlatformThreadHasher hasher = new PlatformThreadHasher(slow, 1, SECONDS_2, HASH_1S);
+             var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            var running = callers.submit(() -> hasher.hash("a"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> slow.started.contains("a"));
+            var givesUp = callers.submit(() -> hasher.hash("b"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> hasher.waiting() == 1);
+
+            givesUp.cancel(true);
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> hasher.waiting() == 0);
+            slow.release.countDown();
+            assertThat(running.get(60, TimeUnit.SECONDS)).isEqualTo("h:a");
+            assertThat(slow.started).doesNotContain("b");
+        }
+    }
+
+    @Test
+    void leavesACoreToEverythingElse() {
+        assertThat(PlatformThreadHasher.threadsLeavingACore())
+                .isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+    }
+
+    @Test
+    void refusesABacklogItCannotUse() {
+        assertThatThrownBy(() -> new PlatformThreadHasher(new Recording(), 0, SECONDS_2, HASH_1S))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PlatformThreadHasher(new Recording(), 1, Duration.ZERO, HASH_1S))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void passesOnTheDelegatesFailure() {
-        try (PlatformThreadHasher hasher = new PlatformThreadHasher(new Recording(), 1, 1)) {
+        try (PlatformThreadHasher hasher = new PlatformThreadHasher(new Recording(), 1, SECONDS_2, HASH_1S)) {
             assertThatIllegalStateException().isThrownBy(() -> hasher.verify("boom", "h:boom"))
                     .withMessage("the delegate failed");
         }

@@ -50,8 +50,9 @@ class LogInThrottlingIT {
         // at most 5 go through at once (fewer if the address is already slowed by the other test);
         // a straggler late by 1, 3, 7, 15 s would be one more each: however slow the machine, 41
         // are never all checked
-        assertThat(statuses).filteredOn(status -> status != 429).hasSizeLessThanOrEqualTo(9);
-        assertThat(statuses).isSubsetOf(200, 401, 429);
+        assertThat(statuses).filteredOn(status -> status != 429 && status != 503).hasSizeLessThanOrEqualTo(9);
+        // a machine so slow that those few would wait more than 2 s for the hashing thread answers 503 busy
+        assertThat(statuses).isSubsetOf(200, 401, 429, 503);
     }
 
     @Test

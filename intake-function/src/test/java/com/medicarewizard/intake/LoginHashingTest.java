@@ -1,0 +1,167 @@
+package com.medicarewizard.intake;
+
+import com.medicarewizard.domain.patient.EmailAddress;
+import com.medicarewizard.domain.patient.Patient;
+import com.medicarewizard.domain.reservation.PatientId;
+import com.medicarewizard.intake.auth.Argon2idPasswordHasher;
+import com.medicarewizard.intake.auth.BcryptPasswordHasher;
+import com.medicarewizard.intake.auth.PasswordHasher;
+import com.medicarewizard.intake.auth.UpgradingPasswordHasher;
+import com.medicarewizard.intake.fakes.Api;
+import com.medicarewizard.intake.fakes.Reply;
+import com.medicarewizard.intake.fakes.Req;
+import com.medicarewizard.intake.fakes.TestContext;
+import com.medicarewizard.port.ContendedWriteException;
+import com.medicarewizard.port.Patients;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The log-in and the password hashing scheme: upgrades at log-in, and a busy hasher that costs nothing. */
+class LoginHashingTest {
+    private final BcryptPasswordHasher bcrypt = new BcryptPasswordHasher(4);
+    private final Api api = new Api(IntakeConfig.defaults(),
+            new UpgradingPasswordHasher(Argon2idPasswordHasher.standard(), bcrypt));
+
+    @Test
+    void aPatientRegistersWithAnArgon2idHash() {
+        String email = api.registerPatient();
+
+        assertThat(stored(email)).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(api.login(email, Api.PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aStoredBcryptHashBecomesArgon2idAtTheNextLogInAndStillLogsIn() {
+        String email = withBcryptHash(api.registerPatient());
+
+        assertThat(api.login(email, Api.PASSWORD).status()).isEqualTo(200);
+
+        assertThat(stored(email)).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(api.login(email, Api.PASSWORD).status()).isEqualTo(200);
+        assertThat(api.login(email, "not the password").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aWeakerArgon2idHashIsUpgradedLikewise() {
+        String email = api.registerPatient();
+        Patient patient = patient(email);
+        api.patients.replacePasswordHash(patient.id(), patient.passwordHash(),
+                new Argon2idPasswordHasher(4096, 1, 1).hash(Api.PASSWORD));
+
+        assertThat(api.login(email, Api.PASSWORD).status()).isEqualTo(200);
+
+        assertThat(stored(email)).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+    }
+
+    @Test
+    void anUpgradeTheTableRefusesWaitsForTheNextLogInAndTheLogInGoesThrough() {
+        String email = withBcryptHash(api.registerPatient());
+        Intake ports = api.intake;
+        Patients refusingUpgrades = new Patients() {
+            @Override
+            public void register(Patient patient) {
+                ports.patients().register(patient);
+            }
+
+            @Override
+            public Optional<Patient> find(PatientId id) {
+                return ports.patients().find(id);
+            }
+
+            @Override
+            public Optional<Patient> byEmail(EmailAddress address) {
+                return ports.patients().byEmail(address);
+            }
+
+            @Override
+            public boolean replacePasswordHash(PatientId id, String expected, String replacement) {
+                throw new ContendedWriteException("the table is busy", null);
+            }
+        };
+        ApiHandler refusing = new ApiHandler(new Intake(ports.catalog(), ports.ledger(), ports.reservations(), ports.queue(),
+                refusingUpgrades, ports.tokens(), ports.rateLimits(), ports.streamPosition(), ports.passwordHasher(),
+                ports.config(), ports.clock()));
+
+        Reply reply = Reply.of(refusing.handleRequest(Req.post("/api/v1/auth/token")
+                .json("{\"email\":\"" + email + "\",\"password\":\"" + Api.PASSWORD + "\"}").event(), new TestContext()));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(stored(email)).startsWith("$2a$04$");
+        assertThat(api.login(email, Api.PASSWORD).status()).isEqualTo(200);
+        assertThat(stored(email)).startsWith("$argon2id$");
+    }
+
+    @Test
+    void aWrongPasswordNeverUpgrades() {
+        String email = withBcryptHash(api.registerPatient());
+        String before = stored(email);
+
+        assertThat(api.login(email, "not the password").status()).isEqualTo(401);
+
+        assertThat(stored(email)).isEqualTo(before);
+    }
+
+    @Test
+    void aLogInTheHashingThreadsCannotTakeSoonIs503WithRetryAfterAndTouchesNoLimit() {
+        Api busy = busy();
+
+        Reply reply = busy.login("anna@example.org", Api.PASSWORD);
+
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.code()).isEqualTo("busy");
+        assertThat(reply.header("Retry-After")).contains("3");
+        assertThat(reply.text("detail")).contains("3 s");
+        assertThat(busy.limits.used()).as("no attempt was taken, so none is handed back").isEmpty();
+    }
+
+    @Test
+    void aRegistrationTheHashingThreadsCannotTakeSoonIs503AndCountsAgainstNoLimit() {
+        Api busy = busy();
+
+        Reply reply = busy.send(Req.post("/api/v1/patients").json(Api.registration("new@example.org", Api.PASSWORD)));
+
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.header("Retry-After")).contains("3");
+        assertThat(busy.limits.used()).isEmpty();
+        assertThat(busy.patients.count()).isZero();
+    }
+
+    /** An intake whose hasher refuses every hash: 2.3 s of backlog ahead. */
+    private static Api busy() {
+        return new Api(IntakeConfig.defaults(), new PasswordHasher() {
+            @Override
+            public String hash(String password) {
+                return "h:" + password;
+            }
+
+            @Override
+            public boolean verify(String password, String hash) {
+                throw new AssertionError("a refused call is never hashed");
+            }
+
+            @Override
+            public void admit() {
+                throw new BusyException(Duration.ofMillis(2_300));
+            }
+        });
+    }
+
+    private String withBcryptHash(String email) {
+        Patient patient = patient(email);
+        assertThat(api.patients.replacePasswordHash(patient.id(), patient.passwordHash(), bcrypt.hash(Api.PASSWORD))).isTrue();
+        assertThat(stored(email)).startsWith("$2a$04$");
+        return email;
+    }
+
+    private Patient patient(String email) {
+        return api.patients.byEmail(new EmailAddress(email)).orElseThrow();
+    }
+
+    private String stored(String email) {
+        return patient(email).passwordHash();
+    }
+}
