@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Reads a JMeter CSV results file ({@code results.jtl}) by its header names. Samples whose label
- * starts with {@code setup} (logging the test users in, seeding) are left out. The response code is
+ * starts with {@code setup} or {@code teardown} (logging the test users in, seeding) are left out. The response code is
  * read when the file has it (the spike counts 202s and 4xx answers apart).
  */
 final class JtlReader {

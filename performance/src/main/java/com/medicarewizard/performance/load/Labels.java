@@ -40,8 +40,9 @@ final class Labels {
         return !isEndToEnd(label) && !isPoll(label) && !label.startsWith(LOG_IN) && !isCeiling(label);
     }
 
+    /** The plan's own set-up and tear-down (logging the test users in, keeping their device tokens): not measured. */
     static boolean isSetup(String label) {
-        return label.startsWith("setup");
+        return label.startsWith("setup") || label.startsWith("teardown");
     }
 
     /** A whole booking or spike request from the first request to its decision. */

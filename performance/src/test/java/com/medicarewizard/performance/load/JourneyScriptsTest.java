@@ -26,6 +26,7 @@ import org.codehaus.groovy.control.CompilerConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The journey plan's own Groovy scripts (read from {@code journey.jmx}), run against a stand-in of
@@ -38,23 +39,28 @@ class JourneyScriptsTest {
     private static final Path PLAN = Path.of("src/test/jmeter/journey.jmx");
     private final AtomicInteger logIns = new AtomicInteger();
     private final List<String> prefers = new CopyOnWriteArrayList<>();
+    private final List<String> logInBodies = new CopyOnWriteArrayList<>();
     private volatile boolean honourWait;
     private volatile String status = "PENDING";
     private HttpServer server;
     private final Properties props = new Properties();
     private final Map<String, String> vars = new HashMap<>();
 
+    @TempDir
+    Path dir;
+
     @BeforeEach
     void start() throws Exception {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/api/v1/auth/token", exchange -> {
-            exchange.getRequestBody().readAllBytes();
+            logInBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             if (logIns.incrementAndGet() <= 2) {
                 exchange.getResponseHeaders().add("Retry-After", logIns.get() == 1 ? "1" : "0");
                 answer(exchange, 503, "{\"title\":\"busy\"}");
             } else {
-                answer(exchange, 200, "{\"accessToken\":\"token-1\",\"tokenType\":\"Bearer\",\"expiresIn\":900}");
+                answer(exchange, 200, "{\"accessToken\":\"token-1\",\"tokenType\":\"Bearer\",\"expiresIn\":900,"
+                        + "\"deviceToken\":\"device-1\"}");
             }
         });
         server.createContext("/api/v1/reservations/r-1", exchange -> {
@@ -69,6 +75,7 @@ class JourneyScriptsTest {
         props.setProperty("host", "127.0.0.1");
         props.setProperty("port", String.valueOf(server.getAddress().getPort()));
         props.setProperty("pollMillis", "300");
+        props.setProperty("usersCsv", dir.resolve("users.csv").toString());
         run("setup: the page's scripts", new SampleResult());
     }
 
@@ -93,6 +100,22 @@ class JourneyScriptsTest {
         assertThat(List.of(sample.getSubResults())).allMatch(s -> s.getSampleLabel().startsWith(Labels.LOG_IN) && s.isSuccessful());
         // the sample spans the waits: the first 503 asked for a second
         assertThat(sample.getTime()).isGreaterThanOrEqualTo(1_000);
+    }
+
+    @Test
+    void aReturningPatientLogsInWithTheDeviceTokenItsBrowserKeptFromTheScenarioBefore() throws Exception {
+        vars.put("email", "patient@example.com");
+        vars.put("password", "a passphrase");
+        run("3 log in", sample("3 log in"));
+        run("teardown: keep the device tokens", new SampleResult());
+        props.remove("mcwDevices");
+
+        run("setup: the page's scripts", new SampleResult());
+        run("3 log in", sample("3 log in"));
+
+        assertThat(logInBodies.getFirst()).doesNotContain("deviceToken");
+        assertThat(logInBodies.getLast()).contains("\"deviceToken\":\"device-1\"");
+        assertThat(dir.resolve("users.csv.devices")).hasContent("patient@example.com\tdevice-1");
     }
 
     @Test
