@@ -38,10 +38,10 @@ public final class BenchmarkMain {
         }
         Path data = Files.createTempDirectory("mcw-bench");
         // The runtime's own defaults (not the tests' 2-second sweeps, which would re-send a backlog), except the
-        // abuse and rate limits: the edge benchmark registers 70 patients from one address, sends 40 requests per
-        // patient back to back, all to one test number, and measures the path that accepts them, as before the limits.
+        // abuse and rate limits: the edge benchmark registers 64 patients from one address, sends about 100 requests
+        // per patient back to back, all to one test number, and measures the path that accepts them, as before the limits.
         RuntimeConfig config = RuntimeConfig.fromEnvironment(Map.of("MCW_PORT", "0", "MCW_DATA_DIR", data.toString(),
-                "MCW_OPS_TOKEN", "bench-ops-token-0000", "MCW_MAX_ACTIVE_BOOKINGS", "40",
+                "MCW_OPS_TOKEN", "bench-ops-token-0000", "MCW_MAX_ACTIVE_BOOKINGS", "1000",
                 "MCW_MAX_MESSAGES_PER_HOUR", "1000000", "MCW_RESERVATION_REQUESTS_PER_MINUTE", "10000",
                 "MCW_REGISTRATIONS_PER_ADDRESS_PER_HOUR", "100000"));
         try (LocalRuntime runtime = LocalRuntime.start(config)) {
@@ -62,10 +62,15 @@ public final class BenchmarkMain {
                         allocator.useCaseAlone(2_000, 20));
             }
             if (PARTS.contains("edge")) {
-                System.out.println("== edge");
+                System.out.println("== edge: 202s and the ceiling (GET /api/v1/me) at 8, 32, 64 keep-alive clients");
                 EdgeBenchmark edge = new EdgeBenchmark(runtime.port());
-                edge.run(20, 20, 50);
-                System.out.println(edge.run(50, 40, 60));
+                List<String> patients = edge.patients(64);
+                System.out.println("  warm-up: " + edge.run(patients, 8, 500, 50).line());
+                int dayOffset = 60;
+                for (int clients : EdgeBenchmark.CLIENTS) {
+                    System.out.println(edge.run(patients, clients, 2_000, dayOffset).line());
+                    dayOffset += 7;
+                }
             }
         }
     }

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  */
 final class ResultsDirectory {
     static final List<String> SCENARIO_ORDER = List.of("smoke", "journey-70", "journey-200", "journey-650",
-            "journey-1000", "journey-200-nothink", "spike");
+            "journey-1000", "journey-650-3s", "journey-200-nothink", "spike");
     private static final Comparator<String> ORDER = Comparator.<String>comparingInt(n -> {
         int index = SCENARIO_ORDER.indexOf(n);
         return index < 0 ? SCENARIO_ORDER.size() : index;

@@ -26,16 +26,19 @@ import java.util.Set;
  * After the spike, with the load test's runtime stopped: opens its table (and nothing else: no
  * queue, no functions that could still act on the data) and checks that every request made since
  * the spike began was decided, how long each decision took (from the request's arrival to its
- * decision), and that no resource is booked twice (the ledger audit). Usage:
- * {@code SpikeCheck --data DIR --since EPOCH_MILLIS --out FILE}; exits 1 when a request is still
- * PENDING or a rule is broken.
+ * decision), the time from the first request to the last decision, the longest stall in decisions
+ * ({@link DecisionStall}), and that no resource is booked twice (the ledger audit). With
+ * {@code --results}, it also reads the spike's JMeter results and counts the answers
+ * ({@link SpikeAnswers}). Usage: {@code SpikeCheck --data DIR --since EPOCH_MILLIS --out FILE
+ * [--results results.jtl --window-millis 2000] [--latency-bound]}; exits 1 when a bound of
+ * {@link SpikeBounds} is missed (it prints which), 2 on unreadable input.
  */
 public final class SpikeCheck {
     private SpikeCheck() {
     }
 
     public static void main(String[] args) throws IOException {
-        CommandLine line = CommandLine.parse(args, Set.of());
+        CommandLine line = CommandLine.parse(args, Set.of("--latency-bound"));
         Instant since = Instant.ofEpochMilli(Long.parseLong(line.required("--since")));
         Path data = Path.of(line.required("--data"));
         Properties figures;
@@ -46,13 +49,24 @@ public final class SpikeCheck {
             var reservations = new TableReservations(table);
             figures = check(reservations, new LedgerAudit(center, new TableSlotLedger(table), reservations), since);
         }
+        if (line.has("--results")) {
+            try {
+                SpikeAnswers.of(JtlReader.read(Path.of(line.required("--results"))),
+                        Long.parseLong(line.required("--window-millis"))).putInto(figures);
+            } catch (ReportInputException e) {
+                System.err.println("spike check: " + e.getMessage());
+                System.exit(2);
+            }
+            figures.setProperty("latencyBound", String.valueOf(line.has("--latency-bound")));
+        }
         try (Writer writer = Files.newBufferedWriter(Path.of(line.required("--out")), StandardCharsets.UTF_8)) {
             figures.store(writer, "spike check over the table");
         }
         figures.stringPropertyNames().stream().sorted()
-                .forEach(name -> System.out.printf("  %-22s %s%n", name, figures.getProperty(name)));
-        boolean ok = "0".equals(figures.getProperty("pending")) && "0".equals(figures.getProperty("breaches"));
-        System.exit(ok ? 0 : 1);
+                .forEach(name -> System.out.printf("  %-34s %s%n", name, figures.getProperty(name)));
+        List<Target> missed = SpikeBounds.of(figures).stream().filter(t -> !t.passed()).toList();
+        missed.forEach(t -> System.out.println("  MISSED " + t.name() + ": " + t.measured()));
+        System.exit(missed.isEmpty() ? 0 : 1);
     }
 
     static Properties check(Reservations reservations, LedgerAudit ledgerAudit, Instant since) {
@@ -63,6 +77,8 @@ public final class SpikeCheck {
         long[] millis = decided.stream()
                 .mapToLong(r -> Duration.between(r.requestedAt(), r.decidedAt().orElseThrow()).toMillis()).toArray();
         Latency decisions = Latency.of(millis);
+        List<DecisionStall.Request> timeline = decided.stream().map(r -> new DecisionStall.Request(
+                r.requestedAt().toEpochMilli(), r.decidedAt().orElseThrow().toEpochMilli())).toList();
         LedgerAudit.Findings audit = ledgerAudit.run();
         Properties p = new Properties();
         p.setProperty("requests", String.valueOf(decided.size() + pending));
@@ -70,10 +86,15 @@ public final class SpikeCheck {
         p.setProperty("pending", String.valueOf(pending));
         p.setProperty("confirmed", String.valueOf(count(decided, ReservationStatus.CONFIRMED)));
         p.setProperty("rejected", String.valueOf(count(decided, ReservationStatus.REJECTED)));
-        p.setProperty("decidedWithin30s", String.valueOf(Arrays.stream(millis).filter(m -> m <= 30_000).count()));
+        p.setProperty("decidedWithin30s",
+                String.valueOf(Arrays.stream(millis).filter(m -> m <= SpikeBounds.DECIDE_MILLIS).count()));
         p.setProperty("p50DecisionMillis", String.valueOf(decisions.p50()));
         p.setProperty("p99DecisionMillis", String.valueOf(decisions.p99()));
         p.setProperty("maxDecisionMillis", String.valueOf(decisions.max()));
+        p.setProperty("firstRequestToLastDecisionMillis", String.valueOf(timeline.isEmpty() ? 0
+                : timeline.stream().mapToLong(DecisionStall.Request::decidedMillis).max().orElseThrow()
+                - timeline.stream().mapToLong(DecisionStall.Request::arrivedMillis).min().orElseThrow()));
+        p.setProperty("longestStallMillis", String.valueOf(DecisionStall.longestMillis(timeline)));
         p.setProperty("confirmedInTable", String.valueOf(audit.confirmed()));
         p.setProperty("doubleBookings", String.valueOf(audit.doubleBookings()));
         p.setProperty("breaches", String.valueOf(audit.breaches().size()));

@@ -6,10 +6,18 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
-/** The targets that apply to the scenarios present (PRODUCT.md's load figures). */
+/**
+ * The targets that apply to the scenarios present: PRODUCT.md's load figures and the Done-when
+ * bounds of issue 15 (end-to-end booking p99 < 150 ms at 650 users; at 650 users and a 3 s step
+ * pacing, log-in p99 < 3 s with the waits of any 503 it retried).
+ */
 final class Targets {
     static final long STEP_P99_MILLIS = 50;
-    static final long BOOKING_P99_MILLIS = 1_000;
+    static final long BOOKING_P99_MILLIS = 150;
+    static final long LOGIN_P99_MILLIS = 3_000;
+    /** The two 650-user journeys: the original's pacing (10 s a step) and its 3 s a step. */
+    static final String AT_650 = "journey-650";
+    static final String AT_650_3S = "journey-650-3s";
     static final double LOGIN_SHARE_OF_BOUND = 0.8;
 
     private Targets() {
@@ -27,20 +35,16 @@ final class Targets {
             targets.add(new Target("0 errors in every journey scenario", journeys.stream().allMatch(s -> s.errors() == 0),
                     journeys.stream().map(s -> s.name() + ": " + s.errors()).collect(Collectors.joining(", "))));
         }
-        find(scenarios, "journey-650").ifPresent(s -> {
-            targets.add(stepsAt650(s));
-            targets.add(bookingAt650(s));
-        });
+        for (String name : List.of(AT_650, AT_650_3S)) {
+            find(scenarios, name).ifPresent(s -> {
+                targets.add(stepsAt650(s));
+                targets.add(bookingAt650(s));
+            });
+        }
+        find(scenarios, AT_650_3S).ifPresent(s -> targets.add(logInAt650(s)));
         hashCost.ifPresent(hash -> scenarios.stream().flatMap(s -> s.row(Labels.LOGIN_CEILING).stream()).findFirst()
                 .ifPresent(r -> targets.add(loginCeiling(r, hash))));
-        find(scenarios, "spike").map(SpikeFigures::of).ifPresent(f -> {
-            targets.add(new Target("spike: every request answered within 5 s", f.allAnswered(),
-                    Format.count(f.answeredInTime()) + " of " + Format.count(f.requests().count())));
-            targets.add(new Target("spike: every request decided within 30 s", f.allDecided(),
-                    Format.count(f.decidedInTime()) + " of " + Format.count(f.requests().count())));
-            targets.add(new Target("spike: 0 double bookings", f.noDoubleBookings(),
-                    f.check().isPresent() ? String.valueOf(f.checked("doubleBookings")) : "not checked"));
-        });
+        find(scenarios, "spike").map(SpikeFigures::of).ifPresent(f -> targets.addAll(f.targets()));
         return targets;
     }
 
@@ -65,15 +69,24 @@ final class Targets {
         String measured = !slow.isEmpty() ? "over: " + String.join(", ", slow)
                 : steps.stream().mapToLong(r -> r.latency().p99()).max().stream()
                         .mapToObj(p -> "highest p99 " + Format.millis(p)).findFirst().orElse("no steps");
-        return new Target("journey-650: p99 < 50 ms for every step but log-in, poll and end to end",
+        return new Target(s.name() + ": p99 < 50 ms for every step but log-in, wait, poll and end to end",
                 slow.isEmpty() && !steps.isEmpty(), measured);
     }
 
     private static Target bookingAt650(Scenario s) {
         Latency booking = Latency.of(s.samples(Labels::isBookingEndToEnd));
-        return new Target("journey-650: end-to-end booking p99 < 1,000 ms",
+        return new Target(s.name() + ": end-to-end booking p99 < 150 ms",
                 booking.count() > 0 && booking.p99() < BOOKING_P99_MILLIS,
                 booking.count() == 0 ? "no bookings" : "p99 " + Format.millis(booking.p99()));
+    }
+
+    /** Log-in p99 from the first attempt to the token, any 503's Retry-After waited out; the 503s counted, not errors. */
+    private static Target logInAt650(Scenario s) {
+        Latency logIn = Latency.of(s.samples(Labels.LOG_IN::equals));
+        long retried = s.samples(Labels.LOGIN_RETRIED::equals).size();
+        return new Target(s.name() + ": log-in p99 < 3 s (503s retried after Retry-After, waits included)",
+                logIn.count() > 0 && logIn.p99() < LOGIN_P99_MILLIS, logIn.count() == 0 ? "no log-ins"
+                : "p99 " + Format.millis(logIn.p99()) + ", " + Format.count(retried) + " 503s retried");
     }
 
     static Optional<Scenario> find(List<Scenario> scenarios, String name) {

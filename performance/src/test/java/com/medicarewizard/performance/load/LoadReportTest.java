@@ -31,8 +31,12 @@ class LoadReportTest {
                 .contains("| 3 log in | 1 | 90.0 ms | 90 ms |")
                 .contains("| zz unknown step | 1 |")
                 .contains("| spike: 0 double bookings | 0 | pass |")
-                .contains("| queue depth peak | 30 |")
-                .contains("| drain time (first queued → empty after the peak) | 0.50 s |")
+                .contains("| spike: no 5-second stall in decisions | longest 300 ms | pass |")
+                .contains("| answered 202 / 4xx / otherwise | 2 / 0 / 0 | none otherwise |")
+                .contains("| 202 latency p50 / p99 / max | 30 ms / 1,200 ms / 1,200 ms | p99 < 100 ms |")
+                .contains("| longest stall (requests waiting, no decision made) | 300 ms | < 5,000 ms |")
+                .contains("| queue depth peak | 30 | – |")
+                .contains("| drain time (first queued → empty after the peak) | 0.50 s | – |")
                 .contains("![journey-650-latency](charts/journey-650-latency.png)")
                 .doesNotContain("setup");
         assertThat(report.indexOf("| 7 cancel")).isLessThan(report.indexOf("| zz unknown step"));
@@ -85,7 +89,7 @@ class LoadReportTest {
                 + sample(1_000, 4, "1 home", true)
                 + sample(2_000, 5, "1 home", true)
                 + sample(500, 90, "3 log in", true)
-                + sample(700, 600, "6 book an exam (end to end)", true)
+                + sample(700, 100, "6 book an exam (end to end)", true)
                 + sample(1_500, 20, "zz unknown step", true)
                 + sample(2_900, 30, "7 cancel", allPass));
     }
@@ -94,10 +98,13 @@ class LoadReportTest {
         Path dir = Files.createDirectories(results.resolve("spike"));
         Files.writeString(dir.resolve("results.jtl"), HEADER
                 + sample(0, 1_200, "spike: request", true)
-                + sample(0, 4_000, "spike: decided (end to end)", true));
+                + sample(10, 30, "spike: request", true));
         Files.writeString(dir.resolve("queue-depth.csv"), QueueRow.HEADER + "\n"
                 + (T0 + 250) + ",30,1,0.5,0\n" + (T0 + 500) + ",10,1,1.5,0\n" + (T0 + 750) + ",0,0,0,0\n");
-        Files.writeString(dir.resolve("spike-check.properties"), "requests=1\ndecided=1\ndecidedWithin30s=1\npending=0\ndoubleBookings=0\n");
+        Files.writeString(dir.resolve("spike-check.properties"), "sent=2\nanswered202=2\nanswered4xx=0\n"
+                + "answeredOther=0\nansweredInWindow=2\nwindowMillis=2000\np50AcceptMillis=30\np99AcceptMillis=1200\n"
+                + "maxAcceptMillis=1200\nlatencyBound=false\nrequests=2\ndecided=2\ndecidedWithin30s=2\npending=0\n"
+                + "longestStallMillis=300\nfirstRequestToLastDecisionMillis=900\ndoubleBookings=0\nbreaches=0\n");
     }
 
     private static String sample(long offset, long elapsed, String label, boolean success) {

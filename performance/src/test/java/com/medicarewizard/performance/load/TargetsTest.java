@@ -10,10 +10,11 @@ import org.junit.jupiter.api.Test;
 class TargetsTest {
 
     @Test
-    void stepsAt650MustStayUnder50MillisButLogInPollAndEndToEndMayNot() {
+    void stepsAt650MustStayUnder50MillisButLogInWaitPollAndEndToEndMayNot() {
         Scenario fast = journey650(new Sample(0, 49, "1 home", true), new Sample(0, 400, Labels.LOG_IN, true),
-                new Sample(0, 300, Labels.POLL, true), new Sample(0, 900, Labels.BOOKED, true));
-        Scenario slow = journey650(new Sample(0, 50, "4 booking page", true), new Sample(0, 900, Labels.BOOKED, true));
+                new Sample(0, 60, Labels.LOGIN_RETRIED, true), new Sample(0, 300, Labels.POLL, true),
+                new Sample(0, 120, Labels.WAIT, true), new Sample(0, 140, Labels.BOOKED, true));
+        Scenario slow = journey650(new Sample(0, 50, "4 booking page", true), new Sample(0, 140, Labels.BOOKED, true));
 
         assertThat(stepTarget(fast).passed()).isTrue();
         assertThat(stepTarget(slow).passed()).isFalse();
@@ -21,19 +22,39 @@ class TargetsTest {
     }
 
     @Test
-    void aBookingOverASecondEndToEndMissesItsTarget() {
-        List<Target> targets = Targets.of(List.of(journey650(new Sample(0, 1_000, Labels.REJECTED, true))));
+    void aBookingOf150MillisEndToEndMissesItsTarget() {
+        List<Target> targets = Targets.of(List.of(journey650(new Sample(0, 150, Labels.REJECTED, true))));
 
         assertThat(targets).filteredOn(t -> t.name().contains("end-to-end booking")).singleElement()
-                .isEqualTo(new Target("journey-650: end-to-end booking p99 < 1,000 ms", false, "p99 1,000 ms"));
+                .isEqualTo(new Target("journey-650: end-to-end booking p99 < 150 ms", false, "p99 150 ms"));
     }
 
     @Test
-    void aSpikeWithoutTheDoubleBookingCheckFailsIt() {
-        Scenario spike = new Scenario("spike", new Properties(), List.of(new Sample(0, 10, Labels.SPIKE_REQUEST, true),
-                new Sample(0, 2_000, Labels.SPIKE_DECIDED, true)), List.of(), Optional.empty());
+    void atA3SecondPacingLogInsMayWaitOutTheir503sButNotPast3Seconds() {
+        Scenario within = journey("journey-650-3s", new Sample(0, 10, "1 home", true), new Sample(0, 2_999, Labels.LOG_IN, true),
+                new Sample(0, 5, Labels.LOGIN_RETRIED, true), new Sample(0, 5, Labels.LOGIN_RETRIED, true),
+                new Sample(0, 100, Labels.BOOKED, true));
+        Scenario over = journey("journey-650-3s", new Sample(0, 3_000, Labels.LOG_IN, true), new Sample(0, 100, Labels.BOOKED, true));
 
-        assertThat(Targets.of(List.of(spike))).extracting(Target::passed).containsExactly(true, true, false);
+        List<Target> targets = Targets.of(List.of(within));
+        assertThat(targets).extracting(Target::name).containsExactly("0 errors in every journey scenario",
+                "journey-650-3s: p99 < 50 ms for every step but log-in, wait, poll and end to end",
+                "journey-650-3s: end-to-end booking p99 < 150 ms",
+                "journey-650-3s: log-in p99 < 3 s (503s retried after Retry-After, waits included)");
+        assertThat(targets).allMatch(Target::passed);
+        assertThat(targets.get(3).measured()).isEqualTo("p99 2,999 ms, 2 503s retried");
+        assertThat(Targets.of(List.of(over)).get(3).passed()).isFalse();
+        // the original pacing has no log-in bound: log-ins queue behind the hash by design
+        assertThat(Targets.of(List.of(journey650(new Sample(0, 9_000, Labels.LOG_IN, true)))))
+                .noneMatch(t -> t.name().contains("log-in p99"));
+    }
+
+    @Test
+    void aSpikeNeverCheckedOverTheTableFailsItsTargets() {
+        Scenario spike = new Scenario("spike", new Properties(), List.of(new Sample(0, 10, Labels.SPIKE_REQUEST, true, "202")),
+                List.of(), Optional.empty());
+
+        assertThat(Targets.of(List.of(spike))).extracting(Target::passed).containsExactly(false);
     }
 
     @Test
@@ -86,6 +107,10 @@ class TargetsTest {
     }
 
     private static Scenario journey650(Sample... samples) {
-        return new Scenario("journey-650", new Properties(), List.of(samples), List.of(), Optional.empty());
+        return journey("journey-650", samples);
+    }
+
+    private static Scenario journey(String name, Sample... samples) {
+        return new Scenario(name, new Properties(), List.of(samples), List.of(), Optional.empty());
     }
 }
