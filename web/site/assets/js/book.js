@@ -6,8 +6,11 @@ import { formatDay, formatInstant, t, tOr } from '/assets/js/i18n.js';
 import { setUpPage } from '/assets/js/layout.js';
 import { addDays, dayOf, monthOf, today } from '/assets/js/times.js';
 
+/** Between reads, only when the API did not wait (no Preference-Applied: a proxy dropped the header). */
 const POLL_MS = 300;
 const POLL_LIMIT_MS = 30000;
+/** How long one read may wait for the decision (the API waits at most 20 s). */
+const WAIT_SECONDS = 20;
 const HORIZON_DAYS = 180;
 
 await setUpPage({ title: 'book.title', current: '/book', patientOnly: true });
@@ -142,13 +145,21 @@ async function confirm() {
   }
 }
 
-/** Polls the reservation until the allocator has decided it (usually well under a second). */
+/**
+ * The allocator's decision (usually well under a second): one read that the API answers as soon as
+ * the reservation is decided (Prefer: wait, RFC 7240), asked again while it is still PENDING. An
+ * answer without Preference-Applied was not waited for (a proxy dropped the header, or the API had
+ * no room for one more waiting read): then the page asks again every POLL_MS, as it did before.
+ */
 async function decision(id) {
   const until = Date.now() + POLL_LIMIT_MS;
   for (;;) {
-    const reservation = await patientRequest(`/api/v1/reservations/${encodeURIComponent(id)}`);
+    const wait = Math.max(1, Math.min(WAIT_SECONDS, Math.ceil((until - Date.now()) / 1000)));
+    const response = await patientRequest(`/api/v1/reservations/${encodeURIComponent(id)}`,
+      { headers: { Prefer: `wait=${wait}` }, raw: true });
+    const reservation = await response.json();
     if (reservation.status !== 'PENDING' || Date.now() > until) return reservation;
-    await new Promise(resolve => setTimeout(resolve, POLL_MS));
+    if (!response.headers.has('Preference-Applied')) await new Promise(resolve => setTimeout(resolve, POLL_MS));
   }
 }
 

@@ -114,6 +114,19 @@ class OpenApiContractTest {
         assertThat(key.path("in").asText()).isEqualTo("header");
     }
 
+    /** PRODUCT.md: a read of one reservation may wait for its decision (RFC 7240) and says so. */
+    @Test
+    void aReservationReadTakesPreferWaitAndAnswersPreferenceApplied() {
+        JsonNode get = operation("GET", "/api/v1/reservations/{id}");
+        assertThat(get.at("/parameters/0/$ref").asText()).isEqualTo("#/components/parameters/PreferWait");
+        JsonNode prefer = document.at("/components/parameters/PreferWait");
+        assertThat(prefer.path("name").asText()).isEqualTo("Prefer");
+        assertThat(prefer.path("in").asText()).isEqualTo("header");
+        assertThat(prefer.path("required").asBoolean()).isFalse();
+        assertThat(get.at("/responses/200/headers/Preference-Applied/$ref").asText())
+                .isEqualTo("#/components/headers/PreferenceApplied");
+    }
+
     @Test
     void tokenThrottlingAnswers429WithRetryAfter() {
         assertThat(operation("POST", "/api/v1/auth/token").at("/responses/429/$ref").asText())

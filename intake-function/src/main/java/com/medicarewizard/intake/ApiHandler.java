@@ -65,7 +65,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
     @Override
     @SuppressWarnings("try") // the ids are on every log line of the request; the resource itself is unused
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        Request request = Request.of(event, addresses);
+        Request request = Request.of(event, addresses).within(context);
         try (var ids = CloseableThreadContext.put("requestId", request.requestId())
                 .put("correlationId", request.correlationId())) {
             return answer(request).header("X-Correlation-Id", request.correlationId()).toEvent();

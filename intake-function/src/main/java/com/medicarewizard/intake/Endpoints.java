@@ -70,7 +70,7 @@ final class Endpoints {
     }
 
     private static Map<String, Endpoint> reservations(Intake intake) {
-        var reads = new ReadReservations(intake.reservations(), intake.catalog());
+        var reads = new ReadReservations(intake.reservations(), intake.changes(), intake.catalog());
         return Map.of(
                 "requestReservation", new ForPatient(new RequestReservation(intake.catalog(), intake.reservations(),
                         intake.queue(), intake.rateLimits(), intake.config().limits().reservationRequests(),

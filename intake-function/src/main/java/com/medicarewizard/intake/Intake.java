@@ -5,6 +5,7 @@ import com.medicarewizard.intake.auth.UpgradingPasswordHasher;
 import com.medicarewizard.port.CenterCatalog;
 import com.medicarewizard.port.Patients;
 import com.medicarewizard.port.RateLimits;
+import com.medicarewizard.port.ReservationChanges;
 import com.medicarewizard.port.ReservationQueue;
 import com.medicarewizard.port.Reservations;
 import com.medicarewizard.port.SlotLedger;
@@ -18,12 +19,13 @@ import java.util.Optional;
  * Everything the intake function works with: the ports (built once per container by whoever runs
  * it: the AWS composition or the embedded runtime), its settings and the clock. Only the
  * composition of the use cases ({@code Endpoints}, {@link com.medicarewizard.intake.ops.PipelineGauges})
- * unpacks it: each use case is given exactly the ports it uses.
+ * unpacks it: each use case is given exactly the ports it uses. {@code changes} lets a read wait for a
+ * decision ({@code Prefer: wait}); without one ({@link ReservationChanges#NONE}) reads answer at once.
  */
 public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations reservations, ReservationQueue queue,
                      Patients patients, Tokens tokens, RateLimits rateLimits, StreamPosition streamPosition,
                      PasswordHasher passwordHasher, IntakeConfig config, Clock clock,
-                     Optional<Operations> operations) {
+                     Optional<Operations> operations, ReservationChanges changes) {
 
     public Intake {
         Objects.requireNonNull(catalog, "catalog");
@@ -38,6 +40,15 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(operations, "operations");
+        Objects.requireNonNull(changes, "changes");
+    }
+
+    /** Without waiting for changes: every read answers at once. */
+    public Intake(CenterCatalog catalog, SlotLedger ledger, Reservations reservations, ReservationQueue queue,
+                  Patients patients, Tokens tokens, RateLimits rateLimits, StreamPosition streamPosition,
+                  PasswordHasher passwordHasher, IntakeConfig config, Clock clock, Optional<Operations> operations) {
+        this(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition, passwordHasher,
+                config, clock, operations, ReservationChanges.NONE);
     }
 
     public Intake(CenterCatalog catalog, SlotLedger ledger, Reservations reservations, ReservationQueue queue,
@@ -56,17 +67,23 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
 
     public Intake withStreamPosition(StreamPosition position) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, position,
-                passwordHasher, config, clock, operations);
+                passwordHasher, config, clock, operations, changes);
     }
 
     public Intake withPasswordHasher(PasswordHasher hasher) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
-                hasher, config, clock, operations);
+                hasher, config, clock, operations, changes);
     }
 
     /** With the ports behind the operator routes (dead letters, parked notifications, the outbox). */
     public Intake withOperations(Operations ops) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
-                passwordHasher, config, clock, Optional.of(ops));
+                passwordHasher, config, clock, Optional.of(ops), changes);
+    }
+
+    /** With the means to wait for a reservation's decision ({@code Prefer: wait} on a read). */
+    public Intake withChanges(ReservationChanges reservationChanges) {
+        return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
+                passwordHasher, config, clock, operations, reservationChanges);
     }
 }

@@ -67,6 +67,15 @@ public record Reservation(ReservationId id, PatientId patient, ExamTypeCode exam
         return status == ReservationStatus.PENDING || status == ReservationStatus.CONFIRMED;
     }
 
+    /**
+     * Whether the allocator still has to act on it: PENDING (to be decided), or with a cancellation
+     * the patient asked for and the allocator has not carried out yet. What a patient waits for.
+     */
+    public boolean awaitsAllocator() {
+        return status == ReservationStatus.PENDING
+                || status == ReservationStatus.CONFIRMED && cancelRequestedAt.isPresent();
+    }
+
     public boolean hasStarted(Instant now) {
         return !now.isBefore(start);
     }

@@ -4,8 +4,10 @@ import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.domain.reservation.ReservationStatus;
+import com.medicarewizard.port.ReservationChanges;
 import com.medicarewizard.port.Reservations;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Comparator;
@@ -14,21 +16,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
  * Reservations in memory for the functions' unit tests, held to
  * {@link com.medicarewizard.port.contract.ReservationsContract}: the version condition and the
  * per-patient idempotency keys of the real stores, each write decided under one lock. Tests can
- * make the next updates meet a concurrent writer ({@link #interfereWithNextUpdate}).
+ * make the next updates meet a concurrent writer ({@link #interfereWithNextUpdate}). As
+ * {@link ReservationChanges} it wakes waiters on every write (as the embedded table's stream does once
+ * a write is durable), or refuses to wait at all ({@link #refuseWaits}) as a full adapter does.
  */
-public final class InMemoryReservations implements Reservations {
+public final class InMemoryReservations implements Reservations, ReservationChanges {
     private final Map<ReservationId, Reservation> byId = new HashMap<>();
     private final Map<String, ReservationId> byKey = new HashMap<>();
     private final Map<ReservationId, Waiting> resent = new HashMap<>();
     private final Map<ReservationId, DecisionLease> leases = new HashMap<>();
     private final Deque<UnaryOperator<Reservation>> interferences = new ArrayDeque<>();
     private int updates;
+    private boolean refuseWaits;
 
     @Override
     public synchronized Created create(Reservation pending, Optional<String> idempotencyKey) {
@@ -42,6 +48,7 @@ public final class InMemoryReservations implements Reservations {
         }
         byId.put(pending.id(), pending);
         key.ifPresent(k -> byKey.put(k, pending.id()));
+        notifyAll();
         return new Created(pending, true);
     }
 
@@ -69,6 +76,7 @@ public final class InMemoryReservations implements Reservations {
         resent.remove(next.id());
         leases.remove(next.id());
         updates++;
+        notifyAll();
         return saved;
     }
 
@@ -85,6 +93,7 @@ public final class InMemoryReservations implements Reservations {
         Reservation saved = stored.requestCancellation(at).withVersion(stored.version() + 1);
         byId.put(id, saved);
         updates++;
+        notifyAll();
         return Optional.of(saved);
     }
 
@@ -93,6 +102,7 @@ public final class InMemoryReservations implements Reservations {
         if (interference != null && byId.containsKey(id)) {
             Reservation stored = byId.get(id);
             byId.put(id, interference.apply(stored).withVersion(stored.version() + 1));
+            notifyAll();
         }
     }
 
@@ -146,6 +156,31 @@ public final class InMemoryReservations implements Reservations {
         byId.put(reservation.id(), reservation);
         resent.remove(reservation.id());
         leases.remove(reservation.id());
+        notifyAll();
+    }
+
+    /** Waits on this store's monitor, woken by every write, until {@code seen} is stored other than it was. */
+    @Override
+    public synchronized Awaited awaitChange(Reservation seen, Duration within) throws InterruptedException {
+        if (refuseWaits) {
+            return Awaited.notWaited(seen);
+        }
+        long end = System.nanoTime() + within.toNanos();
+        Optional<Reservation> current = find(seen.id());
+        while (current.isPresent() && current.get().equals(seen)) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+            current = find(seen.id());
+        }
+        return Awaited.found(current);
+    }
+
+    /** From now on every {@link #awaitChange} answers at once, not waited: an adapter with no room for one more waiter. */
+    public synchronized void refuseWaits() {
+        refuseWaits = true;
     }
 
     /**

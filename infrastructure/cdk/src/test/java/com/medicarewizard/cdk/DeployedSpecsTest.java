@@ -7,6 +7,7 @@ import com.medicarewizard.functions.Alarms;
 import com.medicarewizard.functions.FunctionSpec;
 import com.medicarewizard.functions.AbuseLimits;
 import com.medicarewizard.functions.FunctionSpecs;
+import com.medicarewizard.intake.reservation.ReadReservations;
 import com.medicarewizard.functions.QueueSource;
 import com.medicarewizard.functions.StreamSource;
 
@@ -54,6 +55,21 @@ class DeployedSpecsTest {
                 "MaximumBatchingWindowInSeconds", seconds(queue.batchingWindow()),
                 "FunctionResponseTypes", responseTypes(queue.reportBatchItemFailures()),
                 "ScalingConfig", Map.of("MaximumConcurrency", queue.maximumConcurrency().aws())));
+    }
+
+    /**
+     * A read that waits for a decision ({@code Prefer: wait}, docs/adr/0010) is given its longest wait
+     * and the time to answer after it by the deployed intake, which itself ends before API Gateway cuts
+     * the request (its integration timeout: 29 s).
+     */
+    @Test
+    void theIntakeHoldsTheLongestWaitForADecisionWithinApiGatewaysTimeout() {
+        Map<String, Object> intake = properties("AWS::Lambda::Function").values().stream()
+                .filter(f -> entry(FunctionSpecs.INTAKE.function()).equals(f.get("Handler"))).findFirst().orElseThrow();
+        int timeout = (Integer) intake.get("Timeout");
+        assertThat(timeout).as("the intake's timeout (s)")
+                .isGreaterThanOrEqualTo(seconds(ReadReservations.LONGEST_WAIT.plus(ReadReservations.AFTER_WAIT)))
+                .isLessThan(29);
     }
 
     /** B5: what the stack deploys, read from the template, not from the spec the stack was built from. */

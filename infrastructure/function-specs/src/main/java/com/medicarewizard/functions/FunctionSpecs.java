@@ -23,10 +23,16 @@ public final class FunctionSpecs {
      */
     private static final Duration EVENTBRIDGE_FLOOR = Duration.ofMinutes(1);
 
-    /** The API: each request is milliseconds of work; a stuck one ends well before API Gateway's 29 s. */
+    /**
+     * The API: each request is milliseconds of work, but a read of a reservation may wait up to 20 s for
+     * its decision ({@code Prefer: wait}, docs/adr/0010) and then needs a few seconds to read and answer
+     * (ReadReservations' longest wait and margin; the CDK template test holds the deployed timeout to
+     * them). 25 s holds both and still ends before API Gateway's 29 s, so a stuck request never becomes
+     * a gateway 504.
+     */
     public static final IntakeSpec INTAKE = new IntakeSpec(
             new FunctionSpec("intake", "intake", "com.medicarewizard.lambda.intake.IntakeFunction", MEMORY_MB,
-                    PerRuntime.both(Duration.ofSeconds(10))),
+                    PerRuntime.both(Duration.ofSeconds(25))),
             Duration.ofHours(1));
 
     /**

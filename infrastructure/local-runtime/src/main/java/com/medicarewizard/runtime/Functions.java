@@ -3,6 +3,7 @@ package com.medicarewizard.runtime;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.medicarewizard.adapter.embedded.StreamedReservationChanges;
 import com.medicarewizard.adapter.sqs.ReservationCommandCodec;
 import com.medicarewizard.allocator.AllocatorHandler;
 import com.medicarewizard.allocator.MessageAttributes;
@@ -26,6 +27,11 @@ import java.util.Optional;
 
 /** Builds each function's handler on the stand-ins, once, as a Lambda container would. */
 record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
+    /**
+     * Reads waiting for a decision at once, at most: half the requests the edge handles at once
+     * ({@link LocalRuntime#EDGE_LIMITS}), so that waiting patients never hold more than half of them.
+     */
+    static final int MAX_WAITERS = LocalRuntime.EDGE_LIMITS.maxInFlight() / 2;
 
     AllocatorHandler allocator() {
         ReservationAllocator allocator = new ReservationAllocator(standIns.reservations(), standIns.ledger(),
@@ -39,14 +45,19 @@ record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
                 config.sweepAfter(), FunctionSpecs.SWEEPER.batch()));
     }
 
-    /** The intake's handler; {@code hasher} hashes passwords (see {@link PlatformThreadHasher}). */
+    /**
+     * The intake's handler; {@code hasher} hashes passwords (see {@link PlatformThreadHasher}); a read
+     * waiting for a decision is woken by the table's change stream.
+     */
     RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> intake(StreamPosition stream,
                                                                                      PasswordHasher hasher) {
         Operations ops = new Operations(standIns.deadLetters(), standIns.failures(), standIns.notificationLedger(),
                 Optional.of(standIns.outbox()), PipelineMetrics.NONE);
         return new ApiHandler(new Intake(standIns.catalog(), standIns.ledger(), standIns.reservations(),
                 standIns.queue(), standIns.patients(), standIns.tokens(), standIns.rateLimits(), config.intake(), clock)
-                .withStreamPosition(stream).withPasswordHasher(hasher).withOperations(ops));
+                .withStreamPosition(stream).withPasswordHasher(hasher).withOperations(ops)
+                .withChanges(new StreamedReservationChanges(standIns.table().stream(), standIns.reservations(),
+                        MAX_WAITERS)));
     }
 
     /** The notifier's use case, shared by the stream handler and the parked-notification retrier (one container). */

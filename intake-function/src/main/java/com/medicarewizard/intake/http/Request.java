@@ -1,17 +1,21 @@
 package com.medicarewizard.intake.http;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
  * An API Gateway proxy request as the use cases read it. Header names are matched without regard
  * to case (API Gateway and the local gateway spell them differently); the correlation id is the
- * client's {@code X-Correlation-Id} when it is well-formed, else the gateway's request id.
+ * client's {@code X-Correlation-Id} when it is well-formed, else the gateway's request id. What is
+ * left of the invocation's time ({@link #remainingTime()}) bounds how long a use case may wait.
  */
 public final class Request {
     private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
@@ -19,6 +23,7 @@ public final class Request {
     private final String requestId;
     private final String correlationId;
     private String clientAddress;
+    private LongSupplier remainingMillis = () -> Long.MAX_VALUE;
 
     private Request(APIGatewayProxyRequestEvent event) {
         this.event = event;
@@ -41,6 +46,19 @@ public final class Request {
         Request request = of(event);
         request.clientAddress = addresses.of(request);
         return request;
+    }
+
+    /** The request, handled within the invocation of {@code context} (its remaining time); none: no limit. */
+    public Request within(Context context) {
+        if (context != null) {
+            remainingMillis = () -> context.getRemainingTimeInMillis();
+        }
+        return this;
+    }
+
+    /** What is left of the invocation's time, read when asked (Lambda's {@code getRemainingTimeInMillis}). */
+    public Duration remainingTime() {
+        return Duration.ofMillis(remainingMillis.getAsLong());
     }
 
     public String method() {
@@ -78,6 +96,15 @@ public final class Request {
             return single;
         }
         return find(event.getMultiValueHeaders(), name).map(List::getFirst);
+    }
+
+    /**
+     * Every value of a header sent once or more (by case-insensitive name): the multi-value map where
+     * the gateway filled it, else the single value.
+     */
+    public List<String> headerValues(String name) {
+        Optional<List<String>> multi = find(event.getMultiValueHeaders(), name);
+        return multi.isPresent() ? List.copyOf(multi.get()) : header(name).map(List::of).orElse(List.of());
     }
 
     public Optional<String> query(String name) {

@@ -61,12 +61,18 @@ public final class Api {
         StreamPosition lag = () -> streamLag == null ? OptionalDouble.empty() : OptionalDouble.of(streamLag);
         intake = new Intake(() -> center, ledger, reservations, queue, patients, tokens, limits, lag,
                 hasher, config, clock)
-                .withOperations(new Operations(deadLetters, failures, notifications, Optional.of(outbox), metrics));
+                .withOperations(new Operations(deadLetters, failures, notifications, Optional.of(outbox), metrics))
+                .withChanges(reservations);
         handler = new ApiHandler(intake);
     }
 
     public Reply send(Req request) {
-        return Reply.of(handler.handleRequest(request.event(), new TestContext()));
+        return send(request, new TestContext());
+    }
+
+    /** Sends within an invocation of {@code context} (e.g. one with little time left). */
+    public Reply send(Req request, TestContext context) {
+        return Reply.of(handler.handleRequest(request.event(), context));
     }
 
     public ApiHandler handler() {

@@ -8,9 +8,19 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** A Lambda context as the runtime passes one: ids, names, a 29 s budget and a logger. */
+/** A Lambda context as the runtime passes one: ids, names, a 29 s budget (or the one given) and a logger. */
 public final class TestContext implements Context {
     private final String requestId = UUID.randomUUID().toString();
+    private final int remainingMillis;
+
+    public TestContext() {
+        this(29_000);
+    }
+
+    /** An invocation with {@code remainingMillis} left, whenever asked. */
+    public TestContext(int remainingMillis) {
+        this.remainingMillis = remainingMillis;
+    }
 
     @Override
     public String getAwsRequestId() {
@@ -54,7 +64,7 @@ public final class TestContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 29_000;
+        return remainingMillis;
     }
 
     @Override

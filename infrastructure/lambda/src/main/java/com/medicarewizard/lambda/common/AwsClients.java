@@ -52,7 +52,7 @@ public final class AwsClients {
         /**
          * What the intake reads while an API request waits: the operators' token from Secrets Manager and
          * the notifier's stream lag from CloudWatch. One attempt of at most 2 s, no SDK retry: an operator's
-         * request that meets both stalled still answers within about 4 s, well inside the intake's 10 s
+         * request that meets both stalled still answers within about 4 s, well inside the intake's 25 s
          * timeout together with the table and the queue, and answers problem+json (the token unreadable:
          * refused; the lag: unknown) instead of API Gateway's 5xx for a killed invocation. The failure is
          * then kept as designed ({@code CachedSecret} keeps a failed read 30 s), where the SDK's three

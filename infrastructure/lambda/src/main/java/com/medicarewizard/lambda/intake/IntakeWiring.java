@@ -12,6 +12,7 @@ import com.medicarewizard.adapter.table.TableSlotLedger;
 import com.medicarewizard.adapter.dynamodb.DynamoDbItemTable;
 import com.medicarewizard.table.ItemTable;
 import com.medicarewizard.adapter.table.TableTokens;
+import com.medicarewizard.adapter.dynamodb.PolledReservationChanges;
 import com.medicarewizard.adapter.sqs.SqsDeadLetters;
 import com.medicarewizard.adapter.sqs.SqsReservationQueue;
 import com.medicarewizard.domain.reservation.ActiveBookingsLimit;
@@ -68,12 +69,14 @@ final class IntakeWiring {
         Operations operations = new Operations(new SqsDeadLetters(sqs, settings.queueUrl(), settings.deadLetterQueueUrl()),
                 new TableMessageFailures(table), new TableNotificationLedger(table), Optional.empty(),
                 new EmfPipelineMetrics(System.out::println));
+        TableReservations reservations = new TableReservations(table);
         return new Intake(ports.catalog(), new TableSlotLedger(table),
-                new TableReservations(table), new SqsReservationQueue(sqs, settings.queueUrl(), settings.deadLetterQueueUrl()),
+                reservations, new SqsReservationQueue(sqs, settings.queueUrl(), settings.deadLetterQueueUrl()),
                 new TablePatients(table), new TableTokens(table), new TableRateLimits(table),
                 IntakeConfig.fromEnvironment(env, FunctionSpecs.INTAKE.tokenLifetime()).withActiveBookings(
                         new ActiveBookingsLimit(FunctionSpecs.LIMITS.overriddenBy(env).activeBookingsPerPatient())),
-                ports.clock()).withOperations(operations).withStreamPosition(streamLag(settings, ports.clock()));
+                ports.clock()).withOperations(operations).withStreamPosition(streamLag(settings, ports.clock()))
+                .withChanges(new PolledReservationChanges(reservations));
     }
 
     private static StreamPosition streamLag(AwsSettings settings, Clock clock) {

@@ -115,7 +115,10 @@ class AwsPipelineIT {
         assertThat(booked.text("status")).isEqualTo("PENDING");
         assertThat(booked.raw().headers().firstValue("Location")).contains("/api/v1/reservations/" + booked.text("id"));
         String confirmed = booked.text("id");
-        awaitStatus(maria, confirmed, "CONFIRMED");
+        // the page's read: held by the intake, polling the item, until the allocator has decided
+        Answer decided = api.reservationOnceDecided(maria, confirmed, 20);
+        assertThat(decided.text("status")).isEqualTo("CONFIRMED");
+        assertThat(decided.raw().headers().firstValue("Preference-Applied")).contains("wait=20");
 
         Patient luca = api.newPatient();
         String rejected = PipelineApi.require(api.reserve(luca, EXAM, SITE, start, Optional.empty()), 202).text("id");

@@ -87,6 +87,11 @@ final class PipelineApi {
         return send(as(patient, "/api/v1/reservations/" + id).GET());
     }
 
+    /** The reservation, read with {@code Prefer: wait=seconds}: answered once it is decided, or after the wait. */
+    Answer reservationOnceDecided(Patient patient, String id, int seconds) {
+        return send(as(patient, "/api/v1/reservations/" + id).header("Prefer", "wait=" + seconds).GET());
+    }
+
     Answer cancel(Patient patient, String id) {
         return send(as(patient, "/api/v1/reservations/" + id).DELETE());
     }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -110,6 +111,25 @@ class PipelineIT {
         assertThat(decided).anyMatch(r -> r.status() == ReservationStatus.CONFIRMED);
         assertThat(decided).anyMatch(r -> r.status() == ReservationStatus.REJECTED);
         assertThat(runtime.audit().run().breaches()).isEmpty();
+    }
+
+    /**
+     * The page's way to learn a decision: one read that waits for it (Prefer: wait), woken by the
+     * table's change stream, instead of a poll loop. Generous bound: well before the wait would end.
+     */
+    @Test
+    void aReadThatPrefersToWaitAnswersTheDecisionAsSoonAsItIsMade() {
+        ApiClient patient = new ApiClient(runtime.port()).asNewPatient();
+        JsonNode slot = bookings.firstSlot("ECG", "ROMA-EUR", 1, 5);
+        String id = bookings.accepted(patient, "ECG", OffsetDateTime.parse(slot.get("start").asText()), "ROMA-EUR");
+
+        long started = System.nanoTime();
+        ApiClient.Answer answer = patient.send("GET", "/api/v1/reservations/" + id, null, Map.of("Prefer", "wait=20"));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().get("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(answer.header("Preference-Applied")).isEqualTo("wait=20");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.medicarewizard.adapter.embedded.table;
 
+import com.medicarewizard.table.Key;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -9,14 +11,20 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * The table's change stream (a DynamoDB stream with NEW_AND_OLD_IMAGES): one record per
  * committed change of an item, with sequence numbers strictly increasing in commit order.
  * Consumers keep durable checkpoints; records after the lowest checkpoint are always retained,
- * others are dropped at compaction once older than the retention (24 h by default).
+ * others are dropped at compaction once older than the retention (24 h by default). Listeners
+ * ({@link #onPublished}) are told of each record as it becomes readable.
  */
 public final class ChangeStream {
+    private static final Logger LOG = LogManager.getLogger(ChangeStream.class);
 
     /** Makes a checkpoint durable before it takes effect. */
     interface CheckpointLog {
@@ -26,6 +34,7 @@ public final class ChangeStream {
     private final ConcurrentSkipListMap<Long, StreamRecord> records = new ConcurrentSkipListMap<>();
     private final ConcurrentHashMap<String, Long> checkpoints = new ConcurrentHashMap<>();
     private final CheckpointLog log;
+    private final List<Consumer<StreamRecord>> listeners = new CopyOnWriteArrayList<>();
     private volatile long latest;
 
     ChangeStream(CheckpointLog log) {
@@ -47,6 +56,16 @@ public final class ChangeStream {
     /** The sequence number of the last committed record, 0 when there has been none. */
     public long latestSequence() {
         return latest;
+    }
+
+    /**
+     * Whether a change of the item {@code key} is committed but not yet readable (its force is under
+     * way): the table shows it already, its stream record only once it is durable. Looks only at the
+     * records awaiting their force, a handful.
+     */
+    public boolean unpublished(Key key) {
+        Objects.requireNonNull(key, "key");
+        return records.tailMap(latest, false).values().stream().anyMatch(record -> record.keys().equals(key));
     }
 
     /** The lowest sequence number still retained, if any record is. */
@@ -82,12 +101,39 @@ public final class ChangeStream {
     }
 
     /**
+     * Tells {@code listener} of every record from now on, in sequence order, on the thread that makes
+     * it readable — once it is durable, never before (so nothing acts on a commit a power loss could
+     * take back). The listener holds up that writer: it must only hand the record on (wake a waiter),
+     * never block; what it throws is logged and the commit goes on.
+     */
+    public void onPublished(Consumer<StreamRecord> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
      * Makes records up to {@code sequence} readable; called once they are applied to the items and
      * durable. Committers whose lines one force covered may publish out of order: never backwards.
      */
     synchronized void publish(long sequence) {
         if (sequence > latest) {
+            long before = latest;
             latest = sequence;
+            if (!listeners.isEmpty()) {
+                tell(records.subMap(before, false, sequence, true).values());
+            }
+        }
+    }
+
+    private void tell(Collection<StreamRecord> published) {
+        for (StreamRecord record : published) {
+            for (Consumer<StreamRecord> listener : listeners) {
+                try {
+                    listener.accept(record);
+                } catch (RuntimeException e) {
+                    LOG.warn("a listener of the change stream failed on record {}: {}", record.sequenceNumber(),
+                            e.toString());
+                }
+            }
         }
     }
 

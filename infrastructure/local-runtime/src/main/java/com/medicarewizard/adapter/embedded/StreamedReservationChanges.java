@@ -1,0 +1,116 @@
+package com.medicarewizard.adapter.embedded;
+
+import com.medicarewizard.adapter.embedded.table.ChangeStream;
+import com.medicarewizard.adapter.embedded.table.StreamRecord;
+import com.medicarewizard.domain.reservation.Reservation;
+import com.medicarewizard.port.ReservationChanges;
+import com.medicarewizard.port.Reservations;
+import com.medicarewizard.table.Item;
+import com.medicarewizard.table.Key;
+import com.medicarewizard.table.layout.ReservationRecords;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@link ReservationChanges} on the embedded table: a waiter is woken by the table's change stream
+ * when a change of its reservation's item is published — once durable, never before, so a patient is
+ * never told of a decision a power loss could take back — and answered that change's new image. No
+ * thread of its own and no polling: the caller's thread (a virtual one, at the edge) parks until
+ * the committer that makes the change readable wakes it.
+ *
+ * <p>A change made between the caller's read and this call is found by a read once the waiter is
+ * registered: answered at once if its record is readable already, else waited for like any other
+ * (its force is under way). The one gap left is the table's own: a read in the instant between a
+ * commit's being applied and its record's being appended sees it as any read of the table does.
+ *
+ * <p>Bounded: at most {@code maxWaiters} wait at once (each holds one of the edge's requests under
+ * way); one more is answered at once, not waited, and its client polls.
+ */
+public final class StreamedReservationChanges implements ReservationChanges {
+    private final ChangeStream stream;
+    private final Reservations reservations;
+    private final int maxWaiters;
+    private final Map<Key, Set<Waiter>> waiters = new ConcurrentHashMap<>();
+    private final AtomicInteger waiting = new AtomicInteger();
+
+    /**
+     * @param stream       the change stream of the table {@code reservations} is stored in
+     * @param reservations the reservations, read once as a wait begins
+     * @param maxWaiters   how many may wait at once (at least 1)
+     */
+    public StreamedReservationChanges(ChangeStream stream, Reservations reservations, int maxWaiters) {
+        this.stream = Objects.requireNonNull(stream, "stream");
+        this.reservations = Objects.requireNonNull(reservations, "reservations");
+        if (maxWaiters < 1) {
+            throw new IllegalArgumentException("at least one waiter");
+        }
+        this.maxWaiters = maxWaiters;
+        stream.onPublished(this::published);
+    }
+
+    @Override
+    public Awaited awaitChange(Reservation seen, Duration within) throws InterruptedException {
+        if (waiting.incrementAndGet() > maxWaiters) {
+            waiting.decrementAndGet();
+            return Awaited.notWaited(seen);
+        }
+        Key key = ReservationRecords.key(seen.id());
+        Waiter waiter = new Waiter();
+        waiters.compute(key, (k, set) -> {
+            Set<Waiter> watching = set == null ? ConcurrentHashMap.newKeySet() : set;
+            watching.add(waiter);
+            return watching;
+        });
+        try {
+            // registered first, then read: a change made after the caller's read is either seen here or wakes us
+            Optional<Reservation> current = reservations.find(seen.id());
+            if (!current.equals(Optional.of(seen)) && stream.unpublished(key)) {
+                current = Optional.of(seen);
+            }
+            long end = System.nanoTime() + within.toNanos();
+            while (current.isPresent() && current.get().equals(seen)) {
+                long left = end - System.nanoTime();
+                if (left <= 0 || !waiter.signal.tryAcquire(left, TimeUnit.NANOSECONDS)) {
+                    break;
+                }
+                waiter.signal.drainPermits();
+                current = waiter.latest.map(ReservationRecords::reservation);
+            }
+            return Awaited.found(current);
+        } finally {
+            waiters.computeIfPresent(key, (k, set) -> set.remove(waiter) && set.isEmpty() ? null : set);
+            waiting.decrementAndGet();
+        }
+    }
+
+    /** How many wait now (for tests and figures). */
+    public int waiting() {
+        return waiting.get();
+    }
+
+    private void published(StreamRecord record) {
+        Set<Waiter> watching = waiters.get(record.keys());
+        if (watching != null) {
+            watching.forEach(waiter -> waiter.wake(record.newImage()));
+        }
+    }
+
+    /** One caller waiting: the newest published image of its item, and a signal for each. */
+    private static final class Waiter {
+        private final Semaphore signal = new Semaphore(0);
+        private volatile Optional<Item> latest = Optional.empty();
+
+        void wake(Optional<Item> image) {
+            latest = image;
+            signal.release();
+        }
+    }
+}
