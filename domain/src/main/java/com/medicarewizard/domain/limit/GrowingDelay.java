@@ -28,11 +28,14 @@ public record GrowingDelay(int free, Duration first, Duration cap, Duration forg
     @Override
     public Verdict take(Optional<Allowance> current, Instant now) {
         Allowance open = current.filter(a -> now.isBefore(forgetAt(a))).orElse(Allowance.fresh(now));
-        if (now.isBefore(open.next())) {
+        // A free use is granted whatever the clocks say: a request that read the clock a moment before
+        // a concurrent one was granted would otherwise be told to wait for a use it is owed.
+        if (open.used() >= free && now.isBefore(open.next())) {
             return new Verdict.Refused(Duration.between(now, open.next()));
         }
         long used = open.used() + 1;
-        return new Verdict.Granted(new Allowance(used, open.since(), now.plus(delayAfter(used))));
+        Instant next = now.plus(delayAfter(used));
+        return new Verdict.Granted(new Allowance(used, open.since(), next.isBefore(open.next()) ? open.next() : next));
     }
 
     @Override

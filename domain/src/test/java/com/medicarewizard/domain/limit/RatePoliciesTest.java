@@ -44,6 +44,21 @@ class RatePoliciesTest {
         assertThat(delays.delayAfter(1_000)).isEqualTo(Duration.ofSeconds(5));
     }
 
+    /**
+     * Two log-ins at once from one address: the second read the clock a few milliseconds before the
+     * first was granted. A free use left is granted whatever the clocks say, and the wait never moves back.
+     */
+    @Test
+    void aFreeUseIsGrantedToARequestWhoseClockReadEarlierThanTheLastGrant() {
+        Allowance first = granted(delays.take(Optional.empty(), t(10)));
+
+        Allowance second = granted(delays.take(Optional.of(first), t(9.995)));
+
+        assertThat(second.used()).isEqualTo(2);
+        assertThat(second.next()).isAfterOrEqualTo(first.next());
+        assertThat(delays.take(Optional.of(second), t(10))).as("no free use left").isInstanceOf(Verdict.Refused.class);
+    }
+
     @Test
     void aSubjectLeftAloneLongEnoughStartsAfresh() {
         Allowance busy = new Allowance(40, t(0), t(5));
