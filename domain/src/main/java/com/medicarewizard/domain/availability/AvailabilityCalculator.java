@@ -9,7 +9,6 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -42,16 +41,17 @@ public final class AvailabilityCalculator {
             for (ResourceKind kind : BookingRules.kindsInOrder(exam)) {
                 candidates.put(kind, rules.center().candidates(exam, site.id(), kind));
             }
+            LocalClock clock = new LocalClock(site.zone());
             for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-                addDay(exam, site, candidates, day, now, taken, slots);
+                addDay(exam, site, clock, candidates, day, now, taken, slots);
             }
         }
         slots.sort(Comparator.comparing(Slot::start).thenComparing(s -> s.site().id().value()));
         return slots;
     }
 
-    private void addDay(ExamType exam, Site site, Map<ResourceKind, List<Resource>> candidates, LocalDate day,
-                        Instant now, TakenCells taken, List<Slot> out) {
+    private void addDay(ExamType exam, Site site, LocalClock clock, Map<ResourceKind, List<Resource>> candidates,
+                        LocalDate day, Instant now, TakenCells taken, List<Slot> out) {
         Instant dayEnd = day.plusDays(1).atStartOfDay(site.zone()).toInstant();
         Instant earliest = now.plus(rules.center().policy().minimumNotice());
         Instant latest = now.plus(rules.center().policy().horizon());
@@ -60,10 +60,10 @@ public final class AvailabilityCalculator {
              start = start.plus(step)) {
             // a start must be ahead even with no notice: the allocator refuses one that is not
             if (!start.isAfter(now) || start.isBefore(earliest) || start.isAfter(latest)
-                    || !rules.onGrid(LocalDateTime.ofInstant(start, site.zone()))) {
+                    || !rules.onGrid(clock.local(start))) {
                 continue;
             }
-            int available = available(exam, site, candidates, start, taken);
+            int available = available(exam, clock, candidates, start, taken);
             if (available >= 0) {
                 out.add(new Slot(start, start.plus(exam.duration()), site, available));
             }
@@ -82,10 +82,10 @@ public final class AvailabilityCalculator {
     }
 
     /** -1 when some needed kind has no open resource then (not a bookable start at all). */
-    private int available(ExamType exam, Site site, Map<ResourceKind, List<Resource>> candidates, Instant start,
-                          TakenCells taken) {
+    private int available(ExamType exam, LocalClock clock, Map<ResourceKind, List<Resource>> candidates,
+                          Instant start, TakenCells taken) {
         Occupancy occupancy = Occupancy.of(exam, start);
-        var span = BookingRules.localSpan(site, occupancy);
+        var span = BookingRules.localSpan(clock.local(occupancy.from()), clock.local(occupancy.to()));
         if (span.isEmpty()) {
             return -1;
         }

@@ -124,8 +124,12 @@ public final class BookingRules {
     }
 
     static Optional<LocalSpan> localSpan(Site site, Occupancy occupancy) {
-        LocalDateTime from = LocalDateTime.ofInstant(occupancy.from(), site.zone());
-        LocalDateTime to = LocalDateTime.ofInstant(occupancy.to(), site.zone());
+        return localSpan(LocalDateTime.ofInstant(occupancy.from(), site.zone()),
+                LocalDateTime.ofInstant(occupancy.to(), site.zone()));
+    }
+
+    /** The span of an occupancy given as the local date-times of its ends. */
+    static Optional<LocalSpan> localSpan(LocalDateTime from, LocalDateTime to) {
         boolean sameDay = to.toLocalDate().equals(from.toLocalDate());
         if (!sameDay && !(to.toLocalTime().equals(LocalTime.MIDNIGHT) && to.toLocalDate().equals(from.toLocalDate().plusDays(1)))) {
             return Optional.empty();

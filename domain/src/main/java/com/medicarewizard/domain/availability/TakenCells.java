@@ -77,6 +77,14 @@ public final class TakenCells {
             return this;
         }
 
+        /** Adds the cells of {@code resource} starting at each of {@code epochSeconds}, all cell boundaries. */
+        public Builder add(ResourceId resource, long[] epochSeconds) {
+            for (long epochSecond : epochSeconds) {
+                add(resource, epochSecond);
+            }
+            return this;
+        }
+
         private void switchTo(ResourceId resource) {
             park();
             current = resource;

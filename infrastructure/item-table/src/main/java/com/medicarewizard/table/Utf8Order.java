@@ -29,20 +29,6 @@ public final class Utf8Order {
         return a.length() - b.length();
     }
 
-    /**
-     * Whether every character is ASCII. Compared with such a string, any string orders the same
-     * by {@link String#compareTo} as by UTF-8 bytes: at the first difference one side is below
-     * U+0080, where UTF-16 and code point order agree.
-     */
-    public static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Moves surrogates above U+E000..U+FFFF so that UTF-16 units sort in code point order. */
     private static int codePointRank(char c) {
         if (c >= 0xE000) {

@@ -26,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToLongFunction;
 
 /**
  * {@link SlotLedger} on the item table: one claim item per resource cell ({@code pk=CLAIM#<resource>},
@@ -38,9 +40,18 @@ import java.util.Objects;
 public final class TableSlotLedger implements SlotLedger {
 
     private final ItemTable table;
+    private final ToLongFunction<String> startSecond;
+    /** Per resource, the claim keys of its last read that had to decode any, with their starts. */
+    private final Map<ResourceId, Decoded> decoded = new ConcurrentHashMap<>();
 
     public TableSlotLedger(ItemTable table) {
+        this(table, ItemKeys::epochSecond);
+    }
+
+    /** With the decoding of a claim's sort key to its start in epoch seconds given: tests count the decodings. */
+    TableSlotLedger(ItemTable table, ToLongFunction<String> startSecond) {
         this.table = Objects.requireNonNull(table, "table");
+        this.startSecond = Objects.requireNonNull(startSecond, "startSecond");
     }
 
     @Override
@@ -92,12 +103,58 @@ public final class TableSlotLedger implements SlotLedger {
             SortRange range = range(from, to);
             for (ResourceId resource : resources) {
                 // A claim's sort key is its cell's start, so the items themselves need not be read.
-                for (String start : table.querySortKeys(ItemKeys.claim(resource), range)) {
-                    taken.add(resource, ItemKeys.epochSecond(start));
-                }
+                List<String> starts = table.querySortKeys(ItemKeys.claim(resource), range);
+                taken.add(resource, startSeconds(resource, starts));
             }
         }
         return taken.build();
+    }
+
+    /**
+     * The starts of {@code starts} in epoch seconds, those read before reused. An availability
+     * answer reads thousands of claims, and decoding their keys meant loading each key's characters
+     * from wherever the heap held them: one cache miss after another, which made a month's read cost
+     * from 1 to over 4 ms depending on where the collector had put the keys (issue 15). A table that
+     * keeps its keys in memory (the embedded one) returns the same key objects until a claim changes,
+     * and a string's value never changes, so a key identical to one decoded before has the same
+     * seconds: it is recognised by reference, without reading it. DynamoDB returns new strings, which
+     * are simply decoded.
+     */
+    private long[] startSeconds(ResourceId resource, List<String> starts) {
+        Decoded before = decoded.get(resource);
+        long[] seconds = new long[starts.size()];
+        int match = before == null || starts.isEmpty() ? -1 : before.indexOf(starts.getFirst());
+        boolean reused = true;
+        for (int i = 0; i < seconds.length; i++) {
+            String start = starts.get(i);
+            if (match >= 0 && match < before.keys.length && before.keys[match] == start) {
+                seconds[i] = before.seconds[match++];
+            } else if (match >= 0 && match + 1 < before.keys.length && before.keys[match + 1] == start) {
+                seconds[i] = before.seconds[match + 1]; // a claim released since
+                match += 2;
+            } else {
+                seconds[i] = startSecond.applyAsLong(start); // a claim made since, or a new key object
+                reused = false;
+            }
+        }
+        if (!reused || before == null) {
+            // Kept only when something had to be decoded: a shorter read inside a kept one leaves the longer one.
+            decoded.put(resource, new Decoded(starts.toArray(String[]::new), seconds));
+        }
+        return seconds;
+    }
+
+    /** The keys of a resource's last decoding read, and their starts in epoch seconds. */
+    private record Decoded(String[] keys, long[] seconds) {
+        /** Where {@code key} (this very object) is, or -1. Compares references only: reads no key. */
+        int indexOf(String key) {
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] == key) {
+                    return i;
+                }
+            }
+            return -1;
+        }
     }
 
     /** {@code [from, to)}: BETWEEN is inclusive, so up to the last instant before {@code to}. */

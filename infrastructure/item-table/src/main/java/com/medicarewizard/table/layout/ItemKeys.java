@@ -67,18 +67,24 @@ public final class ItemKeys {
 
     private static final int FIXED_WIDTH_LENGTH = "0000-00-00T00:00:00.000000000Z".length();
 
+    /**
+     * The separators of the fixed-width form at their places and digits everywhere else. Written
+     * as straight-line checks: a {@code switch} on the position in a loop over the 30 characters
+     * was most of the cost of reading a month of claims (a branch the CPU mispredicted per
+     * character, about 100 ns a key).
+     */
     private static boolean fixedWidthShape(String text) {
-        for (int i = 0; i < FIXED_WIDTH_LENGTH; i++) {
+        return text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T' && text.charAt(13) == ':'
+                && text.charAt(16) == ':' && text.charAt(19) == '.' && text.charAt(29) == 'Z'
+                && allDigits(text, 0, 4) && allDigits(text, 5, 7) && allDigits(text, 8, 10)
+                && allDigits(text, 11, 13) && allDigits(text, 14, 16) && allDigits(text, 17, 19)
+                && allDigits(text, 20, 29);
+    }
+
+    private static boolean allDigits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            boolean ok = switch (i) {
-                case 4, 7 -> c == '-';
-                case 10 -> c == 'T';
-                case 13, 16 -> c == ':';
-                case 19 -> c == '.';
-                case 29 -> c == 'Z';
-                default -> c >= '0' && c <= '9';
-            };
-            if (!ok) {
+            if (c < '0' || c > '9') {
                 return false;
             }
         }

@@ -46,6 +46,26 @@ class ItemKeysTest {
     }
 
     @Test
+    void aFixedWidthKeyWithAnyOneCharacterChangedReadsAsInstantParseReadsIt() {
+        String good = "2027-02-01T07:35:00.000000000Z";
+        for (int i = 0; i < good.length(); i++) {
+            for (char c : new char[] {'0', '9', '/', ':', '-', '.', 'T', 'Z', 'x', ' '}) {
+                String text = good.substring(0, i) + c + good.substring(i + 1);
+                Instant expected;
+                try {
+                    expected = Instant.parse(text);
+                } catch (java.time.DateTimeException refused) {
+                    assertThatThrownBy(() -> ItemKeys.epochSecond(text)).as(text)
+                            .isInstanceOf(java.time.DateTimeException.class);
+                    continue;
+                }
+                assertThat(ItemKeys.epochSecond(text)).as(text).isEqualTo(expected.getEpochSecond());
+                assertThat(ItemKeys.instant(text)).as(text).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void idempotencyKeysAreHashedPerPatient() {
         PatientId patient = new PatientId("6d1f4c2a-4b5e-4f7a-9c3d-2e1f0a9b8c7d");
         assertThat(ItemKeys.idempotency(patient, "my key"))

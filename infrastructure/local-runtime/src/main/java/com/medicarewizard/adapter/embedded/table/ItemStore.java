@@ -79,14 +79,22 @@ final class ItemStore {
             if (partition == null) {
                 return keys;
             }
-            if (range instanceof SortRange.Between(String from, String to) && Utf8Order.isAscii(to)) {
-                // Against an ASCII bound, String.compareTo (vectorized) orders as UTF-8 does; a sub-map
-                // would call the general comparator on every key, which was most of this read.
+            if (range instanceof SortRange.Between(String from, String to)) {
+                // The range's last key is found once, in O(log n) comparisons, and the walk stops at that very
+                // key: it follows the map's links without reading any key's characters. An availability answer
+                // reads thousands of keys; comparing each against the bound made the walk load every key's bytes
+                // while chasing the links, one cache miss after another, and its time then varied by half with
+                // where the collector had put the keys (issue 15). The caller reads the keys it needs from the list.
+                String last = partition.floorKey(to);
+                if (last == null || Utf8Order.compare(last, from) < 0) {
+                    return keys;
+                }
                 for (String sort : partition.tailMap(from, true).keySet()) {
-                    if (sort.compareTo(to) > 0) {
+                    keys.add(sort);
+                    if (sort == last) {
+                        // the same key object: a commit meanwhile changes the epoch, and the read is done again
                         break;
                     }
-                    keys.add(sort);
                 }
                 return keys;
             }
