@@ -35,9 +35,9 @@ public final class FailedLogInFloor {
         this.sleeper = sleeper;
     }
 
-    /** {@link #STANDARD}, measured on the monotonic clock and waited with {@link Thread#sleep(Duration)}. */
-    public static FailedLogInFloor standard() {
-        return new FailedLogInFloor(STANDARD, System::nanoTime, Thread::sleep);
+    /** {@code floor}, measured on the monotonic clock and waited with {@link Thread#sleep(Duration)}. */
+    public static FailedLogInFloor of(Duration floor) {
+        return new FailedLogInFloor(floor, System::nanoTime, Thread::sleep);
     }
 
     /** The start of a check, to hand to {@link #holdFrom(long)}. */

@@ -48,11 +48,6 @@ public final class IssueToken implements Route {
     private final FailedLogInFloor floor;
 
     public IssueToken(Patients patients, Tokens tokens, PasswordHasher hasher, LoginThrottle throttle,
-                      Duration tokenTtl, Clock clock) {
-        this(patients, tokens, hasher, throttle, tokenTtl, clock, FailedLogInFloor.standard());
-    }
-
-    public IssueToken(Patients patients, Tokens tokens, PasswordHasher hasher, LoginThrottle throttle,
                       Duration tokenTtl, Clock clock, FailedLogInFloor floor) {
         this.patients = patients;
         this.tokens = tokens;
