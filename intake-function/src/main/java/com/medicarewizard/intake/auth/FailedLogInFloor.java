@@ -9,12 +9,13 @@ import java.util.function.LongSupplier;
  * of the current scheme (Argon2id, tens of milliseconds), a wrong password against the stored one,
  * which for an account not logged into since the upgrade is still bcrypt at cost 10 (about three
  * times slower): without a floor, a wrong password's timing would tell that an old account exists.
- * {@link #STANDARD} (300 ms) covers a bcrypt cost-10 verify (about 100 ms on one core) three times
- * over, so a loaded machine still stays under it; a correct log-in is never held. The wait happens on
- * the request's own thread after the hasher has answered, so it never holds a hashing thread.
+ * {@link #STANDARD} (300 ms) covers a bcrypt cost-10 verify (70-75 ms measured on one core, the
+ * Argon2id dummy 25-29 ms) four times over, so a loaded machine still stays under it; a correct
+ * log-in is never held. The wait happens on the request's own thread after the hasher has
+ * answered, so it never holds a hashing thread.
  */
 public final class FailedLogInFloor {
-    /** 300 ms: a bcrypt cost-10 verify three times over. */
+    /** 300 ms: a bcrypt cost-10 verify four times over. */
     public static final Duration STANDARD = Duration.ofMillis(300);
     private final Duration floor;
     private final LongSupplier nanoTime;
