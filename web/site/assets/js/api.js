@@ -18,10 +18,53 @@ const LONGEST_BUSY_WAIT_SECONDS = 30;
  * its password hashing saturated), the whole seconds to wait, 1 to 30; null for any other refusal.
  */
 export function busyRetryAfter(e) {
-  if (!(e instanceof ApiError) || e.status !== 503) return null;
+  return e instanceof ApiError && e.status === 503 ? retryAfterSeconds(e) : null;
+}
+
+/**
+ * For a refusal that only asks to come back later (503 shedding load or 429 a limit, with
+ * {@code Retry-After} in seconds), the whole seconds to wait, 1 to 30; null for any other.
+ */
+export function retryAfter(e) {
+  return e instanceof ApiError && (e.status === 503 || e.status === 429) ? retryAfterSeconds(e) : null;
+}
+
+function retryAfterSeconds(e) {
   const value = (e.headers.get('Retry-After') || '').trim();
   if (!/^[0-9]+$/.test(value)) return null;
   return Math.min(LONGEST_BUSY_WAIT_SECONDS, Math.max(1, Number(value)));
+}
+
+/**
+ * Waits {@code seconds} stretched by up to half again at random, so that a crowd the API refused
+ * together with the same Retry-After does not come back together (a thundering herd).
+ */
+export function pauseAbout(seconds) {
+  return new Promise(resolve => setTimeout(resolve, seconds * 1000 * (1 + Math.random() * 0.5)));
+}
+
+/**
+ * {@code send()}, sent again while the API answers it busy (503 with Retry-After), after the time it
+ * gave ({@link pauseAbout}), at most {@code retries} times, so a crowd is spread out rather than turned
+ * into errors (ADR 0006). {@code waiting(seconds)} is told of each wait, {@code waiting(null)} once
+ * the answer came after one.
+ */
+export async function retryingBusy(send, { retries = 5, waiting = () => {} } = {}) {
+  for (let retry = 0; ; retry++) {
+    try {
+      const answer = await send();
+      if (retry > 0) waiting(null);
+      return answer;
+    } catch (e) {
+      const seconds = busyRetryAfter(e);
+      if (seconds === null || retry >= retries) {
+        if (retry > 0) waiting(null);
+        throw e;
+      }
+      waiting(seconds);
+      await pauseAbout(seconds);
+    }
+  }
 }
 
 let leaving = false;

@@ -1,4 +1,4 @@
-import { ApiError, patientRequest } from '/assets/js/api.js';
+import { ApiError, patientRequest, pauseAbout, retryAfter } from '/assets/js/api.js';
 import { renderMonth } from '/assets/js/calendar.js';
 import { examTypes, freeStarts, siteName } from '/assets/js/catalog.js';
 import { byId, h, say } from '/assets/js/dom.js';
@@ -150,13 +150,25 @@ async function confirm() {
  * the reservation is decided (Prefer: wait, RFC 7240), asked again while it is still PENDING. An
  * answer without Preference-Applied was not waited for (a proxy dropped the header, or the API had
  * no room for one more waiting read): then the page asks again every POLL_MS, as it did before.
+ * The request was accepted (202), so a read refused for now (503 or 429 with Retry-After, 504: the
+ * gateway gave up on a wait) is asked again after about the time given, within the same limit,
+ * rather than shown as a failure; past the limit the reservation is shown still processing.
  */
 async function decision(id) {
   const until = Date.now() + POLL_LIMIT_MS;
   for (;;) {
     const wait = Math.max(1, Math.min(WAIT_SECONDS, Math.ceil((until - Date.now()) / 1000)));
-    const response = await patientRequest(`/api/v1/reservations/${encodeURIComponent(id)}`,
-      { headers: { Prefer: `wait=${wait}` }, raw: true });
+    let response;
+    try {
+      response = await patientRequest(`/api/v1/reservations/${encodeURIComponent(id)}`,
+        { headers: { Prefer: `wait=${wait}` }, raw: true });
+    } catch (e) {
+      const seconds = e instanceof ApiError && e.status === 504 ? 1 : retryAfter(e);
+      if (seconds === null) throw e;
+      if (Date.now() + seconds * 1000 > until) return { id, status: 'PENDING' };
+      await pauseAbout(seconds);
+      continue;
+    }
     const reservation = await response.json();
     if (reservation.status !== 'PENDING' || Date.now() > until) return reservation;
     if (!response.headers.has('Preference-Applied')) await new Promise(resolve => setTimeout(resolve, POLL_MS));

@@ -1,4 +1,4 @@
-import { ApiError, busyRetryAfter, request } from '/assets/js/api.js';
+import { ApiError, request, retryingBusy } from '/assets/js/api.js';
 import { byId, say } from '/assets/js/dom.js';
 import { t } from '/assets/js/i18n.js';
 import { setUpPage } from '/assets/js/layout.js';
@@ -35,23 +35,13 @@ form.addEventListener('submit', async event => {
 
 /**
  * Asks for a token; when the server is too busy hashing passwords (503 with Retry-After), says so and
- * asks again after the time it gave, at most {@link BUSY_RETRIES} times, so a crowd of log-ins is
- * spread out rather than turned into errors (ADR 0006).
+ * asks again after about the time it gave, at most {@link BUSY_RETRIES} times ({@link retryingBusy}).
  */
-async function logIn(body) {
-  for (let retry = 0; ; retry++) {
-    try {
-      return await request('/api/v1/auth/token', { method: 'POST', body });
-    } catch (e) {
-      const seconds = busyRetryAfter(e);
-      if (seconds === null || retry >= BUSY_RETRIES) {
-        if (retry > 0) say(notice, '');
-        throw e;
-      }
-      say(notice, t('login.busy', { seconds }));
-      await new Promise(resolve => setTimeout(resolve, seconds * 1000));
-    }
-  }
+function logIn(body) {
+  return retryingBusy(() => request('/api/v1/auth/token', { method: 'POST', body }), {
+    retries: BUSY_RETRIES,
+    waiting: seconds => say(notice, seconds === null ? '' : t('login.busy', { seconds })),
+  });
 }
 
 function message(e) {

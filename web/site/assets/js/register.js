@@ -1,4 +1,4 @@
-import { ApiError, request } from '/assets/js/api.js';
+import { ApiError, request, retryingBusy } from '/assets/js/api.js';
 import { byId, h, say } from '/assets/js/dom.js';
 import { language, t } from '/assets/js/i18n.js';
 import { setUpPage } from '/assets/js/layout.js';
@@ -9,6 +9,9 @@ const FIELDS = ['email', 'password', 'firstName', 'lastName', 'phone', 'taxCode'
 await setUpPage({ title: 'register.title', current: '/register' });
 const form = byId('register-form');
 const summary = byId('register-errors');
+const notice = byId('notice');
+/** How many times a call refused as busy (503 with Retry-After: hashing saturated) is sent again. */
+const BUSY_RETRIES = 5;
 
 form.addEventListener('submit', async event => {
   event.preventDefault();
@@ -20,10 +23,10 @@ form.addEventListener('submit', async event => {
   const button = form.querySelector('button[type=submit]');
   button.disabled = true;
   try {
-    await request('/api/v1/patients', { method: 'POST', body });
-    const session = await request('/api/v1/auth/token', {
+    await whenNotBusy(() => request('/api/v1/patients', { method: 'POST', body }));
+    const session = await whenNotBusy(() => request('/api/v1/auth/token', {
       method: 'POST', body: { email: body.email, password: body.password },
-    });
+    }));
     saveSession(session);
     await rememberDevice(body.email, session.deviceToken);
     location.assign('/book');
@@ -32,6 +35,14 @@ form.addEventListener('submit', async event => {
     showErrors(e);
   }
 });
+
+/** Both calls hash the password: a 503 busy is retried as the log-in page does, saying so meanwhile. */
+function whenNotBusy(send) {
+  return retryingBusy(send, {
+    retries: BUSY_RETRIES,
+    waiting: seconds => say(notice, seconds === null ? '' : t('register.busy', { seconds })),
+  });
+}
 
 function showErrors(e) {
   const fields = e instanceof ApiError && e.status === 400 && Array.isArray(e.problem.errors)

@@ -34,6 +34,20 @@ public interface ReservationChanges {
     Awaited awaitChange(Reservation seen, Duration within) throws InterruptedException;
 
     /**
+     * Waits at most {@code within} until {@code seen}, just read, is durable, and answers the
+     * reservation as it is durably stored then: a read may show a write whose force is still under
+     * way (the allocator forces its decisions at the end of its batch), and a patient who waits must
+     * never be told of a decision a power loss could take back. Once {@code within} has passed with
+     * the change still not durable, answers what was durable before it. By default {@code seen} at
+     * once: for stores whose reads show only acknowledged, durable writes (DynamoDB).
+     *
+     * @throws InterruptedException when the caller's thread is interrupted (its invocation is over)
+     */
+    default Awaited awaitDurable(Reservation seen, Duration within) throws InterruptedException {
+        return Awaited.found(Optional.of(seen));
+    }
+
+    /**
      * What a wait ended with.
      *
      * @param waited      false when the adapter refused to wait (too many waiting): the answer is {@code seen}

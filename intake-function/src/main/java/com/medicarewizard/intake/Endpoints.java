@@ -1,6 +1,7 @@
 package com.medicarewizard.intake;
 
 import com.medicarewizard.domain.patient.PasswordPolicy;
+import com.medicarewizard.intake.auth.FailedLogInFloor;
 import com.medicarewizard.intake.auth.IssueToken;
 import com.medicarewizard.intake.auth.LoginThrottle;
 import com.medicarewizard.intake.auth.Logout;
@@ -64,7 +65,8 @@ final class Endpoints {
                         new PasswordPolicy(CommonPasswords.load()), intake.rateLimits(), intake.config().limits(),
                         intake.clock())),
                 "issueToken", new Open(new IssueToken(intake.patients(), intake.tokens(), intake.passwordHasher(),
-                        throttle, intake.config().tokenTtl(), intake.clock())),
+                        throttle, intake.config().tokenTtl(), intake.clock(),
+                        FailedLogInFloor.of(intake.config().failedLogInFloor()))),
                 "logout", new ForPatient(new Logout(intake.tokens())),
                 "getOwnProfile", new ForPatient(new OwnProfile(intake.patients())));
     }

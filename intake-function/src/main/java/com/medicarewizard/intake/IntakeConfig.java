@@ -1,6 +1,7 @@
 package com.medicarewizard.intake;
 
 import com.medicarewizard.domain.reservation.ActiveBookingsLimit;
+import com.medicarewizard.intake.auth.FailedLogInFloor;
 
 import java.time.Duration;
 import java.util.Map;
@@ -15,9 +16,12 @@ import java.util.Optional;
  * @param limits the rate limits: log-ins, registrations, reservation requests
  * @param availabilityCache how long an availability answer is kept and shown again (0: not kept)
  * @param activeBookings how many bookings ahead a patient may hold (a request beyond them is refused at once)
+ * @param failedLogInFloor the least time a failed log-in takes from the start of its check
+ *     ({@link FailedLogInFloor#STANDARD}; not read from the environment: only tests that make many
+ *     failed log-ins set another)
  */
 public record IntakeConfig(Optional<String> opsToken, Duration tokenTtl, Limits limits, Duration availabilityCache,
-                           ActiveBookingsLimit activeBookings) {
+                           ActiveBookingsLimit activeBookings, Duration failedLogInFloor) {
     static final int MIN_OPS_TOKEN_LENGTH = 16;
     /** Long enough to answer a crowd of visitors once, short enough that a patient rarely sees a taken start. */
     public static final Duration AVAILABILITY_CACHE = Duration.ofSeconds(1);
@@ -29,6 +33,10 @@ public record IntakeConfig(Optional<String> opsToken, Duration tokenTtl, Limits 
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(availabilityCache, "availability cache");
         Objects.requireNonNull(activeBookings, "active bookings");
+        Objects.requireNonNull(failedLogInFloor, "failed log-in floor");
+        if (failedLogInFloor.isNegative()) {
+            throw new IllegalArgumentException("a failed log-in's floor cannot be negative");
+        }
         if (availabilityCache.isNegative() || availabilityCache.compareTo(MAX_AVAILABILITY_CACHE) > 0) {
             throw new IllegalArgumentException("MCW_AVAILABILITY_CACHE_MILLIS must be between 0 and 60000");
         }
@@ -40,13 +48,24 @@ public record IntakeConfig(Optional<String> opsToken, Duration tokenTtl, Limits 
         }
     }
 
+    /** With the standard floor of a failed log-in. */
+    public IntakeConfig(Optional<String> opsToken, Duration tokenTtl, Limits limits, Duration availabilityCache,
+                        ActiveBookingsLimit activeBookings) {
+        this(opsToken, tokenTtl, limits, availabilityCache, activeBookings, FailedLogInFloor.STANDARD);
+    }
+
     /** With the standard limit of bookings ahead. */
     public IntakeConfig(Optional<String> opsToken, Duration tokenTtl, Limits limits, Duration availabilityCache) {
         this(opsToken, tokenTtl, limits, availabilityCache, ActiveBookingsLimit.standard());
     }
 
     public IntakeConfig withActiveBookings(ActiveBookingsLimit limit) {
-        return new IntakeConfig(opsToken, tokenTtl, limits, availabilityCache, limit);
+        return new IntakeConfig(opsToken, tokenTtl, limits, availabilityCache, limit, failedLogInFloor);
+    }
+
+    /** With another floor for failed log-ins: for tests that make many, never for a deployment. */
+    public IntakeConfig withFailedLogInFloor(Duration floor) {
+        return new IntakeConfig(opsToken, tokenTtl, limits, availabilityCache, activeBookings, floor);
     }
 
     /** No operator access, one-hour tokens, the standard limits, availability answers kept for a second. */
@@ -55,7 +74,7 @@ public record IntakeConfig(Optional<String> opsToken, Duration tokenTtl, Limits 
     }
 
     public IntakeConfig withLimits(Limits other) {
-        return new IntakeConfig(opsToken, tokenTtl, other, availabilityCache, activeBookings);
+        return new IntakeConfig(opsToken, tokenTtl, other, availabilityCache, activeBookings, failedLogInFloor);
     }
 
     /** As {@link #fromEnvironment(Map, Duration)} with the one-hour tokens of {@link #defaults()}. */

@@ -130,6 +130,32 @@ class LoginHashingTest {
         assertThat(busy.patients.count()).isZero();
     }
 
+    /** The hashing threads filled up between admit() and the hash: the two uses taken are handed back. */
+    @Test
+    void aRegistrationWhoseHashIsRefusedBusyAfterAdmissionCountsAgainstNoLimit() {
+        Api filledUp = new Api(IntakeConfig.defaults(), new PasswordHasher() {
+            @Override
+            public String hash(String password) {
+                if (password.equals(Api.PASSWORD)) {
+                    throw new BusyException(Duration.ofMillis(2_300));
+                }
+                return "h:" + password; // the log-in's dummy hash, written at start
+            }
+
+            @Override
+            public boolean verify(String password, String hash) {
+                throw new AssertionError("nothing is verified at registration");
+            }
+        });
+
+        Reply reply = filledUp.send(Req.post("/api/v1/patients").json(Api.registration("new@example.org", Api.PASSWORD)));
+
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.header("Retry-After")).contains("3");
+        assertThat(filledUp.limits.used()).isNotEmpty().allSatisfy((subject, uses) -> assertThat(uses).isZero());
+        assertThat(filledUp.patients.count()).isZero();
+    }
+
     /** An intake whose hasher refuses every hash: 2.3 s of backlog ahead. */
     private static Api busy() {
         return new Api(IntakeConfig.defaults(), new PasswordHasher() {

@@ -19,6 +19,8 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
     public static final int STANDARD_MEMORY_KIB = 19 * 1024;
     public static final int STANDARD_ITERATIONS = 2;
     public static final int STANDARD_PARALLELISM = 1;
+    /** The most lanes a stored hash may ask for to be verified (each is a thread's worth of work and memory). */
+    public static final int MAX_LANES = 4;
     private static final int SALT_BYTES = 16;
     private static final int TAG_BYTES = 32;
     private static final int VERSION = 0x13;
@@ -54,8 +56,8 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
     @Override
     public boolean verify(String password, String hash) {
         // the parameters are read from the hash: refuse what this hasher did not write, rather than let
-        // a malformed or absurd one (a gigabyte of memory) reach the library
-        if (parameters(hash).filter(p -> p.memoryKib() <= 4 * memoryKib).isEmpty()) {
+        // a malformed or absurd one (a gigabyte of memory, a million passes, many lanes) reach the library
+        if (parameters(hash).filter(this::withinBounds).isEmpty()) {
             return false;
         }
         char[] chars = password.toCharArray();
@@ -66,6 +68,16 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
         } finally {
             argon2.wipeArray(chars);
         }
+    }
+
+    /**
+     * Whether a stored hash asks no more than four times this hasher's memory and passes and at most
+     * {@link #MAX_LANES} lanes: the most an upgrade could have written, the least a crafted hash needs
+     * to hold a hashing thread (or gigabytes) for long.
+     */
+    private boolean withinBounds(Parameters stored) {
+        return stored.memoryKib() <= 4L * memoryKib && stored.iterations() <= 4L * iterations
+                && stored.parallelism() <= Math.max(MAX_LANES, parallelism);
     }
 
     /** True for an Argon2id hash of this hasher's strength or more; a bcrypt hash or a weaker Argon2id one is not. */

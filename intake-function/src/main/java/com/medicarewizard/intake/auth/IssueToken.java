@@ -27,9 +27,10 @@ import java.util.UUID;
  * with an expiry, and a device token for the next log-ins. The e-mail must be a valid mailbox
  * (400 otherwise); its canonical form is both the account looked up and the throttle's key. The
  * {@link LoginThrottle} takes the attempt before the password is checked. An unknown e-mail and a
- * wrong password get the same 401, and both cost one verification of the current scheme (against a
- * dummy hash when there is no account), so neither the answer nor its timing tells which accounts
- * exist. A log-in whose hash would wait too long for the hashing threads is refused (503) before the
+ * wrong password get the same 401: an unknown e-mail is checked against a dummy hash of the current
+ * scheme, and every failed check answers no sooner than the {@link FailedLogInFloor} after it began
+ * (an account still on bcrypt verifies slower than the dummy), so neither the answer nor its timing
+ * tells which accounts exist. A log-in whose hash would wait too long for the hashing threads is refused (503) before the
  * attempt is taken, and a correct password stored under an older scheme is re-hashed
  * ({@link PasswordHasher#needsRehash}).
  */
@@ -44,9 +45,10 @@ public final class IssueToken implements Route {
     private final Duration tokenTtl;
     private final Clock clock;
     private final String dummyHash;
+    private final FailedLogInFloor floor;
 
     public IssueToken(Patients patients, Tokens tokens, PasswordHasher hasher, LoginThrottle throttle,
-                      Duration tokenTtl, Clock clock) {
+                      Duration tokenTtl, Clock clock, FailedLogInFloor floor) {
         this.patients = patients;
         this.tokens = tokens;
         this.hasher = hasher;
@@ -55,6 +57,7 @@ public final class IssueToken implements Route {
         this.tokenTtl = tokenTtl;
         this.clock = clock;
         this.dummyHash = hasher.hash(UUID.randomUUID().toString());
+        this.floor = floor;
     }
 
     @Override
@@ -69,7 +72,9 @@ public final class IssueToken implements Route {
         Optional<String> trusted = devices.trusted(device, patient, now);
         admitted();
         LoginThrottle.Attempt attempt = throttle.begin(email.get(), request.clientAddress(), trusted, now);
+        long checkStarted = floor.start();
         if (!matches(password.orElseThrow(), patient, attempt)) {
+            floor.holdFrom(checkStarted);
             throw invalidCredentials().raise();
         }
         attempt.succeeded();

@@ -29,7 +29,7 @@ import java.time.LocalDate;
  * write, not a look-up first, so two racing registrations cannot both succeed (409). A valid form
  * takes one registration of its client address and one of its e-mail address before the password
  * is hashed (429 past either): the 409 tells whether an address has an account, and these limits
- * are what bound asking.
+ * are what bound asking. A hash refused busy (503) hands both back: it registered nothing.
  */
 public record RegisterPatient(Patients patients, PasswordHasher hasher, PasswordPolicy policy, RateLimits limits,
                               Limits policies, Clock clock) implements Route {
@@ -41,9 +41,20 @@ public record RegisterPatient(Patients patients, PasswordHasher hasher, Password
         Registration form = Registration.read(JsonBody.object(request), request, policy,
                 LocalDate.ofInstant(now, clock.getZone()));
         admitted();
-        take("register-address:" + request.clientAddress(), policies.registrationsPerAddress(), now);
-        take("register-email:" + Digests.sha256Hex(form.email().value()), policies.registrationsPerEmail(), now);
-        Patient patient = new Patient(PatientId.random(), form.email(), hash(form.password()),
+        String address = "register-address:" + request.clientAddress();
+        String email = "register-email:" + Digests.sha256Hex(form.email().value());
+        take(address, policies.registrationsPerAddress(), now);
+        take(email, policies.registrationsPerEmail(), now);
+        String hash;
+        try {
+            hash = hasher.hash(form.password());
+        } catch (PasswordHasher.BusyException busy) {
+            // the hashing threads filled up after admit(): nothing was registered, so nothing is counted
+            limits.giveBack(address, policies.registrationsPerAddress(), now);
+            limits.giveBack(email, policies.registrationsPerEmail(), now);
+            throw Problems.busyHashing(busy.retryAfterSeconds()).raise();
+        }
+        Patient patient = new Patient(PatientId.random(), form.email(), hash,
                 form.firstName(), form.lastName(), form.phone(), form.taxCode(), form.dateOfBirth(), form.language(), now);
         try {
             patients.register(patient);
@@ -65,14 +76,6 @@ public record RegisterPatient(Patients patients, PasswordHasher hasher, Password
     private void admitted() {
         try {
             hasher.admit();
-        } catch (PasswordHasher.BusyException busy) {
-            throw Problems.busyHashing(busy.retryAfterSeconds()).raise();
-        }
-    }
-
-    private String hash(String password) {
-        try {
-            return hasher.hash(password);
         } catch (PasswordHasher.BusyException busy) {
             throw Problems.busyHashing(busy.retryAfterSeconds()).raise();
         }

@@ -23,8 +23,10 @@ import java.util.Optional;
  *
  * <p>A read of one reservation with {@code Prefer: wait=N} (RFC 7240) answers as soon as the
  * allocator has nothing left to do on it (decided, or its requested cancellation carried out), or
- * after N seconds with what is stored then — so that the patient's page learns the decision when it
- * is made with one request, instead of asking every few hundred milliseconds (docs/adr/0010). N is
+ * after N seconds with what is stored then, and never before what it answers is durable
+ * ({@link ReservationChanges#awaitDurable}: even a first read showing it decided may precede the
+ * force) — so that the patient's page learns the decision when it is made with one request, instead
+ * of asking every few hundred milliseconds (docs/adr/0010). N is
  * capped at {@link #LONGEST_WAIT} and at what the invocation's remaining time allows after
  * {@link #AFTER_WAIT}; the answer says the wait it applied in {@code Preference-Applied}. Without the
  * header, with one the server cannot read, or when {@code changes} has no room for another waiter,
@@ -86,6 +88,9 @@ public record ReadReservations(Reservations reservations, ReservationChanges cha
      * allocator (a cancel request recorded meanwhile) waits on, within the same time.
      */
     private Optional<Reservation> awaitOutcome(Reservation seen, Duration wait, PatientId patient) {
+        if (!seen.awaitsAllocator()) {
+            return Optional.of(durable(seen, wait, patient));
+        }
         long end = System.nanoTime() + wait.toNanos();
         Reservation current = seen;
         while (current.awaitsAllocator()) {
@@ -108,6 +113,22 @@ public record ReadReservations(Reservations reservations, ReservationChanges cha
                     .orElseThrow(() -> Problems.notFound().raise());
         }
         return Optional.of(current);
+    }
+
+    /**
+     * {@code seen}, final when first read, once it is durable (or what was durable when {@code wait}
+     * ran out): the first read may show a decision whose force is still under way, and a waiting
+     * patient is told only what a power loss cannot take back.
+     */
+    private Reservation durable(Reservation seen, Duration wait, PatientId patient) {
+        try {
+            return changes.awaitDurable(seen, wait).reservation().filter(r -> r.patient().equals(patient))
+                    .orElseThrow(() -> Problems.notFound().raise());
+        } catch (InterruptedException e) {
+            // the invocation is being given up: nobody reads the answer
+            Thread.currentThread().interrupt();
+            return seen;
+        }
     }
 
     private Response answer(Reservation reservation) {

@@ -30,6 +30,14 @@ class BcryptPasswordHasherTest {
         assertThat(hasher.verify("anything at all", "not a bcrypt hash")).isFalse();
     }
 
+    /** Each step of cost doubles the work: a crafted stored hash must not hold a hashing thread for hours. */
+    @Test
+    void aHashAboveCostTwelveNeverVerifiesEvenWithItsPassword() {
+        String costly = new BcryptPasswordHasher(13).hash("correct horse battery");
+
+        assertThat(hasher.verify("correct horse battery", costly)).isFalse();
+    }
+
     @Test
     void theStandardCostIsTen() {
         assertThat(BcryptPasswordHasher.standard().hash("correct horse battery")).startsWith("$2a$10$");

@@ -28,8 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>A change made between the caller's read and this call is found by a read once the waiter is
  * registered: answered at once if its record is readable already, else waited for like any other
- * (its force is under way). The one gap left is the table's own: a read in the instant between a
- * commit's being applied and its record's being appended sees it as any read of the table does.
+ * (its force is under way). A read showing a change whose force is under way ({@link #awaitDurable})
+ * can always tell: the table streams a commit's records, unreadable until forced, before it applies
+ * them to the items.
  *
  * <p>Bounded: at most {@code maxWaiters} wait at once (each holds one of the edge's requests under
  * way); one more is answered at once, not waited, and its client polls.
@@ -62,33 +63,72 @@ public final class StreamedReservationChanges implements ReservationChanges {
             waiting.decrementAndGet();
             return Awaited.notWaited(seen);
         }
-        Key key = ReservationRecords.key(seen.id());
-        Waiter waiter = new Waiter();
-        waiters.compute(key, (k, set) -> {
-            Set<Waiter> watching = set == null ? ConcurrentHashMap.newKeySet() : set;
-            watching.add(waiter);
-            return watching;
-        });
-        try {
+        return watching(seen, waiter -> {
             // registered first, then read: a change made after the caller's read is either seen here or wakes us
+            Key key = ReservationRecords.key(seen.id());
             Optional<Reservation> current = reservations.find(seen.id());
             if (!current.equals(Optional.of(seen)) && stream.unpublished(key)) {
                 current = Optional.of(seen);
             }
             long end = System.nanoTime() + within.toNanos();
             while (current.isPresent() && current.get().equals(seen)) {
-                long left = end - System.nanoTime();
-                if (left <= 0 || !waiter.signal.tryAcquire(left, TimeUnit.NANOSECONDS)) {
+                if (!waiter.awoken(end)) {
                     break;
                 }
-                waiter.signal.drainPermits();
                 current = waiter.latest.map(ReservationRecords::reservation);
             }
             return Awaited.found(current);
+        });
+    }
+
+    /**
+     * Answers once no change of the reservation's item awaits its force, with the newest published
+     * image ({@code seen} when none was published meanwhile); past {@code within}, the image durable
+     * before the first change still unforced. Not bounded by {@code maxWaiters}: a force takes
+     * milliseconds, and a patient must never be told of a decision a power loss could take back.
+     */
+    @Override
+    public Awaited awaitDurable(Reservation seen, Duration within) throws InterruptedException {
+        Key key = ReservationRecords.key(seen.id());
+        if (!stream.unpublished(key)) {
+            return Awaited.found(Optional.of(seen));
+        }
+        waiting.incrementAndGet();
+        return watching(seen, waiter -> {
+            long end = System.nanoTime() + within.toNanos();
+            Optional<Reservation> current = Optional.of(seen);
+            // registered first, then looked: a force completed meanwhile is either seen here or wakes us
+            for (Optional<StreamRecord> unforced = stream.firstUnpublished(key); unforced.isPresent();
+                 unforced = stream.firstUnpublished(key)) {
+                if (!waiter.awoken(end)) {
+                    return Awaited.found(unforced.get().oldImage().map(ReservationRecords::reservation));
+                }
+                current = waiter.latest.map(ReservationRecords::reservation);
+            }
+            return Awaited.found(current);
+        });
+    }
+
+    /** A wait counted in {@link #waiting} already: registers its waiter, runs it, and always undoes both. */
+    private Awaited watching(Reservation seen, Watch watch) throws InterruptedException {
+        Key key = ReservationRecords.key(seen.id());
+        Waiter waiter = new Waiter();
+        try {
+            waiters.compute(key, (k, set) -> {
+                Set<Waiter> watching = set == null ? ConcurrentHashMap.newKeySet() : set;
+                watching.add(waiter);
+                return watching;
+            });
+            return watch.run(waiter);
         } finally {
             waiters.computeIfPresent(key, (k, set) -> set.remove(waiter) && set.isEmpty() ? null : set);
             waiting.decrementAndGet();
         }
+    }
+
+    @FunctionalInterface
+    private interface Watch {
+        Awaited run(Waiter waiter) throws InterruptedException;
     }
 
     /** How many wait now (for tests and figures). */
@@ -111,6 +151,16 @@ public final class StreamedReservationChanges implements ReservationChanges {
         void wake(Optional<Item> image) {
             latest = image;
             signal.release();
+        }
+
+        /** Waits for the next wake until {@code end} ({@link System#nanoTime()}); false when none came in time. */
+        boolean awoken(long end) throws InterruptedException {
+            long left = end - System.nanoTime();
+            if (left <= 0 || !signal.tryAcquire(left, TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+            signal.drainPermits();
+            return true;
         }
     }
 }

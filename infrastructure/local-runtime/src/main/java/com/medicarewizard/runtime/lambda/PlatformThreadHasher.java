@@ -23,13 +23,18 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The queue is bounded by the time it would take, not by a count: a hash that would wait more
  * than {@code maxWait} (the hashes queued ahead of it × the mean time of the last hashes ÷ the
- * threads) is refused at once with {@link PasswordHasher.BusyException} carrying that wait (the
- * intake answers 503 with Retry-After), so a flood of log-ins neither piles up memory nor makes
+ * threads) is refused at once with {@link PasswordHasher.BusyException} carrying that wait, at most
+ * {@link #LONGEST_RETRY_AFTER} (the intake answers 503 with Retry-After), so a flood of log-ins neither piles up memory nor makes
  * every caller wait longer and longer, whatever a hash costs on this machine.
  */
 public final class PlatformThreadHasher implements PasswordHasher, AutoCloseable {
     /** Weight of the newest hash in the running mean: the mean follows a busier machine within some 10 hashes. */
     private static final double NEWEST_WEIGHT = 0.1;
+    /**
+     * The longest Retry-After a refusal gives: a stalled hash (a paused machine) inflates the running
+     * mean, and the estimate with it, far beyond how soon the backlog really clears.
+     */
+    static final Duration LONGEST_RETRY_AFTER = Duration.ofSeconds(10);
     private final PasswordHasher delegate;
     private final int threadCount;
     private final long maxWaitNanos;
@@ -78,8 +83,13 @@ public final class PlatformThreadHasher implements PasswordHasher, AutoCloseable
     public void admit() {
         long wait = expectedWaitNanos(admitted.get());
         if (wait > maxWaitNanos) {
-            throw new PasswordHasher.BusyException(Duration.ofNanos(wait));
+            throw busy(wait);
         }
+    }
+
+    /** The refusal of a hash that would wait {@code waitNanos}, its Retry-After at most {@link #LONGEST_RETRY_AFTER}. */
+    private static PasswordHasher.BusyException busy(long waitNanos) {
+        return new PasswordHasher.BusyException(Duration.ofNanos(Math.min(waitNanos, LONGEST_RETRY_AFTER.toNanos())));
     }
 
     /** What a hash arriving with {@code ahead} others admitted would wait: those beyond the threads, shared by them. */
@@ -122,7 +132,7 @@ public final class PlatformThreadHasher implements PasswordHasher, AutoCloseable
             int ahead = admitted.get();
             long wait = expectedWaitNanos(ahead);
             if (wait > maxWaitNanos) {
-                throw new PasswordHasher.BusyException(Duration.ofNanos(wait));
+                throw busy(wait);
             }
             if (admitted.compareAndSet(ahead, ahead + 1)) {
                 return;

@@ -143,6 +143,28 @@ class PlatformThreadHasherTest {
         }
     }
 
+    /** A stalled hash inflates the mean: however long the estimate, the client is told to come back within 10 s. */
+    @Test
+    void aRefusalNeverAsksToWaitMoreThanTenSeconds() throws Exception {
+        Blocking slow = new Blocking();
+        // one thread, a hash taken to cost a minute: the next would be estimated to wait 60 s
+        try (PlatformThreadHasher hasher = new PlatformThreadHasher(slow, 1, SECONDS_2, Duration.ofMinutes(1));
+             var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            var running = callers.submit(() -> hasher.hash("a"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> slow.started.contains("a"));
+
+            try {
+                assertThatThrownBy(hasher::admit).isInstanceOfSatisfying(PasswordHasher.BusyException.class,
+                        busy -> assertThat(busy.retryAfterSeconds()).isEqualTo(10));
+                assertThatThrownBy(() -> hasher.verify("b", "h:b")).isInstanceOfSatisfying(
+                        PasswordHasher.BusyException.class, busy -> assertThat(busy.retryAfterSeconds()).isEqualTo(10));
+            } finally {
+                slow.release.countDown();
+            }
+            assertThat(running.get(60, TimeUnit.SECONDS)).isEqualTo("h:a");
+        }
+    }
+
     @Test
     void theBacklogIsMeasuredInTheTimeHashesTakeHere() {
         try (PlatformThreadHasher hasher = new PlatformThreadHasher(new Recording(), 1, SECONDS_2, Duration.ofSeconds(30))) {

@@ -10,15 +10,19 @@ import org.junit.jupiter.api.Test;
 /**
  * The booking page learns the decision with one read that the API holds until the allocator has
  * decided (Prefer: wait, docs/adr/0010), and still works where a proxy strips the preference and its
- * answer (it polls then). A script put in before the page's own records each read of the reservation
- * and, for the second case, plays that proxy.
+ * answer (it polls then), or where the first reads are refused for now (503, 504). A script put in
+ * before the page's own records each read of the reservation and plays that proxy or those refusals.
  */
 class DecisionWaitBrowserIT extends WebsiteSuite {
 
-    /** Wraps fetch: records each read of one reservation; with {@code strip}, drops Prefer and Preference-Applied. */
+    /**
+     * Wraps fetch: records each read of one reservation; with {@code strip}, drops Prefer and
+     * Preference-Applied; the first reads answer the refusals listed (status and Retry-After) instead.
+     */
     private static final String READS = """
             (() => {
               const strip = %s;
+              const refusals = %s;
               const original = window.fetch.bind(window);
               window.__reads = [];
               window.fetch = async (input, init = {}) => {
@@ -29,10 +33,15 @@ class DecisionWaitBrowserIT extends WebsiteSuite {
                   delete headers.Prefer;
                   init = { ...init, headers };
                 }
+                if (read && refusals.length) {
+                  const [status, retryAfter] = refusals.shift();
+                  window.__reads.push({ prefer: init.headers?.Prefer ?? null, applied: null, status });
+                  return new Response('{}', { status, headers: retryAfter ? { 'Retry-After': retryAfter } : {} });
+                }
                 const response = await original(input, init);
                 if (!read) return response;
                 window.__reads.push({ prefer: init.headers?.Prefer ?? null,
-                  applied: response.headers.get('Preference-Applied') });
+                  applied: response.headers.get('Preference-Applied'), status: response.status });
                 if (!strip) return response;
                 const headers = new Headers(response.headers);
                 headers.delete('Preference-Applied');
@@ -43,7 +52,7 @@ class DecisionWaitBrowserIT extends WebsiteSuite {
 
     @Test
     void oneReadThatWaitsBringsTheDecision() {
-        List<Map<String, Object>> reads = bookThroughThePage(false, 3);
+        List<Map<String, Object>> reads = bookThroughThePage(false, 3, "[]");
 
         assertThat(reads).hasSize(1);
         assertThat(reads.getFirst()).containsEntry("prefer", "wait=20").containsEntry("applied", "wait=20");
@@ -51,17 +60,31 @@ class DecisionWaitBrowserIT extends WebsiteSuite {
 
     @Test
     void withThePreferenceStrippedOnTheWayThePagePollsAndStillShowsTheDecision() {
-        List<Map<String, Object>> reads = bookThroughThePage(true, 4);
+        List<Map<String, Object>> reads = bookThroughThePage(true, 4, "[]");
 
         assertThat(reads).isNotEmpty().allSatisfy(read -> assertThat(read)
                 .containsEntry("prefer", null).containsEntry("applied", null));
     }
 
-    /** Books an X-ray through the page at least {@code daysAhead} days out; the reads of the reservation it made. */
+    /** The request was accepted: a read refused for now is asked again after the time given, not shown as failed. */
+    @Test
+    void readsRefusedForNowAreAskedAgainAndTheDecisionStillShows() {
+        List<Map<String, Object>> reads = bookThroughThePage(false, 5, "[[503, '1'], [429, '1'], [504, null]]");
+
+        assertThat(reads).extracting(read -> ((Number) read.get("status")).intValue())
+                .containsExactly(503, 429, 504, 200);
+        assertThat(reads.getLast()).containsEntry("applied", "wait=20");
+    }
+
+    /**
+     * Books an X-ray through the page at least {@code daysAhead} days out, the first reads answered
+     * {@code refusals} (a JavaScript array of [status, Retry-After]); the reads of the reservation it made.
+     */
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> bookThroughThePage(boolean strip, int daysAhead) {
+    private static List<Map<String, Object>> bookThroughThePage(boolean strip, int daysAhead, String refusals) {
         try (Browser browser = browser("en-GB")) {
-            browser.cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", READS.formatted(strip)));
+            browser.cdp("Page.addScriptToEvaluateOnNewDocument",
+                    Map.of("source", READS.formatted(strip, refusals)));
             logIn(browser, newPatient());
             browser.open("/book?exam=XRAY-CHEST");
             chooseSite(browser, "ROMA-NORD");

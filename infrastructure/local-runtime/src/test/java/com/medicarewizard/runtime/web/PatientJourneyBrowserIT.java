@@ -260,7 +260,7 @@ class PatientJourneyBrowserIT extends WebsiteSuite {
         }
     }
 
-    private static void fillRegistration(Browser browser, String email, String taxCode) {
+    static void fillRegistration(Browser browser, String email, String taxCode) {
         browser.type("#email", email);
         browser.type("#password", "three quiet rivers at dawn");
         browser.type("#firstName", "Giulia");

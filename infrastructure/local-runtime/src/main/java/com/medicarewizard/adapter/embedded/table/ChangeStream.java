@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -64,8 +65,17 @@ public final class ChangeStream {
      * records awaiting their force, a handful.
      */
     public boolean unpublished(Key key) {
+        return firstUnpublished(key).isPresent();
+    }
+
+    /**
+     * The first change of the item {@code key} committed but not yet readable, if any: its old image
+     * is the item as it is durably stored while that force is under way.
+     */
+    public Optional<StreamRecord> firstUnpublished(Key key) {
         Objects.requireNonNull(key, "key");
-        return records.tailMap(latest, false).values().stream().anyMatch(record -> record.keys().equals(key));
+        return records.tailMap(latest, false).values().stream().filter(record -> record.keys().equals(key))
+                .findFirst();
     }
 
     /** The lowest sequence number still retained, if any record is. */

@@ -231,8 +231,10 @@ public final class EmbeddedTable implements ItemTable, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not journal a commit", e);
         }
-        store.apply(records);
+        // streamed (not yet readable) before applied: a reader who sees the change in the items can
+        // always tell it is not yet durable (ChangeStream.unpublished)
         stream.append(records);
+        store.apply(records);
         lastSequence = sequence;
         return new Appended(position, sequence);
     }
