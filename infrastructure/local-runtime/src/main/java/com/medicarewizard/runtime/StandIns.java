@@ -38,6 +38,7 @@ import com.medicarewizard.runtime.sqs.EmbeddedSqsServer;
 import com.medicarewizard.runtime.sqs.LocalSqsClients;
 import com.medicarewizard.runtime.sqs.QueueSetup;
 import com.medicarewizard.runtime.sqs.QueueSpec;
+import com.medicarewizard.runtime.sqs.GroupedSends;
 import com.medicarewizard.runtime.sqs.QueueUrls;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -74,10 +75,12 @@ record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, SqsClient functionsS
             SqsClient functionsSqs = opened(opened, LocalSqsClients.forFunctions(server));
             QueueUrls urls = new QueueSetup(sqs).create(queueSpec(config));
             EmbeddedTable table = opened(opened, EmbeddedTables.open(config.dataDirectory().resolve("table"), tableOptions));
+            SqsReservationQueue sqsQueue = new SqsReservationQueue(functionsSqs, urls.queueUrl(), urls.deadLetterQueueUrl());
+            GroupedSends grouped = opened(opened, new GroupedSends(sqsQueue::sendBatch, sqsQueue::figures));
             OutboxNotifications outbox = new OutboxNotifications(new Outbox(config.dataDirectory().resolve("outbox")),
                     config.smtp().map(SmtpMailer::new), clock);
             return new StandIns(server, sqs, functionsSqs, urls, table,
-                    new SqsReservationQueue(functionsSqs, urls.queueUrl(), urls.deadLetterQueueUrl()),
+                    grouped,
                     new TableReservations(table), new TableSlotLedger(table), new TablePatients(table),
                     new TableTokens(table), new UnforcedRateLimits(table, new TableRateLimits(table)), catalog,
                     new SqsDeadLetters(functionsSqs, urls.queueUrl(), urls.deadLetterQueueUrl()),
@@ -104,6 +107,9 @@ record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, SqsClient functionsS
 
     @Override
     public void close() {
+        if (queue instanceof GroupedSends grouped) {
+            grouped.close();
+        }
         LocalRuntime.closeQuietly(sqs);
         LocalRuntime.closeQuietly(functionsSqs);
         LocalRuntime.closeQuietly(sqsServer);

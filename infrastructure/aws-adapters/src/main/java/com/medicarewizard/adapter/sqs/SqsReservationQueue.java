@@ -3,11 +3,14 @@ package com.medicarewizard.adapter.sqs;
 import com.medicarewizard.port.ReservationCommand;
 import com.medicarewizard.port.ReservationQueue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -40,6 +43,35 @@ public final class SqsReservationQueue implements ReservationQueue {
         } catch (SdkException e) {
             throw new QueueUnavailableException("the queue did not accept " + command.type()
                     + " for reservation " + command.reservation(), e);
+        }
+    }
+
+    /**
+     * Sends up to ten commands in one {@code SendMessageBatch}; answers those the queue did not
+     * accept (each entry of a batch succeeds or fails on its own).
+     *
+     * @throws QueueUnavailableException when the batch as a whole was refused
+     */
+    public List<ReservationCommand> sendBatch(List<ReservationCommand> commands) {
+        if (commands.isEmpty() || commands.size() > 10) {
+            throw new IllegalArgumentException("a batch holds 1 to 10 commands, not " + commands.size());
+        }
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>(commands.size());
+        for (int i = 0; i < commands.size(); i++) {
+            ReservationCommand command = commands.get(i);
+            entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
+                    .messageBody(ReservationCommandCodec.body(command))
+                    .messageAttributes(Map.of(ReservationCommandCodec.CORRELATION_ID, MessageAttributeValue.builder()
+                            .dataType(STRING).stringValue(command.correlationId()).build()))
+                    .build());
+        }
+        try {
+            return client.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries)).failed().stream()
+                    .map(failed -> commands.get(Integer.parseInt(failed.id())))
+                    .toList();
+        } catch (SdkException e) {
+            throw new QueueUnavailableException("the queue did not accept a batch of " + commands.size()
+                    + " command(s)", e);
         }
     }
 
