@@ -96,16 +96,19 @@ public final class StreamedReservationChanges implements ReservationChanges {
         waiting.incrementAndGet();
         return watching(seen, waiter -> {
             long end = System.nanoTime() + within.toNanos();
-            Optional<Reservation> current = Optional.of(seen);
             // registered first, then looked: a force completed meanwhile is either seen here or wakes us
-            for (Optional<StreamRecord> unforced = stream.firstUnpublished(key); unforced.isPresent();
-                 unforced = stream.firstUnpublished(key)) {
+            while (true) {
+                // the item as stored, then whether any change of it awaits its force: a commit is in the
+                // stream before it is applied, so what was read is durable when nothing of it is unforced
+                Optional<Reservation> stored = reservations.find(seen.id());
+                Optional<StreamRecord> unforced = stream.firstUnpublished(key);
+                if (unforced.isEmpty()) {
+                    return Awaited.found(stored);
+                }
                 if (!waiter.awoken(end)) {
                     return Awaited.found(unforced.get().oldImage().map(ReservationRecords::reservation));
                 }
-                current = waiter.latest.map(ReservationRecords::reservation);
             }
-            return Awaited.found(current);
         });
     }
 
