@@ -11,7 +11,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -55,6 +54,10 @@ public final class GroupedSends implements ReservationQueue, AutoCloseable {
         if (closed || !waiting.offer(pending)) {
             throw new QueueUnavailableException("the queue is closing", null);
         }
+        if (closed) {
+            // closed between the check and the offer: nobody sends it any more
+            refuseWhatWaits();
+        }
         try {
             pending.done().get();
         } catch (ExecutionException e) {
@@ -82,11 +85,7 @@ public final class GroupedSends implements ReservationQueue, AutoCloseable {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
         while (!closed) {
             try {
-                Pending first = waiting.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
+                batch.add(waiting.take());
                 waiting.drainTo(batch, MAX_BATCH - 1);
                 send(batch);
             } catch (InterruptedException e) {
