@@ -111,7 +111,29 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T until(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100)).until(condition);
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100)).until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("waited 60 s in vain; " + state(), e);
+        }
+    }
+
+    /** Where the page stands, for a failed wait: its address, its text and everything its console said. */
+    private String state() {
+        StringBuilder said = new StringBuilder();
+        try {
+            said.append("at ").append(driver.getCurrentUrl()).append("\npage text: ")
+                    .append(driver.findElement(By.tagName("body")).getText().replace('\n', ' '));
+        } catch (RuntimeException e) {
+            said.append("page unreadable: ").append(e);
+        }
+        try {
+            driver.manage().logs().get(LogType.BROWSER).getAll()
+                    .forEach(entry -> said.append("\nconsole ").append(entry.getLevel()).append(": ").append(entry.getMessage()));
+        } catch (RuntimeException e) {
+            said.append("\nconsole unreadable: ").append(e);
+        }
+        return said.toString();
     }
 
     /** Presses keys on whatever has the focus, as a keyboard would. */

@@ -158,8 +158,13 @@ class SitePagesBrowserIT extends WebsiteSuite {
         }
     }
 
-    /** Puts a token in the tab's session storage as if the patient had logged in, valid for an hour by the page's clock. */
+    /**
+     * Puts a token in the tab's session storage as if the patient had logged in, valid for an hour by
+     * the page's clock. It waits for the page to be set up first (its header is shown): a page still
+     * setting up would find the token, have it refused and drop it before the next page is opened.
+     */
     private static void remember(Browser browser, String token) {
+        browser.visible("header.top");
         browser.script("sessionStorage.setItem('mcw.session', JSON.stringify({ token: arguments[0], expiresAt: Date.now() + 3600000 }))",
                 token);
     }
