@@ -1,5 +1,7 @@
 package com.medicarewizard.runtime.lambda;
 
+import com.medicarewizard.runtime.os.ThreadNiceness;
+
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +43,8 @@ public final class LocalFunction<I, O> implements AutoCloseable {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.container = Executors.newSingleThreadExecutor(
-                Thread.ofPlatform().name("lambda-" + config.name()).daemon().factory());
+                ThreadNiceness.lowered(Thread.ofPlatform().name("lambda-" + config.name()).daemon().factory(),
+                        ThreadNiceness.BACKGROUND));
     }
 
     public LocalFunction(FunctionConfig config, RequestHandler<I, O> handler) {

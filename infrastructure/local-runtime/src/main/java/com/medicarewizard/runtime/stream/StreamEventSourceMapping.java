@@ -1,5 +1,6 @@
 package com.medicarewizard.runtime.stream;
 
+import com.medicarewizard.runtime.os.ThreadNiceness;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.medicarewizard.adapter.embedded.table.ChangeStream;
@@ -98,7 +99,9 @@ public final class StreamEventSourceMapping implements AutoCloseable {
         }
         position = stream.checkpoint(consumer);
         running = true;
-        poller = Thread.ofPlatform().daemon().name("ddb-esm-" + consumer).start(this::poll);
+        poller = ThreadNiceness.lowered(Thread.ofPlatform().daemon().name("ddb-esm-" + consumer).factory(),
+                ThreadNiceness.BACKGROUND).newThread(this::poll);
+        poller.start();
         return this;
     }
 
