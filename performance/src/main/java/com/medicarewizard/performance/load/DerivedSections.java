@@ -16,7 +16,7 @@ final class DerivedSections {
     static void write(Report report, StringBuilder out) {
         report.scenario(NO_THINK).ifPresent(s -> ceiling(s, out));
         report.hashCost().ifPresent(h -> loginBound(h, report.scenario(NO_THINK), out));
-        report.scenario("spike").ifPresent(s -> spike(SpikeFigures.of(s), out));
+        report.scenario("spike").ifPresent(s -> spike(SpikeFigures.of(s), s.description(), out));
     }
 
     private static void ceiling(Scenario s, StringBuilder out) {
@@ -58,7 +58,7 @@ final class DerivedSections {
     }
 
     /** The spike's figures, each beside the bound Done-when 1 of issue 15 sets for it. */
-    private static void spike(SpikeFigures f, StringBuilder out) {
+    private static void spike(SpikeFigures f, Properties generator, StringBuilder out) {
         out.append("### The spike\n| figure | value | bound |\n|---|---|---|\n");
         if (f.check().isEmpty()) {
             out.append("| not checked over the table (SpikeCheck did not run) | – | – |\n\n");
@@ -91,6 +91,12 @@ final class DerivedSections {
             line(out, "drain time (first queued → empty after the peak)", drain.drainSeconds().isPresent()
                     ? Format.decimal(drain.drainSeconds().getAsDouble()) + " s" : "not drained", "–");
         });
+        if (generator.getProperty(SpikeDriver.CPU_MILLIS) != null) {
+            line(out, "load generator (`SpikeDriver`): rate kept, latest send, its own CPU",
+                    generator.getProperty(SpikeDriver.RATE).trim() + "/s, " + generator.getProperty(SpikeDriver.LATE_MILLIS).trim()
+                            + " ms late at most, " + generator.getProperty(SpikeDriver.CPU_MILLIS).trim() + " ms of CPU",
+                    "the requests due at 1,000/s");
+        }
         out.append('\n');
     }
 

@@ -44,11 +44,16 @@ import java.util.concurrent.locks.LockSupport;
  * cheapest endpoint before the first request is due, and it prints the CPU it used.
  *
  * <p>Usage: {@code SpikeDriver --url http://127.0.0.1:8080 --users users.csv --patients 200
- * --requests 2000 --clients 64 --window-millis 2000 --out results.jtl [--days 3]}; exits 1 when it
+ * --requests 2000 --clients 64 --window-millis 2000 --out results.jtl [--days 3] [--figures
+ * scenario.properties]} (the generator's rate, lateness and CPU added to that file); exits 1 when it
  * could not set the spike up (no free start, a patient who could not log in).
  */
 public final class SpikeDriver {
     static final String LOG_IN = "setup: log in";
+    /** The generator's figures it adds to the scenario's description ({@code --figures}). */
+    static final String RATE = "generatorPerSecond";
+    static final String LATE_MILLIS = "generatorLateMillis";
+    static final String CPU_MILLIS = "generatorCpuMillis";
     private static final List<String> EXAMS = List.of("ECG", "BLOOD-TEST", "XRAY-CHEST");
     private static final ZoneId CENTER_ZONE = ZoneId.of("Europe/Rome");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -106,6 +111,9 @@ public final class SpikeDriver {
         samples.addAll(fired.samples());
         write(out, samples);
         System.out.println(summary(fired));
+        if (line.has("--figures")) {
+            addFigures(Path.of(line.required("--figures")), fired);
+        }
     }
 
     private static int positive(CommandLine line, String name) {
@@ -271,6 +279,23 @@ public final class SpikeDriver {
                 writer.println(s.startMillis() + "," + s.elapsedMillis() + "," + s.label() + ","
                         + s.responseCode().replace(',', ' ') + "," + s.success());
             }
+        }
+    }
+
+    /** Adds the generator's own figures to a properties file (the scenario's description, which the report reads). */
+    static void addFigures(Path file, Fired fired) throws IOException {
+        var figures = new java.util.Properties();
+        if (Files.exists(file)) {
+            try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                figures.load(in);
+            }
+        }
+        figures.setProperty(RATE, String.format(java.util.Locale.ROOT, "%.0f", fired.samples().size() / fired.seconds()));
+        figures.setProperty(LATE_MILLIS, String.valueOf(TimeUnit.NANOSECONDS.toMillis(
+                fired.samples().stream().mapToLong(Sampled::lateNanos).max().orElse(0))));
+        figures.setProperty(CPU_MILLIS, String.valueOf(fired.cpuMillis()));
+        try (var writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            figures.store(writer, null);
         }
     }
 

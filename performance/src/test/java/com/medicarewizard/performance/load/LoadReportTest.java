@@ -32,6 +32,8 @@ class LoadReportTest {
                 .contains("| zz unknown step | 1 |")
                 .contains("| spike: 0 double bookings | 0 | pass |")
                 .contains("| spike: no 5-second stall in decisions | longest 300 ms | pass |")
+                .contains("| load generator (`SpikeDriver`): rate kept, latest send, its own CPU | 981/s, 54 ms late at most,"
+                        + " 610 ms of CPU | the requests due at 1,000/s |")
                 .contains("| answered 202 / 4xx / otherwise | 2 / 0 / 0 | none otherwise |")
                 .contains("| 202 latency p50 / p99 / max | 30 ms / 1,200 ms / 1,200 ms | p99 < 100 ms |")
                 .contains("| longest stall (requests waiting, no decision made) | 300 ms | < 5,000 ms |")
@@ -96,6 +98,8 @@ class LoadReportTest {
 
     private void spike() throws IOException {
         Path dir = Files.createDirectories(results.resolve("spike"));
+        Files.writeString(dir.resolve("scenario.properties"), "name=spike\ntitle=the spike\n"
+                + "generatorPerSecond=981\ngeneratorLateMillis=54\ngeneratorCpuMillis=610\n");
         Files.writeString(dir.resolve("results.jtl"), HEADER
                 + sample(0, 1_200, "spike: request", true)
                 + sample(10, 30, "spike: request", true));

@@ -45,6 +45,19 @@ class SpikeDriverTest {
     }
 
     @Test
+    void theGeneratorsFiguresJoinTheScenariosDescription() throws Exception {
+        Path description = java.nio.file.Files.writeString(dir.resolve("scenario.properties"), "name=spike\ntitle=the spike\n");
+        SpikeDriver.addFigures(description, new SpikeDriver.Fired(List.of(
+                new SpikeDriver.Sampled(0, 10, Labels.SPIKE_REQUEST, "202", true, TimeUnit.MILLISECONDS.toNanos(7)),
+                new SpikeDriver.Sampled(1, 10, Labels.SPIKE_REQUEST, "202", true, 0)), 0.5, 33));
+        var read = ResultsDirectory.properties(description).orElseThrow();
+        assertThat(read.getProperty("title")).isEqualTo("the spike");
+        assertThat(read.getProperty(SpikeDriver.RATE)).isEqualTo("4");
+        assertThat(read.getProperty(SpikeDriver.LATE_MILLIS)).isEqualTo("7");
+        assertThat(read.getProperty(SpikeDriver.CPU_MILLIS)).isEqualTo("33");
+    }
+
+    @Test
     void theSummarySaysTheRateTheTailAndTheGeneratorsOwnCost() {
         var fired = new SpikeDriver.Fired(List.of(
                 new SpikeDriver.Sampled(0, 10, Labels.SPIKE_REQUEST, "202", true, TimeUnit.MILLISECONDS.toNanos(3)),
