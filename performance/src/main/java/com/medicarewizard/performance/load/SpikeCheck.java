@@ -30,7 +30,8 @@ import java.util.Set;
  * ({@link DecisionStall}), and that no resource is booked twice (the ledger audit). With
  * {@code --results}, it also reads the spike's JMeter results and counts the answers
  * ({@link SpikeAnswers}). Usage: {@code SpikeCheck --data DIR --since EPOCH_MILLIS --out FILE
- * [--results results.jtl --window-millis 2000] [--latency-bound]}; exits 1 when a bound of
+ * [--results results.jtl --window-millis 2000 [--requests N]] [--latency-bound]} ({@code --requests}: how
+ * many the generator was to send; fewer sent misses the bound); exits 1 when a bound of
  * {@link SpikeBounds} is missed (it prints which), 2 on unreadable input.
  */
 public final class SpikeCheck {
@@ -58,6 +59,7 @@ public final class SpikeCheck {
                 System.exit(2);
             }
             figures.setProperty("latencyBound", String.valueOf(line.has("--latency-bound")));
+            line.optional("--requests").ifPresent(planned -> figures.setProperty("planned", planned));
         }
         try (Writer writer = Files.newBufferedWriter(Path.of(line.required("--out")), StandardCharsets.UTF_8)) {
             figures.store(writer, "spike check over the table");

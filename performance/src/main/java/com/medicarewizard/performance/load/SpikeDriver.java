@@ -204,15 +204,20 @@ public final class SpikeDriver {
         var ready = new java.util.concurrent.CountDownLatch(clients);
         var go = new java.util.concurrent.CompletableFuture<Long>();
         long cpuAtStart;
+        List<java.util.concurrent.Future<?>> clientsDone = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
             for (int c = 0; c < clients; c++) {
                 int client = c;
-                pool.submit(() -> {
+                clientsDone.add(pool.submit(() -> {
                     try (var connection = new KeepAliveConnection(base.getHost(), base.getPort(), (int) TIMEOUT.toMillis())) {
                         try {
                             for (int i = 0; i < WARM_UP_PER_CLIENT; i++) {
                                 connection.send("GET", "/robots.txt", java.util.Map.of(), new byte[0]);
                             }
+                        } catch (IOException | RuntimeException e) {
+                            // a client that could not warm up still fires its share: each request opens
+                            // the connection again, and fails on its own if it cannot
+                            System.err.println("spike: client " + client + " did not warm up: " + e);
                         } finally {
                             ready.countDown();
                         }
@@ -228,13 +233,21 @@ public final class SpikeDriver {
                         }
                     }
                     return null;
-                });
+                }));
             }
             ready.await();
             cpuAtStart = processCpuNanos();
             go.complete(System.nanoTime() + START_DELAY_NANOS);
         }
         long end = System.nanoTime();
+        for (var client : clientsDone) {
+            try {
+                client.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                // its requests left unsent are missing from the results: SpikeCheck --requests counts them
+                System.err.println("spike: a client stopped before its last request: " + e.getCause());
+            }
+        }
         return new Fired(List.copyOf(fired), (end - go.join()) / 1e9,
                 TimeUnit.NANOSECONDS.toMillis(processCpuNanos() - cpuAtStart));
     }
@@ -258,7 +271,8 @@ public final class SpikeDriver {
         String code;
         try {
             code = String.valueOf(connection.send("POST", "/api/v1/reservations", headers, body));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // every request due is recorded, answered or not (a malformed answer included)
             code = "Non HTTP response code: " + e.getClass().getName();
         }
         long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);

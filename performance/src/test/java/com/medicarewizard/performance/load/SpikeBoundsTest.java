@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SpikeBoundsTest {
     private static final String MET = """
             sent=2000
+            planned=2000
             answered202=1990
             answered4xx=10
             answeredOther=0
@@ -40,6 +41,7 @@ class SpikeBoundsTest {
     @CsvSource(delimiter = '|', textBlock = """
             answeredInWindow=1999   | spike: every request answered (202 or 4xx) within the window + 5 s
             answeredOther=1         | spike: every request answered (202 or 4xx) within the window + 5 s
+            planned=2001            | spike: every request answered (202 or 4xx) within the window + 5 s
             p99AcceptMillis=100     | spike: 202 p99 < 100 ms
             decidedWithin30s=1989   | spike: every 202 decided within 30 s
             pending=1               | spike: every 202 decided within 30 s
