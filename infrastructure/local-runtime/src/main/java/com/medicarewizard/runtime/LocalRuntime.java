@@ -34,7 +34,6 @@ import com.medicarewizard.port.Tokens;
 import com.medicarewizard.runtime.lambda.ExecutorStop;
 import com.medicarewizard.runtime.lambda.FunctionConfig;
 import com.medicarewizard.runtime.lambda.LocalFunction;
-import com.medicarewizard.runtime.os.ThreadNiceness;
 import com.medicarewizard.runtime.lambda.LocalLambdaContext;
 import com.medicarewizard.runtime.sqs.EmbeddedSqsServer;
 import com.medicarewizard.runtime.sqs.MappingConfig;
@@ -63,8 +62,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalRuntime implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(LocalRuntime.class);
-    /** Log-ins hashing at once: one per core at the lowest priority (ADR 0011), so hashing never starves the rest. */
-    private static final int HASHING_THREADS = PlatformThreadHasher.threads();
+    /** Log-ins hashing at once: all cores but one, so hashing never starves the rest. */
+    private static final int HASHING_THREADS = PlatformThreadHasher.threadsLeavingACore();
     /**
      * API Gateway's limits, but no API body larger than the intake reads: a larger one is refused
      * from its Content-Length before it is read, rather than buffered to be refused by the intake.
@@ -206,9 +205,7 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     private void refillInTheBackground(QueueRefill refill) {
-        Thread thread = ThreadNiceness.lowered(Thread.ofPlatform().name("queue-refill").daemon().factory(),
-                ThreadNiceness.BACKGROUND).newThread(refill::run);
-        thread.start();
+        Thread thread = Thread.ofPlatform().name("queue-refill").daemon().start(refill::run);
         running.add(() -> {
             thread.interrupt();
             thread.join(STOP_GRACE.toMillis());
@@ -232,8 +229,8 @@ public final class LocalRuntime implements AutoCloseable {
      */
     private void scheduleHousekeeping() {
         var housekeeping = new TableHousekeeping(standIns.table(), standIns.catalog(), Clock.systemUTC());
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(ThreadNiceness.lowered(
-                Thread.ofPlatform().name("table-housekeeping").daemon().factory(), ThreadNiceness.BACKGROUND));
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name("table-housekeeping").daemon().factory());
         timer.scheduleWithFixedDelay(() -> housekeeping.run(housekeeping::deleteExpired), 1, 1, TimeUnit.MINUTES);
         timer.scheduleWithFixedDelay(() -> housekeeping.run(housekeeping::dropPastClaims), 2, 60, TimeUnit.MINUTES);
         timer.scheduleWithFixedDelay(housekeeping::compact, 1, 1, TimeUnit.HOURS);

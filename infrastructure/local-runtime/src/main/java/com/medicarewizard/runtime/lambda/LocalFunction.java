@@ -1,7 +1,5 @@
 package com.medicarewizard.runtime.lambda;
 
-import com.medicarewizard.runtime.os.ThreadNiceness;
-
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,8 +41,7 @@ public final class LocalFunction<I, O> implements AutoCloseable {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.container = Executors.newSingleThreadExecutor(
-                ThreadNiceness.lowered(Thread.ofPlatform().name("lambda-" + config.name()).daemon().factory(),
-                        ThreadNiceness.BACKGROUND));
+                Thread.ofPlatform().name("lambda-" + config.name()).daemon().factory());
     }
 
     public LocalFunction(FunctionConfig config, RequestHandler<I, O> handler) {

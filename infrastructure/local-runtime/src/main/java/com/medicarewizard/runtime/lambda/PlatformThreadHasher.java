@@ -1,7 +1,5 @@
 package com.medicarewizard.runtime.lambda;
 
-import com.medicarewizard.runtime.os.ThreadNiceness;
-
 import com.medicarewizard.intake.auth.PasswordHasher;
 
 import java.time.Duration;
@@ -20,9 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * whose carriers (one per core) are not preempted: log-ins hashing at once would hold the carriers
  * and stall every other request behind them. On platform threads the operating system time-slices
  * the hash with the rest, the waiting request parks its virtual thread, and short requests stay
- * short while log-ins queue for the hashing threads. They run at the lowest priority
- * ({@link ThreadNiceness#SPARE}, docs/adr/0011), {@link #threads()} of them: the hashes take the CPU
- * nothing else wants.
+ * short while log-ins queue for the hashing threads. {@link #threadsLeavingACore()} of them leave
+ * one core to everything else.
  *
  * <p>The queue is bounded by the time it would take, not by a count: a hash that would wait more
  * than {@code maxWait} (the hashes queued ahead of it × the mean time of the last hashes ÷ the
@@ -59,16 +56,7 @@ public final class PlatformThreadHasher implements PasswordHasher, AutoCloseable
         this.threadCount = threads;
         this.maxWaitNanos = maxWait.toNanos();
         this.meanNanos = new AtomicLong(expectedHash.toNanos());
-        this.threads = Executors.newFixedThreadPool(threads, ThreadNiceness.lowered(
-                Thread.ofPlatform().name("password-hash-", 1).daemon().factory(), ThreadNiceness.SPARE));
-    }
-
-    /**
-     * As many threads as cores where they run at the lowest priority ({@link ThreadNiceness#SPARE}:
-     * they take only the CPU nothing else wants), else all cores but one.
-     */
-    public static int threads() {
-        return ThreadNiceness.supported() ? Runtime.getRuntime().availableProcessors() : threadsLeavingACore();
+        this.threads = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("password-hash-", 1).daemon().factory());
     }
 
     /** All cores but one (at least one thread): hashing never takes the whole machine. */

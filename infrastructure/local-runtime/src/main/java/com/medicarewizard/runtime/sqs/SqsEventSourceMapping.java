@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.medicarewizard.runtime.lambda.ExecutorStop;
 import com.medicarewizard.runtime.lambda.InvocationFailedException;
 import com.medicarewizard.runtime.lambda.LocalFunction;
-import com.medicarewizard.runtime.os.ThreadNiceness;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -87,8 +86,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
                 container)).toList();
         // At most two deletes wait; beyond that the poller deletes itself, so deletes never lag far.
         this.deleter = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(2),
-                ThreadNiceness.lowered(Thread.ofPlatform().daemon().name("sqs-esm-delete-" + name).factory(),
-                        ThreadNiceness.BACKGROUND),
+                Thread.ofPlatform().daemon().name("sqs-esm-delete-" + name).factory(),
                 new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
@@ -110,10 +108,8 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         running = true;
         for (int i = 0; i < pollers.size(); i++) {
             Poller poller = pollers.get(i);
-            poller.thread = ThreadNiceness.lowered(Thread.ofPlatform().daemon()
-                    .name("sqs-esm-" + name + (pollers.size() > 1 ? "-" + i : "")).factory(), ThreadNiceness.BACKGROUND)
-                    .newThread(poller::poll);
-            poller.thread.start();
+            poller.thread = Thread.ofPlatform().daemon().name("sqs-esm-" + name + (pollers.size() > 1 ? "-" + i : ""))
+                    .start(poller::poll);
         }
         return this;
     }

@@ -1,6 +1,5 @@
 package com.medicarewizard.runtime.stream;
 
-import com.medicarewizard.runtime.os.ThreadNiceness;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.medicarewizard.adapter.embedded.table.ChangeStream;
@@ -99,9 +98,7 @@ public final class StreamEventSourceMapping implements AutoCloseable {
         }
         position = stream.checkpoint(consumer);
         running = true;
-        poller = ThreadNiceness.lowered(Thread.ofPlatform().daemon().name("ddb-esm-" + consumer).factory(),
-                ThreadNiceness.BACKGROUND).newThread(this::poll);
-        poller.start();
+        poller = Thread.ofPlatform().daemon().name("ddb-esm-" + consumer).start(this::poll);
         return this;
     }
 

@@ -1,7 +1,5 @@
 package com.medicarewizard.runtime.lambda;
 
-import com.medicarewizard.runtime.os.ThreadNiceness;
-
 import com.medicarewizard.intake.auth.PasswordHasher;
 import org.junit.jupiter.api.Test;
 
@@ -195,13 +193,6 @@ class PlatformThreadHasherTest {
             assertThat(running.get(60, TimeUnit.SECONDS)).isEqualTo("h:a");
             assertThat(slow.started).doesNotContain("b");
         }
-    }
-
-    /** ADR 0011: at the lowest priority the hashes may use every core, as they take only what nothing else wants. */
-    @Test
-    void hashesOnEveryCoreWhereTheyRunAtTheLowestPriority() {
-        assertThat(ThreadNiceness.supported()).isTrue();
-        assertThat(PlatformThreadHasher.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 
     @Test

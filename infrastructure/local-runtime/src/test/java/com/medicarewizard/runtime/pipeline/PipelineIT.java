@@ -7,8 +7,6 @@ import com.medicarewizard.domain.reservation.ReservationStatus;
 import com.medicarewizard.functions.FunctionSpecs;
 import com.medicarewizard.runtime.LocalRuntime;
 import com.medicarewizard.runtime.RuntimeConfig;
-import com.medicarewizard.runtime.os.KernelThreads;
-import com.medicarewizard.runtime.os.ThreadNiceness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,30 +50,6 @@ class PipelineIT {
     void theAllocatorsMappingRunsAsManyPollersAsItsSpecSaysLocally() {
         assertThat(runtime.allocatorMapping().pollers())
                 .isEqualTo(FunctionSpecs.ALLOCATOR.queue().maximumConcurrency().local());
-    }
-
-    /**
-     * ADR 0011: the threads behind the edge (the functions, their pollers and deleters) give way
-     * to it, password hashing takes only spare CPU, and what a 202 waits for keeps the process's
-     * priority (the edge, the grouped queue sends, the journal).
-     */
-    @Test
-    void theWorkBehindTheEdgeGivesWayToItAndHashingTakesOnlySpareCpu() {
-        ApiClient patient = new ApiClient(runtime.port()).asNewPatient();
-        JsonNode slot = bookings.firstSlot("XRAY-CHEST", "ROMA-NORD", 1, 21);
-        bookings.awaitFinal(List.of(bookings.accepted(patient, "XRAY-CHEST",
-                OffsetDateTime.parse(slot.get("start").asText()), "ROMA-NORD")));
-        List<KernelThreads.Task> tasks = KernelThreads.all();
-        assertThat(tasks).filteredOn(t -> t.name().startsWith("password-hash-")).isNotEmpty()
-                .allSatisfy(t -> assertThat(t.nice()).as(t.name()).isEqualTo(ThreadNiceness.SPARE));
-        for (String behind : List.of("lambda-", "sqs-esm-", "ddb-esm-")) {
-            assertThat(tasks).filteredOn(t -> t.name().startsWith(behind)).as(behind).isNotEmpty()
-                    .allSatisfy(t -> assertThat(t.nice()).as(t.name()).isEqualTo(ThreadNiceness.BACKGROUND));
-        }
-        for (String inFront : List.of("HTTP-Dispatcher", "queue-grouped-", "table-journal-", "elasticmq-pekko")) {
-            assertThat(tasks).filteredOn(t -> t.name().startsWith(inFront)).as(inFront).isNotEmpty()
-                    .allSatisfy(t -> assertThat(t.nice()).as(t.name()).isZero());
-        }
     }
 
     @Test
