@@ -17,8 +17,9 @@ import java.util.Map;
  * JMeter thread's would be: a blocking socket, the request written in one go, the answer's status
  * read and its body skipped by {@code Content-Length} or by chunks. Written here rather than taken
  * from a library because the spike's load generator shares the server's two cores: measured on
- * this machine, the JDK's HTTP client used 1.1 ms of CPU per spike request (2,180 ms for 2,000),
- * a third of the machine during the spike, and a JMeter started for the burst about half of it.
+ * this machine, a first version of the driver on the JDK's HTTP client used 1.1 ms of CPU per spike
+ * request (2,180 ms for 2,000), a third of the machine during the spike, and a JMeter started for the
+ * burst about half of it.
  * It does only what the spike needs. A connection the server closes ({@code Connection: close},
  * or found closed) is opened again for the next request; the request that found it closed fails,
  * as it would for a browser.

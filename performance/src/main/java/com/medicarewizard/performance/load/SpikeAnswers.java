@@ -29,7 +29,16 @@ record SpikeAnswers(long sent, long accepted, long refused, long other, long inW
     }
 
     private static boolean refused(Sample s) {
-        return s.responseCode().length() == 3 && s.responseCode().startsWith("4");
+        return refused(s.responseCode());
+    }
+
+    private static boolean refused(String code) {
+        return code.length() == 3 && code.startsWith("4");
+    }
+
+    /** Whether a response code is an answer the spike allows: 202, or a 4xx problem. */
+    static boolean answered(String code) {
+        return code.equals("202") || refused(code);
     }
 
     void putInto(Properties p) {

@@ -83,6 +83,13 @@ public final class SpikeDriver {
 
     /** The spike's samples, how long it took from its start to its last answer, and the generator's CPU meanwhile. */
     record Fired(List<Sampled> samples, double seconds, long cpuMillis) {
+        double perSecond() {
+            return samples.size() / seconds;
+        }
+
+        long latestMillis() {
+            return TimeUnit.NANOSECONDS.toMillis(samples.stream().mapToLong(Sampled::lateNanos).max().orElse(0));
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -208,32 +215,8 @@ public final class SpikeDriver {
         try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
             for (int c = 0; c < clients; c++) {
                 int client = c;
-                clientsDone.add(pool.submit(() -> {
-                    try (var connection = new KeepAliveConnection(base.getHost(), base.getPort(), (int) TIMEOUT.toMillis())) {
-                        try {
-                            for (int i = 0; i < WARM_UP_PER_CLIENT; i++) {
-                                connection.send("GET", "/robots.txt", java.util.Map.of(), new byte[0]);
-                            }
-                        } catch (IOException | RuntimeException e) {
-                            // a client that could not warm up still fires its share: each request opens
-                            // the connection again, and fails on its own if it cannot
-                            System.err.println("spike: client " + client + " did not warm up: " + e);
-                        } finally {
-                            ready.countDown();
-                        }
-                        long start = go.get();
-                        for (int i = client; i < requests; i += clients) {
-                            long due = start + dueOffsetNanos(i, requests, windowNanos);
-                            long wait;
-                            while ((wait = due - System.nanoTime()) > 0) {
-                                LockSupport.parkNanos(wait);
-                            }
-                            fired.add(request(connection, tokens.get(i % tokens.size()),
-                                    slots.get(ThreadLocalRandom.current().nextInt(slots.size())), -wait));
-                        }
-                    }
-                    return null;
-                }));
+                clientsDone.add(pool.submit(() -> client(client, clients, requests, windowNanos, tokens, slots,
+                        ready, go, fired)));
             }
             ready.await();
             cpuAtStart = processCpuNanos();
@@ -250,6 +233,39 @@ public final class SpikeDriver {
         }
         return new Fired(List.copyOf(fired), (end - go.join()) / 1e9,
                 TimeUnit.NANOSECONDS.toMillis(processCpuNanos() - cpuAtStart));
+    }
+
+    /**
+     * One client: its connection warmed up, then, from the start {@code go} gives, requests
+     * {@code client}, {@code client + clients}, … each at its due time.
+     */
+    private Void client(int client, int clients, int requests, long windowNanos, List<String> tokens, List<Slot> slots,
+                        java.util.concurrent.CountDownLatch ready, java.util.concurrent.CompletableFuture<Long> go,
+                        List<Sampled> fired) throws Exception {
+        try (var connection = new KeepAliveConnection(base.getHost(), base.getPort(), (int) TIMEOUT.toMillis())) {
+            try {
+                for (int i = 0; i < WARM_UP_PER_CLIENT; i++) {
+                    connection.send("GET", "/robots.txt", java.util.Map.of(), new byte[0]);
+                }
+            } catch (IOException | RuntimeException e) {
+                // a client that could not warm up still fires its share: each request opens the
+                // connection again, and fails on its own if it cannot
+                System.err.println("spike: client " + client + " did not warm up: " + e);
+            } finally {
+                ready.countDown();
+            }
+            long start = go.get();
+            for (int i = client; i < requests; i += clients) {
+                long due = start + dueOffsetNanos(i, requests, windowNanos);
+                long wait;
+                while ((wait = due - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                fired.add(request(connection, tokens.get(i % tokens.size()),
+                        slots.get(ThreadLocalRandom.current().nextInt(slots.size())), -wait));
+            }
+        }
+        return null;
     }
 
     /** When request {@code i} of {@code requests} is due, from the start of a window of {@code windowNanos}. */
@@ -276,8 +292,7 @@ public final class SpikeDriver {
             code = "Non HTTP response code: " + e.getClass().getName();
         }
         long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-        boolean answered = code.equals("202") || (code.length() == 3 && code.startsWith("4"));
-        return new Sampled(startMillis, elapsed, Labels.SPIKE_REQUEST, code, answered, lateNanos);
+        return new Sampled(startMillis, elapsed, Labels.SPIKE_REQUEST, code, SpikeAnswers.answered(code), lateNanos);
     }
 
     /** The samples as a JMeter CSV results file, in the order they began. */
@@ -304,9 +319,8 @@ public final class SpikeDriver {
                 figures.load(in);
             }
         }
-        figures.setProperty(RATE, String.format(java.util.Locale.ROOT, "%.0f", fired.samples().size() / fired.seconds()));
-        figures.setProperty(LATE_MILLIS, String.valueOf(TimeUnit.NANOSECONDS.toMillis(
-                fired.samples().stream().mapToLong(Sampled::lateNanos).max().orElse(0))));
+        figures.setProperty(RATE, String.format(java.util.Locale.ROOT, "%.0f", fired.perSecond()));
+        figures.setProperty(LATE_MILLIS, String.valueOf(fired.latestMillis()));
         figures.setProperty(CPU_MILLIS, String.valueOf(fired.cpuMillis()));
         try (var writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             figures.store(writer, null);
@@ -315,21 +329,13 @@ public final class SpikeDriver {
 
     /** The generator's own figures: the rate it kept, how late it sent, and the CPU it took from the machine. */
     static String summary(Fired spike) {
-        List<Sampled> fired = spike.samples();
-        double seconds = spike.seconds();
-        long cpuMillis = spike.cpuMillis();
-        long[] elapsed = fired.stream().mapToLong(Sampled::elapsedMillis).sorted().toArray();
-        long lateMillis = TimeUnit.NANOSECONDS.toMillis(fired.stream().mapToLong(Sampled::lateNanos).max().orElse(0));
-        long failed = fired.stream().filter(s -> !s.success()).count();
+        Latency answers = Latency.of(spike.samples().stream().mapToLong(Sampled::elapsedMillis).toArray());
+        long failed = spike.samples().stream().filter(s -> !s.success()).count();
         return String.format(java.util.Locale.ROOT,
                 "spike: %d requests in %.1f s = %.0f/s; answer p50 %d ms, p99 %d ms; %d not answered 202 or 4xx;"
                         + " sent at most %d ms late; the generator used %d ms of CPU",
-                fired.size(), seconds, fired.size() / seconds, percentile(elapsed, 50), percentile(elapsed, 99),
-                failed, lateMillis, cpuMillis);
-    }
-
-    private static long percentile(long[] sorted, int p) {
-        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p / 100.0 * sorted.length) - 1)];
+                spike.samples().size(), spike.seconds(), spike.perSecond(), answers.p50(), answers.p99(), failed,
+                spike.latestMillis(), spike.cpuMillis());
     }
 
     private static long processCpuNanos() {
