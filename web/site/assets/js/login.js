@@ -10,8 +10,12 @@ const params = new URLSearchParams(location.search);
 const notices = { expired: 'login.expired', 'login-required': 'login.required', 'logged-out': 'login.loggedOut' };
 if (notices[params.get('reason')]) say(byId('notice'), t(notices[params.get('reason')]));
 
-/** How many times a log-in refused as busy (503 with Retry-After) is sent again before the page gives up. */
-const BUSY_RETRIES = 5;
+/**
+ * How many times a log-in refused as busy (503 with Retry-After) is sent again before the page gives
+ * up: a crowd arriving at once may keep the hashing busy for a minute (ADR 0011), and the page says
+ * it is trying again meanwhile. The load test's plan retries as many times (LoadPlanTest).
+ */
+const BUSY_RETRIES = 10;
 const form = byId('login-form');
 const error = byId('login-error');
 const notice = byId('notice');

@@ -11,7 +11,7 @@ const form = byId('register-form');
 const summary = byId('register-errors');
 const notice = byId('notice');
 /** How many times a call refused as busy (503 with Retry-After: hashing saturated) is sent again. */
-const BUSY_RETRIES = 5;
+const BUSY_RETRIES = 10;
 
 form.addEventListener('submit', async event => {
   event.preventDefault();

@@ -64,7 +64,7 @@ final class HashingBenchmark {
         }
         double median = median(all.stream().mapToDouble(Double::doubleValue).toArray());
         Arrays.sort(roundMedians);
-        int threads = PlatformThreadHasher.threadsLeavingACore();
+        int threads = PlatformThreadHasher.threadsForSpareCpu();
         return String.format(Locale.ROOT,
                 "%-42s %6.1f hashes/s  %7.2f ms per verify (median of %d; rounds %.2f-%.2f ms)  %6.1f log-ins/s on %d hashing thread%s",
                 name, 1000 / median, median, all.size(), roundMedians[0], roundMedians[rounds - 1],

@@ -62,8 +62,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalRuntime implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(LocalRuntime.class);
-    /** Log-ins hashing at once: all cores but one, so hashing never starves the rest. */
-    private static final int HASHING_THREADS = PlatformThreadHasher.threadsLeavingACore();
+    /**
+     * Log-ins hashing at once: one per core, on CPU nothing else wants (SCHED_IDLE, ADR 0011); where
+     * that policy is not to be had, all cores but one, so hashing never starves the rest.
+     */
+    private static final int HASHING_THREADS = PlatformThreadHasher.threadsForSpareCpu();
     /**
      * API Gateway's limits, but no API body larger than the intake reads: a larger one is refused
      * from its Content-Length before it is read, rather than buffered to be refused by the intake.
@@ -125,7 +128,7 @@ public final class LocalRuntime implements AutoCloseable {
         StreamEventSourceMapping stream = startNotifier(functions, config);
         FunctionConfig intake = FunctionConfig.of(FunctionSpecs.INTAKE.function());
         var hasher = new PlatformThreadHasher(UpgradingPasswordHasher.standard(), HASHING_THREADS, HASH_BACKLOG,
-                EXPECTED_HASH);
+                EXPECTED_HASH, PlatformThreadHasher.Priority.IDLE);
         running.add(hasher);
         var handler = functions.intake(StreamPosition.known(stream::lagSeconds), hasher);
         // the intake Lambda scales out: each request runs at once, with its own Context, on the gateway's thread

@@ -39,7 +39,7 @@ final class DerivedSections {
         out.append("| figure | value |\n|---|---|\n");
         out.append("| password verification, Argon2id (median, one thread) | ").append(Format.millis(hashMillis)).append(" |\n");
         out.append("| cores | ").append(hash.getProperty("cores", "?").trim()).append(" |\n");
-        out.append("| hashing threads (all cores but one) | ").append(hash.getProperty("hashingThreads", "?").trim()).append(" |\n");
+        out.append("| hashing threads (one per core on spare CPU, ADR 0011) | ").append(hash.getProperty("hashingThreads", "?").trim()).append(" |\n");
         out.append("| bound: hashing threads × 1,000 / hash ms | ").append(Format.decimal(bound)).append(" log-ins/s |\n");
         noThink.flatMap(s -> s.row(Labels.LOG_IN)).ifPresent(r ->
                 out.append("| `").append(Labels.LOG_IN).append("` within the journey (`").append(NO_THINK)

@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * Measures what one log-in costs: the median time of a password verification of the production
  * scheme (Argon2id at OWASP's minimum) on one thread, and from it the bound on log-ins per second
- * the local runtime's hashing threads (all cores but one) can give:
+ * the local runtime's hashing threads (one per core on spare CPU, ADR 0011) can give on an otherwise idle machine:
  * {@code --out target/load-test/hash-cost.properties}.
  */
 public final class HashCost {
@@ -57,7 +57,7 @@ public final class HashCost {
         Arrays.sort(nanos);
         double hashMillis = nanos[MEASURED / 2] / 1e6;
         int cores = Runtime.getRuntime().availableProcessors();
-        int threads = PlatformThreadHasher.threadsLeavingACore();
+        int threads = PlatformThreadHasher.threadsForSpareCpu();
         String text = String.format(Locale.ROOT, "hashMillis=%.2f%ncores=%d%nhashingThreads=%d%nloginBoundPerSecond=%.1f%n",
                 hashMillis, cores, threads, threads * 1000 / hashMillis);
         if (out.getParent() != null) {

@@ -58,7 +58,6 @@ public final class SpikeDriver {
     private static final ZoneId CENTER_ZONE = ZoneId.of("Europe/Rome");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final int LOG_IN_THREADS = 4;
-    private static final int LOG_IN_TRIES = 20;
     /** Requests on the cheapest endpoint per client before the spike, so that neither side meets it cold. */
     private static final int WARM_UP_PER_CLIENT = 50;
     private static final long START_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
@@ -67,9 +66,11 @@ public final class SpikeDriver {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
+    private final PatientLogIn logIn;
 
     private SpikeDriver(URI base) {
         this.base = base;
+        this.logIn = new PatientLogIn(base, LOG_IN);
     }
 
     /** One slot everyone wants: an exam, a site and a start. */
@@ -162,42 +163,14 @@ public final class SpikeDriver {
                 int patient = i;
                 pool.submit(() -> {
                     String[] fields = credentials.get(patient).split(",");
-                    tokens[patient] = logIn(fields[0], fields[1], samples).orElse(null);
+                    tokens[patient] = logIn.logIn(fields[0], fields[1], t -> samples.add(new Sampled(t.startMillis(),
+                            t.elapsedMillis(), t.label(), t.responseCode(), t.success(), 0)))
+                            .map(PatientLogIn.Tokens::accessToken).orElse(null);
                     return null;
                 });
             }
         }
         return java.util.Arrays.stream(tokens).filter(java.util.Objects::nonNull).toList();
-    }
-
-    private Optional<String> logIn(String email, String password, List<Sampled> samples) throws InterruptedException {
-        String body = json.createObjectNode().put("email", email).put("password", password).toString();
-        for (int tries = 0; tries < LOG_IN_TRIES; tries++) {
-            long startMillis = System.currentTimeMillis();
-            long t0 = System.nanoTime();
-            try {
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/auth/token"))
-                        .header("Content-Type", "application/json").header("Accept", "application/json")
-                        .timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                int status = answer.statusCode();
-                samples.add(new Sampled(startMillis, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), LOG_IN,
-                        String.valueOf(status), status == 200, 0));
-                if (status == 200) {
-                    return Optional.of(json.readTree(answer.body()).path("accessToken").asText());
-                }
-                if (status != 503 && status != 429) {
-                    return Optional.empty();
-                }
-                long retryAfter = answer.headers().firstValueAsLong("Retry-After").orElse(1);
-                Thread.sleep(TimeUnit.SECONDS.toMillis(Math.clamp(retryAfter, 1, 10)));
-            } catch (IOException e) {
-                samples.add(new Sampled(startMillis, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), LOG_IN,
-                        "Non HTTP response code: " + e.getClass().getName(), false, 0));
-                Thread.sleep(1000);
-            }
-        }
-        return Optional.empty();
     }
 
     /**

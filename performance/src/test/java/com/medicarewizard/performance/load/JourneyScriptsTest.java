@@ -102,6 +102,18 @@ class JourneyScriptsTest {
         assertThat(sample.getTime()).isGreaterThanOrEqualTo(1_000);
     }
 
+    /** The plan gives up on a busy log-in when the page does: an error the patient would see is counted as one. */
+    @Test
+    void logInRetriesABusyAnswerAsManyTimesAsTheLoginPage() throws Exception {
+        java.util.regex.Matcher page = java.util.regex.Pattern.compile("const BUSY_RETRIES = (\\d+);")
+                .matcher(java.nio.file.Files.readString(Path.of("../web/site/assets/js/login.js")));
+        java.util.regex.Matcher plan = java.util.regex.Pattern.compile("statusCode\\(\\) == 503 &amp;&amp; after.isPresent\\(\\) &amp;&amp; attempt &lt;= (\\d+)\\)")
+                .matcher(java.nio.file.Files.readString(PLAN));
+        assertThat(page.find()).as("login.js's BUSY_RETRIES").isTrue();
+        assertThat(plan.find()).as("the plan's limit on busy retries").isTrue();
+        assertThat(plan.group(1)).isEqualTo(page.group(1));
+    }
+
     @Test
     void aReturningPatientLogsInWithTheDeviceTokenItsBrowserKeptFromTheScenarioBefore() throws Exception {
         vars.put("email", "patient@example.com");

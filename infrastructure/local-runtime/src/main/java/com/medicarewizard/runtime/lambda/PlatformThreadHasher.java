@@ -1,13 +1,18 @@
 package com.medicarewizard.runtime.lambda;
 
 import com.medicarewizard.intake.auth.PasswordHasher;
+import com.medicarewizard.runtime.os.IdlePriority;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,6 +26,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * short while log-ins queue for the hashing threads. {@link #threadsLeavingACore()} of them leave
  * one core to everything else.
  *
+ * <p>With {@link Priority#IDLE} (the local runtime's choice, ADR 0011) each hashing thread puts
+ * itself under Linux's {@code SCHED_IDLE} before its first hash and hashes only on CPU nothing else
+ * wants: a log-in waits for spare CPU, and is refused busy when there is too little, instead of
+ * slowing every other request down. Such a thread never wakes a caller itself (waking a virtual
+ * thread may start a carrier thread, which would inherit the idle policy): it hands each result to
+ * one completer thread of normal policy, started with the others by the constructor, which wakes
+ * the caller.
+ *
  * <p>The queue is bounded by the time it would take, not by a count: a hash that would wait more
  * than {@code maxWait} (the hashes queued ahead of it × the mean time of the last hashes ÷ the
  * threads) is refused at once with {@link PasswordHasher.BusyException} carrying that wait, at most
@@ -28,6 +41,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * every caller wait longer and longer, whatever a hash costs on this machine.
  */
 public final class PlatformThreadHasher implements PasswordHasher, AutoCloseable {
+    /** The policy the hashing threads run under. */
+    public enum Priority {
+        /** The process's own: hashing shares the CPU equally with everything else. */
+        NORMAL,
+        /** {@code SCHED_IDLE} where the machine allows it ({@link IdlePriority}), else the process's own. */
+        IDLE
+    }
+
     /** Weight of the newest hash in the running mean: the mean follows a busier machine within some 10 hashes. */
     private static final double NEWEST_WEIGHT = 0.1;
     /**
@@ -38,17 +59,33 @@ public final class PlatformThreadHasher implements PasswordHasher, AutoCloseable
     private final PasswordHasher delegate;
     private final int threadCount;
     private final long maxWaitNanos;
-    private final ExecutorService threads;
+    private final BlockingQueue<Job<?>> jobs = new LinkedTransferQueue<>();
+    private final BlockingQueue<Done<?>> done = new LinkedTransferQueue<>();
+    private final List<Thread> hashingThreads = new ArrayList<>();
+    private final Thread completer;
+    private final AtomicInteger idleThreads = new AtomicInteger();
+    /** The threads that woke a caller with its outcome: the completer alone. */
+    private final Set<Thread> wakers = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
     /** Hashes admitted and not yet finished: on a thread, or waiting for one. */
     private final AtomicInteger admitted = new AtomicInteger();
     private final AtomicLong meanNanos;
 
+    /** Hashing threads of the process's own policy. */
+    public PlatformThreadHasher(PasswordHasher delegate, int threads, Duration maxWait, Duration expectedHash) {
+        this(delegate, threads, maxWait, expectedHash, Priority.NORMAL);
+    }
+
     /**
+     * Starts the hashing threads and their completer.
+     *
      * @param threads      hashes at once, at most
      * @param maxWait      the longest a hash may expect to wait for a thread; beyond, it is refused
      * @param expectedHash what a hash is taken to cost until some have been timed
+     * @param priority     the policy the hashing threads put themselves under
      */
-    public PlatformThreadHasher(PasswordHasher delegate, int threads, Duration maxWait, Duration expectedHash) {
+    public PlatformThreadHasher(PasswordHasher delegate, int threads, Duration maxWait, Duration expectedHash,
+                                Priority priority) {
         if (threads < 1 || maxWait.isNegative() || maxWait.isZero() || expectedHash.isNegative() || expectedHash.isZero()) {
             throw new IllegalArgumentException("at least one hashing thread, a positive wait and a positive hash time");
         }
@@ -56,12 +93,84 @@ public final class PlatformThreadHasher implements PasswordHasher, AutoCloseable
         this.threadCount = threads;
         this.maxWaitNanos = maxWait.toNanos();
         this.meanNanos = new AtomicLong(expectedHash.toNanos());
-        this.threads = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("password-hash-", 1).daemon().factory());
+        if (priority == Priority.IDLE) {
+            // JNA loaded here, on the caller's policy, not by the first hashing thread
+            IdlePriority.supported();
+        }
+        // all started here, by a thread of normal policy: none is ever created by an idle one
+        this.completer = Thread.ofPlatform().name("password-hashed").daemon().start(this::complete);
+        var factory = Thread.ofPlatform().name("password-hash-", 1).daemon().factory();
+        for (int i = 0; i < threads; i++) {
+            Thread thread = factory.newThread(() -> hash(priority));
+            hashingThreads.add(thread);
+            thread.start();
+        }
     }
 
     /** All cores but one (at least one thread): hashing never takes the whole machine. */
     public static int threadsLeavingACore() {
         return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    }
+
+    /**
+     * One per core where hashing runs under {@code SCHED_IDLE} (it takes only spare CPU, so it may
+     * take all of it); else {@link #threadsLeavingACore()}.
+     */
+    public static int threadsForSpareCpu() {
+        return IdlePriority.supported() ? Runtime.getRuntime().availableProcessors() : threadsLeavingACore();
+    }
+
+    /** A hashing thread: takes the calls in turn and hands each outcome to the completer, never to the caller. */
+    private void hash(Priority priority) {
+        if (priority == Priority.IDLE && IdlePriority.enterCurrentThread()) {
+            idleThreads.incrementAndGet();
+        }
+        while (true) {
+            Job<?> job;
+            try {
+                job = jobs.take();
+            } catch (InterruptedException closed) {
+                return;
+            }
+            done.add(job.run(this));
+        }
+    }
+
+    /** The completer: wakes each caller with its outcome, on a thread of the process's policy. */
+    private void complete() {
+        while (true) {
+            try {
+                Done<?> outcome = done.take();
+                wakers.add(Thread.currentThread());
+                outcome.deliver();
+            } catch (InterruptedException closed) {
+                return;
+            }
+        }
+    }
+
+    /** A call waiting for a hashing thread; whoever claims it first, that thread or the caller giving up, hands its place back. */
+    private record Job<T>(Callable<T> work, CompletableFuture<T> outcome, AtomicBoolean claimed) {
+        Done<T> run(PlatformThreadHasher hasher) {
+            if (!claimed.compareAndSet(false, true)) {
+                return new Done<>(outcome, null, null);
+            }
+            try {
+                return new Done<>(outcome, hasher.timed(work), null);
+            } catch (Throwable failed) {
+                return new Done<>(outcome, null, failed);
+            }
+        }
+    }
+
+    private record Done<T>(CompletableFuture<T> outcome, T value, Throwable failure) {
+        void deliver() {
+            if (failure == null) {
+                outcome.complete(value);
+            } else {
+                outcome.completeExceptionally(failure);
+            }
+        }
     }
 
     @Override
@@ -99,23 +208,21 @@ public final class PlatformThreadHasher implements PasswordHasher, AutoCloseable
     }
 
     private <T> T onHashingThread(Callable<T> work) {
+        if (closed) {
+            throw new IllegalStateException("the password hasher is closed");
+        }
         admitOne();
-        // whoever claims the call first, the thread running it or the caller giving up, hands its place back
-        AtomicBoolean claimed = new AtomicBoolean();
-        Future<T> result;
-        try {
-            result = threads.submit(() -> claimed.compareAndSet(false, true) ? timed(work) : null);
-        } catch (RuntimeException shutDown) {
-            admitted.decrementAndGet();
-            throw shutDown;
+        Job<T> job = new Job<>(work, new CompletableFuture<>(), new AtomicBoolean());
+        jobs.add(job);
+        if (closed) {
+            failStranded();
         }
         try {
-            return result.get();
+            return job.outcome().get();
         } catch (InterruptedException e) {
-            if (claimed.compareAndSet(false, true)) {
+            if (job.claimed().compareAndSet(false, true)) {
                 admitted.decrementAndGet();
             }
-            result.cancel(true);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the password hash", e);
         } catch (ExecutionException e) {
@@ -161,8 +268,28 @@ public final class PlatformThreadHasher implements PasswordHasher, AutoCloseable
         return Duration.ofNanos(meanNanos.get());
     }
 
+    /** The threads that have woken a caller with its outcome. */
+    Set<Thread> wakers() {
+        return Set.copyOf(wakers);
+    }
+
+    /** Hashing threads that run under {@code SCHED_IDLE}. */
+    int idleThreads() {
+        return idleThreads.get();
+    }
+
+    /** Stops the threads; a call still waiting for one fails rather than waiting for ever. */
     @Override
     public void close() {
-        threads.shutdownNow();
+        closed = true;
+        hashingThreads.forEach(Thread::interrupt);
+        completer.interrupt();
+        failStranded();
+    }
+
+    private void failStranded() {
+        List<Job<?>> stranded = new ArrayList<>();
+        jobs.drainTo(stranded);
+        stranded.forEach(job -> job.outcome().completeExceptionally(new IllegalStateException("the password hasher is closed")));
     }
 }

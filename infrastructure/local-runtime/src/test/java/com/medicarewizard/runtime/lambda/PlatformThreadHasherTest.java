@@ -1,9 +1,14 @@
 package com.medicarewizard.runtime.lambda;
 
 import com.medicarewizard.intake.auth.PasswordHasher;
+import com.medicarewizard.runtime.os.IdlePriority;
+import com.medicarewizard.runtime.os.KernelThreads;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,6 +62,58 @@ class PlatformThreadHasherTest {
             assertThat(thread.isVirtual()).isFalse();
             assertThat(thread.getName()).startsWith("password-hash-");
         });
+    }
+
+    /**
+     * ADR 0011: the hashing threads run under SCHED_IDLE, and no other thread does, however many
+     * callers they serve. A thread inherits its creator's policy and cannot leave SCHED_IDLE, so an
+     * idle thread that created one (a carrier for the virtual thread it woke, say) would leave a
+     * thread of the process for ever behind every other process's work.
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void hashesUnderSchedIdleAndLeavesEveryOtherThreadAtTheProcesssPolicy() throws Exception {
+        assertThat(IdlePriority.supported()).as("SCHED_IDLE through JNA on Linux").isTrue();
+        Recording delegate = new Recording();
+        try (PlatformThreadHasher hasher = new PlatformThreadHasher(delegate, 2, SECONDS_2, HASH_1S,
+                PlatformThreadHasher.Priority.IDLE)) {
+            List<Thread> callers = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String p = "p" + i;
+                callers.add(Thread.ofVirtual().start(() -> assertThat(hasher.verify(p, "h:" + p)).isTrue()));
+            }
+            for (Thread caller : callers) {
+                caller.join(Duration.ofSeconds(60));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> hasher.idleThreads() == 2);
+
+            List<KernelThreads.Task> tasks = KernelThreads.all();
+            assertThat(tasks).filteredOn(t -> t.name().matches("password-hash-\\d+")).hasSize(2)
+                    .allSatisfy(t -> assertThat(t.idle()).as(t.name()).isTrue());
+            assertThat(tasks).filteredOn(KernelThreads.Task::idle).as("threads under SCHED_IDLE")
+                    .allSatisfy(t -> assertThat(t.name()).matches("password-hash-\\d+"));
+            assertThat(tasks).filteredOn(t -> t.name().equals("password-hashed")).singleElement()
+                    .satisfies(t -> assertThat(t.policy()).isEqualTo(KernelThreads.SCHED_OTHER));
+            // the carriers of these callers exist already: what an idle thread waking one would start is
+            // seen in which thread wakes them
+            assertThat(hasher.wakers()).singleElement().satisfies(t -> assertThat(t.getName()).isEqualTo("password-hashed"));
+        }
+        assertThat(delegate.threads).isNotEmpty().allSatisfy(t -> assertThat(t.getName()).startsWith("password-hash-"));
+    }
+
+    @Test
+    void aNormalHasherLeavesItsThreadsAtTheProcesssPolicy() {
+        try (PlatformThreadHasher hasher = new PlatformThreadHasher(new Recording(), 1, SECONDS_2, HASH_1S)) {
+            assertThat(hasher.verify("a", "h:a")).isTrue();
+            assertThat(hasher.idleThreads()).isZero();
+        }
+    }
+
+    @Test
+    void aCallToAClosedHasherFailsRatherThanWaitingForEver() {
+        PlatformThreadHasher hasher = new PlatformThreadHasher(new Recording(), 1, SECONDS_2, HASH_1S);
+        hasher.close();
+        assertThatIllegalStateException().isThrownBy(() -> hasher.hash("a")).withMessageContaining("closed");
     }
 
     @Test

@@ -7,9 +7,12 @@ import com.medicarewizard.domain.reservation.ReservationStatus;
 import com.medicarewizard.functions.FunctionSpecs;
 import com.medicarewizard.runtime.LocalRuntime;
 import com.medicarewizard.runtime.RuntimeConfig;
+import com.medicarewizard.runtime.os.KernelThreads;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -50,6 +53,30 @@ class PipelineIT {
     void theAllocatorsMappingRunsAsManyPollersAsItsSpecSaysLocally() {
         assertThat(runtime.allocatorMapping().pollers())
                 .isEqualTo(FunctionSpecs.ALLOCATOR.queue().maximumConcurrency().local());
+    }
+
+    /**
+     * ADR 0011: the runtime hashes passwords on one SCHED_IDLE thread per core, and after patients
+     * registered and logged in (each a hash, each caller woken) no other thread of the process is idle.
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void hashesPasswordsOnSpareCpuAndNothingElse() throws Exception {
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<ApiClient>> patients = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                patients.add(callers.submit(() -> new ApiClient(runtime.port()).asNewPatient()));
+            }
+            for (Future<ApiClient> patient : patients) {
+                patient.get();
+            }
+        }
+        List<KernelThreads.Task> tasks = KernelThreads.all();
+        assertThat(tasks).filteredOn(t -> t.name().matches("password-hash-\\d+"))
+                .hasSize(Runtime.getRuntime().availableProcessors())
+                .allSatisfy(t -> assertThat(t.idle()).as(t.name()).isTrue());
+        assertThat(tasks).filteredOn(KernelThreads.Task::idle).as("threads under SCHED_IDLE")
+                .allSatisfy(t -> assertThat(t.name()).matches("password-hash-\\d+"));
     }
 
     @Test
