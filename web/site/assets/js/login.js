@@ -13,7 +13,7 @@ if (notices[params.get('reason')]) say(byId('notice'), t(notices[params.get('rea
 /**
  * How many times a log-in refused as busy (503 with Retry-After) is sent again before the page gives
  * up: a crowd arriving at once may keep the hashing busy for a minute (ADR 0011), and the page says
- * it is trying again meanwhile. The load test's plan retries as many times (LoadPlanTest).
+ * it is trying again meanwhile. The load test's plan retries as many times (JourneyScriptsTest).
  */
 const BUSY_RETRIES = 10;
 const form = byId('login-form');

@@ -1,8 +1,11 @@
 package com.medicarewizard.intake.auth;
 
-import de.mkammerer.argon2.Argon2;
+import de.mkammerer.argon2.Argon2Advanced;
 import de.mkammerer.argon2.Argon2Factory;
 
+import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +28,14 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
     private static final int TAG_BYTES = 32;
     private static final int VERSION = 0x13;
     private static final Pattern PHC = Pattern.compile("\\$argon2id\\$v=(\\d+)\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$[^$]+\\$[^$]+");
-    private final Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, SALT_BYTES, TAG_BYTES);
+    private final Argon2Advanced argon2 = Argon2Factory.createAdvanced(Argon2Factory.Argon2Types.ARGON2id, SALT_BYTES, TAG_BYTES);
+    /**
+     * The salts' source, this hasher's own: the library's default {@code SecureRandom} (NativePRNG on
+     * Linux) shares one lock with every {@code UUID.randomUUID()} of the process, and a hashing thread
+     * that runs at idle priority (ADR 0011) must hold no lock the request threads wait for. Seeded here,
+     * on the constructing thread, not at the first hash.
+     */
+    private final SecureRandom salts = seeded();
     private final int memoryKib;
     private final int iterations;
     private final int parallelism;
@@ -43,11 +53,24 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
         return new Argon2idPasswordHasher(STANDARD_MEMORY_KIB, STANDARD_ITERATIONS, STANDARD_PARALLELISM);
     }
 
+    private static SecureRandom seeded() {
+        SecureRandom random;
+        try {
+            random = SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            random = new SecureRandom();
+        }
+        random.nextBytes(new byte[SALT_BYTES]);
+        return random;
+    }
+
     @Override
     public String hash(String password) {
         char[] chars = password.toCharArray();
+        byte[] salt = new byte[SALT_BYTES];
+        salts.nextBytes(salt);
         try {
-            return argon2.hash(iterations, memoryKib, parallelism, chars);
+            return argon2.hash(iterations, memoryKib, parallelism, chars, StandardCharsets.UTF_8, salt);
         } finally {
             argon2.wipeArray(chars);
         }

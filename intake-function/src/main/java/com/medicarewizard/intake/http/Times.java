@@ -56,7 +56,8 @@ public final class Times {
         out[at++] = ':';
         at = digits(out, at, secondOfDay % 60, 2);
         int total = offset.getTotalSeconds();
-        if (total == 0) {
+        if (total / 60 == 0) {
+            // XXX writes Z when the offset has no whole minute, as it drops the seconds
             out[at++] = 'Z';
             return new String(out, 0, at);
         }

@@ -16,7 +16,8 @@ class TimesTest {
     private static final DateTimeFormatter REFERENCE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
     private static final List<ZoneId> ZONES = List.of(ZoneId.of("Europe/Rome"), ZoneOffset.UTC, ZoneId.of("America/St_Johns"),
             ZoneId.of("Asia/Kathmandu"), ZoneId.of("Pacific/Chatham"), ZoneOffset.ofHoursMinutesSeconds(-3, -7, -5),
-            ZoneId.of("Europe/Amsterdam"), ZoneId.of("Pacific/Kiritimati"));
+            ZoneId.of("Europe/Amsterdam"), ZoneId.of("Pacific/Kiritimati"), ZoneOffset.ofTotalSeconds(30),
+            ZoneOffset.ofTotalSeconds(-59), ZoneOffset.ofTotalSeconds(60), ZoneOffset.ofTotalSeconds(-61));
 
     private static String reference(Instant instant, ZoneId zone) {
         return OffsetDateTime.ofInstant(instant, zone).format(REFERENCE);

@@ -39,18 +39,22 @@ public final class ReturningPatients {
         try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
             for (String[] patient : patients) {
                 pool.submit(() -> {
-                    var tokens = logIn.logIn(patient[0], patient[1], t -> { });
-                    tokens.filter(t -> !t.deviceToken().isEmpty())
-                            .ifPresentOrElse(t -> devices.put(patient[0], t.deviceToken()), failed::incrementAndGet);
-                    return null;
+                    try {
+                        var tokens = patient.length < 2 ? java.util.Optional.<PatientLogIn.Tokens>empty()
+                                : logIn.logIn(patient[0], patient[1], t -> { });
+                        tokens.filter(t -> !t.deviceToken().isEmpty())
+                                .ifPresentOrElse(t -> devices.put(patient[0], t.deviceToken()), failed::incrementAndGet);
+                    } catch (InterruptedException | RuntimeException e) {
+                        failed.incrementAndGet();
+                    }
                 });
             }
         }
         Files.writeString(Path.of(users + ".devices"), devices.entrySet().stream()
                 .map(e -> e.getKey() + "\t" + e.getValue() + "\n").collect(Collectors.joining()), StandardCharsets.UTF_8);
         System.out.println(devices.size() + " of " + patients.size() + " patients logged in once");
-        if (failed.get() > 0) {
-            System.err.println(failed.get() + " patients could not log in");
+        if (failed.get() > 0 || devices.size() != patients.size()) {
+            System.err.println((patients.size() - devices.size()) + " patients could not log in");
             System.exit(1);
         }
     }

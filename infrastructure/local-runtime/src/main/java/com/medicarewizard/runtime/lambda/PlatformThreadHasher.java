@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * whose carriers (one per core) are not preempted: log-ins hashing at once would hold the carriers
  * and stall every other request behind them. On platform threads the operating system time-slices
  * the hash with the rest, the waiting request parks its virtual thread, and short requests stay
- * short while log-ins queue for the hashing threads. {@link #threadsLeavingACore()} of them leave
- * one core to everything else.
+ * short while log-ins queue for the hashing threads: {@link #threadsLeavingACore()} of them, at the
+ * process's priority, leave one core to everything else.
  *
  * <p>With {@link Priority#IDLE} (the local runtime's choice, ADR 0011) each hashing thread puts
  * itself under Linux's {@code SCHED_IDLE} before its first hash and hashes only on CPU nothing else
@@ -67,6 +67,8 @@ public final class PlatformThreadHasher implements PasswordHasher, AutoCloseable
     /** The threads that woke a caller with its outcome: the completer alone. */
     private final Set<Thread> wakers = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    /** The outcomes callers wait for and have not had yet. */
+    private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     /** Hashes admitted and not yet finished: on a thread, or waiting for one. */
     private final AtomicInteger admitted = new AtomicInteger();
     private final AtomicLong meanNanos;
@@ -94,8 +96,10 @@ public final class PlatformThreadHasher implements PasswordHasher, AutoCloseable
         this.maxWaitNanos = maxWait.toNanos();
         this.meanNanos = new AtomicLong(expectedHash.toNanos());
         if (priority == Priority.IDLE) {
-            // JNA loaded here, on the caller's policy, not by the first hashing thread
+            // JNA, libc and the delegate's native library (whose loading may start JNA's cleaner thread)
+            // are loaded here, on the caller's policy, not by the first hashing thread
             IdlePriority.supported();
+            delegate.hash("warm-up");
         }
         // all started here, by a thread of normal policy: none is ever created by an idle one
         this.completer = Thread.ofPlatform().name("password-hashed").daemon().start(this::complete);
@@ -132,19 +136,28 @@ public final class PlatformThreadHasher implements PasswordHasher, AutoCloseable
             } catch (InterruptedException closed) {
                 return;
             }
-            done.add(job.run(this));
+            try {
+                done.add(job.run(this));
+            } catch (Throwable failed) {
+                // nothing may end this thread: its callers would wait for ever (run itself catches the work's failures)
+                job.outcome().completeExceptionally(failed);
+            }
         }
     }
 
     /** The completer: wakes each caller with its outcome, on a thread of the process's policy. */
     private void complete() {
         while (true) {
+            Done<?> outcome;
             try {
-                Done<?> outcome = done.take();
-                wakers.add(Thread.currentThread());
-                outcome.deliver();
+                outcome = done.take();
             } catch (InterruptedException closed) {
                 return;
+            }
+            try {
+                outcome.deliver(wakers);
+            } catch (Throwable failed) {
+                outcome.outcome().completeExceptionally(failed);
             }
         }
     }
@@ -164,7 +177,9 @@ public final class PlatformThreadHasher implements PasswordHasher, AutoCloseable
     }
 
     private record Done<T>(CompletableFuture<T> outcome, T value, Throwable failure) {
-        void deliver() {
+        /** Completes the caller's outcome, which wakes it; {@code wakers} learns which thread did. */
+        void deliver(Set<Thread> wakers) {
+            wakers.add(Thread.currentThread());
             if (failure == null) {
                 outcome.complete(value);
             } else {
@@ -213,9 +228,10 @@ public final class PlatformThreadHasher implements PasswordHasher, AutoCloseable
         }
         admitOne();
         Job<T> job = new Job<>(work, new CompletableFuture<>(), new AtomicBoolean());
+        pending.add(job.outcome());
         jobs.add(job);
         if (closed) {
-            failStranded();
+            failPending();
         }
         try {
             return job.outcome().get();
@@ -230,6 +246,8 @@ public final class PlatformThreadHasher implements PasswordHasher, AutoCloseable
                 throw runtime;
             }
             throw new IllegalStateException(e.getCause());
+        } finally {
+            pending.remove(job.outcome());
         }
     }
 
@@ -278,18 +296,20 @@ public final class PlatformThreadHasher implements PasswordHasher, AutoCloseable
         return idleThreads.get();
     }
 
-    /** Stops the threads; a call still waiting for one fails rather than waiting for ever. */
+    /** Stops the threads; a call waiting for a thread or for its hash fails rather than waiting for ever. */
     @Override
     public void close() {
         closed = true;
         hashingThreads.forEach(Thread::interrupt);
         completer.interrupt();
-        failStranded();
+        failPending();
     }
 
-    private void failStranded() {
-        List<Job<?>> stranded = new ArrayList<>();
-        jobs.drainTo(stranded);
-        stranded.forEach(job -> job.outcome().completeExceptionally(new IllegalStateException("the password hasher is closed")));
+    /** Fails every call not answered yet, on the calling thread (the closing one: of normal policy). */
+    private void failPending() {
+        jobs.clear();
+        for (CompletableFuture<?> outcome : List.copyOf(pending)) {
+            new Done<>(outcome, null, new IllegalStateException("the password hasher is closed")).deliver(wakers);
+        }
     }
 }

@@ -6,6 +6,8 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Puts the calling thread under Linux's {@code SCHED_IDLE} policy: it runs only on CPU that no
@@ -19,8 +21,10 @@ import java.util.Locale;
  * carriers from whoever wakes it): {@link com.medicarewizard.runtime.lambda.PlatformThreadHasher}
  * hands its results to a thread of normal policy for that.
  *
- * <p>Elsewhere than on Linux, or without the C library through JNA, nothing changes (logged once)
- * and the thread keeps the process's policy.
+ * <p>Whether the machine grants the policy is tried once, on a thread started for that and ended
+ * after it. Elsewhere than on Linux, without the C library through JNA, or where the policy is
+ * refused (a sandbox filtering the call), nothing changes (logged once) and threads keep the
+ * process's policy.
  */
 public final class IdlePriority {
     /** The system property that turns this off ({@code -Dmcw.idleHashing=false}): to measure what it brings. */
@@ -28,6 +32,7 @@ public final class IdlePriority {
     /** {@code SCHED_IDLE} in Linux's {@code <sched.h>}. */
     static final int SCHED_IDLE = 5;
     private static final Logger LOG = LogManager.getLogger(IdlePriority.class);
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
     private static final CLibrary C = load();
 
     private IdlePriority() {
@@ -47,11 +52,49 @@ public final class IdlePriority {
             LOG.info("not Linux: password hashing keeps the process's priority");
             return null;
         }
+        CLibrary c;
         try {
-            return Native.load("c", CLibrary.class);
+            c = Native.load("c", CLibrary.class);
         } catch (LinkageError | RuntimeException e) {
             LOG.info("password hashing keeps the process's priority (no SCHED_IDLE: {})", e.toString());
             return null;
+        }
+        // tried on a thread of its own, which ends with the policy it took
+        Probe probe = new Probe(c);
+        Thread thread = Thread.ofPlatform().name("sched-idle-probe").start(probe);
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (probe.refused.get() != null) {
+            LOG.info("password hashing keeps the process's priority (SCHED_IDLE refused: {})", probe.refused.get());
+            return null;
+        }
+        return c;
+    }
+
+    /**
+     * The probe's work, a class of its own: code of this class (a lambda's body is a method of it)
+     * could not run on another thread until this class's initialisation, which waits for the probe,
+     * had ended.
+     */
+    private static final class Probe implements Runnable {
+        private final CLibrary c;
+        final AtomicReference<String> refused = new AtomicReference<>("the probe did not run");
+
+        Probe(CLibrary c) {
+            this.c = c;
+        }
+
+        @Override
+        public void run() {
+            try {
+                refused.set(c.sched_setscheduler(0, SCHED_IDLE, new int[] {0}) == 0 ? null
+                        : "errno " + Native.getLastError());
+            } catch (LinkageError | RuntimeException e) {
+                refused.set(e.toString());
+            }
         }
     }
 
@@ -72,11 +115,21 @@ public final class IdlePriority {
         if (C == null) {
             return false;
         }
-        if (C.sched_setscheduler(0, SCHED_IDLE, new int[] {0}) != 0) {
-            LOG.warn("SCHED_IDLE refused for thread {} (errno {}): it keeps its priority",
-                    Thread.currentThread().getName(), Native.getLastError());
-            return false;
+        try {
+            if (C.sched_setscheduler(0, SCHED_IDLE, new int[] {0}) == 0) {
+                return true;
+            }
+            warnOnce("errno " + Native.getLastError());
+        } catch (LinkageError | RuntimeException e) {
+            warnOnce(e.toString());
         }
-        return true;
+        return false;
+    }
+
+    private static void warnOnce(String why) {
+        if (WARNED.compareAndSet(false, true)) {
+            LOG.warn("SCHED_IDLE refused for thread {} ({}): it keeps the process's priority",
+                    Thread.currentThread().getName(), why);
+        }
     }
 }

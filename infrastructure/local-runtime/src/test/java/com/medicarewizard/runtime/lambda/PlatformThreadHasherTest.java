@@ -75,15 +75,18 @@ class PlatformThreadHasherTest {
     void hashesUnderSchedIdleAndLeavesEveryOtherThreadAtTheProcesssPolicy() throws Exception {
         assertThat(IdlePriority.supported()).as("SCHED_IDLE through JNA on Linux").isTrue();
         Recording delegate = new Recording();
-        try (PlatformThreadHasher hasher = new PlatformThreadHasher(delegate, 2, SECONDS_2, HASH_1S,
-                PlatformThreadHasher.Priority.IDLE)) {
-            List<Thread> callers = new ArrayList<>();
+        // a backlog of a minute and hashes taken to cost a millisecond: none of the 200 is refused
+        try (PlatformThreadHasher hasher = new PlatformThreadHasher(delegate, 2, Duration.ofMinutes(1),
+                Duration.ofMillis(1), PlatformThreadHasher.Priority.IDLE);
+             var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            delegate.threads.clear(); // the constructor's warm-up hash, on this thread
+            List<java.util.concurrent.Future<Boolean>> answers = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 String p = "p" + i;
-                callers.add(Thread.ofVirtual().start(() -> assertThat(hasher.verify(p, "h:" + p)).isTrue()));
+                answers.add(callers.submit(() -> hasher.verify(p, "h:" + p)));
             }
-            for (Thread caller : callers) {
-                caller.join(Duration.ofSeconds(60));
+            for (var answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).isTrue();
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> hasher.idleThreads() == 2);
 
@@ -94,11 +97,53 @@ class PlatformThreadHasherTest {
                     .allSatisfy(t -> assertThat(t.name()).matches("password-hash-\\d+"));
             assertThat(tasks).filteredOn(t -> t.name().equals("password-hashed")).singleElement()
                     .satisfies(t -> assertThat(t.policy()).isEqualTo(KernelThreads.SCHED_OTHER));
-            // the carriers of these callers exist already: what an idle thread waking one would start is
-            // seen in which thread wakes them
+            // which thread completed each caller's outcome, recorded where it is completed: the
+            // callers' carriers exist already, so an idle thread waking one would create nothing
+            // for the kernel's side to show
             assertThat(hasher.wakers()).singleElement().satisfies(t -> assertThat(t.getName()).isEqualTo("password-hashed"));
         }
         assertThat(delegate.threads).isNotEmpty().allSatisfy(t -> assertThat(t.getName()).startsWith("password-hash-"));
+    }
+
+    /** A hash under way when the hasher closes (native code does not heed an interrupt): its caller is told, not left waiting. */
+    @Test
+    void closingFailsTheCallsWaitingForAHashUnderWay() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Set<String> started = ConcurrentHashMap.newKeySet();
+        PasswordHasher deaf = new PasswordHasher() {
+            @Override
+            public String hash(String password) {
+                started.add(password);
+                while (release.getCount() > 0) {
+                    try {
+                        release.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException ignored) {
+                        // as a native hash: it runs to its end
+                    }
+                }
+                return "h:" + password;
+            }
+
+            @Override
+            public boolean verify(String password, String hash) {
+                return hash.equals(hash(password));
+            }
+        };
+        PlatformThreadHasher hasher = new PlatformThreadHasher(deaf, 1, SECONDS_2, HASH_1S);
+        try (var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            var running = callers.submit(() -> hasher.hash("a"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> started.contains("a"));
+            var queued = callers.submit(() -> hasher.hash("b"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> hasher.waiting() == 1);
+
+            hasher.close();
+
+            assertThatThrownBy(() -> running.get(60, TimeUnit.SECONDS)).hasRootCauseInstanceOf(IllegalStateException.class)
+                    .rootCause().hasMessageContaining("closed");
+            assertThatThrownBy(() -> queued.get(60, TimeUnit.SECONDS)).hasRootCauseInstanceOf(IllegalStateException.class);
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test
