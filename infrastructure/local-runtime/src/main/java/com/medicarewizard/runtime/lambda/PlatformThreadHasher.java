@@ -129,35 +129,31 @@ public final class PlatformThreadHasher implements PasswordHasher, AutoCloseable
         if (priority == Priority.IDLE && IdlePriority.enterCurrentThread()) {
             idleThreads.incrementAndGet();
         }
-        while (true) {
-            Job<?> job;
-            try {
-                job = jobs.take();
-            } catch (InterruptedException closed) {
-                return;
-            }
-            try {
-                done.add(job.run(this));
-            } catch (Throwable failed) {
-                // nothing may end this thread: its callers would wait for ever (run itself catches the work's failures)
-                job.outcome().completeExceptionally(failed);
-            }
-        }
+        serve(jobs, job -> done.add(job.run(this)));
     }
 
     /** The completer: wakes each caller with its outcome, on a thread of the process's policy. */
     private void complete() {
+        serve(done, outcome -> outcome.deliver(wakers));
+    }
+
+    /**
+     * Takes {@code queue}'s items in turn until interrupted. Nothing else ends the thread (its callers
+     * would wait for ever): {@link Job#run} turns the work's failures into outcomes, and whatever else
+     * fails (memory) is left to the JVM, not handled here, where a hashing thread must wake no caller.
+     */
+    private static <T> void serve(BlockingQueue<T> queue, java.util.function.Consumer<T> handle) {
         while (true) {
-            Done<?> outcome;
+            T next;
             try {
-                outcome = done.take();
+                next = queue.take();
             } catch (InterruptedException closed) {
                 return;
             }
             try {
-                outcome.deliver(wakers);
-            } catch (Throwable failed) {
-                outcome.outcome().completeExceptionally(failed);
+                handle.accept(next);
+            } catch (RuntimeException | Error unexpected) {
+                // the thread goes on; the call it served is failed by close() if nothing else answers it
             }
         }
     }
