@@ -25,6 +25,8 @@ public final class BenchmarkMain {
         if (PARTS.contains("hashing")) {
             System.out.println("== hashing (one log-in's password check, one thread)");
             HashingBenchmark.standard().run().forEach(System.out::println);
+            System.out.println("== hashing at idle priority: what other threads' memory mapping waits (cores kept ~93 % busy)");
+            HashingInterference.standard().run().forEach(System.out::println);
         }
         if (PARTS.contains("availability")) {
             System.out.println("== availability (ledger read + calculation, in-process)");

@@ -70,7 +70,7 @@ class ShadedArtifactsIT {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("$argon2id$v=19$m=19456,t=2,p=1$")
+        assertThat(output).contains("$argon2id$v=19$m=7168,t=5,p=1$")
                 .contains("Found library resource at jar:").contains("Extracting library to " + tmp)
                 .doesNotContain("/lib/x86_64-linux-gnu/libargon2");
     }

@@ -12,18 +12,30 @@ import java.util.regex.Pattern;
 
 /**
  * Argon2id through the reference C library (libargon2, bundled for Linux x86-64 and aarch64 by
- * argon2-jvm and called through JNA, so it runs on Lambda's Java runtime, which has none), at OWASP's
- * minimum: 19 MiB of memory, 2 passes, 1 lane, 16 bytes of salt, a 32-byte tag, written as a PHC
- * string ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$tag}). Natively it costs less CPU per log-in
- * than bcrypt at cost 10 on the JVM, at a strength OWASP rates the same (ADR 0006).
+ * argon2-jvm and called through JNA, so it runs on Lambda's Java runtime, which has none): 16 bytes
+ * of salt, a 32-byte tag, one lane, written as a PHC string
+ * ({@code $argon2id$v=19$m=7168,t=5,p=1$salt$tag}); it verifies such strings of up to
+ * {@link #MAX_LANES} lanes.
+ *
+ * <p>The standard parameters are the row of OWASP's Password Storage Cheat Sheet that gave the most
+ * log-ins per second here of the five it rates as equally strong (46 MiB × 1 pass, 19 × 2, 12 × 3,
+ * 9 × 4, 7 × 5; one lane each): {@link #STANDARD_MEMORY_KIB} and {@link #STANDARD_ITERATIONS}. A
+ * hash of the 19 MiB × 2 row, which this project wrote before, or of any costlier parameters, is
+ * {@linkplain #isCurrent current}; a weaker one is upgraded at the next log-in (ADR 0006).
+ *
+ * <p>libsodium computes the same hash in about half the time, but it maps and unmaps its memory
+ * for every hash, and a hashing thread under {@code SCHED_IDLE} (ADR 0011) that is preempted in
+ * those calls holds the process's memory-map lock: measured, other threads' {@code mmap} then
+ * waited tens of milliseconds. libargon2 takes its memory from malloc, which reuses it.
  */
 public final class Argon2idPasswordHasher implements PasswordHasher {
-    /** OWASP Password Storage Cheat Sheet's minimum for Argon2id: m = 19 MiB, t = 2, p = 1. */
-    public static final int STANDARD_MEMORY_KIB = 19 * 1024;
-    public static final int STANDARD_ITERATIONS = 2;
-    public static final int STANDARD_PARALLELISM = 1;
+    /** OWASP's equal-strength row chosen by measurement (ADR 0006): 7 MiB of memory ... */
+    public static final int STANDARD_MEMORY_KIB = 7 * 1024;
+    /** ... and 5 passes, one lane. */
+    public static final int STANDARD_ITERATIONS = 5;
     /** The most lanes a stored hash may ask for to be verified (each is a thread's worth of work and memory). */
     public static final int MAX_LANES = 4;
+    private static final int LANES = 1;
     private static final int SALT_BYTES = 16;
     private static final int TAG_BYTES = 32;
     private static final int VERSION = 0x13;
@@ -38,19 +50,21 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
     private final SecureRandom salts = seeded();
     private final int memoryKib;
     private final int iterations;
-    private final int parallelism;
 
-    public Argon2idPasswordHasher(int memoryKib, int iterations, int parallelism) {
-        if (parallelism < 1 || iterations < 1 || memoryKib < 8 * parallelism) {
-            throw new IllegalArgumentException("Argon2id needs t >= 1, p >= 1 and m >= 8 KiB per lane");
+    /**
+     * @param memoryKib  memory per hash, in KiB (at least 8)
+     * @param iterations passes over it (at least 1)
+     */
+    public Argon2idPasswordHasher(int memoryKib, int iterations) {
+        if (iterations < 1 || memoryKib < 8) {
+            throw new IllegalArgumentException("Argon2id needs t >= 1 and m >= 8 KiB");
         }
         this.memoryKib = memoryKib;
         this.iterations = iterations;
-        this.parallelism = parallelism;
     }
 
     public static Argon2idPasswordHasher standard() {
-        return new Argon2idPasswordHasher(STANDARD_MEMORY_KIB, STANDARD_ITERATIONS, STANDARD_PARALLELISM);
+        return new Argon2idPasswordHasher(STANDARD_MEMORY_KIB, STANDARD_ITERATIONS);
     }
 
     private static SecureRandom seeded() {
@@ -70,7 +84,7 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
         byte[] salt = new byte[SALT_BYTES];
         salts.nextBytes(salt);
         try {
-            return argon2.hash(iterations, memoryKib, parallelism, chars, StandardCharsets.UTF_8, salt);
+            return argon2.hash(iterations, memoryKib, LANES, chars, StandardCharsets.UTF_8, salt);
         } finally {
             argon2.wipeArray(chars);
         }
@@ -78,9 +92,9 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
 
     @Override
     public boolean verify(String password, String hash) {
-        // the parameters are read from the hash: refuse what this hasher did not write, rather than let
+        // the parameters are read from the hash: refuse what this hasher would not accept, rather than let
         // a malformed or absurd one (a gigabyte of memory, a million passes, many lanes) reach the library
-        if (parameters(hash).filter(this::withinBounds).isEmpty()) {
+        if (hash == null || parameters(hash).filter(this::withinBounds).isEmpty()) {
             return false;
         }
         char[] chars = password.toCharArray();
@@ -100,13 +114,18 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
      */
     private boolean withinBounds(Parameters stored) {
         return stored.memoryKib() <= 4L * memoryKib && stored.iterations() <= 4L * iterations
-                && stored.parallelism() <= Math.max(MAX_LANES, parallelism);
+                && stored.parallelism() <= MAX_LANES;
     }
 
-    /** True for an Argon2id hash of this hasher's strength or more; a bcrypt hash or a weaker Argon2id one is not. */
+    /**
+     * True for an Argon2id hash as strong as this hasher's: at least its memory, and at least its
+     * memory × passes, the measure by which OWASP's rows are equal (7 MiB × 5 = 35 MiB-passes; the
+     * 19 MiB × 2 this project wrote before is 38). A bcrypt hash or a weaker Argon2id one is not.
+     */
     public boolean isCurrent(String hash) {
+        long cost = (long) memoryKib * iterations;
         return parameters(hash).filter(p -> p.version() == VERSION && p.memoryKib() >= memoryKib
-                && p.iterations() >= iterations).isPresent();
+                && (long) p.memoryKib() * p.iterations() >= cost).isPresent();
     }
 
     /** True when {@code hash} is an Argon2id PHC string (of any strength). */

@@ -1,7 +1,7 @@
 package com.medicarewizard.intake.auth;
 
 /**
- * The production hashing scheme: new hashes are Argon2id at OWASP's minimum; hashes written before
+ * The production hashing scheme: new hashes are Argon2id at an OWASP row (7 MiB, 5 passes); hashes written before
  * (bcrypt, or Argon2id at weaker parameters) still verify, and {@link #needsRehash} says so, for the
  * log-in to store a fresh hash once the password is known to be right (ADR 0006).
  */
@@ -14,7 +14,7 @@ public final class UpgradingPasswordHasher implements PasswordHasher {
         this.bcrypt = bcrypt;
     }
 
-    /** Argon2id at OWASP's minimum; bcrypt at the cost it was written with, for hashes not yet upgraded. */
+    /** Argon2id at an OWASP row; bcrypt at the cost it was written with, for hashes not yet upgraded. */
     public static UpgradingPasswordHasher standard() {
         return new UpgradingPasswordHasher(Argon2idPasswordHasher.standard(), BcryptPasswordHasher.standard());
     }

@@ -36,7 +36,7 @@ class FailedLogInFloorTest {
 
     /** The upgrading hasher, each verify taking its scheme's time on the fake clock. */
     private final PasswordHasher timed = new PasswordHasher() {
-        private final PasswordHasher real = new UpgradingPasswordHasher(new Argon2idPasswordHasher(4096, 1, 1),
+        private final PasswordHasher real = new UpgradingPasswordHasher(new Argon2idPasswordHasher(4096, 1),
                 new BcryptPasswordHasher(4));
 
         @Override

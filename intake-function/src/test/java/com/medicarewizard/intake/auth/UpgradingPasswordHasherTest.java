@@ -11,10 +11,10 @@ class UpgradingPasswordHasherTest {
     private final UpgradingPasswordHasher hasher = new UpgradingPasswordHasher(Argon2idPasswordHasher.standard(), bcrypt);
 
     @Test
-    void newHashesAreArgon2idAtOwaspsMinimumAndVerifyTheRightPasswordOnly() {
+    void newHashesAreArgon2idAtAnOwaspRowAndVerifyTheRightPasswordOnly() {
         String hash = hasher.hash(PASSWORD);
 
-        assertThat(hash).matches("\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
+        assertThat(hash).matches("\\$argon2id\\$v=19\\$m=7168,t=5,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
         assertThat(hasher.verify(PASSWORD, hash)).isTrue();
         assertThat(hasher.verify("correct horse batterz", hash)).isFalse();
         assertThat(hasher.needsRehash(hash)).isFalse();
@@ -32,14 +32,20 @@ class UpgradingPasswordHasherTest {
 
     @Test
     void anArgon2idHashOfWeakerParametersStillVerifiesAndIsToBeUpgraded() {
-        String lessMemory = new Argon2idPasswordHasher(4096, 2, 1).hash(PASSWORD);
-        String fewerPasses = new Argon2idPasswordHasher(19_456, 1, 1).hash(PASSWORD);
-        String stronger = new Argon2idPasswordHasher(19_456, 3, 1).hash(PASSWORD);
+        String lessMemory = new Argon2idPasswordHasher(4096, 9).hash(PASSWORD);
+        String fewerPasses = new Argon2idPasswordHasher(7168, 4).hash(PASSWORD);
+        String lessMemoryTimesPasses = new Argon2idPasswordHasher(8192, 4).hash(PASSWORD);
+        String stronger = new Argon2idPasswordHasher(7168, 6).hash(PASSWORD);
+        String anotherOwaspRow = new Argon2idPasswordHasher(19_456, 2).hash(PASSWORD);
 
         assertThat(hasher.verify(PASSWORD, lessMemory)).isTrue();
         assertThat(hasher.verify(PASSWORD, fewerPasses)).isTrue();
         assertThat(hasher.needsRehash(lessMemory)).isTrue();
         assertThat(hasher.needsRehash(fewerPasses)).isTrue();
+        assertThat(hasher.verify(PASSWORD, lessMemoryTimesPasses)).isTrue();
+        assertThat(hasher.needsRehash(lessMemoryTimesPasses)).as("32 MiB-passes < 35").isTrue();
+        assertThat(hasher.verify(PASSWORD, anotherOwaspRow)).isTrue();
+        assertThat(hasher.needsRehash(anotherOwaspRow)).as("19 MiB x 2, OWASP's equal").isFalse();
         assertThat(hasher.verify(PASSWORD, stronger)).isTrue();
         assertThat(hasher.needsRehash(stronger)).isFalse();
     }
@@ -59,14 +65,14 @@ class UpgradingPasswordHasherTest {
 
         assertThat(hasher.verify(PASSWORD, "not a hash")).isFalse();
         assertThat(hasher.verify(PASSWORD, hash.substring(0, hash.length() - 4))).isFalse();
-        assertThat(hasher.verify(PASSWORD, hash.replace("m=19456", "m=99999999999"))).isFalse();
-        assertThat(hasher.verify(PASSWORD, hash.replace("m=19456", "m=4194304"))).as("4 GiB is never read").isFalse();
+        assertThat(hasher.verify(PASSWORD, hash.replace("m=7168", "m=99999999999"))).isFalse();
+        assertThat(hasher.verify(PASSWORD, hash.replace("m=7168", "m=4194304"))).as("4 GiB is never read").isFalse();
         assertThat(hasher.verify(PASSWORD, "$argon2id$v=19$m=19456,t=2,p=1$$")).isFalse();
     }
 
     @Test
     void refusesParametersTheLibraryCannotUse() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new Argon2idPasswordHasher(19_456, 0, 1));
-        assertThatIllegalArgumentException().isThrownBy(() -> new Argon2idPasswordHasher(4, 1, 1));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Argon2idPasswordHasher(7168, 0));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Argon2idPasswordHasher(4, 1));
     }
 }
