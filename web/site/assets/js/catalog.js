@@ -25,9 +25,10 @@ export async function freeStarts(exam, from, to, site = '') {
   return starts.filter(start => start.available > 0);
 }
 
-/** The earliest free start of an exam in the next two weeks, or null. */
+/** The earliest free start of an exam in the next two weeks, or null: asked alone (firstFree=1), not two weeks of starts. */
 export async function earliestStart(exam) {
   const from = today();
-  const starts = await freeStarts(exam, from, addDays(from, 13));
-  return starts.length ? starts[0] : null;
+  const query = new URLSearchParams({ examType: exam, from, to: addDays(from, 13), firstFree: '1' });
+  const starts = await request('/api/v1/availability?' + query);
+  return starts.find(start => start.available > 0) ?? null;
 }

@@ -152,6 +152,44 @@ class CatalogRoutesTest {
         assertThat(reply.text("type")).isEqualTo("/problems/" + code);
     }
 
+    /** The home page shows each exam's earliest start with room: it asks for that one alone, not two weeks of starts. */
+    @Test
+    void firstFreeGivesOnlyTheFirstStartsThatCanStillTakeABooking() {
+        var exam = api.center.examType(TestCenter.XRAY).orElseThrow();
+        Instant eight = Instant.parse("2027-03-02T07:00:00Z");
+        // 08:00 at ROMA-NORD full (its one room), at ROMA-SUD both rooms taken too
+        for (String room : List.of("XR-N1", "XR-S1", "XR-S2")) {
+            api.ledger.claim(ReservationId.random(), Occupancy.of(exam, eight).cells(new ResourceId(room)));
+        }
+        Reply all = availability("XRAY-CHEST", "2027-03-02", "2027-03-02", null);
+        List<JsonNode> withRoom = new ArrayList<>();
+        all.body().forEach(slot -> {
+            if (slot.get("available").asInt() > 0) {
+                withRoom.add(slot);
+            }
+        });
+        assertThat(all.body().get(0).get("available").asInt()).as("the very first start is full").isZero();
+
+        Reply first = api.send(Req.get("/api/v1/availability").query("examType", "XRAY-CHEST").query("from", "2027-03-02")
+                .query("to", "2027-03-02").query("firstFree", "3"));
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body()).hasSize(3);
+        assertThat(List.of(first.body().get(0), first.body().get(1), first.body().get(2))).isEqualTo(withRoom.subList(0, 3));
+        assertThat(texts(first.body(), "start").getFirst()).isNotEqualTo("2027-03-02T08:00:00+01:00");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0", "101", "-1", "+1", "01", "1.5", "one", "''", "99999999999"})
+    void aFirstFreeThatIsNotAWholeNumberFrom1To100Is400(String firstFree) {
+        Reply reply = api.send(Req.get("/api/v1/availability").query("examType", "XRAY-CHEST").query("from", "2027-03-02")
+                .query("to", "2027-03-02").query("firstFree", firstFree));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.code()).isEqualTo("validation-failed");
+        assertThat(reply.body().get("errors")).extracting(e -> e.get("field").asText()).containsExactly("firstFree");
+    }
+
     @Test
     void allParameterErrorsComeBackTogether() {
         Reply reply = availability(null, "yesterday", null, null);

@@ -21,9 +21,12 @@ import java.util.Optional;
  * The checked question of an availability request. Shape errors of all parameters come back
  * together (400 {@code validation-failed}); a well-formed but unknown exam type or site is a 400
  * too ({@code unknown-exam-type}, {@code unknown-site}): the resource {@code /availability}
- * exists, only the question about it is wrong.
+ * exists, only the question about it is wrong. {@code firstFree=N} (1 to {@value #MAX_FIRST_FREE})
+ * asks only for the first N starts that can still take a booking: what the home page shows of each
+ * exam is its earliest, not two weeks of starts (0 in {@link #firstFree} when absent: every start).
  */
-record AvailabilityQuery(ExamType exam, List<Site> sites, LocalDate from, LocalDate to) {
+record AvailabilityQuery(ExamType exam, List<Site> sites, LocalDate from, LocalDate to, int firstFree) {
+    static final int MAX_FIRST_FREE = 100;
 
     static AvailabilityQuery of(Request request, Center center) {
         List<FieldError> errors = new ArrayList<>();
@@ -37,6 +40,7 @@ record AvailabilityQuery(ExamType exam, List<Site> sites, LocalDate from, LocalD
         if (site.isPresent() && !site.get().matches("[A-Z0-9][A-Z0-9-]{0,39}")) {
             errors.add(new FieldError("site", "must be a site id"));
         }
+        int firstFree = firstFree(request, errors);
         if (from.isPresent() && to.isPresent()) {
             checkRange(from.get(), to.get(), center.policy().maxRangeDays(), errors);
         }
@@ -45,7 +49,20 @@ record AvailabilityQuery(ExamType exam, List<Site> sites, LocalDate from, LocalD
         }
         ExamType examType = center.examType(new ExamTypeCode(exam.get()))
                 .orElseThrow(() -> unknown("unknown-exam-type", "No exam type has this code.").raise());
-        return new AvailabilityQuery(examType, sites(center, site), from.get(), to.get());
+        return new AvailabilityQuery(examType, sites(center, site), from.get(), to.get(), firstFree);
+    }
+
+    /** 0 when absent; else a whole number from 1 to {@link #MAX_FIRST_FREE}, written plainly (no sign, no leading 0). */
+    private static int firstFree(Request request, List<FieldError> errors) {
+        Optional<String> value = request.query("firstFree");
+        if (value.isEmpty()) {
+            return 0;
+        }
+        if (value.get().matches("[1-9][0-9]{0,2}") && Integer.parseInt(value.get()) <= MAX_FIRST_FREE) {
+            return Integer.parseInt(value.get());
+        }
+        errors.add(new FieldError("firstFree", "must be a whole number from 1 to " + MAX_FIRST_FREE));
+        return 0;
     }
 
     private static Optional<LocalDate> date(Request request, String name, List<FieldError> errors) {

@@ -62,7 +62,7 @@ public final class QueryAvailability implements Route {
             return Response.json(200, answer(center, query));
         }
         Question question = new Question(query.exam().code().value(),
-                query.sites().stream().map(site -> site.id().value()).toList(), query.from(), query.to());
+                query.sites().stream().map(site -> site.id().value()).toList(), query.from(), query.to(), query.firstFree());
         String json = answersFor(center).cache().get(question, q -> Response.writeJson(answer(center, query)));
         return Response.jsonText(200, json);
     }
@@ -75,6 +75,9 @@ public final class QueryAvailability implements Route {
         var calculator = new AvailabilityCalculator(BookingRules.of(center));
         List<Slot> slots = calculator.compute(query.exam(), sites, query.from(), query.to(), clock.instant(),
                 taken(center, query, sites));
+        if (query.firstFree() > 0) {
+            return slots.stream().filter(slot -> slot.available() > 0).limit(query.firstFree()).map(SlotBody::of).toList();
+        }
         return slots.stream().map(SlotBody::of).toList();
     }
 
@@ -92,7 +95,7 @@ public final class QueryAvailability implements Route {
         return current;
     }
 
-    private record Question(String exam, List<String> sites, LocalDate from, LocalDate to) {
+    private record Question(String exam, List<String> sites, LocalDate from, LocalDate to, int firstFree) {
     }
 
     private record Answers(Center center, Cache<Question, String> cache) {

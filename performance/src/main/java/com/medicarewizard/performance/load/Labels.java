@@ -8,6 +8,8 @@ final class Labels {
     static final String LOG_IN = "3 log in";
     /** Log-in answered 503 (hashing saturated) and sent again after its Retry-After: counted, not an error. */
     static final String LOGIN_RETRIED = LOG_IN + " · 503, retried";
+    /** The log-in's last answer (200, or what made the page give up), apart from the Retry-After waits before it. */
+    static final String LOGIN_ANSWERED = LOG_IN + " · answered";
     /** {@code GET} of the reservation with {@code Prefer: wait=20}: answered when decided. */
     static final String WAIT = "6 book: wait";
     /** The page's 300 ms poll, once an answer came without {@code Preference-Applied}. */
@@ -18,7 +20,8 @@ final class Labels {
     /** Log-ins alone, no think time: what the password hash lets through on this machine. */
     static final String LOGIN_CEILING = "ceiling: log in";
     static final String SPIKE_REQUEST = "spike: request";
-    static final List<String> KNOWN = List.of("1 home", "2 login page", LOG_IN, LOGIN_RETRIED, "4 booking page",
+    static final List<String> KNOWN = List.of("1 home", "2 login page", LOG_IN, LOGIN_RETRIED, LOGIN_ANSWERED,
+            "4 booking page",
             "5 my bookings", "6 book: request", WAIT, POLL, BOOKED, REJECTED, "7 cancel", CEILING, LOGIN_CEILING,
             SPIKE_REQUEST);
     /** Known labels in the plan's order, then the others alphabetically. */

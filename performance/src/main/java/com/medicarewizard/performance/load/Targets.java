@@ -80,13 +80,25 @@ final class Targets {
                 booking.count() == 0 ? "no bookings" : "p99 " + Format.millis(booking.p99()));
     }
 
-    /** Log-in p99 from the first attempt to the token, any 503's Retry-After waited out; the 503s counted, not errors. */
+    /**
+     * Issue 15's bound on log-in at a 3 s step: p99 < 3 s from the first attempt to the token, or
+     * else every answer (each 503 and the last one, apart from the page's waits between them) within
+     * 3 s at p99, so that each slower log-in was a 503 with Retry-After that the page retried; the
+     * 503s counted, and none given up (the page stops after 10).
+     */
     private static Target logInAt650(Scenario s) {
         Latency logIn = Latency.of(s.samples(Labels.LOG_IN::equals));
+        Latency answers = Latency.of(s.samples(label -> label.equals(Labels.LOGIN_RETRIED) || label.equals(Labels.LOGIN_ANSWERED)));
         long retried = s.samples(Labels.LOGIN_RETRIED::equals).size();
-        return new Target(s.name() + ": log-in p99 < 3 s (503s retried after Retry-After, waits included)",
-                logIn.count() > 0 && logIn.p99() < LOGIN_P99_MILLIS, logIn.count() == 0 ? "no log-ins"
-                : "p99 " + Format.millis(logIn.p99()) + ", " + Format.count(retried) + " 503s retried");
+        long gaveUp = s.samples(Labels.LOG_IN::equals).stream().filter(sample -> !sample.success()).count();
+        boolean passed = logIn.count() > 0 && gaveUp == 0
+                && (logIn.p99() < LOGIN_P99_MILLIS || answers.count() > 0 && answers.p99() < LOGIN_P99_MILLIS);
+        String measured = logIn.count() == 0 ? "no log-ins"
+                : "p99 " + Format.millis(logIn.p99()) + " waits included"
+                + (answers.count() > 0 ? ", each answer p99 " + Format.millis(answers.p99()) : "")
+                + ", " + Format.count(retried) + " 503s retried, " + Format.count(gaveUp) + " given up";
+        return new Target(s.name() + ": log-in p99 < 3 s, or each slower one a 503 with Retry-After the page retried"
+                + " (answers p99 < 3 s, 503s counted, none given up)", passed, measured);
     }
 
     static Optional<Scenario> find(List<Scenario> scenarios, String name) {
