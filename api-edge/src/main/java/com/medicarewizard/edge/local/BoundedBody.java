@@ -18,6 +18,9 @@ final class BoundedBody {
      * a client that stalls meanwhile is closed by the gateway's read timeout.
      */
     private static final long SKIP_LIMIT = 64L * 1024 * 1024;
+    /** What is read at a time of a body whose length was not declared (chunked) or is larger. */
+    private static final int CHUNK = 8 * 1024;
+    private static final byte[] NO_BODY = new byte[0];
 
     private BoundedBody() {
     }
@@ -30,16 +33,26 @@ final class BoundedBody {
     }
 
     static byte[] read(InputStream in, String contentLength, long limit) throws IOException, TooLargeException {
-        if (contentLength != null && declared(contentLength) > limit) {
+        long declared = contentLength == null ? -1 : declared(contentLength);
+        if (declared > limit) {
             throw new TooLargeException();
         }
-        var body = new ByteArrayOutputStream();
-        byte[] buffer = new byte[16 * 1024];
+        // most requests (every GET) have no body: nothing is allocated for them
+        int first = in.read();
+        if (first < 0) {
+            return NO_BODY;
+        }
+        var body = new ByteArrayOutputStream(declared > 0 ? (int) declared : CHUNK);
+        body.write(first);
+        byte[] buffer = new byte[declared > 1 ? (int) Math.min(CHUNK, declared - 1) : CHUNK];
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
             if (body.size() + (long) n > limit) {
                 throw new TooLargeException();
             }
             body.write(buffer, 0, n);
+        }
+        if (body.size() > limit) {
+            throw new TooLargeException();
         }
         return body.toByteArray();
     }

@@ -6,7 +6,7 @@ import java.util.Objects;
 public record ResourceId(String value) {
     public ResourceId {
         Objects.requireNonNull(value, "resource id");
-        if (!value.matches("[A-Z0-9][A-Z0-9-]{0,39}")) {
+        if (!CodeShape.matches(value)) {
             throw new IllegalArgumentException("resource id must be 1-40 upper-case letters, digits or dashes");
         }
     }

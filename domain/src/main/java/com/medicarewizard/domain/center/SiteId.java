@@ -6,7 +6,7 @@ import java.util.Objects;
 public record SiteId(String value) {
     public SiteId {
         Objects.requireNonNull(value, "site id");
-        if (!value.matches("[A-Z0-9][A-Z0-9-]{0,39}")) {
+        if (!CodeShape.matches(value)) {
             throw new IllegalArgumentException("site id must be 1-40 upper-case letters, digits or dashes");
         }
     }

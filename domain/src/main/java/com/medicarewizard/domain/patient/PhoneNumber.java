@@ -1,12 +1,15 @@
 package com.medicarewizard.domain.patient;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /** A mobile number in E.164 form ({@code +} then up to 15 digits), where confirmations are texted. */
 public record PhoneNumber(String value) {
+    private static final Pattern SHAPE = Pattern.compile("\\+[1-9][0-9]{6,14}");
+
     public PhoneNumber {
         Objects.requireNonNull(value, "phone");
-        if (!value.matches("\\+[1-9][0-9]{6,14}")) {
+        if (!SHAPE.matcher(value).matches()) {
             throw new IllegalArgumentException("a phone number is in E.164 form, e.g. +393471234567");
         }
     }

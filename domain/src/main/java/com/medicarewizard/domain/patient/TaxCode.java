@@ -2,6 +2,7 @@ package com.medicarewizard.domain.patient;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An Italian tax code (codice fiscale): 16 characters whose last one is a check character over
@@ -10,12 +11,13 @@ import java.util.Objects;
 public record TaxCode(String value) {
     private static final int[] ODD = {1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16,
         10, 22, 25, 24, 23};
-    private static final String SHAPE = "[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-EHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]";
+    private static final Pattern SHAPE = Pattern.compile(
+            "[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-EHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]");
 
     public TaxCode {
         Objects.requireNonNull(value, "tax code");
         value = value.trim().toUpperCase(Locale.ROOT);
-        if (!value.matches(SHAPE)) {
+        if (!SHAPE.matcher(value).matches()) {
             throw new IllegalArgumentException("a tax code has 16 letters and digits in the Italian pattern");
         }
         if (value.charAt(15) != checkCharacter(value.substring(0, 15))) {

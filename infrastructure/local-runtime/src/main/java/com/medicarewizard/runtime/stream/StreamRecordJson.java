@@ -95,8 +95,8 @@ public final class StreamRecordJson {
         return record;
     }
 
+    /** The images' sizes as DynamoDB counts an item's (names and values), not their text written out for the purpose. */
     private static int sizeOf(StreamRecord r) {
-        return r.newImage().map(i -> i.attributes().toString().length()).orElse(0)
-                + r.oldImage().map(i -> i.attributes().toString().length()).orElse(0);
+        return r.newImage().map(Item::sizeBytes).orElse(0) + r.oldImage().map(Item::sizeBytes).orElse(0);
     }
 }
