@@ -60,7 +60,7 @@ public final class AvailabilityCalculator {
              start = start.plus(step)) {
             // a start must be ahead even with no notice: the allocator refuses one that is not
             if (!start.isAfter(now) || start.isBefore(earliest) || start.isAfter(latest)
-                    || !rules.onGrid(clock.local(start))) {
+                    || !rules.onGrid(clock.secondOfDay(start))) {
                 continue;
             }
             int available = available(exam, clock, candidates, start, taken);
@@ -85,7 +85,7 @@ public final class AvailabilityCalculator {
     private int available(ExamType exam, LocalClock clock, Map<ResourceKind, List<Resource>> candidates,
                           Instant start, TakenCells taken) {
         Occupancy occupancy = Occupancy.of(exam, start);
-        var span = BookingRules.localSpan(clock.local(occupancy.from()), clock.local(occupancy.to()));
+        var span = clock.span(occupancy.from(), occupancy.to());
         if (span.isEmpty()) {
             return -1;
         }

@@ -85,7 +85,11 @@ public final class BookingRules {
     }
 
     boolean onGrid(LocalDateTime local) {
-        long secondOfDay = local.toLocalTime().toSecondOfDay();
+        return onGrid(local.toLocalTime().toSecondOfDay());
+    }
+
+    /** Whether a start at this second of its local day is on the grid. */
+    boolean onGrid(int secondOfDay) {
         return secondOfDay % center.policy().grid().toSeconds() == 0;
     }
 
