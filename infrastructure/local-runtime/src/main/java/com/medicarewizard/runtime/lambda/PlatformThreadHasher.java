@@ -13,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,6 +61,8 @@ public final class PlatformThreadHasher implements PasswordHasher, AutoCloseable
     private final PasswordHasher delegate;
     private final int threadCount;
     private final long maxWaitNanos;
+    /** How long a caller waits for a thread to take its hash before it gives up busy; 0: for ever. */
+    private final long giveUpAfterNanos;
     private final BlockingQueue<Job<?>> jobs = new LinkedTransferQueue<>();
     private final BlockingQueue<Done<?>> done = new LinkedTransferQueue<>();
     private final List<Thread> hashingThreads = new ArrayList<>();
@@ -78,6 +82,12 @@ public final class PlatformThreadHasher implements PasswordHasher, AutoCloseable
         this(delegate, threads, maxWait, expectedHash, Priority.NORMAL);
     }
 
+    /** Hashing threads of {@code priority}; a caller waits for a thread as long as it takes. */
+    public PlatformThreadHasher(PasswordHasher delegate, int threads, Duration maxWait, Duration expectedHash,
+                                Priority priority) {
+        this(delegate, threads, maxWait, expectedHash, priority, Duration.ZERO);
+    }
+
     /**
      * Starts the hashing threads and their completer.
      *
@@ -85,12 +95,18 @@ public final class PlatformThreadHasher implements PasswordHasher, AutoCloseable
      * @param maxWait      the longest a hash may expect to wait for a thread; beyond, it is refused
      * @param expectedHash what a hash is taken to cost until some have been timed
      * @param priority     the policy the hashing threads put themselves under
+     * @param giveUpAfter  how long a caller admitted waits for a thread to take its hash before it is
+     *                     refused busy after all ({@link Duration#ZERO}: for ever). The estimate that
+     *                     admitted it assumes the threads hash as fast as lately; on spare CPU they may
+     *                     get less, and a caller then learns so within this bound, not a hash's queue later.
      */
     public PlatformThreadHasher(PasswordHasher delegate, int threads, Duration maxWait, Duration expectedHash,
-                                Priority priority) {
-        if (threads < 1 || maxWait.isNegative() || maxWait.isZero() || expectedHash.isNegative() || expectedHash.isZero()) {
+                                Priority priority, Duration giveUpAfter) {
+        if (threads < 1 || maxWait.isNegative() || maxWait.isZero() || expectedHash.isNegative() || expectedHash.isZero()
+                || giveUpAfter.isNegative()) {
             throw new IllegalArgumentException("at least one hashing thread, a positive wait and a positive hash time");
         }
+        this.giveUpAfterNanos = giveUpAfter.toNanos();
         this.delegate = delegate;
         this.threadCount = threads;
         this.maxWaitNanos = maxWait.toNanos();
@@ -230,7 +246,7 @@ public final class PlatformThreadHasher implements PasswordHasher, AutoCloseable
             failPending();
         }
         try {
-            return job.outcome().get();
+            return giveUpAfterNanos > 0 ? awaitOrGiveUp(job) : job.outcome().get();
         } catch (InterruptedException e) {
             if (job.claimed().compareAndSet(false, true)) {
                 admitted.decrementAndGet();
@@ -244,6 +260,23 @@ public final class PlatformThreadHasher implements PasswordHasher, AutoCloseable
             throw new IllegalStateException(e.getCause());
         } finally {
             pending.remove(job.outcome());
+        }
+    }
+
+    /**
+     * The outcome, or busy if no thread took the call within {@link #giveUpAfterNanos}: the caller
+     * then claims the call, so no thread will hash it, and hands its place back. A call a thread took
+     * already is waited for, a hash away.
+     */
+    private <T> T awaitOrGiveUp(Job<T> job) throws InterruptedException, ExecutionException {
+        try {
+            return job.outcome().get(giveUpAfterNanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException late) {
+            if (job.claimed().compareAndSet(false, true)) {
+                admitted.decrementAndGet();
+                throw busy(expectedWaitNanos(admitted.get()));
+            }
+            return job.outcome().get();
         }
     }
 

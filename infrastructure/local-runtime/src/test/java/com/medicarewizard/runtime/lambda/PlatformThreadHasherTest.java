@@ -292,6 +292,26 @@ class PlatformThreadHasherTest {
         }
     }
 
+    /** A call admitted but not taken by a thread within its bound is refused busy, never hashed, and its place handed back. */
+    @Test
+    void aCallNoThreadTookInTimeIsRefusedBusyAndNeverHashed() throws Exception {
+        Blocking slow = new Blocking();
+        try (PlatformThreadHasher hasher = new PlatformThreadHasher(slow, 1, Duration.ofMinutes(1), HASH_1S,
+                PlatformThreadHasher.Priority.NORMAL, Duration.ofMillis(100));
+             var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            var running = callers.submit(() -> hasher.hash("a"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> slow.started.contains("a"));
+            var late = callers.submit(() -> hasher.hash("b"));
+
+            assertThatThrownBy(() -> late.get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(PasswordHasher.BusyException.class);
+            assertThat(hasher.waiting()).as("its place handed back").isZero();
+            slow.release.countDown();
+            assertThat(running.get(60, TimeUnit.SECONDS)).as("the hash under way is waited for").isEqualTo("h:a");
+            assertThat(hasher.hash("c")).isEqualTo("h:c");
+            assertThat(slow.started).containsExactlyInAnyOrder("a", "c");
+        }
+    }
+
     @Test
     void leavesACoreToEverythingElse() {
         assertThat(PlatformThreadHasher.threadsLeavingACore())
