@@ -45,6 +45,48 @@ class LoginHashingTest {
         assertThat(api.login(email, "not the password").status()).isEqualTo(401);
     }
 
+    /** The upgrade is a second hash: while the hashing threads are busy it waits for a later log-in, which still succeeds now. */
+    @Test
+    void whileTheHasherIsBusyTheUpgradeWaitsForALaterLogIn() {
+        var admits = new java.util.concurrent.atomic.AtomicInteger();
+        var standard = new UpgradingPasswordHasher(Argon2idPasswordHasher.standard(), bcrypt);
+        Api busyAfterTheCheck = new Api(IntakeConfig.defaults(), new PasswordHasher() {
+            @Override
+            public String hash(String password) {
+                return standard.hash(password);
+            }
+
+            @Override
+            public boolean verify(String password, String hash) {
+                return standard.verify(password, hash);
+            }
+
+            @Override
+            public boolean needsRehash(String hash) {
+                return standard.needsRehash(hash);
+            }
+
+            @Override
+            public void admit() {
+                // the log-in's own check (1st, 3rd, ...) passes; the upgrade's of the first log-in (2nd) is busy
+                if (admits.incrementAndGet() == 2) {
+                    throw new BusyException(Duration.ofMillis(2_300));
+                }
+            }
+        });
+        String email = busyAfterTheCheck.registerPatient();
+        admits.set(0);
+        Patient patient = busyAfterTheCheck.patients.byEmail(new EmailAddress(email)).orElseThrow();
+        busyAfterTheCheck.patients.replacePasswordHash(patient.id(), patient.passwordHash(), bcrypt.hash(Api.PASSWORD));
+
+        assertThat(busyAfterTheCheck.login(email, Api.PASSWORD).status()).isEqualTo(200);
+        assertThat(busyAfterTheCheck.patients.byEmail(new EmailAddress(email)).orElseThrow().passwordHash()).startsWith("$2a$04$");
+
+        assertThat(busyAfterTheCheck.login(email, Api.PASSWORD).status()).isEqualTo(200);
+        assertThat(busyAfterTheCheck.patients.byEmail(new EmailAddress(email)).orElseThrow().passwordHash())
+                .startsWith("$argon2id$v=19$m=7168,t=5,p=1$");
+    }
+
     @Test
     void aWeakerArgon2idHashIsUpgradedLikewise() {
         String email = api.registerPatient();

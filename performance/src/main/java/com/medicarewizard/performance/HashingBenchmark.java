@@ -48,7 +48,7 @@ final class HashingBenchmark {
     List<String> run() {
         List<String> lines = new ArrayList<>();
         lines.add(line("bcrypt cost 10 (JVM)", BcryptPasswordHasher.standard()));
-        for (int[] row : OWASP_ROWS) {
+        for (int[] row : Argon2idPasswordHasher.OWASP_ROWS) {
             lines.add(line(String.format(Locale.ROOT, "Argon2id m=%d KiB t=%d p=1 (libargon2)%s", row[0], row[1],
                             row[0] == Argon2idPasswordHasher.STANDARD_MEMORY_KIB
                                     && row[1] == Argon2idPasswordHasher.STANDARD_ITERATIONS ? " *" : ""),
@@ -59,9 +59,6 @@ final class HashingBenchmark {
                 new Libsodium(Argon2idPasswordHasher.STANDARD_MEMORY_KIB, Argon2idPasswordHasher.STANDARD_ITERATIONS)));
         return lines;
     }
-
-    /** OWASP Password Storage Cheat Sheet: Argon2id rows of equal strength, memory in KiB and passes, one lane. */
-    static final int[][] OWASP_ROWS = {{47_104, 1}, {19_456, 2}, {12_288, 3}, {9_216, 4}, {7_168, 5}};
 
     /**
      * libsodium's Argon2id (AVX2/AVX-512 where the CPU has them), through lazysodium: the same hash

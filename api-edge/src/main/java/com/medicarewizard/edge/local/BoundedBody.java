@@ -42,7 +42,8 @@ final class BoundedBody {
         if (first < 0) {
             return NO_BODY;
         }
-        var body = new ByteArrayOutputStream(declared > 0 ? (int) declared : CHUNK);
+        // grown as bytes arrive, never sized from what the client declares (a 10 MiB claim and one byte)
+        var body = new ByteArrayOutputStream(declared > 0 ? (int) Math.min(declared, CHUNK) : CHUNK);
         body.write(first);
         byte[] buffer = new byte[declared > 1 ? (int) Math.min(CHUNK, declared - 1) : CHUNK];
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {

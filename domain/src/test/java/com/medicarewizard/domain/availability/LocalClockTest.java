@@ -13,12 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The clock's spans and seconds of the day are what {@link BookingRules#localSpan} and
- * {@link LocalDateTime#ofInstant} give, across daylight-saving changes of whole hours, half hours
- * and odd offsets, for spans that end at midnight or cross a change.
+ * {@link LocalDateTime#ofInstant} give, across daylight-saving changes of whole hours, half hours,
+ * odd offsets and changes at midnight, for spans that end at midnight or cross a change.
  */
 class LocalClockTest {
     private static final List<ZoneId> ZONES = List.of(ZoneId.of("Europe/Rome"), ZoneId.of("Australia/Lord_Howe"),
-            ZoneId.of("America/St_Johns"), ZoneId.of("Asia/Kathmandu"), ZoneId.of("UTC"), ZoneId.of("Pacific/Apia"));
+            ZoneId.of("America/St_Johns"), ZoneId.of("Asia/Kathmandu"), ZoneId.of("UTC"), ZoneId.of("Pacific/Apia"),
+            // changes at midnight: a local day that starts at 01:00, or has midnight twice
+            ZoneId.of("America/Havana"), ZoneId.of("Asia/Beirut"), ZoneId.of("America/Santiago"));
 
     @Test
     void spansAndSecondsOfTheDayAreThoseOfTheLocalDateTimes() {

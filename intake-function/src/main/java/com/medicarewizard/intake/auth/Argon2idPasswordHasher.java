@@ -6,6 +6,7 @@ import de.mkammerer.argon2.Argon2Factory;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  * <p>The standard parameters are the row of OWASP's Password Storage Cheat Sheet that gave the most
  * log-ins per second here of the five it rates as equally strong (46 MiB × 1 pass, 19 × 2, 12 × 3,
  * 9 × 4, 7 × 5; one lane each): {@link #STANDARD_MEMORY_KIB} and {@link #STANDARD_ITERATIONS}. A
- * hash of the 19 MiB × 2 row, which this project wrote before, or of any costlier parameters, is
+ * hash of the 19 MiB × 2 row, which this project wrote before, or of any other row or stronger, is
  * {@linkplain #isCurrent current}; a weaker one is upgraded at the next log-in (ADR 0006).
  *
  * <p>libsodium computes the same hash in about half the time, but it maps and unmaps its memory
@@ -33,6 +34,12 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
     public static final int STANDARD_MEMORY_KIB = 7 * 1024;
     /** ... and 5 passes, one lane. */
     public static final int STANDARD_ITERATIONS = 5;
+    /**
+     * OWASP Password Storage Cheat Sheet's Argon2id rows, memory in KiB and passes, one lane, which it
+     * says "provide an equal level of defense": 46 MiB × 1, 19 × 2, 12 × 3, 9 × 4, 7 × 5.
+     */
+    public static final List<int[]> OWASP_ROWS = List.of(new int[] {47_104, 1}, new int[] {19_456, 2},
+            new int[] {12_288, 3}, new int[] {9_216, 4}, new int[] {7_168, 5});
     /** The most lanes a stored hash may ask for to be verified (each is a thread's worth of work and memory). */
     public static final int MAX_LANES = 4;
     private static final int LANES = 1;
@@ -118,14 +125,21 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
     }
 
     /**
-     * True for an Argon2id hash as strong as this hasher's: at least its memory, and at least its
-     * memory × passes, the measure by which OWASP's rows are equal (7 MiB × 5 = 35 MiB-passes; the
-     * 19 MiB × 2 this project wrote before is 38). A bcrypt hash or a weaker Argon2id one is not.
+     * True for an Argon2id hash as strong as this hasher's, and one it verifies: at least its memory
+     * and passes, or, when this hasher's parameters are one of {@link #OWASP_ROWS}, at least those of
+     * any row (the 19 MiB × 2 this project wrote before is one). A bcrypt hash or a weaker Argon2id
+     * one is not.
      */
     public boolean isCurrent(String hash) {
-        long cost = (long) memoryKib * iterations;
-        return parameters(hash).filter(p -> p.version() == VERSION && p.memoryKib() >= memoryKib
-                && (long) p.memoryKib() * p.iterations() >= cost).isPresent();
+        return parameters(hash).filter(p -> p.version() == VERSION && withinBounds(p) && asStrong(p)).isPresent();
+    }
+
+    private boolean asStrong(Parameters stored) {
+        if (stored.memoryKib() >= memoryKib && stored.iterations() >= iterations) {
+            return true;
+        }
+        boolean ownIsARow = OWASP_ROWS.stream().anyMatch(row -> row[0] == memoryKib && row[1] == iterations);
+        return ownIsARow && OWASP_ROWS.stream().anyMatch(row -> stored.memoryKib() >= row[0] && stored.iterations() >= row[1]);
     }
 
     /** True when {@code hash} is an Argon2id PHC string (of any strength). */

@@ -113,6 +113,8 @@ public final class IssueToken implements Route {
             return;
         }
         try {
+            // a second hash for this log-in only if the hashing threads are not busy: else a later log-in
+            hasher.admit();
             patients.replacePasswordHash(patient.id(), patient.passwordHash(), hasher.hash(password));
         } catch (RuntimeException notNow) {
             LOG.warn("the password hash of patient {} was not upgraded ({}); next log-in", patient.id(),

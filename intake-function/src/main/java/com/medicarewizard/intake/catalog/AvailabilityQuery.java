@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The checked question of an availability request. Shape errors of all parameters come back
@@ -27,6 +28,8 @@ import java.util.Optional;
  */
 record AvailabilityQuery(ExamType exam, List<Site> sites, LocalDate from, LocalDate to, int firstFree) {
     static final int MAX_FIRST_FREE = 100;
+    private static final Pattern SITE = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,39}");
+    private static final Pattern FIRST_FREE = Pattern.compile("[1-9][0-9]{0,2}");
 
     static AvailabilityQuery of(Request request, Center center) {
         List<FieldError> errors = new ArrayList<>();
@@ -37,7 +40,7 @@ record AvailabilityQuery(ExamType exam, List<Site> sites, LocalDate from, LocalD
         Optional<LocalDate> from = date(request, "from", errors);
         Optional<LocalDate> to = date(request, "to", errors);
         Optional<String> site = request.query("site");
-        if (site.isPresent() && !site.get().matches("[A-Z0-9][A-Z0-9-]{0,39}")) {
+        if (site.isPresent() && !SITE.matcher(site.get()).matches()) {
             errors.add(new FieldError("site", "must be a site id"));
         }
         int firstFree = firstFree(request, errors);
@@ -58,7 +61,7 @@ record AvailabilityQuery(ExamType exam, List<Site> sites, LocalDate from, LocalD
         if (value.isEmpty()) {
             return 0;
         }
-        if (value.get().matches("[1-9][0-9]{0,2}") && Integer.parseInt(value.get()) <= MAX_FIRST_FREE) {
+        if (FIRST_FREE.matcher(value.get()).matches() && Integer.parseInt(value.get()) <= MAX_FIRST_FREE) {
             return Integer.parseInt(value.get());
         }
         errors.add(new FieldError("firstFree", "must be a whole number from 1 to " + MAX_FIRST_FREE));

@@ -43,7 +43,11 @@ class UpgradingPasswordHasherTest {
         assertThat(hasher.needsRehash(lessMemory)).isTrue();
         assertThat(hasher.needsRehash(fewerPasses)).isTrue();
         assertThat(hasher.verify(PASSWORD, lessMemoryTimesPasses)).isTrue();
-        assertThat(hasher.needsRehash(lessMemoryTimesPasses)).as("32 MiB-passes < 35").isTrue();
+        assertThat(hasher.needsRehash(lessMemoryTimesPasses)).as("8 MiB x 4: under OWASP's 9 MiB x 4").isTrue();
+        String underTheTwoPassRow = new Argon2idPasswordHasher(17_920, 2).hash(PASSWORD);
+        assertThat(hasher.verify(PASSWORD, underTheTwoPassRow)).isTrue();
+        assertThat(hasher.needsRehash(underTheTwoPassRow)).as("17.5 MiB x 2: as many MiB-passes as 7 x 5, under OWASP's 19 x 2")
+                .isTrue();
         assertThat(hasher.verify(PASSWORD, anotherOwaspRow)).isTrue();
         assertThat(hasher.needsRehash(anotherOwaspRow)).as("19 MiB x 2, OWASP's equal").isFalse();
         assertThat(hasher.verify(PASSWORD, stronger)).isTrue();

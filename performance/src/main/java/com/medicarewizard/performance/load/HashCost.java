@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * Measures what one log-in costs: the median time of a password verification of the production
- * scheme (Argon2id, 7 MiB × 5 passes, through libsodium) on one thread, and from it the bound on log-ins per second
+ * scheme (Argon2id, 7 MiB × 5 passes, through libargon2) on one thread, and from it the bound on log-ins per second
  * the local runtime's hashing threads (one per core on spare CPU, ADR 0011) can give on an otherwise idle machine:
  * {@code --out target/load-test/hash-cost.properties}.
  */

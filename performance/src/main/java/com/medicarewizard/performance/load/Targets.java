@@ -82,23 +82,26 @@ final class Targets {
 
     /**
      * Issue 15's bound on log-in at a 3 s step: p99 < 3 s from the first attempt to the token, or
-     * else every answer (each 503 and the last one, apart from the page's waits between them) within
-     * 3 s at p99, so that each slower log-in was a 503 with Retry-After that the page retried; the
-     * 503s counted, and none given up (the page stops after 10).
+     * else each log-in's last answer (apart from the page's waits before it) within 3 s at p99, and
+     * every 503 before it too, so that each slower log-in was 503s with Retry-After that the page
+     * retried; the 503s counted, and none given up (the page stops after 10).
      */
     private static Target logInAt650(Scenario s) {
         Latency logIn = Latency.of(s.samples(Labels.LOG_IN::equals));
-        Latency answers = Latency.of(s.samples(label -> label.equals(Labels.LOGIN_RETRIED) || label.equals(Labels.LOGIN_ANSWERED)));
-        long retried = s.samples(Labels.LOGIN_RETRIED::equals).size();
+        Latency answered = Latency.of(s.samples(Labels.LOGIN_ANSWERED::equals));
+        Latency refused = Latency.of(s.samples(Labels.LOGIN_RETRIED::equals));
         long gaveUp = s.samples(Labels.LOG_IN::equals).stream().filter(sample -> !sample.success()).count();
-        boolean passed = logIn.count() > 0 && gaveUp == 0
-                && (logIn.p99() < LOGIN_P99_MILLIS || answers.count() > 0 && answers.p99() < LOGIN_P99_MILLIS);
+        boolean answersWithin = answered.count() > 0 && answered.p99() < LOGIN_P99_MILLIS
+                && (refused.count() == 0 || refused.p99() < LOGIN_P99_MILLIS);
+        boolean passed = logIn.count() > 0 && gaveUp == 0 && (logIn.p99() < LOGIN_P99_MILLIS || answersWithin);
         String measured = logIn.count() == 0 ? "no log-ins"
                 : "p99 " + Format.millis(logIn.p99()) + " waits included"
-                + (answers.count() > 0 ? ", each answer p99 " + Format.millis(answers.p99()) : "")
-                + ", " + Format.count(retried) + " 503s retried, " + Format.count(gaveUp) + " given up";
-        return new Target(s.name() + ": log-in p99 < 3 s, or each slower one a 503 with Retry-After the page retried"
-                + " (answers p99 < 3 s, 503s counted, none given up)", passed, measured);
+                + (answered.count() > 0 ? ", last answers p99 " + Format.millis(answered.p99()) : "")
+                + ", " + Format.count(refused.count()) + " 503s retried"
+                + (refused.count() > 0 ? " (p99 " + Format.millis(refused.p99()) + ")" : "")
+                + ", " + Format.count(gaveUp) + " given up";
+        return new Target(s.name() + ": log-in p99 < 3 s, or each slower one 503s with Retry-After the page retried"
+                + " (last answers and 503s p99 < 3 s, counted, none given up)", passed, measured);
     }
 
     static Optional<Scenario> find(List<Scenario> scenarios, String name) {

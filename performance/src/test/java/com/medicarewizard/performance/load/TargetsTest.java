@@ -40,10 +40,10 @@ class TargetsTest {
         assertThat(targets).extracting(Target::name).containsExactly("0 errors in every journey scenario",
                 "journey-650-3s: p99 < 50 ms for every step but log-in, wait, poll and end to end",
                 "journey-650-3s: end-to-end booking p99 < 150 ms",
-                "journey-650-3s: log-in p99 < 3 s, or each slower one a 503 with Retry-After the page retried"
-                        + " (answers p99 < 3 s, 503s counted, none given up)");
+                "journey-650-3s: log-in p99 < 3 s, or each slower one 503s with Retry-After the page retried"
+                        + " (last answers and 503s p99 < 3 s, counted, none given up)");
         assertThat(targets).allMatch(Target::passed);
-        assertThat(targets.get(3).measured()).isEqualTo("p99 2,999 ms waits included, each answer p99 5 ms, 2 503s retried, 0 given up");
+        assertThat(targets.get(3).measured()).isEqualTo("p99 2,999 ms waits included, 2 503s retried (p99 5 ms), 0 given up");
         assertThat(Targets.of(List.of(over)).get(3).passed()).isFalse();
         // the original pacing has no log-in bound: log-ins queue behind the hash by design
         assertThat(Targets.of(List.of(journey650(new Sample(0, 9_000, Labels.LOG_IN, true)))))
@@ -52,19 +52,29 @@ class TargetsTest {
 
     /** Issue 15: "log-in p99 < 3 s (or a 503 with Retry-After that the page retries, counted and reported)". */
     @Test
-    void aLogInThatWaitedOutItsRetryAftersPassesWhenEveryAnswerCameWithin3SecondsAndNoneGaveUp() {
+    void aLogInThatWaitedOutItsRetryAftersPassesWhenItsAnswersCameWithin3SecondsAndNoneGaveUp() {
         Scenario waited = journey("journey-650-3s", new Sample(0, 20_000, Labels.LOG_IN, true),
                 new Sample(0, 40, Labels.LOGIN_RETRIED, true), new Sample(0, 30, Labels.LOGIN_ANSWERED, true));
         Scenario slowAnswer = journey("journey-650-3s", new Sample(0, 20_000, Labels.LOG_IN, true),
                 new Sample(0, 40, Labels.LOGIN_RETRIED, true), new Sample(0, 3_000, Labels.LOGIN_ANSWERED, true));
+        Scenario slowRefusal = journey("journey-650-3s", new Sample(0, 20_000, Labels.LOG_IN, true),
+                new Sample(0, 3_000, Labels.LOGIN_RETRIED, true), new Sample(0, 30, Labels.LOGIN_ANSWERED, true));
         Scenario gaveUp = journey("journey-650-3s", new Sample(0, 1_000, Labels.LOG_IN, false),
                 new Sample(0, 40, Labels.LOGIN_RETRIED, true), new Sample(0, 30, Labels.LOGIN_ANSWERED, true));
+        // many quick 503s do not hide slow last answers: the last answers' p99 is taken alone
+        List<Sample> manyRefusals = new java.util.ArrayList<>(List.of(new Sample(0, 20_000, Labels.LOG_IN, true),
+                new Sample(0, 3_500, Labels.LOGIN_ANSWERED, true)));
+        for (int i = 0; i < 500; i++) {
+            manyRefusals.add(new Sample(0, 5, Labels.LOGIN_RETRIED, true));
+        }
 
         assertThat(logInTarget(waited).passed()).isTrue();
         assertThat(logInTarget(waited).measured())
-                .isEqualTo("p99 20,000 ms waits included, each answer p99 40 ms, 1 503s retried, 0 given up");
+                .isEqualTo("p99 20,000 ms waits included, last answers p99 30 ms, 1 503s retried (p99 40 ms), 0 given up");
         assertThat(logInTarget(slowAnswer).passed()).isFalse();
+        assertThat(logInTarget(slowRefusal).passed()).isFalse();
         assertThat(logInTarget(gaveUp).passed()).as("even a quick answer, if the page gave up").isFalse();
+        assertThat(logInTarget(journey("journey-650-3s", manyRefusals.toArray(Sample[]::new))).passed()).isFalse();
     }
 
     private static Target logInTarget(Scenario scenario) {

@@ -265,16 +265,20 @@ public final class PlatformThreadHasher implements PasswordHasher, AutoCloseable
 
     /**
      * The outcome, or busy if no thread took the call within {@link #giveUpAfterNanos}: the caller
-     * then claims the call, so no thread will hash it, and hands its place back. A call a thread took
-     * already is waited for, a hash away.
+     * then claims the call, so no thread will hash it, takes it out of the queue and hands its place
+     * back, and is told to come back no sooner than it waited. A call a thread took already is waited
+     * for, a hash away.
      */
     private <T> T awaitOrGiveUp(Job<T> job) throws InterruptedException, ExecutionException {
         try {
             return job.outcome().get(giveUpAfterNanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException late) {
             if (job.claimed().compareAndSet(false, true)) {
+                // out of the queue now, password and all, rather than when a thread reaches it
+                jobs.remove(job);
                 admitted.decrementAndGet();
-                throw busy(expectedWaitNanos(admitted.get()));
+                // the estimate just proved short: come back no sooner than this caller waited
+                throw busy(Math.max(giveUpAfterNanos, expectedWaitNanos(admitted.get())));
             }
             return job.outcome().get();
         }

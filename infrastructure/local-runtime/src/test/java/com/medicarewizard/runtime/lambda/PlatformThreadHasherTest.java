@@ -303,7 +303,8 @@ class PlatformThreadHasherTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> slow.started.contains("a"));
             var late = callers.submit(() -> hasher.hash("b"));
 
-            assertThatThrownBy(() -> late.get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(PasswordHasher.BusyException.class);
+            assertThatThrownBy(() -> late.get(60, TimeUnit.SECONDS)).cause().isInstanceOfSatisfying(
+                    PasswordHasher.BusyException.class, busy -> assertThat(busy.retryAfterSeconds()).isEqualTo(1));
             assertThat(hasher.waiting()).as("its place handed back").isZero();
             slow.release.countDown();
             assertThat(running.get(60, TimeUnit.SECONDS)).as("the hash under way is waited for").isEqualTo("h:a");
