@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.logging.log4j.LogManager;
@@ -62,7 +63,14 @@ final class ApiIntegration {
 
     private Reply invoke(APIGatewayProxyRequestEvent event) {
         String requestId = event.getRequestContext().getRequestId();
-        Future<APIGatewayProxyResponseEvent> invocation = invocations.submit(() -> invoker.invoke(event));
+        Future<APIGatewayProxyResponseEvent> invocation;
+        try {
+            invocation = invocations.submit(() -> invoker.invoke(event));
+        } catch (RejectedExecutionException stopping) {
+            // the gateway is stopping: a request its listener took just before is not invoked, and says so
+            LOG.info("Refused {} {} ({}): the gateway is stopping", event.getHttpMethod(), event.getResource(), requestId);
+            return Problems.stopping().with("Retry-After", "1");
+        }
         try {
             long timeout = limits.integrationTimeout().toMillis();
             return ProxyResponses.toReply(invocation.get(timeout, TimeUnit.MILLISECONDS));

@@ -44,6 +44,12 @@ final class Problems {
                 "Too many requests are under way; retry after the time given.", "OVERLOADED");
     }
 
+    /** The gateway is stopping: a request that reached it then is not invoked (the caller adds Retry-After). */
+    static Reply stopping() {
+        return problem(503, "overloaded", "Service Unavailable",
+                "The service is restarting; retry after the time given.", "OVERLOADED");
+    }
+
     static Reply integrationTimeout() {
         return problem(504, "integration-timeout", "Gateway Timeout",
                 "The request took too long to process.", "INTEGRATION_TIMEOUT");
