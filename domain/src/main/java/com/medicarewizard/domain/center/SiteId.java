@@ -11,6 +11,11 @@ public record SiteId(String value) {
         }
     }
 
+    /** True when {@code text} has the shape of a site id (so it can be looked up at all). */
+    public static boolean isWellFormed(String text) {
+        return text != null && CodeShape.matches(text);
+    }
+
     @Override
     public String toString() {
         return value;

@@ -28,7 +28,6 @@ import java.util.regex.Pattern;
  */
 record AvailabilityQuery(ExamType exam, List<Site> sites, LocalDate from, LocalDate to, int firstFree) {
     static final int MAX_FIRST_FREE = 100;
-    private static final Pattern SITE = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,39}");
     private static final Pattern FIRST_FREE = Pattern.compile("[1-9][0-9]{0,2}");
 
     static AvailabilityQuery of(Request request, Center center) {
@@ -40,7 +39,7 @@ record AvailabilityQuery(ExamType exam, List<Site> sites, LocalDate from, LocalD
         Optional<LocalDate> from = date(request, "from", errors);
         Optional<LocalDate> to = date(request, "to", errors);
         Optional<String> site = request.query("site");
-        if (site.isPresent() && !SITE.matcher(site.get()).matches()) {
+        if (site.isPresent() && !SiteId.isWellFormed(site.get())) {
             errors.add(new FieldError("site", "must be a site id"));
         }
         int firstFree = firstFree(request, errors);
