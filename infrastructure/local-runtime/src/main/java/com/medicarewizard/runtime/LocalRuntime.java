@@ -49,6 +49,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -107,7 +108,7 @@ public final class LocalRuntime implements AutoCloseable {
      * meanwhile, the requests the table holds as waiting put back on the empty queue ({@link QueueRefill}).
      */
     public static LocalRuntime start(RuntimeConfig config, TableOptions tableOptions) throws IOException {
-        LocalRuntime runtime = new LocalRuntime(StandIns.open(config, tableOptions, Clock.systemUTC()));
+        LocalRuntime runtime = new LocalRuntime(StandIns.open(config, ownStream(tableOptions), Clock.systemUTC()));
         try {
             QueueRefill refill = new QueueRefill(runtime.standIns.table(), runtime.standIns.queue());
             runtime.startFunctions(config);
@@ -118,6 +119,18 @@ public final class LocalRuntime implements AutoCloseable {
             runtime.close();
             throw e;
         }
+    }
+
+    /**
+     * The runtime's table keeps a stream record only until its one consumer, the notifier, has passed
+     * it (from the first record on, checkpoint or not): nothing else reads this stream (the Streams
+     * API is served by {@code DynamoDbEndpoint}'s tables, which keep DynamoDB's 24 h). Kept 24 h, the
+     * records of a busy hour (about 1,300 a second at a 3 s step, each with its old image) filled the
+     * heap and were copied by every young collection (LOCAL-RUNTIME.md asks them kept until processed).
+     */
+    static TableOptions ownStream(TableOptions options) {
+        return options.withStreamRetention(Duration.ZERO)
+                .withStreamConsumers(Set.of(FunctionSpecs.NOTIFIER.function().name()));
     }
 
     private void startFunctions(RuntimeConfig config) throws IOException {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -21,7 +22,7 @@ import org.apache.logging.log4j.Logger;
  * The table's change stream (a DynamoDB stream with NEW_AND_OLD_IMAGES): one record per
  * committed change of an item, with sequence numbers strictly increasing in commit order.
  * Consumers keep durable checkpoints; records after the lowest checkpoint are always retained,
- * others are dropped at compaction once older than the retention (24 h by default). Listeners
+ * others are dropped once older than the retention (24 h by default). Listeners
  * ({@link #onPublished}) are told of each record as it becomes readable.
  */
 public final class ChangeStream {
@@ -148,15 +149,19 @@ public final class ChangeStream {
     }
 
     /**
-     * Drops records older than {@code retention} that every registered consumer has passed;
-     * returns how many were dropped.
+     * Drops records older than {@code retention} that every consumer with a checkpoint and every one
+     * of {@code required} (from sequence 0 if it has none yet) has passed; returns how many were
+     * dropped. Looks at the oldest records only, up to the first it keeps.
      */
-    int trim(Instant now, Duration retention) {
+    int trim(Instant now, Duration retention, Set<String> required) {
         Instant cutoff = now.minus(retention);
         long protectedAfter = checkpoints.values().stream().mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE);
+        for (String consumer : required) {
+            protectedAfter = Math.min(protectedAfter, checkpoints.getOrDefault(consumer, 0L));
+        }
         int dropped = 0;
         for (StreamRecord record : records.values()) {
-            if (record.sequenceNumber() > protectedAfter || !record.approximateCreationTime().isBefore(cutoff)) {
+            if (record.sequenceNumber() > protectedAfter || record.approximateCreationTime().isAfter(cutoff)) {
                 break;
             }
             records.remove(record.sequenceNumber());

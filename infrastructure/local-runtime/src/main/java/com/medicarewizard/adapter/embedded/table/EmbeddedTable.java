@@ -361,6 +361,9 @@ public final class EmbeddedTable implements ItemTable, AutoCloseable {
             // stream's consumers tolerate (at-least-once); forcing would only slow the stream down.
             journal.append(codec.checkpoint(consumer, sequence));
             stream.restoreCheckpoint(consumer, sequence);
+            // what every consumer has now passed leaves memory at once when the retention allows: a
+            // record kept until compaction would be copied by every young collection until then
+            stream.trim(options.clock().instant(), options.streamRetention(), options.streamConsumers());
         } catch (IOException e) {
             throw new UncheckedIOException("could not journal a checkpoint", e);
         } finally {
@@ -399,7 +402,8 @@ public final class EmbeddedTable implements ItemTable, AutoCloseable {
         writer.lock();
         try {
             ensureOpen();
-            int dropped = stream.trim(options.clock().instant(), options.streamRetention());
+            int dropped = stream.trim(options.clock().instant(), options.streamRetention(),
+                    options.streamConsumers());
             return new Frozen(journal.position(), lastSequence, stream.checkpoints(), store.items().toList(),
                     List.copyOf(stream.retained()), dropped);
         } finally {

@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -89,6 +90,56 @@ class CompactionTest {
             assertThat(table.stream().oldestRetainedSequence()).hasValue(11);
             table.put(item("p", "next"), Condition.absent());
             assertThat(table.stream().latestSequence()).isEqualTo(13);
+        }
+    }
+
+    @Test
+    void withoutRetentionARecordLeavesAsTheLastConsumerPassesItAndANamedConsumerKeepsItsOwn() throws Exception {
+        TableOptions untilRead = compactOnOpen.withStreamRetention(Duration.ZERO)
+                .withStreamConsumers(Set.of("notifier"));
+        try (EmbeddedTable table = Tables.open(directory, untilRead)) {
+            for (int i = 1; i <= 5; i++) {
+                table.put(item("p", "s" + i), Condition.absent());
+            }
+            // the notifier has no checkpoint yet: it keeps every record, whoever else has read them
+            table.stream().checkpoint("audit", 5);
+            assertThat(sequences(table)).containsExactly(1L, 2L, 3L, 4L, 5L);
+            table.stream().checkpoint("notifier", 3);
+            assertThat(sequences(table)).containsExactly(4L, 5L);
+            assertThat(table.stream().read(3, 10)).extracting(StreamRecord::sequenceNumber).containsExactly(4L, 5L);
+        }
+        try (EmbeddedTable table = Tables.open(directory, untilRead)) {
+            assertThat(sequences(table)).containsExactly(4L, 5L);
+            assertThat(table.stream().checkpoint("notifier")).isEqualTo(3);
+            table.stream().checkpoint("notifier", 5);
+            assertThat(table.stream().oldestRetainedSequence()).isEmpty();
+            assertThat(table.size()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void aNamedConsumerWithoutACheckpointKeepsEveryRecordThroughCompaction() throws Exception {
+        TableOptions untilRead = compactOnOpen.withStreamRetention(Duration.ZERO)
+                .withStreamConsumers(Set.of("notifier"));
+        try (EmbeddedTable table = Tables.open(directory, untilRead)) {
+            table.put(item("p", "1"), Condition.absent());
+            table.put(item("p", "2"), Condition.absent());
+        }
+        clock.advance(Duration.ofHours(25));
+        try (EmbeddedTable table = Tables.open(directory, untilRead)) {
+            assertThat(directory.resolve(Snapshot.FILE)).exists();
+            assertThat(sequences(table)).containsExactly(1L, 2L);
+        }
+    }
+
+    @Test
+    void aCheckpointDropsNoRecordYoungerThanTheRetention() throws Exception {
+        try (EmbeddedTable table = Tables.open(directory, compactOnOpen)) {
+            table.put(item("p", "1"), Condition.absent());
+            clock.advance(Duration.ofHours(25));
+            table.put(item("p", "2"), Condition.absent());
+            table.stream().checkpoint("notifier", 2);
+            assertThat(sequences(table)).containsExactly(2L);
         }
     }
 
