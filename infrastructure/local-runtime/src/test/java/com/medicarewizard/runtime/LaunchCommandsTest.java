@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -16,6 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class LaunchCommandsTest {
 
+    private static final String SHARED_FILE = ".mvn/runtime-jvm.sh";
+    private static final String SHARED_OPTIONS = "\"${RUNTIME_JVM_OPTIONS[@]}\"";
     private static final Path REPOSITORY = Path.of(System.getProperty("mcw.repository", "../.."));
 
     @ParameterizedTest
@@ -26,6 +29,18 @@ class LaunchCommandsTest {
                         && line.contains("medicarewizard-local.jar"))
                 .toList();
         assertThat(launches).as("the commands starting the jar in %s", document).isNotEmpty()
-                .allSatisfy(line -> assertThat(line).contains("-XX:+ExitOnOutOfMemoryError"));
+                .allSatisfy(line -> assertThat(line).containsAnyOf("-XX:+ExitOnOutOfMemoryError", SHARED_OPTIONS));
+        if (launches.stream().anyMatch(line -> line.contains(SHARED_OPTIONS))) {
+            assertThat(Files.readAllLines(REPOSITORY.resolve(document)))
+                    .as("%s takes the runtime's options from %s", document, SHARED_FILE)
+                    .contains(". " + SHARED_FILE);
+        }
+    }
+
+    @Test
+    void theSharedOptionsExitOnOutOfMemory() throws IOException {
+        assertThat(Files.readAllLines(REPOSITORY.resolve(SHARED_FILE)))
+                .filteredOn(line -> line.startsWith("RUNTIME_JVM_OPTIONS=("))
+                .singleElement().asString().contains("-XX:+ExitOnOutOfMemoryError");
     }
 }

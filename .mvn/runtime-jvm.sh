@@ -1,0 +1,6 @@
+# The embedded runtime's JVM options, sourced by run-local and performance/run-load-test.
+# - An OutOfMemoryError ends the process (status 3) rather than leaving it up with dead threads.
+# - A heap of 1 GB from the start: left to size itself, G1 kept 150-400 MB under load and collected
+#   every 0.7-1 s, with concurrent cycles back to back; with 1 GB young pauses come every 3-4 s
+#   (docs/performance.md, "Before and after issue 15"). MCW_JAVA_OPTS, after these, may override them.
+RUNTIME_JVM_OPTIONS=(-XX:+ExitOnOutOfMemoryError -Xms1g)
