@@ -247,8 +247,9 @@ public final class LocalRuntime implements AutoCloseable {
 
     /**
      * Expired items every minute (DynamoDB's TTL takes up to days; a minute keeps the table small),
-     * past claims hourly, compaction hourly (the stream keeps 24 h of records; compaction is what lets
-     * older ones go) — on their own thread, so that none of them delays the sweeper.
+     * past claims hourly, compaction hourly (it writes the items and the records the notifier has
+     * still to read into a snapshot and empties the journal) — on their own thread, so that none of
+     * them delays the sweeper.
      */
     private void scheduleHousekeeping() {
         var housekeeping = new TableHousekeeping(standIns.table(), standIns.catalog(), Clock.systemUTC());

@@ -153,15 +153,19 @@ public final class ChangeStream {
      * of {@code required} (from sequence 0 if it has none yet) has passed; returns how many were
      * dropped. Looks at the oldest records only, up to the first it keeps.
      */
-    int trim(Instant now, Duration retention, Set<String> required) {
+    synchronized int trim(Instant now, Duration retention, Set<String> required) {
+        // synchronized as publish is: a record published is told to the listeners before it can go
+        boolean untilRead = retention.isZero(); // then a clock stepped back holds nothing up
         Instant cutoff = now.minus(retention);
         long protectedAfter = checkpoints.values().stream().mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE);
         for (String consumer : required) {
             protectedAfter = Math.min(protectedAfter, checkpoints.getOrDefault(consumer, 0L));
         }
+        protectedAfter = Math.min(protectedAfter, latest); // never one whose force is under way
         int dropped = 0;
         for (StreamRecord record : records.values()) {
-            if (record.sequenceNumber() > protectedAfter || record.approximateCreationTime().isAfter(cutoff)) {
+            if (record.sequenceNumber() > protectedAfter
+                    || !untilRead && record.approximateCreationTime().isAfter(cutoff)) {
                 break;
             }
             records.remove(record.sequenceNumber());

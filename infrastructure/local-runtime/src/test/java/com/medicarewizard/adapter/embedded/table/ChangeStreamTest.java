@@ -11,9 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,5 +97,19 @@ class ChangeStreamTest {
         assertThat(table.stream().checkpoint("notifier")).isEqualTo(1);
         assertThat(table.stream().checkpoint("other")).isZero();
         assertThatThrownBy(() -> table.stream().checkpoint("notifier", 2)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void trimmingNeverDropsARecordWhoseForceIsUnderWay() {
+        ChangeStream stream = new ChangeStream((consumer, sequence) -> { });
+        stream.append(List.of(StreamRecord.of(1, Optional.empty(), Optional.of(item("p", "1")), NOW, false),
+                StreamRecord.of(2, Optional.empty(), Optional.of(item("p", "2")), NOW, false)));
+        stream.publish(1);
+
+        // no consumer and no retention: everything readable may go, the record not yet durable may not
+        assertThat(stream.trim(NOW.plusSeconds(60), Duration.ZERO, Set.of())).isEqualTo(1);
+        assertThat(stream.retained()).extracting(StreamRecord::sequenceNumber).containsExactly(2L);
+        stream.publish(2);
+        assertThat(stream.read(1, 10)).extracting(StreamRecord::sequenceNumber).containsExactly(2L);
     }
 }
