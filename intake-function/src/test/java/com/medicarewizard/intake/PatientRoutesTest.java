@@ -43,7 +43,7 @@ class PatientRoutesTest {
     void everyInvalidFieldIsReportedAtOnce() {
         String body = """
                 {"email":"not-an-address","password":"passwordpassword","firstName":"","lastName":42,
-                 "phone":"3471234567","taxCode":"RSSMRA85T10A562X","dateOfBirth":"2030-01-01","language":"de"}""";
+                 "phone":"06 1234 5678","taxCode":"RSSMRA85T10A562X","dateOfBirth":"2030-01-01","language":"de"}""";
 
         Reply reply = api.send(Req.post("/api/v1/patients").json(body));
 
@@ -51,7 +51,37 @@ class PatientRoutesTest {
         assertThat(reply.code()).isEqualTo("validation-failed");
         assertThat(reply.body().get("errors")).extracting(e -> e.get("field").asText()).containsExactlyInAnyOrder(
                 "email", "password", "firstName", "lastName", "phone", "taxCode", "dateOfBirth", "language");
-        assertThat(reply.rawBody()).doesNotContain("RSSMRA85T10A562X", "3471234567", "passwordpassword");
+        assertThat(reply.rawBody()).doesNotContain("RSSMRA85T10A562X", "06 1234 5678", "passwordpassword");
+        assertThat(api.patients.count()).isZero();
+    }
+
+    @Test
+    void thePhoneAsTheHintWritesItAndATaxCodeWithSpacesAreAcceptedAndKeptNormalised() {
+        String body = Api.registration("lucia@example.org", Api.PASSWORD)
+                .replace("\"+393471234567\"", "\"+39 347 123 4567\"")
+                .replace("\"RSSMRA85T10A562S\"", "\"rss mra 85t10 a562s\"");
+
+        Reply reply = api.send(Req.post("/api/v1/patients").json(body));
+
+        assertThat(reply.status()).isEqualTo(201);
+        var patient = api.patients.find(new com.medicarewizard.domain.reservation.PatientId(reply.text("id")))
+                .orElseThrow();
+        assertThat(patient.phone().value()).isEqualTo("+393471234567");
+        assertThat(patient.taxCode().value()).isEqualTo("RSSMRA85T10A562S");
+    }
+
+    @Test
+    void aLandlineIsRefusedSayingWhy() {
+        String body = Api.registration("piero@example.org", Api.PASSWORD)
+                .replace("\"+393471234567\"", "\"+39 06 1234 5678\"");
+
+        Reply reply = api.send(Req.post("/api/v1/patients").json(body));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().get("errors")).singleElement().satisfies(e -> {
+            assertThat(e.get("field").asText()).isEqualTo("phone");
+            assertThat(e.get("message").asText()).contains("not a mobile number");
+        });
         assertThat(api.patients.count()).isZero();
     }
 

@@ -13,11 +13,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * A checked registration form. Every field is checked, all problems reported together: e-mail,
  * password (the {@link PasswordPolicy}), names of 1-100 characters without control characters,
- * an E.164 phone, a tax code whose check character matches, a date of birth in the past and at
+ * a mobile phone as people write it ({@link PhoneInput}, kept in E.164), a tax code whose check
+ * character matches (case and spaces aside), a date of birth in the past and at
  * most {@link #MAX_AGE_YEARS} years ago, and an optional language ({@code en} or {@code it},
  * otherwise taken from Accept-Language).
  */
@@ -25,6 +27,9 @@ record Registration(EmailAddress email, String password, String firstName, Strin
                     TaxCode taxCode, LocalDate dateOfBirth, String language) {
     static final int MAX_AGE_YEARS = 130;
     private static final int MAX_NAME = 100;
+    /** Sixteen characters and the spaces a patient may put between their groups. */
+    private static final int TAX_CODE_INPUT = 32;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s");
 
     static Registration read(ObjectNode body, Request request, PasswordPolicy policy, LocalDate today) {
         Form form = new Form(body);
@@ -34,9 +39,10 @@ record Registration(EmailAddress email, String password, String firstName, Strin
                 .ifPresent(problem -> form.reject("password", problem));
         Optional<String> first = name(form, "firstName");
         Optional<String> last = name(form, "lastName");
-        Optional<PhoneNumber> phone = parse(form, "phone", 16, PhoneNumber::new,
-                "must be a mobile number in international form: + and the country code, then the number");
-        Optional<TaxCode> taxCode = parse(form, "taxCode", 16, TaxCode::new, "must be a valid Italian tax code");
+        Optional<PhoneNumber> phone = phone(form);
+        // as on the health card, often copied with spaces between its groups
+        Optional<TaxCode> taxCode = parse(form, "taxCode", TAX_CODE_INPUT,
+                text -> new TaxCode(WHITESPACE.matcher(text).replaceAll("")), "must be a valid Italian tax code");
         Optional<LocalDate> born = dateOfBirth(form, today);
         String language = language(form, request);
         form.check();
@@ -50,6 +56,16 @@ record Registration(EmailAddress email, String password, String firstName, Strin
             return text.map(parser);
         } catch (IllegalArgumentException e) {
             form.reject(field, message);
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<PhoneNumber> phone(Form form) {
+        Optional<String> text = form.required("phone", PhoneInput.MAX_LENGTH);
+        try {
+            return text.map(PhoneInput::parse);
+        } catch (IllegalArgumentException e) {
+            form.reject("phone", e.getMessage());
             return Optional.empty();
         }
     }

@@ -164,7 +164,9 @@ class PatientJourneyBrowserIT extends WebsiteSuite {
             fillRegistration(browser, "giulia" + System.nanoTime() + "@example.org", "RSSMRA85T10A562X");
             browser.find("#register-form button[type=submit]").click();
             WebElement errors = browser.visible("#register-errors");
-            assertThat(errors.getText()).contains("Please correct these fields", "Enter a valid Italian tax code.");
+            assertThat(errors.getText()).contains("Please correct these fields",
+                    "Enter your tax code as on your health card: 16 letters and digits (spaces do not matter).");
+            assertThat(browser.find("#phone").getAttribute("aria-invalid")).as("the phone as the hint shows it").isNull();
             assertThat(browser.find("#taxCode").getAttribute("aria-invalid")).isEqualTo("true");
             assertThat(browser.find("#email").getAttribute("aria-invalid")).isNull();
             browser.capture("register-errors");
@@ -265,8 +267,11 @@ class PatientJourneyBrowserIT extends WebsiteSuite {
         browser.type("#password", "three quiet rivers at dawn");
         browser.type("#firstName", "Giulia");
         browser.type("#lastName", "Verdi");
-        browser.type("#phone", "+393331234567");
-        browser.type("#taxCode", taxCode);
+        // as people write them: the phone as the page's hint shows it, the tax code in groups as on
+        // the health card, in lower case (both were refused once)
+        browser.type("#phone", "+39 333 123 4567");
+        browser.type("#taxCode", (taxCode.substring(0, 6) + " " + taxCode.substring(6, 11) + " "
+                + taxCode.substring(11)).toLowerCase(java.util.Locale.ROOT));
         // a date input takes the keys of the browser's locale: set the value and tell the page as a person would
         browser.script("const f = document.getElementById('dateOfBirth'); f.value = '1990-04-21';"
                 + "f.dispatchEvent(new Event('input', { bubbles: true }));");
