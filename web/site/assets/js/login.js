@@ -2,13 +2,15 @@ import { ApiError, request, retryingBusy } from '/assets/js/api.js';
 import { byId, say } from '/assets/js/dom.js';
 import { t } from '/assets/js/i18n.js';
 import { setUpPage } from '/assets/js/layout.js';
-import { nextPage } from '/assets/js/next-page.js';
+import { carryNext, nextPage } from '/assets/js/next-page.js';
 import { deviceTokenFor, rememberDevice, saveSession } from '/assets/js/session.js';
 
 await setUpPage({ title: 'login.title', current: '/login' });
 const params = new URLSearchParams(location.search);
 const notices = { expired: 'login.expired', 'login-required': 'login.required', 'logged-out': 'login.loggedOut' };
 if (notices[params.get('reason')]) say(byId('notice'), t(notices[params.get('reason')]));
+// a visitor who registers instead of logging in comes back to the same page (the exam chosen)
+carryNext(params.get('next'), '/register');
 
 /**
  * How many times a log-in refused as busy (503 with Retry-After) is sent again before the page gives

@@ -18,3 +18,13 @@ export function nextPage(next, origin = location.origin, fallback = '/bookings')
   if (url.origin !== origin || url.pathname === '/login' || url.pathname.startsWith('/login/')) return home;
   return url.href;
 }
+
+/**
+ * Makes this page's links to `page` (the login page's link to register, and back) carry `next`, when
+ * it names a page of this site: a visitor who takes the other way still returns where they were.
+ */
+export function carryNext(next, page, origin = location.origin) {
+  if (nextPage(next, origin, '/') === new URL('/', origin).href) return;
+  const query = new URLSearchParams({ next });
+  document.querySelectorAll(`a[href="${page}"]`).forEach(link => link.setAttribute('href', `${page}?${query}`));
+}

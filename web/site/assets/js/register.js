@@ -2,11 +2,15 @@ import { ApiError, request, retryingBusy } from '/assets/js/api.js';
 import { byId, h, say } from '/assets/js/dom.js';
 import { language, t } from '/assets/js/i18n.js';
 import { setUpPage } from '/assets/js/layout.js';
+import { carryNext, nextPage } from '/assets/js/next-page.js';
 import { rememberDevice, saveSession } from '/assets/js/session.js';
 
 const FIELDS = ['email', 'password', 'firstName', 'lastName', 'phone', 'taxCode', 'dateOfBirth'];
 
 await setUpPage({ title: 'register.title', current: '/register' });
+/** The page the visitor was on when asked to log in (the exam chosen on home), to return to. */
+const next = new URLSearchParams(location.search).get('next');
+carryNext(next, '/login');
 const form = byId('register-form');
 const summary = byId('register-errors');
 const notice = byId('notice');
@@ -29,7 +33,7 @@ form.addEventListener('submit', async event => {
     }));
     saveSession(session);
     await rememberDevice(body.email, session.deviceToken);
-    location.assign('/book');
+    location.assign(nextPage(next, location.origin, '/book'));
   } catch (e) {
     button.disabled = false;
     showErrors(e);

@@ -2,6 +2,7 @@ package com.medicarewizard.runtime.web;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -54,6 +55,36 @@ class LoginRedirectBrowserIT extends WebsiteSuite {
             logInFrom(browser, "/login?next=%2Fbook%3Fexam%3DECG&reason=login-required");
 
             assertThat(browser.path()).isEqualTo("/book?exam=ECG");
+        }
+    }
+
+    /** Issue 16, finding 3: the exam chosen on the home page was lost after registering. */
+    @Test
+    void aVisitorWhoRegistersInsteadOfLoggingInReturnsToTheExamChosen() {
+        try (Browser browser = browser("en-GB")) {
+            browser.open("/login?next=%2Fbook%3Fexam%3DECG&reason=login-required");
+            // said by the page's script just before it sets the link
+            browser.text("#notice", "Please log in to continue.");
+            WebElement register = browser.visible("#login-form ~ p a[data-i18n='login.registerLink']");
+            assertThat(register.getAttribute("href")).isEqualTo(base().resolve("/register?next=%2Fbook%3Fexam%3DECG").toString());
+            register.click();
+            browser.visible("#register-form");
+            PatientJourneyBrowserIT.fillRegistration(browser, "back" + System.nanoTime() + "@example.org",
+                    "RSSMRA85T10A562S");
+            browser.find("#register-form button[type=submit]").click();
+            browser.visible("#logout");
+
+            assertThat(browser.path()).isEqualTo("/book?exam=ECG");
+        }
+    }
+
+    @Test
+    void aCraftedNextIsNotCarriedToTheRegistrationPage() {
+        try (Browser browser = browser("en-GB")) {
+            browser.open("/login?next=%2F%2Fevil.example&reason=login-required");
+            browser.text("#notice", "Please log in to continue.");
+            WebElement register = browser.visible("#login-form ~ p a[data-i18n='login.registerLink']");
+            assertThat(register.getAttribute("href")).isEqualTo(base().resolve("/register").toString());
         }
     }
 
