@@ -51,15 +51,16 @@ function whenNotBusy(send) {
 function showErrors(e) {
   const fields = e instanceof ApiError && e.status === 400 && Array.isArray(e.problem.errors)
     ? [...new Set(e.problem.errors.map(error => error.field).filter(f => FIELDS.includes(f)))] : [];
+  const messages = Object.fromEntries(fields.map(field => [field, t(errorKey(field))]));
   fields.forEach(field => {
     byId(field).setAttribute('aria-invalid', 'true');
-    say(byId(`${field}-error`), t(`register.error.${field}`));
+    say(byId(`${field}-error`), messages[field]);
   });
   let text = t('common.unavailable');
   if (fields.length) text = t('register.fix');
   else if (e instanceof ApiError && e.status === 409) text = t('register.taken');
   summary.replaceChildren(h('p', {}, text), fields.length
-    ? h('ul', {}, ...fields.map(f => h('li', {}, h('a', { href: `#${f}` }, t(`register.error.${f}`))))) : '');
+    ? h('ul', {}, ...fields.map(f => h('li', {}, h('a', { href: `#${f}` }, messages[f])))) : '');
   summary.hidden = false;
   summary.focus();
 }
@@ -70,4 +71,20 @@ function clearErrors() {
     byId(field).removeAttribute('aria-invalid');
     say(byId(`${field}-error`), '');
   });
+}
+
+/**
+ * The message for a refused field. For the password, the one rule it broke: the length and the
+ * e-mail rules are the server's (PasswordPolicy) and checked here again only to choose the words;
+ * a password they let through was refused as too common, which only the server can tell.
+ */
+function errorKey(field) {
+  if (field !== 'password') return `register.error.${field}`;
+  const password = byId('password').value;
+  const length = [...password].length;
+  if (length < 12) return 'register.error.password.short';
+  if (length > 128) return 'register.error.password.long';
+  const local = byId('email').value.trim().toLowerCase().split('@')[0];
+  if (local.length >= 4 && password.toLowerCase().includes(local)) return 'register.error.password.email';
+  return 'register.error.password.common';
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -176,6 +177,32 @@ class PatientJourneyBrowserIT extends WebsiteSuite {
             browser.visible("#logout");
             assertThat(browser.path()).isEqualTo("/book");
             assertThat(browser.find("header .who").getText()).isEqualTo("Logged in as Giulia Verdi");
+        }
+    }
+
+    /** Issue 16, finding 3: a refused password was told every rule at once, not the one it broke. */
+    @Test
+    void aRefusedPasswordIsToldTheRuleItBroke() {
+        try (Browser browser = browser("en-GB")) {
+            browser.open("/register");
+            browser.visible("#register-form");
+            String email = "giulia" + System.nanoTime() + "@example.org";
+            fillRegistration(browser, email, "RSSMRA85T10A562S");
+            Map<String, String> told = new LinkedHashMap<>();
+            for (String password : List.of("too short", email.split("@")[0] + "!", "passwordpassword")) {
+                browser.type("#password", password);
+                browser.find("#register-form button[type=submit]").click();
+                String before = told.isEmpty() ? "" : told.values().stream().reduce((a, b) -> b).orElseThrow();
+                told.put(password, browser.until(d -> {
+                    String text = browser.find("#password-error").getText();
+                    return text.isEmpty() || text.equals(before) ? null : text;
+                }));
+            }
+            assertThat(told.values()).containsExactly(
+                    "Use at least 12 characters: a few words together make a good password.",
+                    "Choose a password that does not contain your e-mail address.",
+                    "This password is too common or easy to guess: choose another; a few unrelated words make a good one.");
+            assertThat(browser.find("#register-errors").getText()).contains(told.get("passwordpassword"));
         }
     }
 
