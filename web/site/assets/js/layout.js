@@ -10,6 +10,7 @@ import { clearSession, currentToken } from '/assets/js/session.js';
  * there (a refused one is dropped), else null.
  */
 export async function setUpPage({ title, current, patientOnly = false }) {
+  forgetOnReturn();
   document.documentElement.lang = language;
   document.title = `${t(title)} · MediCareWizard`;
   translate();
@@ -18,6 +19,22 @@ export async function setUpPage({ title, current, patientOnly = false }) {
   document.body.append(h('footer', { class: 'bottom' },
     h('p', {}, t('footer.text'), ' ', h('a', { href: '/ops', 'aria-current': current === '/ops' ? 'page' : null }, t('nav.ops')))));
   return profile;
+}
+
+/**
+ * A page the browser brings back whole from its back-forward cache (Back after logging out) still
+ * shows what it showed for the session it was built with: the previous patient's bookings, name
+ * and choices. When the session is no longer the one the page was built for, the page hides at
+ * once and loads again, as that session's page (or the login page) would be.
+ */
+function forgetOnReturn() {
+  const builtFor = currentToken();
+  window.addEventListener('pageshow', event => {
+    if (event.persisted && currentToken() !== builtFor) {
+      document.body.hidden = true;
+      location.reload();
+    }
+  });
 }
 
 async function optionalProfile() {

@@ -206,6 +206,25 @@ class PatientJourneyBrowserIT extends WebsiteSuite {
         }
     }
 
+    /** Issue 16, finding 6: after logging out, Back showed the previous patient's bookings. */
+    @Test
+    void afterLoggingOutBackShowsNothingOfThePatient() {
+        Patient patient = newPatient();
+        try (Browser browser = browser("en-GB")) {
+            logIn(browser, patient);
+            browser.until(d -> browser.path().equals("/bookings") ? true : null);
+            browser.visible("header .who");
+            browser.find("#logout").click();
+            browser.until(d -> browser.path().startsWith("/login") ? true : null);
+
+            browser.driver().navigate().back();
+
+            browser.until(d -> browser.path().startsWith("/login?") && browser.path().contains("reason=login-required")
+                    ? true : null);
+            assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("header .who"))).isEmpty();
+        }
+    }
+
     /** Issue 13, row 3: five failures by anyone locked an account for 15 minutes, for its owner too. */
     @Test
     void othersFailedLogInsDoNotHoldUpAPatientInTheBrowserSheLoggedInFromBefore() {
