@@ -56,7 +56,10 @@ public final class OutcomeMessages {
         Reservation r = change.reservation();
         Site site = site(r);
         ExamType exam = exam(r);
-        String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale)
+        // dates as people in Italy write them in either language: day before month, a 24-hour clock
+        // (English as in the UK: "Tuesday 11 March 2030 at 10:15", not "March 11, 2030 at 10:15 AM")
+        Locale dates = locale == Locale.ITALIAN ? Locale.ITALY : Locale.UK;
+        String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(dates)
                 .format(r.start().atZone(site.zone()));
         String reason = r.reason().map(why -> bundle.getString("reason." + why.name())).orElse("");
         Object[] values = {patient.firstName(), exam.name(), site.name(), site.address(), when, exam.preparation(),

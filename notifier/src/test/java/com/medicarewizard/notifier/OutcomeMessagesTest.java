@@ -36,6 +36,20 @@ class OutcomeMessagesTest {
         assertThat(english.notifications.texts.getFirst().text()).contains("confirmed for");
     }
 
+    /** Issue 16, finding 8: English messages wrote US dates for a center in Rome. */
+    @Test
+    void datesAreWrittenAsInItalyInBothLanguagesDayFirstWithA24HourClock() {
+        Notifier english = new Notifier("en");
+        english.notifier.notify(english.change("modify-confirmed"));
+        Notifier italian = new Notifier("it");
+        italian.notifier.notify(italian.change("modify-confirmed"));
+
+        assertThat(english.notifications.emails.getFirst().subject()).contains("11 March 2030").contains("10:15")
+                .doesNotContain("March 11").doesNotContainIgnoringCase(" am");
+        assertThat(english.notifications.texts.getFirst().text()).contains("11 March 2030");
+        assertThat(italian.notifications.emails.getFirst().subject()).contains("11 marzo 2030").contains("10:15");
+    }
+
     @Test
     void aConfirmationCarriesTheCalendarFileAtTheRightInstantInTheSitesZone() {
         Notifier n = new Notifier("en");
