@@ -96,7 +96,7 @@ function showTimes(day) {
   const starts = startsShown().filter(start => dayOf(start.start) === day);
   byId('times-heading').textContent = t('book.timesOn', { day: formatDay(day) });
   byId('times').replaceChildren(...starts.map(start => h('li', {}, h('button', {
-    type: 'button', class: 'time', 'data-start': start.start, 'data-site': start.site,
+    type: 'button', class: 'time', 'data-start': start.start, 'data-site': start.site, 'aria-pressed': 'false',
     onclick: () => choose(start),
   }, state.site ? formatInstant(start.start, 'time')
     : t('book.timeAtSite', { time: formatInstant(start.start, 'time'), site: siteName(start.site) })))));
@@ -107,6 +107,12 @@ function showTimes(day) {
 function choose(start) {
   state.chosen = start;
   state.key = randomKey();
+  // the chosen time stands out wherever it is listed (the day's times, the alternatives)
+  document.querySelectorAll('button.time').forEach(button => button.setAttribute('aria-pressed',
+    String(button.dataset.start === start.start && button.dataset.site === start.site)));
+  // a refusal or an error said of an earlier choice no longer applies to this one
+  const outcome = byId('outcome');
+  if (outcome.dataset.status === 'REJECTED' || outcome.dataset.status === 'ERROR') outcome.hidden = true;
   byId('summary').replaceChildren(
     ...entry('book.summary.exam', state.exam.name),
     ...entry('book.summary.when', formatInstant(start.start)),
@@ -195,7 +201,8 @@ async function rejected(reservation) {
   byId('alternatives-heading').hidden = false;
   byId('alternatives-heading').textContent = nearest.length ? t('book.alternatives') : t('book.noAlternatives');
   byId('alternatives').replaceChildren(...nearest.map(start => h('li', {}, h('button', {
-    type: 'button', class: 'time', 'data-start': start.start, 'data-site': start.site, onclick: () => choose(start),
+    type: 'button', class: 'time', 'data-start': start.start, 'data-site': start.site, 'aria-pressed': 'false',
+    onclick: () => choose(start),
   }, t('book.timeAtSite', { time: formatInstant(start.start, 'shortDateTime'), site: siteName(start.site) })))));
 }
 

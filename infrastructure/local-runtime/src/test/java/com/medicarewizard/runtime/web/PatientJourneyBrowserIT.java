@@ -256,6 +256,9 @@ class PatientJourneyBrowserIT extends WebsiteSuite {
             WebElement time = browser.visible("#times button.time");
             String start = time.getAttribute("data-start");
             time.click();
+            // issue 16, finding 4: the chosen time is highlighted, and only it
+            assertThat(time.getAttribute("aria-pressed")).isEqualTo("true");
+            assertThat(browser.all("#times button.time[aria-pressed='true']")).hasSize(1);
 
             // someone else books that very time while the patient reads the summary
             ApiClient other = apiAs(newPatient());
@@ -275,6 +278,8 @@ class PatientJourneyBrowserIT extends WebsiteSuite {
 
             String alternative = alternatives.getFirst().getAttribute("data-start");
             alternatives.getFirst().click();
+            // ... and the refusal, said of the earlier choice, goes as an alternative is picked
+            browser.until(d -> browser.find("#outcome").isDisplayed() ? null : true);
             browser.visible("#step-confirm #confirm").click();
             browser.visible("#outcome[data-status='CONFIRMED']");
             Reservation booked = apiAs(patient).get("/api/v1/reservations").body().findValuesAsText("id").stream()
