@@ -36,6 +36,20 @@ class OutcomeMessagesTest {
         assertThat(english.notifications.texts.getFirst().text()).contains("confirmed for");
     }
 
+    /** Issue 16, finding 8: the site says tu, the messages said Lei. */
+    @Test
+    void italianMessagesSpeakAsTheSiteDoesInTheInformalRegister() throws Exception {
+        java.util.Properties italian = new java.util.Properties();
+        try (var in = getClass().getResourceAsStream("/com/medicarewizard/notifier/messages_it.properties")) {
+            italian.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(italian).isNotEmpty();
+        java.util.regex.Pattern formal = java.util.regex.Pattern.compile(
+                "\\b(Suo|Sua|Suoi|Sue|Lei|Scelga|vada|disdica)\\b");
+        italian.forEach((key, text) -> assertThat(formal.matcher(text.toString().replace("Le mie prenotazioni", "")).find())
+                .as("%s: %s", key, text).isFalse());
+    }
+
     /** Issue 16, finding 8: English messages wrote US dates for a center in Rome. */
     @Test
     void datesAreWrittenAsInItalyInBothLanguagesDayFirstWithA24HourClock() {
