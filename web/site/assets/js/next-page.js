@@ -7,16 +7,7 @@ const PATH = /^\/(?!.*\/\/)[^\\\s\u0000-\u001f\u007f-\u009f]*$/u;
 
 /** The absolute URL of `next` on `origin`, or of `fallback` when `next` is not a page of this site to go back to. */
 export function nextPage(next, origin = location.origin, fallback = '/bookings') {
-  const home = new URL(fallback, origin).href;
-  if (typeof next !== 'string' || !PATH.test(next)) return home;
-  let url;
-  try {
-    url = new URL(next, origin);
-  } catch {
-    return home;
-  }
-  if (url.origin !== origin || url.pathname === '/login' || url.pathname.startsWith('/login/')) return home;
-  return url.href;
+  return pageOf(next, origin) ?? new URL(fallback, origin).href;
 }
 
 /**
@@ -24,7 +15,20 @@ export function nextPage(next, origin = location.origin, fallback = '/bookings')
  * it names a page of this site: a visitor who takes the other way still returns where they were.
  */
 export function carryNext(next, page, origin = location.origin) {
-  if (nextPage(next, origin, '/') === new URL('/', origin).href) return;
+  if (pageOf(next, origin) === null) return;
   const query = new URLSearchParams({ next });
   document.querySelectorAll(`a[href="${page}"]`).forEach(link => link.setAttribute('href', `${page}?${query}`));
+}
+
+/** The absolute URL of `next` when it is a page of this site to go back to (not the login page), else null. */
+function pageOf(next, origin) {
+  if (typeof next !== 'string' || !PATH.test(next)) return null;
+  let url;
+  try {
+    url = new URL(next, origin);
+  } catch {
+    return null;
+  }
+  if (url.origin !== origin || url.pathname === '/login' || url.pathname.startsWith('/login/')) return null;
+  return url.href;
 }

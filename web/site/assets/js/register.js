@@ -1,6 +1,6 @@
 import { ApiError, request, retryingBusy } from '/assets/js/api.js';
 import { byId, h, say } from '/assets/js/dom.js';
-import { language, t } from '/assets/js/i18n.js';
+import { language, t, tOr } from '/assets/js/i18n.js';
 import { setUpPage } from '/assets/js/layout.js';
 import { carryNext, nextPage } from '/assets/js/next-page.js';
 import { rememberDevice, saveSession } from '/assets/js/session.js';
@@ -22,7 +22,6 @@ form.addEventListener('submit', async event => {
   clearErrors();
   const body = Object.fromEntries(FIELDS.map(name => [name, byId(name).value.trim()]));
   body.password = byId('password').value;
-  body.taxCode = body.taxCode.toUpperCase();
   body.language = language;
   const button = form.querySelector('button[type=submit]');
   button.disabled = true;
@@ -51,7 +50,8 @@ function whenNotBusy(send) {
 function showErrors(e) {
   const fields = e instanceof ApiError && e.status === 400 && Array.isArray(e.problem.errors)
     ? [...new Set(e.problem.errors.map(error => error.field).filter(f => FIELDS.includes(f)))] : [];
-  const messages = Object.fromEntries(fields.map(field => [field, t(errorKey(field))]));
+  const reasons = Object.fromEntries(e.problem?.errors?.map(error => [error.field, error.reason]) ?? []);
+  const messages = Object.fromEntries(fields.map(field => [field, message(field, reasons[field])]));
   fields.forEach(field => {
     byId(field).setAttribute('aria-invalid', 'true');
     say(byId(`${field}-error`), messages[field]);
@@ -73,18 +73,7 @@ function clearErrors() {
   });
 }
 
-/**
- * The message for a refused field. For the password, the one rule it broke: the length and the
- * e-mail rules are the server's (PasswordPolicy) and checked here again only to choose the words;
- * a password they let through was refused as too common, which only the server can tell.
- */
-function errorKey(field) {
-  if (field !== 'password') return `register.error.${field}`;
-  const password = byId('password').value;
-  const length = [...password].length;
-  if (length < 12) return 'register.error.password.short';
-  if (length > 128) return 'register.error.password.long';
-  const local = byId('email').value.trim().toLowerCase().split('@')[0];
-  if (local.length >= 4 && password.toLowerCase().includes(local)) return 'register.error.password.email';
-  return 'register.error.password.common';
+/** The message for a refused field: for the password, the rule the server says it broke first. */
+function message(field, reason) {
+  return tOr(`register.error.${field}.${reason}`, t(`register.error.${field}`));
 }

@@ -71,6 +71,20 @@ class PatientRoutesTest {
     }
 
     @Test
+    void aRefusedPasswordCarriesTheRuleItBreaksForThePageToWord() {
+        String body = Api.registration("nina@example.org", "too short");
+
+        Reply reply = api.send(Req.post("/api/v1/patients").json(body));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().get("errors")).singleElement().satisfies(e -> {
+            assertThat(e.get("field").asText()).isEqualTo("password");
+            assertThat(e.get("reason").asText()).isEqualTo("too-short");
+        });
+        assertThat(reply.rawBody()).doesNotContain("too short\"");
+    }
+
+    @Test
     void aLandlineIsRefusedSayingWhy() {
         String body = Api.registration("piero@example.org", Api.PASSWORD)
                 .replace("\"+393471234567\"", "\"+39 06 1234 5678\"");
@@ -81,6 +95,7 @@ class PatientRoutesTest {
         assertThat(reply.body().get("errors")).singleElement().satisfies(e -> {
             assertThat(e.get("field").asText()).isEqualTo("phone");
             assertThat(e.get("message").asText()).contains("not a mobile number");
+            assertThat(e.has("reason")).isFalse();
         });
         assertThat(api.patients.count()).isZero();
     }

@@ -50,16 +50,15 @@ public final class OutcomeMessages {
     }
 
     private Texts texts(OutcomeChange change, Patient patient) {
-        Locale locale = "it".equals(patient.language()) ? Locale.ITALIAN : Locale.ENGLISH;
+        // dates as people in Italy write them in either language: day before month, a 24-hour clock
+        // (English as in the UK: "Tuesday 11 March 2030 at 10:15", not "March 11, 2030 at 10:15 AM")
+        Locale locale = "it".equals(patient.language()) ? Locale.ITALY : Locale.UK;
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control
                 .getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         Reservation r = change.reservation();
         Site site = site(r);
         ExamType exam = exam(r);
-        // dates as people in Italy write them in either language: day before month, a 24-hour clock
-        // (English as in the UK: "Tuesday 11 March 2030 at 10:15", not "March 11, 2030 at 10:15 AM")
-        Locale dates = locale == Locale.ITALIAN ? Locale.ITALY : Locale.UK;
-        String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(dates)
+        String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale)
                 .format(r.start().atZone(site.zone()));
         String reason = r.reason().map(why -> bundle.getString("reason." + why.name())).orElse("");
         Object[] values = {patient.firstName(), exam.name(), site.name(), site.address(), when, exam.preparation(),

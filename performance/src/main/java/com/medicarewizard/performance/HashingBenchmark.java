@@ -48,11 +48,10 @@ final class HashingBenchmark {
     List<String> run() {
         List<String> lines = new ArrayList<>();
         lines.add(line("bcrypt cost 10 (JVM)", BcryptPasswordHasher.standard()));
-        for (int[] row : Argon2idPasswordHasher.OWASP_ROWS) {
-            lines.add(line(String.format(Locale.ROOT, "Argon2id m=%d KiB t=%d p=1 (libargon2)%s", row[0], row[1],
-                            row[0] == Argon2idPasswordHasher.STANDARD_MEMORY_KIB
-                                    && row[1] == Argon2idPasswordHasher.STANDARD_ITERATIONS ? " *" : ""),
-                    new Argon2idPasswordHasher(row[0], row[1])));
+        for (Argon2idPasswordHasher.Row row : Argon2idPasswordHasher.OWASP_ROWS) {
+            lines.add(line(String.format(Locale.ROOT, "Argon2id m=%d KiB t=%d p=1 (libargon2)%s", row.memoryKib(),
+                            row.iterations(), row.isStandard() ? " *" : ""),
+                    new Argon2idPasswordHasher(row.memoryKib(), row.iterations())));
         }
         lines.add(line(String.format(Locale.ROOT, "Argon2id m=%d KiB t=%d p=1 (libsodium)",
                         Argon2idPasswordHasher.STANDARD_MEMORY_KIB, Argon2idPasswordHasher.STANDARD_ITERATIONS),

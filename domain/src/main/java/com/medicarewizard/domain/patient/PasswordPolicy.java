@@ -19,22 +19,50 @@ public final class PasswordPolicy {
         this.common = Set.copyOf(commonPasswords.stream().map(p -> p.toLowerCase(Locale.ROOT)).toList());
     }
 
+    /** What is wrong with a password: a stable code for pages that word it themselves, and words for the API. */
+    public enum Weakness {
+        TOO_SHORT("must be at least " + MIN_LENGTH + " characters long"),
+        TOO_LONG("must be at most " + MAX_LENGTH + " characters long"),
+        TOO_COMMON("is too common or easy to guess; choose another"),
+        CONTAINS_EMAIL("must not contain your e-mail address");
+
+        private final String message;
+
+        Weakness(String message) {
+            this.message = message;
+        }
+
+        /** The name as the API writes it: {@code too-short}, {@code contains-email}... */
+        public String code() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        public String message() {
+            return message;
+        }
+    }
+
     /** The problem with {@code password}, in words a patient understands, or empty when it is acceptable. */
     public Optional<String> problem(String password, String email) {
+        return weakness(password, email).map(Weakness::message);
+    }
+
+    /** The first rule {@code password} breaks, or empty when it is acceptable. */
+    public Optional<Weakness> weakness(String password, String email) {
         int length = password.codePointCount(0, password.length());
         if (length < MIN_LENGTH) {
-            return Optional.of("must be at least " + MIN_LENGTH + " characters long");
+            return Optional.of(Weakness.TOO_SHORT);
         }
         if (length > MAX_LENGTH) {
-            return Optional.of("must be at most " + MAX_LENGTH + " characters long");
+            return Optional.of(Weakness.TOO_LONG);
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (common.contains(lower) || isRepetitive(lower)) {
-            return Optional.of("is too common or easy to guess; choose another");
+            return Optional.of(Weakness.TOO_COMMON);
         }
         String local = email == null ? "" : email.toLowerCase(Locale.ROOT).split("@")[0];
         if (local.length() >= 4 && lower.contains(local)) {
-            return Optional.of("must not contain your e-mail address");
+            return Optional.of(Weakness.CONTAINS_EMAIL);
         }
         return Optional.empty();
     }

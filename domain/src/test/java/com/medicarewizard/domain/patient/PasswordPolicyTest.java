@@ -23,4 +23,15 @@ class PasswordPolicyTest {
         assertThat(policy.problem("annarossi-2027!", "annarossi@example.org")).isPresent();
         assertThat(policy.problem("x".repeat(129), "a@b.it")).isPresent();
     }
+
+    @Test
+    void namesTheFirstRuleAPasswordBreaks() {
+        assertThat(policy.weakness("short-pw", "a@b.it")).hasValue(PasswordPolicy.Weakness.TOO_SHORT);
+        assertThat(policy.weakness("x".repeat(129), "a@b.it")).hasValue(PasswordPolicy.Weakness.TOO_LONG);
+        assertThat(policy.weakness("PasswordPassword", "a@b.it")).hasValue(PasswordPolicy.Weakness.TOO_COMMON);
+        assertThat(policy.weakness("annarossi-2027!", "annarossi@example.org"))
+                .hasValue(PasswordPolicy.Weakness.CONTAINS_EMAIL);
+        assertThat(policy.weakness("correct horse battery", "anna@example.org")).isEmpty();
+        assertThat(PasswordPolicy.Weakness.TOO_SHORT.code()).isEqualTo("too-short");
+    }
 }

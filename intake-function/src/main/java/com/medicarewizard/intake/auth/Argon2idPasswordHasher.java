@@ -38,8 +38,16 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
      * OWASP Password Storage Cheat Sheet's Argon2id rows, memory in KiB and passes, one lane, which it
      * says "provide an equal level of defense": 46 MiB × 1, 19 × 2, 12 × 3, 9 × 4, 7 × 5.
      */
-    public static final List<int[]> OWASP_ROWS = List.of(new int[] {47_104, 1}, new int[] {19_456, 2},
-            new int[] {12_288, 3}, new int[] {9_216, 4}, new int[] {7_168, 5});
+    public static final List<Row> OWASP_ROWS = List.of(new Row(47_104, 1), new Row(19_456, 2), new Row(12_288, 3),
+            new Row(9_216, 4), new Row(7_168, 5));
+    /** One row of {@link #OWASP_ROWS}: memory in KiB and passes, one lane. */
+    public record Row(int memoryKib, int iterations) {
+        /** True for this hasher's own parameters. */
+        public boolean isStandard() {
+            return memoryKib == STANDARD_MEMORY_KIB && iterations == STANDARD_ITERATIONS;
+        }
+    }
+
     /** The most lanes a stored hash may ask for to be verified (each is a thread's worth of work and memory). */
     public static final int MAX_LANES = 4;
     private static final int LANES = 1;
@@ -138,8 +146,9 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
         if (stored.memoryKib() >= memoryKib && stored.iterations() >= iterations) {
             return true;
         }
-        boolean ownIsARow = OWASP_ROWS.stream().anyMatch(row -> row[0] == memoryKib && row[1] == iterations);
-        return ownIsARow && OWASP_ROWS.stream().anyMatch(row -> stored.memoryKib() >= row[0] && stored.iterations() >= row[1]);
+        return OWASP_ROWS.contains(new Row(memoryKib, iterations))
+                && OWASP_ROWS.stream().anyMatch(row -> stored.memoryKib() >= row.memoryKib()
+                        && stored.iterations() >= row.iterations());
     }
 
     /** True when {@code hash} is an Argon2id PHC string (of any strength). */

@@ -69,6 +69,11 @@ public final class Form {
         errors.add(new FieldError(field, message));
     }
 
+    /** ... with a stable {@code reason} a page can word itself. */
+    public void reject(String field, String message, String reason) {
+        errors.add(new FieldError(field, message, reason));
+    }
+
     public boolean hasErrors() {
         return !errors.isEmpty();
     }

@@ -35,11 +35,11 @@ record Registration(EmailAddress email, String password, String firstName, Strin
         Form form = new Form(body);
         Optional<EmailAddress> email = form.email("email");
         Optional<String> password = form.required("password", 1024);
-        password.flatMap(p -> policy.problem(p, email.map(EmailAddress::value).orElse(null)))
-                .ifPresent(problem -> form.reject("password", problem));
+        password.flatMap(p -> policy.weakness(p, email.map(EmailAddress::value).orElse(null)))
+                .ifPresent(weak -> form.reject("password", weak.message(), weak.code()));
         Optional<String> first = name(form, "firstName");
         Optional<String> last = name(form, "lastName");
-        Optional<PhoneNumber> phone = phone(form);
+        Optional<PhoneNumber> phone = parse(form, "phone", PhoneInput.MAX_LENGTH, PhoneInput::parse);
         // as on the health card, often copied with spaces between its groups
         Optional<TaxCode> taxCode = parse(form, "taxCode", TAX_CODE_INPUT,
                 text -> new TaxCode(WHITESPACE.matcher(text).replaceAll("")), "must be a valid Italian tax code");
@@ -50,22 +50,24 @@ record Registration(EmailAddress email, String password, String firstName, Strin
                 phone.orElseThrow(), taxCode.orElseThrow(), born.orElseThrow(), language);
     }
 
+    /** The field read by {@code parser}, or rejected with {@code message} when it refuses it. */
     private static <T> Optional<T> parse(Form form, String field, int max, Function<String, T> parser, String message) {
+        return parse(form, field, max, text -> {
+            try {
+                return parser.apply(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(message, e);
+            }
+        });
+    }
+
+    /** The field read by {@code parser}, or rejected with the words of its refusal. */
+    private static <T> Optional<T> parse(Form form, String field, int max, Function<String, T> parser) {
         Optional<String> text = form.required(field, max);
         try {
             return text.map(parser);
         } catch (IllegalArgumentException e) {
-            form.reject(field, message);
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<PhoneNumber> phone(Form form) {
-        Optional<String> text = form.required("phone", PhoneInput.MAX_LENGTH);
-        try {
-            return text.map(PhoneInput::parse);
-        } catch (IllegalArgumentException e) {
-            form.reject("phone", e.getMessage());
+            form.reject(field, e.getMessage());
             return Optional.empty();
         }
     }

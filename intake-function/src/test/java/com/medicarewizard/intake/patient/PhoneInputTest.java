@@ -3,7 +3,9 @@ package com.medicarewizard.intake.patient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Numbers as patients type them: the page's own hint first. */
@@ -17,9 +19,15 @@ class PhoneInputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"+44 7911 123456", "+49 151 23456789", "+33 6 12 34 56 78"})
-    void aMobileOfAnotherCountryNeedsItsCountryCode(String typed) {
-        assertThat(PhoneInput.parse(typed).value()).startsWith("+").doesNotContain(" ");
+    @CsvSource({"+44 7911 123456, +447911123456", "+49 151 23456789, +4915123456789",
+        "+33 6 12 34 56 78, +33612345678", "0044 7911 123456, +447911123456"})
+    void aMobileOfAnotherCountryIsReadWithItsCountryCode(String typed, String e164) {
+        assertThat(PhoneInput.parse(typed).value()).isEqualTo(e164);
+    }
+
+    @Test
+    void withoutItsCountryCodeAForeignMobileIsReadAsItalianAndRefused() {
+        assertThatThrownBy(() -> PhoneInput.parse("07911 123456")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest

@@ -62,10 +62,7 @@ class LoginRedirectBrowserIT extends WebsiteSuite {
     @Test
     void aVisitorWhoRegistersInsteadOfLoggingInReturnsToTheExamChosen() {
         try (Browser browser = browser("en-GB")) {
-            browser.open("/login?next=%2Fbook%3Fexam%3DECG&reason=login-required");
-            // said by the page's script just before it sets the link
-            browser.text("#notice", "Please log in to continue.");
-            WebElement register = browser.visible("#login-form ~ p a[data-i18n='login.registerLink']");
+            WebElement register = registerLinkOf(browser, "%2Fbook%3Fexam%3DECG");
             assertThat(register.getAttribute("href")).isEqualTo(base().resolve("/register?next=%2Fbook%3Fexam%3DECG").toString());
             register.click();
             browser.visible("#register-form");
@@ -81,9 +78,7 @@ class LoginRedirectBrowserIT extends WebsiteSuite {
     @Test
     void aCraftedNextIsNotCarriedToTheRegistrationPage() {
         try (Browser browser = browser("en-GB")) {
-            browser.open("/login?next=%2F%2Fevil.example&reason=login-required");
-            browser.text("#notice", "Please log in to continue.");
-            WebElement register = browser.visible("#login-form ~ p a[data-i18n='login.registerLink']");
+            WebElement register = registerLinkOf(browser, "%2F%2Fevil.example");
             assertThat(register.getAttribute("href")).isEqualTo(base().resolve("/register").toString());
         }
     }
@@ -106,6 +101,14 @@ class LoginRedirectBrowserIT extends WebsiteSuite {
             // a path that only looks like a host stays a page of this site (its 404 page)
             assertThat(nextPage(browser, "/@evil.example")).isEqualTo(base().resolve("/@evil.example").toString());
         }
+    }
+
+    /** The login page's link to register, once the page's script has set it, with {@code next} (encoded) asked. */
+    private static WebElement registerLinkOf(Browser browser, String next) {
+        browser.open("/login?next=" + next + "&reason=login-required");
+        // said by the page's script just before it sets the link
+        browser.text("#notice", "Please log in to continue.");
+        return browser.visible("#login-form ~ p a[data-i18n='login.registerLink']");
     }
 
     private static void logInFrom(Browser browser, String loginPage) {
