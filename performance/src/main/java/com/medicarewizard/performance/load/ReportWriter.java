@@ -49,6 +49,8 @@ final class ReportWriter {
         out.append("Window ").append(Format.decimal(s.window().seconds())).append(" s, ")
                 .append(Format.count(s.samples().size())).append(" samples, ")
                 .append(Format.count(s.errors())).append(" errors.\n\n");
+        s.runtimeGc().ifPresent(gc -> out.append("Runtime's collector in that window: ").append(gc.describe()).append(".\n\n"));
+        s.generatorGc().ifPresent(gc -> out.append("JMeter's collector in that window: ").append(gc.describe()).append(".\n\n"));
         out.append("| label | samples | mean | p50 | p90 | p95 | p99 | max | errors | throughput |\n");
         out.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (LabelRow r : s.rows()) {

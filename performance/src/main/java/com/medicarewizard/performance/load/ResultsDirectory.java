@@ -49,9 +49,12 @@ final class ResultsDirectory {
 
     static Scenario scenario(Path dir) throws IOException, ReportInputException {
         Path queue = dir.resolve("queue-depth.csv");
+        List<Sample> samples = JtlReader.read(dir.resolve("results.jtl"));
+        Window window = Window.of(samples);
         return new Scenario(dir.getFileName().toString(), properties(dir.resolve("scenario.properties")).orElseGet(Properties::new),
-                JtlReader.read(dir.resolve("results.jtl")), Files.isRegularFile(queue) ? queue(queue) : List.of(),
-                properties(dir.resolve("spike-check.properties")));
+                samples, Files.isRegularFile(queue) ? queue(queue) : List.of(),
+                properties(dir.resolve("spike-check.properties")),
+                GcLog.read(dir.resolveSibling("gc-runtime.log"), window), GcLog.read(dir.resolve("gc-jmeter.log"), window));
     }
 
     static Optional<Properties> properties(Path file) throws IOException {

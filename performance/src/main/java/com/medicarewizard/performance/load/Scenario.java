@@ -10,11 +10,18 @@ import java.util.function.Predicate;
 
 /**
  * One load-test run as read from its results directory: the samples (setup ones left out), the
- * queue-depth polls (empty when there were none), the run script's description and, for the
- * spike, the double-booking check.
+ * queue-depth polls (empty when there were none), the run script's description, for the
+ * spike the double-booking check, and what the runtime's and JMeter's collectors cost within the
+ * scenario's window when their GC logs were kept ({@code LOAD_GC_LOGS=1}).
  */
 record Scenario(String name, Properties description, List<Sample> samples, List<QueueRow> queue,
-        Optional<Properties> spikeCheck) {
+        Optional<Properties> spikeCheck, Optional<GcLog> runtimeGc, Optional<GcLog> generatorGc) {
+
+    /** A scenario run without GC logs. */
+    Scenario(String name, Properties description, List<Sample> samples, List<QueueRow> queue,
+             Optional<Properties> spikeCheck) {
+        this(name, description, samples, queue, spikeCheck, Optional.empty(), Optional.empty());
+    }
 
     String title() {
         return description.getProperty("title", name);
