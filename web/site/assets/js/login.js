@@ -7,10 +7,14 @@ import { deviceTokenFor, rememberDevice, saveSession } from '/assets/js/session.
 
 await setUpPage({ title: 'login.title', current: '/login' });
 const params = new URLSearchParams(location.search);
-const notices = { expired: 'login.expired', 'login-required': 'login.required', 'logged-out': 'login.loggedOut' };
+const notices = {
+  expired: 'login.expired', 'login-required': 'login.required', 'logged-out': 'login.loggedOut',
+  'password-reset': 'login.passwordReset',
+};
 if (notices[params.get('reason')]) say(byId('notice'), t(notices[params.get('reason')]));
 // a visitor who registers instead of logging in comes back to the same page (the exam chosen)
 carryNext(params.get('next'), '/register');
+carryNext(params.get('next'), '/reset');
 
 /**
  * How many times a log-in refused as busy (503 with Retry-After) is sent again before the page gives

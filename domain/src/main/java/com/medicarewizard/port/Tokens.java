@@ -18,6 +18,9 @@ public interface Tokens {
 
     void revoke(String tokenHash);
 
+    /** Revokes every session of the patient (device tokens included): after a password reset. */
+    void revokeAll(PatientId patient);
+
     record Session(String tokenHash, PatientId patient, Instant issuedAt, Instant expiresAt) {
     }
 }

@@ -1,10 +1,12 @@
 package com.medicarewizard.intake;
 
 import com.medicarewizard.domain.patient.PasswordPolicy;
+import com.medicarewizard.intake.auth.CompletePasswordReset;
 import com.medicarewizard.intake.auth.FailedLogInFloor;
 import com.medicarewizard.intake.auth.IssueToken;
 import com.medicarewizard.intake.auth.LoginThrottle;
 import com.medicarewizard.intake.auth.Logout;
+import com.medicarewizard.intake.auth.RequestPasswordReset;
 import com.medicarewizard.intake.catalog.ListExamTypes;
 import com.medicarewizard.intake.catalog.QueryAvailability;
 import com.medicarewizard.intake.http.Endpoint;
@@ -39,6 +41,11 @@ final class Endpoints {
         throw Problems.notFound().raise();
     });
 
+    /** The password reset routes where this runtime has no store or mail for them: as if they did not exist. */
+    private static final Open NO_RESETS = new Open(request -> {
+        throw Problems.notFound().raise();
+    });
+
     private Endpoints() {
     }
 
@@ -60,10 +67,17 @@ final class Endpoints {
 
     private static Map<String, Endpoint> accounts(Intake intake) {
         var throttle = new LoginThrottle(intake.rateLimits(), intake.config().limits());
+        var policy = new PasswordPolicy(CommonPasswords.load());
+        var resets = intake.passwordResets();
         return Map.of(
                 "registerPatient", new Open(new RegisterPatient(intake.patients(), intake.passwordHasher(),
-                        new PasswordPolicy(CommonPasswords.load()), intake.rateLimits(), intake.config().limits(),
-                        intake.clock())),
+                        policy, intake.rateLimits(), intake.config().limits(), intake.clock())),
+                "requestPasswordReset", resets.<Endpoint>map(r -> new Open(new RequestPasswordReset(intake.patients(),
+                        r.resets(), r.mail(), intake.rateLimits(), intake.config().limits().resets(), intake.clock())))
+                        .orElse(NO_RESETS),
+                "completePasswordReset", resets.<Endpoint>map(r -> new Open(new CompletePasswordReset(intake.patients(),
+                        r.resets(), r.mail(), intake.tokens(), intake.passwordHasher(), policy, intake.rateLimits(),
+                        intake.config().limits(), intake.clock()))).orElse(NO_RESETS),
                 "issueToken", new Open(new IssueToken(intake.patients(), intake.tokens(), intake.passwordHasher(),
                         throttle, intake.config().tokenTtl(), intake.clock(),
                         FailedLogInFloor.of(intake.config().failedLogInFloor()))),

@@ -3,6 +3,8 @@ package com.medicarewizard.intake;
 import com.medicarewizard.intake.auth.PasswordHasher;
 import com.medicarewizard.intake.auth.UpgradingPasswordHasher;
 import com.medicarewizard.port.CenterCatalog;
+import com.medicarewizard.port.Notifications;
+import com.medicarewizard.port.PasswordResets;
 import com.medicarewizard.port.Patients;
 import com.medicarewizard.port.RateLimits;
 import com.medicarewizard.port.ReservationChanges;
@@ -25,7 +27,8 @@ import java.util.Optional;
 public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations reservations, ReservationQueue queue,
                      Patients patients, Tokens tokens, RateLimits rateLimits, StreamPosition streamPosition,
                      PasswordHasher passwordHasher, IntakeConfig config, Clock clock,
-                     Optional<Operations> operations, ReservationChanges changes) {
+                     Optional<Operations> operations, ReservationChanges changes,
+                     Optional<PasswordResetPorts> passwordResets) {
 
     public Intake {
         Objects.requireNonNull(catalog, "catalog");
@@ -41,6 +44,15 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(operations, "operations");
         Objects.requireNonNull(changes, "changes");
+        Objects.requireNonNull(passwordResets, "password resets");
+    }
+
+    /** What the password reset routes need: where the resets are kept, and the mail that sends their codes. */
+    public record PasswordResetPorts(PasswordResets resets, Notifications mail) {
+        public PasswordResetPorts {
+            Objects.requireNonNull(resets, "resets");
+            Objects.requireNonNull(mail, "mail");
+        }
     }
 
     /** Without waiting for changes: every read answers at once. */
@@ -48,7 +60,7 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
                   Patients patients, Tokens tokens, RateLimits rateLimits, StreamPosition streamPosition,
                   PasswordHasher passwordHasher, IntakeConfig config, Clock clock, Optional<Operations> operations) {
         this(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition, passwordHasher,
-                config, clock, operations, ReservationChanges.NONE);
+                config, clock, operations, ReservationChanges.NONE, Optional.empty());
     }
 
     public Intake(CenterCatalog catalog, SlotLedger ledger, Reservations reservations, ReservationQueue queue,
@@ -67,23 +79,29 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
 
     public Intake withStreamPosition(StreamPosition position) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, position,
-                passwordHasher, config, clock, operations, changes);
+                passwordHasher, config, clock, operations, changes, passwordResets);
     }
 
     public Intake withPasswordHasher(PasswordHasher hasher) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
-                hasher, config, clock, operations, changes);
+                hasher, config, clock, operations, changes, passwordResets);
     }
 
     /** With the ports behind the operator routes (dead letters, parked notifications, the outbox). */
     public Intake withOperations(Operations ops) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
-                passwordHasher, config, clock, Optional.of(ops), changes);
+                passwordHasher, config, clock, Optional.of(ops), changes, passwordResets);
+    }
+
+    /** With the password reset routes' store and mail; without them those routes answer 404. */
+    public Intake withPasswordResets(PasswordResets resets, Notifications mail) {
+        return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
+                passwordHasher, config, clock, operations, changes, Optional.of(new PasswordResetPorts(resets, mail)));
     }
 
     /** With the means to wait for a reservation's decision ({@code Prefer: wait} on a read). */
     public Intake withChanges(ReservationChanges reservationChanges) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
-                passwordHasher, config, clock, operations, reservationChanges);
+                passwordHasher, config, clock, operations, reservationChanges, passwordResets);
     }
 }

@@ -19,10 +19,11 @@ import java.util.Optional;
  * @param registrationsPerAddress registrations from one client address: 30 an hour ({@code MCW_REGISTRATIONS_PER_ADDRESS_PER_HOUR})
  * @param registrationsPerEmail   registrations of one e-mail address: 5 an hour (a 409 tells whether it has an account)
  * @param reservationRequests  reservation requests of one patient: 20 a minute ({@code MCW_RESERVATION_REQUESTS_PER_MINUTE})
+ * @param resets               password resets: codes sent and codes tried
  */
 public record Limits(GrowingDelay loginPerAccount, GrowingDelay loginPerAddress, GrowingDelay loginPerDevice,
                      FixedWindow registrationsPerAddress, FixedWindow registrationsPerEmail,
-                     FixedWindow reservationRequests) {
+                     FixedWindow reservationRequests, ResetLimits resets) {
     public static final int RESERVATION_REQUESTS_PER_MINUTE = 20;
     static final int MAX_RESERVATION_REQUESTS_PER_MINUTE = 10_000;
     static final int MAX_REGISTRATIONS_PER_ADDRESS_PER_HOUR = 100_000;
@@ -37,11 +38,30 @@ public record Limits(GrowingDelay loginPerAccount, GrowingDelay loginPerAddress,
         Objects.requireNonNull(registrationsPerAddress, "registrations per address");
         Objects.requireNonNull(registrationsPerEmail, "registrations per e-mail");
         Objects.requireNonNull(reservationRequests, "reservation requests");
+        Objects.requireNonNull(resets, "resets");
+    }
+
+    /**
+     * @param codesPerEmail   reset codes sent to one e-mail address: 3 an hour (each is an e-mail to someone's inbox)
+     * @param codesPerAddress reset codes asked for from one client address: 20 an hour
+     * @param triesPerAddress codes tried from one client address: 30 an hour (each reset also takes only 5 wrong ones)
+     */
+    public record ResetLimits(FixedWindow codesPerEmail, FixedWindow codesPerAddress, FixedWindow triesPerAddress) {
+        public ResetLimits {
+            Objects.requireNonNull(codesPerEmail, "codes per e-mail");
+            Objects.requireNonNull(codesPerAddress, "codes per address");
+            Objects.requireNonNull(triesPerAddress, "tries per address");
+        }
+
+        public static ResetLimits standard() {
+            Duration hour = Duration.ofHours(1);
+            return new ResetLimits(new FixedWindow(3, hour), new FixedWindow(20, hour), new FixedWindow(30, hour));
+        }
     }
 
     public static Limits standard() {
         return new Limits(delays(5), delays(20), delays(5), new FixedWindow(30, Duration.ofHours(1)),
-                new FixedWindow(5, Duration.ofHours(1)), perMinute(RESERVATION_REQUESTS_PER_MINUTE));
+                new FixedWindow(5, Duration.ofHours(1)), perMinute(RESERVATION_REQUESTS_PER_MINUTE), ResetLimits.standard());
     }
 
     /**
@@ -81,12 +101,12 @@ public record Limits(GrowingDelay loginPerAccount, GrowingDelay loginPerAddress,
 
     public Limits withReservationRequests(FixedWindow policy) {
         return new Limits(loginPerAccount, loginPerAddress, loginPerDevice, registrationsPerAddress,
-                registrationsPerEmail, policy);
+                registrationsPerEmail, policy, resets);
     }
 
     public Limits withRegistrationsPerAddress(FixedWindow policy) {
         return new Limits(loginPerAccount, loginPerAddress, loginPerDevice, policy, registrationsPerEmail,
-                reservationRequests);
+                reservationRequests, resets);
     }
 
     private static GrowingDelay delays(int free) {

@@ -68,4 +68,23 @@ public abstract class TokensContract {
         tokens.revoke("sha256-unknown");
         assertThat(tokens.find("sha256-unknown", ISSUED)).isEmpty();
     }
+
+    @Test
+    void revokingAllOfAPatientLeavesNoneOfTheirsAndEveryOneElses() {
+        PatientId patient = PatientId.random();
+        Session first = new Session("sha256-" + UUID.randomUUID(), patient, ISSUED, EXPIRES);
+        Session second = new Session("sha256-" + UUID.randomUUID(), patient, ISSUED.plusSeconds(5), EXPIRES);
+        Session another = session();
+        tokens.store(first);
+        tokens.store(second);
+        tokens.store(another);
+
+        tokens.revokeAll(patient);
+
+        assertThat(tokens.find(first.tokenHash(), ISSUED)).isEmpty();
+        assertThat(tokens.find(second.tokenHash(), ISSUED)).isEmpty();
+        assertThat(tokens.find(another.tokenHash(), ISSUED)).contains(another);
+        tokens.revokeAll(PatientId.random());
+        assertThat(tokens.find(another.tokenHash(), ISSUED)).contains(another);
+    }
 }

@@ -77,7 +77,7 @@ final class Functions extends Construct {
                 .generateSecretString(SecretStringGenerator.builder()
                         .passwordLength(OPERATOR_TOKEN_LENGTH).excludePunctuation(true).includeSpace(false).build())
                 .build();
-        Function intakeFunction = intake(functions, data, queues, operatorToken);
+        Function intakeFunction = intake(functions, settings, data, queues, messaging, operatorToken);
         intake = functions.live(intakeFunction);
         allocator = allocator(functions, data, queues);
         sweeper(functions, data, queues);
@@ -92,13 +92,16 @@ final class Functions extends Construct {
      * The operator routes answer in AWS too: their token is a generated secret (no one types it, no
      * template or environment holds it) that the intake reads at first use, the only grant on it.
      */
-    private static Function intake(FunctionFactory functions, DataTable data, ReservationQueues queues,
-                                   Secret operatorToken) {
+    private static Function intake(FunctionFactory functions, DeploymentSettings settings, DataTable data,
+                                   ReservationQueues queues, Messaging messaging, Secret operatorToken) {
         Function function = functions.create(FunctionSpecs.INTAKE.function(),
                 Map.of("MCW_TOKEN_TTL_SECONDS", seconds(FunctionSpecs.INTAKE.tokenLifetime()), ACTIVE_BOOKINGS.getKey(),
                         ACTIVE_BOOKINGS.getValue(),
                         IntakeSpec.OPS_TOKEN_SECRET_ARN, operatorToken.getSecretArn(),
-                        IntakeSpec.CLIENT_ADDRESS_HEADER, IntakeSpec.CLIENT_ADDRESS_HEADER_IN_AWS));
+                        IntakeSpec.CLIENT_ADDRESS_HEADER, IntakeSpec.CLIENT_ADDRESS_HEADER_IN_AWS,
+                        "MCW_MAIL_FROM", settings.mailFrom()));
+        // the password reset codes go by e-mail, straight from the intake (never through the table in clear)
+        messaging.grantMail(function);
         Grant.addToPrincipal(GrantOnPrincipalOptions.builder().grantee(function)
                 .actions(List.of("secretsmanager:GetSecretValue"))
                 .resourceArns(List.of(operatorToken.getSecretArn())).build());

@@ -50,15 +50,20 @@ final class Messaging extends Construct {
      */
     void grantSend(IGrantable function) {
         bus.grantPutEventsTo(function);
+        grantMail(function);
+        function.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("sns:Publish"))
+                .resources(List.of("*"))
+                .build());
+    }
+
+    /** E-mail alone, through SES (the same grant as {@link #grantSend}'s; see there why on {@code identity/*}). */
+    void grantMail(IGrantable function) {
         Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
                 .grantee(function)
                 .actions(List.of("ses:SendEmail")) // SES v2's SendEmail, attachments included (SesSnsNotifications)
                 .resourceArns(List.of(Stack.of(this).formatArn(ArnComponents.builder()
                         .service("ses").resource("identity").resourceName("*").build())))
-                .build());
-        function.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("sns:Publish"))
-                .resources(List.of("*"))
                 .build());
     }
 }

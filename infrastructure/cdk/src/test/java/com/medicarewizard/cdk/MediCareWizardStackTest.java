@@ -134,6 +134,14 @@ class MediCareWizardStackTest {
         }
     }
 
+    /** Issue 16: the intake e-mails password reset codes itself (SES only: no SMS, no events), from the same sender. */
+    @Test
+    void theIntakeMaySendMailButNoTextsNorEvents() {
+        assertThat(policiesOf("Intake")).contains("ses:SendEmail").doesNotContain("ses:SendRawEmail", "sns:Publish",
+                "events:PutEvents");
+        environmentOf("IntakeFunction", Map.of("MCW_MAIL_FROM", SynthesizedStack.settings().mailFrom()));
+    }
+
     /**
      * L1: a reserved concurrency cannot be deployed where the account's concurrency quota is 10, and it
      * would not stop the mapping's five pollers from receiving batches only to be throttled; the mapping

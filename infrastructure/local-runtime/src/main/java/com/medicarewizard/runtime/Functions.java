@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.medicarewizard.adapter.embedded.StreamedReservationChanges;
+import com.medicarewizard.adapter.table.TablePasswordResets;
 import com.medicarewizard.adapter.sqs.ReservationCommandCodec;
 import com.medicarewizard.allocator.AllocatorHandler;
 import com.medicarewizard.allocator.MessageAttributes;
@@ -56,6 +57,7 @@ record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
         return new ApiHandler(new Intake(standIns.catalog(), standIns.ledger(), standIns.reservations(),
                 standIns.queue(), standIns.patients(), standIns.tokens(), standIns.rateLimits(), config.intake(), clock)
                 .withStreamPosition(stream).withPasswordHasher(hasher).withOperations(ops)
+                .withPasswordResets(new TablePasswordResets(standIns.table()), standIns.outbox())
                 .withChanges(new StreamedReservationChanges(standIns.table().stream(), standIns.reservations(),
                         MAX_WAITERS)));
     }

@@ -42,7 +42,7 @@ public final class LoginThrottle {
             return new Attempt(List.of(device), device, now);
         }
         Use address = new Use("login-address:" + sourceIp, policy.loginPerAddress());
-        Use account = new Use("login-account:" + Digests.sha256Hex(email.value()), policy.loginPerAccount());
+        Use account = new Use(accountSubject(email), policy.loginPerAccount());
         take(address, now);
         try {
             take(account, now);
@@ -51,6 +51,15 @@ public final class LoginThrottle {
             throw refused;
         }
         return new Attempt(List.of(address, account), account, now);
+    }
+
+    /** The account's failed log-ins are forgotten: its password was just reset by a code sent to its address. */
+    public void forgetFailures(EmailAddress email) {
+        limits.reset(accountSubject(email));
+    }
+
+    private static String accountSubject(EmailAddress email) {
+        return "login-account:" + Digests.sha256Hex(email.value());
     }
 
     private void take(Use use, Instant now) {

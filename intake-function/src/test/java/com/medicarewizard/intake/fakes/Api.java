@@ -14,6 +14,7 @@ import com.medicarewizard.intake.auth.BcryptPasswordHasher;
 import com.medicarewizard.intake.auth.PasswordHasher;
 import com.medicarewizard.port.fakes.InMemoryMessageFailures;
 import com.medicarewizard.port.fakes.InMemoryNotificationLedger;
+import com.medicarewizard.port.fakes.InMemoryPasswordResets;
 import com.medicarewizard.port.fakes.InMemoryPatients;
 import com.medicarewizard.port.fakes.InMemoryRateLimits;
 import com.medicarewizard.port.fakes.InMemoryReservationQueue;
@@ -43,6 +44,8 @@ public final class Api {
     public final InMemoryMessageFailures failures = new InMemoryMessageFailures();
     public final InMemoryNotificationLedger notifications = new InMemoryNotificationLedger();
     public final FakeOutbox outbox = new FakeOutbox();
+    public final InMemoryPasswordResets resets = new InMemoryPasswordResets(patients);
+    public final RecordingMail mail = new RecordingMail();
     public final RecordedMetrics metrics = new RecordedMetrics();
     public final Center center = TestCenter.center();
     /** The notifier's lag the runtime reports; null: not known. */
@@ -64,7 +67,7 @@ public final class Api {
         intake = new Intake(() -> center, ledger, reservations, queue, patients, tokens, limits, lag,
                 hasher, config.withFailedLogInFloor(Duration.ZERO), clock)
                 .withOperations(new Operations(deadLetters, failures, notifications, Optional.of(outbox), metrics))
-                .withChanges(reservations);
+                .withChanges(reservations).withPasswordResets(resets, mail);
         handler = new ApiHandler(intake);
     }
 

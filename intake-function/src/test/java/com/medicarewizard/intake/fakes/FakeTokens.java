@@ -1,5 +1,6 @@
 package com.medicarewizard.intake.fakes;
 
+import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.port.Tokens;
 
 import java.time.Instant;
@@ -24,6 +25,11 @@ public final class FakeTokens implements Tokens {
     @Override
     public void revoke(String tokenHash) {
         sessions.remove(tokenHash);
+    }
+
+    @Override
+    public void revokeAll(PatientId patient) {
+        sessions.values().removeIf(s -> s.patient().equals(patient));
     }
 
     public Map<String, Session> all() {

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -61,7 +62,7 @@ public final class SesSnsNotifications implements Notifications {
     private static final Map<String, String> SNS_AFTER_SETUP = Map.of(
             "AuthorizationError", "the role may not publish SMS (grant sns:Publish), or the account is in the"
                     + " SMS sandbox and the number is not a verified destination (verify it or leave the sandbox)");
-    private final SnsClient sns;
+    private final Optional<SnsClient> sns;
     private final SesV2Client ses;
     private final String fromAddress;
     private final String senderId;
@@ -71,16 +72,28 @@ public final class SesSnsNotifications implements Notifications {
      * @param senderId the alphanumeric sender id shown on the phone (where the country allows one)
      */
     public SesSnsNotifications(SnsClient sns, SesV2Client ses, String fromAddress, String senderId) {
-        this.sns = Objects.requireNonNull(sns, "sns");
+        this(Optional.of(Objects.requireNonNull(sns, "sns")), ses, fromAddress, senderId);
+    }
+
+    private SesSnsNotifications(Optional<SnsClient> sns, SesV2Client ses, String fromAddress, String senderId) {
+        this.sns = sns;
         this.ses = Objects.requireNonNull(ses, "ses");
         this.fromAddress = Objects.requireNonNull(fromAddress, "from address");
         this.senderId = Objects.requireNonNull(senderId, "sender id");
     }
 
+    /** E-mail only (the intake's password reset codes): a text message is refused, permanently. */
+    public static SesSnsNotifications mailOnly(SesV2Client ses, String fromAddress) {
+        return new SesSnsNotifications(Optional.empty(), ses, fromAddress, "-");
+    }
+
     @Override
     public void send(Sms sms) {
+        if (sns.isEmpty()) {
+            throw new DeliveryFailedException("this sender sends e-mail only", Recovery.PERMANENT, null);
+        }
         try {
-            sns.publish(b -> b.phoneNumber(sms.to()).message(sms.text()).messageAttributes(Map.of(
+            sns.get().publish(b -> b.phoneNumber(sms.to()).message(sms.text()).messageAttributes(Map.of(
                     "AWS.SNS.SMS.SMSType", string("Transactional"),
                     "AWS.SNS.SMS.SenderID", string(senderId))));
         } catch (SdkException e) {

@@ -1,8 +1,14 @@
 package com.medicarewizard.adapter.table;
 
+import static com.medicarewizard.table.layout.ItemLayout.SESSIONS_INDEX;
+
+import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.port.Tokens;
 import com.medicarewizard.table.Condition;
+import com.medicarewizard.table.Item;
 import com.medicarewizard.table.ItemTable;
+import com.medicarewizard.table.Query;
+import com.medicarewizard.table.SortRange;
 import com.medicarewizard.table.layout.ExpiringRecords;
 
 import java.time.Instant;
@@ -38,5 +44,16 @@ public final class TableTokens implements Tokens {
     @Override
     public void revoke(String tokenHash) {
         table.delete(ExpiringRecords.sessionKey(tokenHash), Condition.always());
+    }
+
+    /**
+     * Every session the patient's index partition holds (a session stored before the index existed has
+     * no {@code sessionOf} and lives out its hour).
+     */
+    @Override
+    public void revokeAll(PatientId patient) {
+        for (Item session : table.query(Query.index(SESSIONS_INDEX, patient.value(), SortRange.all()))) {
+            table.delete(session.key(), Condition.always());
+        }
     }
 }

@@ -4,6 +4,10 @@ import com.medicarewizard.table.Item;
 import com.medicarewizard.table.Key;
 
 import static com.medicarewizard.table.layout.ItemLayout.EXPIRES_AT;
+import static com.medicarewizard.table.layout.ItemLayout.WRONG_CODES;
+import static com.medicarewizard.table.layout.ItemLayout.SESSION_OF;
+import static com.medicarewizard.table.layout.ItemLayout.RESET;
+import static com.medicarewizard.table.layout.ItemLayout.CODE_HASH;
 import static com.medicarewizard.table.layout.ItemLayout.EXPIRES_AT_INSTANT;
 import static com.medicarewizard.table.layout.ItemLayout.FAILED_AT;
 import static com.medicarewizard.table.layout.ItemLayout.FAILURE;
@@ -28,6 +32,7 @@ import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.port.MessageFailures.MessageFailure;
+import com.medicarewizard.port.PasswordResets.Reset;
 import com.medicarewizard.port.Tokens.Session;
 
 import java.time.Duration;
@@ -36,7 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The short-lived items of {@link ItemLayout}: sessions, idempotency keys, message failures and
+ * The short-lived items of {@link ItemLayout}: sessions, password resets, idempotency keys, message failures and
  * rate-limit allowances. Each carries {@value ItemLayout#EXPIRES_AT} (epoch seconds), the table's TTL attribute; TTL deletes an
  * item only some time after it, so readers never rely on it for correctness.
  */
@@ -84,6 +89,7 @@ public final class ExpiringRecords {
         item.put(SK, TOKEN);
         item.put(TYPE, TOKEN);
         item.put(PATIENT_ID, session.patient().value());
+        item.put(SESSION_OF, session.patient().value());
         item.put(ISSUED_AT, ItemKeys.instant(session.issuedAt()));
         item.put(EXPIRES_AT_INSTANT, ItemKeys.instant(session.expiresAt()));
         item.put(EXPIRES_AT, ttl(session.expiresAt()));
@@ -93,6 +99,30 @@ public final class ExpiringRecords {
     public static Session session(String tokenHash, Item item) {
         return new Session(tokenHash, new PatientId(item.string(PATIENT_ID)),
                 ItemKeys.instant(item.string(ISSUED_AT)), ItemKeys.instant(item.string(EXPIRES_AT_INSTANT)));
+    }
+
+    public static Key resetKey(PatientId patient) {
+        return new Key(ItemKeys.reset(patient), RESET);
+    }
+
+    public static Item reset(Reset reset) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put(PK, ItemKeys.reset(reset.patient()));
+        item.put(SK, RESET);
+        item.put(TYPE, RESET);
+        item.put(PATIENT_ID, reset.patient().value());
+        item.put(CODE_HASH, reset.codeHash());
+        item.put(ISSUED_AT, ItemKeys.instant(reset.issuedAt()));
+        item.put(EXPIRES_AT_INSTANT, ItemKeys.instant(reset.expiresAt()));
+        item.put(WRONG_CODES, (long) reset.wrongCodes());
+        item.put(EXPIRES_AT, ttl(reset.expiresAt()));
+        return Item.of(item);
+    }
+
+    public static Reset reset(Item item) {
+        return new Reset(new PatientId(item.string(PATIENT_ID)), item.string(CODE_HASH),
+                ItemKeys.instant(item.string(ISSUED_AT)), ItemKeys.instant(item.string(EXPIRES_AT_INSTANT)),
+                (int) item.longValue(WRONG_CODES));
     }
 
     /** The item that remembers which reservation a patient's idempotency key created. */

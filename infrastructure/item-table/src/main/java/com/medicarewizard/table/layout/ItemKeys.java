@@ -139,6 +139,10 @@ public final class ItemKeys {
         return ItemLayout.TOKEN + "#" + tokenHash;
     }
 
+    public static String reset(PatientId patient) {
+        return ItemLayout.RESET + "#" + patient.value();
+    }
+
     public static String limit(String subject) {
         return ItemLayout.LIMIT + "#" + subject;
     }

@@ -27,7 +27,11 @@ package com.medicarewizard.table.layout;
  * <tr><td>e-mail uniqueness</td><td>{@code EMAIL#<lower-case address>}</td><td>{@code EMAIL}</td>
  *     <td>patientId — written in the patient's transaction</td></tr>
  * <tr><td>session</td><td>{@code TOKEN#<token hash>}</td><td>{@code TOKEN}</td>
- *     <td>patientId, issuedAt, expiresAtInstant, expiresAt (epoch seconds: the TTL attribute)</td></tr>
+ *     <td>patientId, sessionOf (the patient id again, for {@value #SESSIONS_INDEX}), issuedAt, expiresAtInstant,
+ *     expiresAt (epoch seconds: the TTL attribute)</td></tr>
+ * <tr><td>password reset</td><td>{@code RESET#<patientId>}</td><td>{@code RESET}</td>
+ *     <td>patientId, codeHash, issuedAt, expiresAtInstant, wrongCodes (number), expiresAt (TTL) — one per
+ *     patient; completed in one transaction with the patient's new password hash</td></tr>
  * <tr><td>rate-limit allowance</td><td>{@code LIMIT#<subject>}</td><td>{@code LIMIT}</td>
  *     <td>used (number), since, next (instants), expiresAt (TTL: when the policy forgets it)</td></tr>
  * <tr><td>recipient quota</td><td>{@code QUOTA#<sha256(channel:address)>}</td><td>{@code QUOTA}</td>
@@ -54,6 +58,8 @@ package com.medicarewizard.table.layout;
  *     <td>sparse: parked notifications, oldest first (operators)</td></tr>
  * <tr><td>{@value #DUE_INDEX}</td><td>due</td><td>nextAttemptAt</td>
  *     <td>sparse: retryable parked notifications, soonest first (the retrier)</td></tr>
+ * <tr><td>{@value #SESSIONS_INDEX}</td><td>sessionOf</td><td>issuedAt</td>
+ *     <td>sparse: a patient's sessions and device tokens (revoked together after a password reset)</td></tr>
  * </table>
  * Patient, session and e-mail items carry patientId but no start, so {@value #BY_PATIENT} skips them.
  */
@@ -74,12 +80,14 @@ public final class ItemLayout {
     public static final String NOTIFICATION = "NOTIFICATION";
     public static final String FAILURE = "FAILURE";
     public static final String QUOTA = "QUOTA";
+    public static final String RESET = "RESET";
 
     public static final String BY_PATIENT = "byPatient";
     public static final String PENDING_INDEX = "pending";
     public static final String BY_DECISION = "byDecision";
     public static final String PARKED_INDEX = "parked";
     public static final String DUE_INDEX = "due";
+    public static final String SESSIONS_INDEX = "sessions";
     /** The constant partition values of the sparse indexes. */
     public static final String PENDING_PARTITION = "PENDING";
     public static final String DECIDED_PARTITION = "DECIDED";
@@ -127,10 +135,15 @@ public final class ItemLayout {
     public static final String REGISTERED_AT = "registeredAt";
 
     /** Session attributes. */
+    public static final String SESSION_OF = "sessionOf";
     public static final String ISSUED_AT = "issuedAt";
     public static final String EXPIRES_AT_INSTANT = "expiresAtInstant";
     /** Epoch seconds, the table's TTL attribute: DynamoDB deletes the item some time after it. */
     public static final String EXPIRES_AT = "expiresAt";
+
+    /** Password reset attributes (plus {@link #PATIENT_ID}, {@link #ISSUED_AT}, {@link #EXPIRES_AT_INSTANT}, {@link #EXPIRES_AT}). */
+    public static final String CODE_HASH = "codeHash";
+    public static final String WRONG_CODES = "wrongCodes";
 
     /** Rate-limit allowance attributes (plus {@link #EXPIRES_AT}). */
     public static final String USED = "used";

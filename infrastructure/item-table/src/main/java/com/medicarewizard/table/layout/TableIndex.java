@@ -16,7 +16,8 @@ public final class TableIndex {
             new IndexDefinition(ItemLayout.PENDING_INDEX, ItemLayout.PENDING, ItemLayout.REQUESTED_AT),
             new IndexDefinition(ItemLayout.BY_DECISION, ItemLayout.DECIDED, ItemLayout.DECIDED_AT),
             new IndexDefinition(ItemLayout.PARKED_INDEX, ItemLayout.PARKED, ItemLayout.PARKED_AT),
-            new IndexDefinition(ItemLayout.DUE_INDEX, ItemLayout.DUE, ItemLayout.NEXT_ATTEMPT_AT));
+            new IndexDefinition(ItemLayout.DUE_INDEX, ItemLayout.DUE, ItemLayout.NEXT_ATTEMPT_AT),
+            new IndexDefinition(ItemLayout.SESSIONS_INDEX, ItemLayout.SESSION_OF, ItemLayout.ISSUED_AT));
 
     private TableIndex() {
     }

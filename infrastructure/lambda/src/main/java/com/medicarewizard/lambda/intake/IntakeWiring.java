@@ -6,6 +6,8 @@ import com.medicarewizard.adapter.secretsmanager.SecretsManagerSecret;
 import com.medicarewizard.adapter.table.TableRateLimits;
 import com.medicarewizard.adapter.table.TableMessageFailures;
 import com.medicarewizard.adapter.table.TableNotificationLedger;
+import com.medicarewizard.adapter.notifications.SesSnsNotifications;
+import com.medicarewizard.adapter.table.TablePasswordResets;
 import com.medicarewizard.adapter.table.TablePatients;
 import com.medicarewizard.adapter.table.TableReservations;
 import com.medicarewizard.adapter.table.TableSlotLedger;
@@ -35,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -44,7 +47,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * unknown without it); and for the API, the operators' token from Secrets Manager, read at first
  * use ({@value IntakeSpec#OPS_TOKEN_SECRET_ARN}; without it {@code MCW_OPS_TOKEN}, and without either
  * the operator routes are closed), and the client address from the header CloudFront writes it to
- * ({@value IntakeSpec#CLIENT_ADDRESS_HEADER}; without it API Gateway's source IP).
+ * ({@value IntakeSpec#CLIENT_ADDRESS_HEADER}; without it API Gateway's source IP); the password reset
+ * codes by e-mail through SES ({@code MCW_MAIL_FROM}, a verified identity).
  */
 final class IntakeWiring {
 
@@ -54,7 +58,10 @@ final class IntakeWiring {
     /** The API's handler: the intake behind the operator token, clients known by their address. */
     static ApiHandler api(Map<String, String> env) {
         AwsSettings settings = new AwsSettings(env);
-        Intake intake = intake(env);
+        TablePorts ports = TablePorts.from(settings);
+        Intake intake = intake(env, ports).withPasswordResets(new TablePasswordResets(ports.table()),
+                SesSnsNotifications.mailOnly(AwsClients.build(SesV2Client.builder(), "SES", settings),
+                        settings.required("MCW_MAIL_FROM")));
         Secret opsToken = settings.optional(IntakeSpec.OPS_TOKEN_SECRET_ARN).<Secret>map(arn -> new CachedSecret(
                 "operator token", new SecretsManagerSecret(AwsClients.build(SecretsManagerClient.builder(),
                         "SECRETSMANAGER", settings), arn)::read)).orElse(Secret.fixed(intake.config().opsToken()));
@@ -62,8 +69,11 @@ final class IntakeWiring {
     }
 
     static Intake intake(Map<String, String> env) {
+        return intake(env, TablePorts.from(new AwsSettings(env)));
+    }
+
+    private static Intake intake(Map<String, String> env, TablePorts ports) {
         AwsSettings settings = new AwsSettings(env);
-        TablePorts ports = TablePorts.from(settings);
         ItemTable table = ports.table();
         SqsClient sqs = AwsClients.build(SqsClient.builder(), "SQS", settings);
         Operations operations = new Operations(new SqsDeadLetters(sqs, settings.queueUrl(), settings.deadLetterQueueUrl()),

@@ -178,8 +178,29 @@ class AwsPipelineIT {
         assertNothingOverranOrWasGivenUp();
     }
 
+    /** Issue 16: the intake e-mails a reset code through SES from the stack's sender, and the code sets a new password. */
     @Test
     @Order(2)
+    void aPatientWhoForgotTheirPasswordSetsANewOneWithACodeSentThroughSes() {
+        Patient anna = api.newPatient();
+
+        PipelineApi.require(api.askResetCode(anna.email()), 202);
+
+        SesCapture.Email sent = emailsTo(anna).getLast();
+        assertThat(sent.from()).contains(AwsPipeline.MAIL_FROM);
+        assertThat(sent.subject()).contains("Your MediCareWizard password reset code");
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("\\b(\\d{4} \\d{4})\\b")
+                .matcher(sent.text().orElseThrow());
+        assertThat(code.find()).isTrue();
+        PipelineApi.require(api.resetPassword(anna.email(), code.group(1), "a brand new passphrase"), 204);
+        assertThat(api.me(anna).status()).as("the session from before the reset").isEqualTo(401);
+        PipelineApi.require(api.logIn(anna.email(), "a brand new passphrase"), 200);
+        assertThat(emailsTo(anna)).last().satisfies(email ->
+                assertThat(email.subject()).contains("Your MediCareWizard password was changed"));
+    }
+
+    @Test
+    @Order(3)
     void theSweeperQueuesAgainARequestWhoseMessageWasLost() {
         Patient patient = api.newPatient();
         // a request answered 202 longer ago than the sweeper's patience, whose message never reached the queue
@@ -193,7 +214,7 @@ class AwsPipelineIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void operatorsListAndRedriveDeadLetters() {
         Patient patient = api.newPatient();
         String id = seedPending(patient, STARTS.pop(), Instant.now());
@@ -213,7 +234,7 @@ class AwsPipelineIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aTransactionConflictAnswersTheFirstReservationAndA409() {
         Patient patient = api.newPatient();
         String start = STARTS.pop();
@@ -237,7 +258,7 @@ class AwsPipelineIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aSlowTableStillDecidesEveryRequest() {
         pipeline.dynamoDb.faults().latency(Faults.ANY_OPERATION, Duration.ofMillis(100));
         Patient patient = api.newPatient();
@@ -247,7 +268,7 @@ class AwsPipelineIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void throttlingFromDynamoDbAndSnsIsRiddenOut() {
         Patient patient = api.newPatient();
         pipeline.dynamoDb.faults().throttleNext(Faults.ANY_OPERATION, 2);
@@ -260,7 +281,7 @@ class AwsPipelineIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aParkedNotificationIsRetriedOnAnOperatorsRequest() {
         Patient patient = api.newPatient();
         pipeline.sns.fail(Fault.SERVER_ERROR);
@@ -282,7 +303,7 @@ class AwsPipelineIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void messagingServicesThatNeverAnswerLeaveTheNotifierWithinItsTimeoutAndParked() {
         Patient patient = api.newPatient();
         pipeline.sns.fail(Fault.HANG);

@@ -50,6 +50,7 @@ public record DeployedEnvironment(String region, String tableName, String queueU
         env.put(IntakeSpec.OPS_TOKEN_SECRET_ARN, opsTokenSecretArn);
         env.put(IntakeSpec.CLIENT_ADDRESS_HEADER, IntakeSpec.CLIENT_ADDRESS_HEADER_IN_AWS);
         env.put(IntakeSpec.NOTIFIER_FUNCTION_NAME, FunctionSpecs.NOTIFIER.function().name());
+        env.put("MCW_MAIL_FROM", mailFrom);
         return Map.copyOf(env);
     }
 

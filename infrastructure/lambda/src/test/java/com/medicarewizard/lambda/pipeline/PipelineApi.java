@@ -96,6 +96,24 @@ final class PipelineApi {
         return send(as(patient, "/api/v1/reservations/" + id).DELETE());
     }
 
+    Answer askResetCode(String email) {
+        return send(request("/api/v1/auth/password-reset").POST(json(JSON.createObjectNode().put("email", email))));
+    }
+
+    Answer resetPassword(String email, String code, String password) {
+        return send(request("/api/v1/auth/password-reset/complete").POST(json(JSON.createObjectNode()
+                .put("email", email).put("code", code).put("password", password))));
+    }
+
+    Answer logIn(String email, String password) {
+        return send(request("/api/v1/auth/token").POST(json(JSON.createObjectNode()
+                .put("email", email).put("password", password))));
+    }
+
+    Answer me(Patient patient) {
+        return send(as(patient, "/api/v1/me").GET());
+    }
+
     Answer operator(String opsToken, String method, String path) {
         return send(request(path).header("Authorization", "Bearer " + opsToken)
                 .method(method, HttpRequest.BodyPublishers.noBody()));
