@@ -1,6 +1,6 @@
 import { ApiError, patientRequest, pauseAbout, retryAfter } from '/assets/js/api.js';
 import { renderMonth } from '/assets/js/calendar.js';
-import { examTypes, freeStarts, siteName } from '/assets/js/catalog.js';
+import { examTypes, freeStarts, openingLines, siteAddress, siteName, sites } from '/assets/js/catalog.js';
 import { byId, h, say } from '/assets/js/dom.js';
 import { formatDay, formatInstant, t, tOr } from '/assets/js/i18n.js';
 import { setUpPage } from '/assets/js/layout.js';
@@ -15,12 +15,15 @@ const HORIZON_DAYS = 180;
 
 await setUpPage({ title: 'book.title', current: '/book', patientOnly: true });
 
-const state = { exams: [], exam: null, site: '', month: monthOf(today()).first, starts: [], day: null, chosen: null, key: null };
+const state = {
+  exams: [], exam: null, site: '', month: monthOf(today()).first, starts: [], day: null, chosen: null, key: null,
+  sites: new Map(),
+};
 const examSelect = byId('exam');
 const siteSelect = byId('site');
 
 try {
-  state.exams = await examTypes();
+  [state.exams, state.sites] = await Promise.all([examTypes(), sites()]);
 } catch {
   say(byId('calendar-status'), t('common.unavailable'));
 }
@@ -28,7 +31,12 @@ examSelect.replaceChildren(...state.exams.map(exam => h('option', { value: exam.
 const wanted = new URLSearchParams(location.search).get('exam');
 if (state.exams.some(exam => exam.code === wanted)) examSelect.value = wanted;
 examSelect.addEventListener('change', () => chooseExam());
-siteSelect.addEventListener('change', () => { state.site = siteSelect.value; state.day = null; showMonth(); });
+siteSelect.addEventListener('change', () => {
+  state.site = siteSelect.value;
+  state.day = null;
+  showSiteInfo();
+  showMonth();
+});
 byId('prev-month').addEventListener('click', () => moveMonth(-1));
 byId('next-month').addEventListener('click', () => moveMonth(1));
 byId('confirm').addEventListener('click', confirm);
@@ -70,6 +78,26 @@ function fillSites() {
   const options = [...known].sort().map(id => h('option', { value: id }, siteName(id)));
   siteSelect.replaceChildren(h('option', { value: '' }, t('book.anySite')), ...options);
   siteSelect.value = state.site;
+  showSiteInfo();
+}
+
+/**
+ * Where the chosen site is and when it is open; with "Any site", where each site of the list is. Said
+ * before a time is chosen, so that no one books at a site they cannot reach.
+ */
+function showSiteInfo() {
+  const info = byId('site-info');
+  const chosen = state.sites.get(state.site);
+  if (chosen) {
+    info.replaceChildren(h('p', {}, siteAddress(chosen)),
+      h('p', { class: 'hours-heading' }, t('site.hours')),
+      h('ul', { class: 'hours' }, ...openingLines(chosen).map(line => h('li', {}, line))));
+  } else {
+    const listed = [...siteSelect.options].map(o => state.sites.get(o.value)).filter(Boolean);
+    info.replaceChildren(h('ul', { class: 'sites' }, ...listed.map(site =>
+      h('li', {}, h('strong', {}, siteName(site.id)), ' — ', siteAddress(site)))));
+  }
+  info.hidden = state.sites.size === 0;
 }
 
 function startsShown() {
@@ -117,7 +145,7 @@ function choose(start) {
     ...entry('book.summary.exam', state.exam.name),
     ...entry('book.summary.when', formatInstant(start.start)),
     ...entry('book.summary.duration', t('common.minutes', { minutes: state.exam.durationMinutes })),
-    ...entry('book.summary.site', siteName(start.site)),
+    ...entry('book.summary.site', h('span', {}, siteName(start.site), h('br'), siteAddress(state.sites.get(start.site)))),
     ...entry('book.summary.preparation', state.exam.preparation));
   byId('confirm').disabled = false;
   byId('step-confirm').hidden = false;
@@ -187,6 +215,11 @@ function confirmed(reservation) {
   showOutcome('CONFIRMED', t('book.confirmed'), t('book.confirmedDetail', {
     exam: state.exam.name, when: formatInstant(reservation.start), site: siteName(reservation.site),
   }));
+  const where = siteAddress(state.sites.get(reservation.site));
+  if (where) {
+    byId('outcome-where').replaceChildren(t('site.where'), ': ', where);
+    byId('outcome-where').hidden = false;
+  }
   state.starts = state.starts.filter(s => !(s.start === reservation.start && s.site === reservation.site));
   state.day = null;
   showMonth();
@@ -240,6 +273,7 @@ function showOutcome(status, heading, detail) {
   outcome.hidden = false;
   byId('outcome-heading').textContent = heading;
   byId('outcome-detail').textContent = detail;
+  byId('outcome-where').hidden = true;
   byId('alternatives-heading').hidden = true;
   byId('alternatives').replaceChildren();
   if (status !== 'PENDING') byId('outcome-heading').focus();

@@ -1,5 +1,5 @@
 import { ApiError, patientRequest } from '/assets/js/api.js';
-import { examTypes, siteName } from '/assets/js/catalog.js';
+import { examTypes, siteAddress, siteName, sites } from '/assets/js/catalog.js';
 import { byId, h, say } from '/assets/js/dom.js';
 import { formatInstant, t } from '/assets/js/i18n.js';
 import { setUpPage } from '/assets/js/layout.js';
@@ -11,6 +11,7 @@ await setUpPage({ title: 'bookings.title', current: '/bookings', patientOnly: tr
 const status = byId('bookings-status');
 const dialog = byId('cancel-dialog');
 let names = new Map();
+let places = new Map();
 let cancelling = null;
 
 byId('cancel-keep').addEventListener('click', () => dialog.close());
@@ -22,6 +23,7 @@ try {
 } catch {
   // the codes stand in for the names
 }
+places = await sites();
 await show();
 
 async function show() {
@@ -56,6 +58,7 @@ function item(reservation, upcoming) {
     h('h3', {}, name),
     h('p', {}, formatInstant(reservation.start)),
     h('p', { class: 'muted' }, siteName(reservation.site)),
+    upcoming && places.has(reservation.site) ? h('p', {}, siteAddress(places.get(reservation.site))) : null,
     h('p', {}, h('span', { class: `badge ${reservation.status.toLowerCase()}` }, t(`status.${reservation.status}`))),
     actions);
 }

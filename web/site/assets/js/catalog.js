@@ -1,5 +1,6 @@
 import { request } from '/assets/js/api.js';
-import { tOr } from '/assets/js/i18n.js';
+import { h } from '/assets/js/dom.js';
+import { formatDay, t, tOr } from '/assets/js/i18n.js';
 import { addDays, today } from '/assets/js/times.js';
 
 /** The center's exam types, with names and preparation notes in the page's language when translated. */
@@ -15,6 +16,47 @@ export async function examTypes() {
 /** A site's name in the page's language when the message files know it, else its id. */
 export function siteName(id) {
   return tOr(`site.${id}`, id);
+}
+
+let sitesAsked = null;
+
+/** The center's sites by id (name, address, map link, opening hours), asked once per page; empty when unavailable. */
+export function sites() {
+  sitesAsked ??= request('/api/v1/sites').then(list => new Map(list.map(site => [site.id, site])), () => {
+    sitesAsked = null;
+    return new Map();
+  });
+  return sitesAsked;
+}
+
+/** A Monday, to name the days of the week in the page's language. */
+const A_MONDAY = '2024-01-01';
+const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+
+/**
+ * A site's opening hours as people read them, days with the same hours together:
+ * "Monday–Friday 07:30–19:00", "Saturday 08:00–13:00", "Sunday closed".
+ */
+export function openingLines(site) {
+  const byDay = new Map(site.hours.map(day => [day.day, day.periods.map(p => `${p.from}–${p.to}`).join(', ')]));
+  const lines = [];
+  DAYS.forEach((day, i) => {
+    const hours = byDay.get(day) ?? '';
+    const last = lines.at(-1);
+    if (last && last.hours === hours && last.to === i - 1) last.to = i;
+    else lines.push({ from: i, to: i, hours });
+  });
+  const name = i => formatDay(addDays(A_MONDAY, i), { weekday: 'long' });
+  return lines.map(line => `${line.from === line.to ? name(line.from) : `${name(line.from)}–${name(line.to)}`} `
+    + (line.hours || t('site.closed')));
+}
+
+/** Where a site is: its address and a plain link to the map (opens in a new tab), for any page that shows the site. */
+export function siteAddress(site) {
+  if (!site) return null;
+  return h('span', { class: 'site-address' }, site.address, ' · ',
+    h('a', { href: site.mapUrl, target: '_blank', rel: 'noopener noreferrer' }, t('site.map'),
+      h('span', { class: 'visually-hidden' }, ` ${siteName(site.id)} ${t('site.newTab')}`)));
 }
 
 /** The bookable starts of an exam between two days (inclusive), at one site or all; only those with room. */

@@ -8,6 +8,7 @@ import com.medicarewizard.intake.auth.LoginThrottle;
 import com.medicarewizard.intake.auth.Logout;
 import com.medicarewizard.intake.auth.RequestPasswordReset;
 import com.medicarewizard.intake.catalog.ListExamTypes;
+import com.medicarewizard.intake.catalog.ListSites;
 import com.medicarewizard.intake.catalog.QueryAvailability;
 import com.medicarewizard.intake.http.Endpoint;
 import com.medicarewizard.intake.http.Endpoint.ForOperator;
@@ -61,6 +62,7 @@ final class Endpoints {
     private static Map<String, Endpoint> catalogue(Intake intake) {
         return Map.of(
                 "listExamTypes", new Open(new ListExamTypes(intake.catalog())),
+                "listSites", new Open(new ListSites(intake.catalog())),
                 "getAvailability", new Open(new QueryAvailability(intake.catalog(), intake.ledger(), intake.clock(),
                         intake.config().availabilityCache())));
     }

@@ -24,6 +24,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CatalogRoutesTest {
     private final Api api = new Api();
 
+    /** Issue 16, finding 2: where each site is and when it is open, for every page that shows a site. */
+    @Test
+    void listsTheSitesWithAddressMapLinkHoursAndExamTypes() {
+        Reply reply = api.send(Req.get("/api/v1/sites"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).hasSize(2);
+        JsonNode sud = reply.body().get(1);
+        assertThat(sud.get("id").asText()).isEqualTo("ROMA-SUD");
+        assertThat(sud.get("name").asText()).isEqualTo("Roma Sud");
+        assertThat(sud.get("address").asText()).isEqualTo("Via Appia 1");
+        assertThat(sud.get("mapUrl").asText()).isEqualTo("https://www.openstreetmap.org/search?query=Via+Appia+1");
+        assertThat(sud.get("zone").asText()).isEqualTo("Europe/Rome");
+        // two X-ray rooms and an ECG room open at the same hours: one set of periods, Sunday closed (absent)
+        assertThat(sud.get("hours")).hasSize(6);
+        assertThat(sud.get("hours").get(0).toString())
+                .isEqualTo("{\"day\":\"MONDAY\",\"periods\":[{\"from\":\"08:00\",\"to\":\"13:00\"},{\"from\":\"14:00\",\"to\":\"20:00\"}]}");
+        assertThat(sud.get("examTypes").toString()).isEqualTo("[\"XRAY-CHEST\",\"ECG\"]");
+        // the lab nurse works round the clock: the lunch break of the rooms is no break of the site
+        JsonNode nord = reply.body().get(0);
+        assertThat(nord.get("hours")).hasSize(7);
+        assertThat(nord.get("hours").get(6).toString())
+                .isEqualTo("{\"day\":\"SUNDAY\",\"periods\":[{\"from\":\"00:00\",\"to\":\"24:00\"}]}");
+    }
+
     @Test
     void listsExamTypesWithDurationAndPreparation() {
         Reply reply = api.send(Req.get("/api/v1/exam-types"));

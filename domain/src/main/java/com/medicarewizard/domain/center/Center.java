@@ -1,6 +1,10 @@
 package com.medicarewizard.domain.center;
 
+import java.time.DayOfWeek;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +59,33 @@ public record Center(List<Site> sites, List<ExamType> examTypes, List<Resource> 
 
     public Optional<Resource> resource(ResourceId id) {
         return resources.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /**
+     * When the site is open, as a patient reads it: per day, the periods in which at least one of its
+     * resources is open, overlapping and touching periods joined.
+     */
+    public OpeningHours siteHours(SiteId site) {
+        Map<DayOfWeek, List<OpeningHours.Period>> week = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            List<OpeningHours.Period> periods = resources.stream().filter(r -> r.site().equals(site))
+                    .flatMap(r -> r.hours().on(day).stream())
+                    .sorted(Comparator.comparing(OpeningHours.Period::from)).toList();
+            List<OpeningHours.Period> joined = new ArrayList<>();
+            for (OpeningHours.Period period : periods) {
+                OpeningHours.Period last = joined.isEmpty() ? null : joined.getLast();
+                if (last != null && !period.from().isAfter(last.to())) {
+                    joined.set(joined.size() - 1, new OpeningHours.Period(last.from(),
+                            period.to().isAfter(last.to()) ? period.to() : last.to()));
+                } else {
+                    joined.add(period);
+                }
+            }
+            if (!joined.isEmpty()) {
+                week.put(day, joined);
+            }
+        }
+        return new OpeningHours(week);
     }
 
     /** The sites that have at least one resource of every kind the exam needs. */

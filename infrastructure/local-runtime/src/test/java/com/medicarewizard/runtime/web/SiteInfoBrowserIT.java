@@ -1,0 +1,68 @@
+package com.medicarewizard.runtime.web;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 16, finding 2: the website never said where the sites are. Now every step that shows a site
+ * says its address with a plain map link (no map script), and choosing one says when it is open.
+ */
+class SiteInfoBrowserIT extends WebsiteSuite {
+    private static final String EUR_ADDRESS = "Viale Europa 46, 00144 Roma";
+    private static final String NORD_ADDRESS = "Via Flaminia 120, 00196 Roma";
+    private static final String MAP = "https://www.openstreetmap.org/search?query=";
+
+    @Test
+    void everyStepThatShowsASiteSaysWhereItIsAndChoosingOneSaysWhenItIsOpen() {
+        Patient patient = newPatient();
+        try (Browser browser = browser("en-GB")) {
+            logIn(browser, patient);
+            browser.open("/book?exam=XRAY-CHEST");
+            awaitMonthLoaded(browser);
+            // "Any site": where each site is
+            WebElement any = browser.text("#site-info", EUR_ADDRESS);
+            assertThat(any.getText()).contains("MediCare Roma Nord", NORD_ADDRESS, "MediCare Roma EUR", EUR_ADDRESS);
+            assertThat(browser.all("#site-info a")).extracting(a -> a.getAttribute("href"))
+                    .containsExactlyInAnyOrder(MAP + "Via+Flaminia+120%2C+00196+Roma", MAP + "Viale+Europa+46%2C+00144+Roma");
+            assertThat(browser.find("#site-info a").getAttribute("rel")).contains("noopener");
+
+            chooseSite(browser, "ROMA-EUR");
+            WebElement one = browser.text("#site-info", "Opening hours");
+            assertThat(one.getText()).contains(EUR_ADDRESS, "Map").doesNotContain(NORD_ADDRESS)
+                    .containsPattern("Monday–Friday \\d\\d:\\d\\d–\\d\\d:\\d\\d").contains("Sunday closed");
+            browser.capture("book-site-info");
+
+            chooseFreeDay(browser, LocalDate.now(ROME).plusDays(2));
+            browser.visible("#times button.time").click();
+            assertThat(browser.visible("#summary").getText()).contains("MediCare Roma EUR", EUR_ADDRESS);
+            browser.find("#confirm").click();
+            browser.visible("#outcome[data-status='CONFIRMED']");
+            assertThat(browser.visible("#outcome-where").getText()).contains(EUR_ADDRESS, "Map");
+            browser.capture("book-confirmed-where");
+
+            browser.find("#outcome a[href='/bookings']").click();
+            WebElement booking = browser.visible("#upcoming li.booking[data-status='CONFIRMED']");
+            assertThat(booking.getText()).contains("MediCare Roma EUR", EUR_ADDRESS);
+            assertThat(booking.findElement(org.openqa.selenium.By.cssSelector("a")).getAttribute("href"))
+                    .isEqualTo(MAP + "Viale+Europa+46%2C+00144+Roma");
+        }
+    }
+
+    @Test
+    void theHoursAreInTheVisitorsLanguage() {
+        Patient patient = newPatient();
+        try (Browser browser = browser("it-IT")) {
+            logIn(browser, patient);
+            browser.open("/book?exam=XRAY-CHEST");
+            awaitMonthLoaded(browser);
+            chooseSite(browser, "ROMA-NORD");
+            WebElement info = browser.text("#site-info", "Orari di apertura");
+            assertThat(info.getText()).contains(NORD_ADDRESS, "Mappa").containsPattern("lunedì–venerdì \\d\\d:\\d\\d")
+                    .contains("domenica chiuso");
+        }
+    }
+}
