@@ -73,14 +73,16 @@ function unknown(figures, name) {
 }
 
 function showFigures(figures) {
-  byId('figures').replaceChildren(...FIGURES.flatMap(([name, digits]) => [
-    h('dt', {}, t(`ops.figure.${name}`)),
+  // each figure in its own group, so that a label and its number stay together at every width
+  byId('figures').replaceChildren(...FIGURES.map(([name, digits]) => h('div', { class: 'figure' },
+    h('dt', {}, t(`ops.figure.${name}`), ' ', h('span', { class: 'term', lang: 'en' }, t(`ops.term.${name}`))),
     // a figure not known (the stream lag in AWS while CloudWatch has no point) is a dash, not a 0
-    h('dd', { 'data-figure': name }, unknown(figures, name) ? '—' : formatNumber(figures[name], digits)),
-  ]));
+    h('dd', { 'data-figure': name }, unknown(figures, name) ? '—' : formatNumber(figures[name], digits)))));
   const now = Date.now();
   const history = JSON.parse(sessionStorage.getItem(HISTORY) || '[]').filter(s => s.t > now - WINDOW_MS);
-  history.push({ t: now, value: figures.queueDepth });
+  // the most waiting at once since the read before (the API looks 10 s back), not the gauge at this instant:
+  // a burst the allocator drains between two reads still shows
+  history.push({ t: now, value: figures.waitingPeak ?? figures.queueDepth + figures.inFlight });
   sessionStorage.setItem(HISTORY, JSON.stringify(history));
   drawQueueChart(byId('chart'), history, WINDOW_MS, now);
 }

@@ -153,7 +153,7 @@ class OpenApiContractTest {
                 .extracting(Map.Entry::getKey)
                 .containsExactlyInAnyOrder("queueDepth", "inFlight", "oldestAgeSeconds", "deadLetters",
                         "allocatorLagSeconds", "streamLagSeconds", "streamLagKnown", "confirmedPerMinute",
-                        "rejectedPerMinute", "parkedNotifications");
+                        "rejectedPerMinute", "parkedNotifications", "waitingPeak");
     }
 
     private static JsonNode operation(String method, String path) {

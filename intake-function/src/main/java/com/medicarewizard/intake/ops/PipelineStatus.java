@@ -25,11 +25,12 @@ public record PipelineStatus(PipelineGauges gauges) implements Route {
      */
     public record Figures(long queueDepth, long inFlight, double oldestAgeSeconds, long deadLetters,
                           double allocatorLagSeconds, double streamLagSeconds, boolean streamLagKnown,
-                          double confirmedPerMinute, double rejectedPerMinute, long parkedNotifications) {
+                          double confirmedPerMinute, double rejectedPerMinute, long parkedNotifications,
+                          long waitingPeak) {
         static Figures of(PipelineFigures f) {
             return new Figures(f.queueDepth(), f.inFlight(), f.oldestAgeSeconds(), f.deadLetters(),
                     f.allocatorLagSeconds(), f.streamLagSeconds().orElse(0), f.streamLagSeconds().isPresent(),
-                    f.confirmedPerMinute(), f.rejectedPerMinute(), f.parkedNotifications());
+                    f.confirmedPerMinute(), f.rejectedPerMinute(), f.parkedNotifications(), f.waitingPeak());
         }
     }
 }

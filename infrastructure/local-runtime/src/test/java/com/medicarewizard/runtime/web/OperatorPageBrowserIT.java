@@ -37,11 +37,64 @@ class OperatorPageBrowserIT extends WebsiteSuite {
             // a flat line has no height, so it is never "displayed": its points are what counts
             String points = browser.find("#chart svg polyline").getAttribute("points");
             assertThat(points.split(" ")).hasSizeGreaterThanOrEqualTo(2);
-            assertThat(browser.find("#chart svg").getAttribute("aria-label")).startsWith("Queue depth over the last 10 minutes: now 0");
+            assertThat(browser.find("#chart svg").getAttribute("aria-label"))
+                    .startsWith("Requests waiting for a decision over the last 10 minutes");
             browser.capture("ops");
             browser.find("#forget-token").click();
             browser.visible("#token-form");
             assertThat(browser.script("return sessionStorage.getItem('mcw.opsToken')")).isNull();
+        }
+    }
+
+    /**
+     * Issue 16, finding 9: a burst of 180 requests, decided in well under the 3 s between two readings,
+     * left the chart flat at 0; on a desktop the figures sat under the wrong labels; and the labels spoke
+     * in pipeline terms only.
+     */
+    @Test
+    void aBurstDrainedBetweenTwoReadingsShowsOnTheChartAndEachFigureStaysUnderItsLabel() {
+        try (Browser browser = browser("en-GB")) {
+            openDashboard(browser);
+            assertThat(browser.find("#figures").getText()).contains("Requests waiting", "queue depth",
+                    "Requests that kept failing", "dead letters", "Time to a decision (s)", "allocator lag");
+            for (int width : new int[] {360, 1280}) {
+                browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+                for (var figure : browser.all("#figures .figure")) {
+                    var label = figure.findElement(org.openqa.selenium.By.tagName("dt")).getRect();
+                    var number = figure.findElement(org.openqa.selenium.By.tagName("dd")).getRect();
+                    assertThat(number.getX()).as("at %d px", width).isEqualTo(label.getX());
+                    assertThat(number.getY()).as("at %d px", width).isGreaterThan(label.getY());
+                }
+            }
+
+            burstOf(180);
+
+            browser.until(d -> browser.find("#chart svg").getAttribute("aria-label").contains("highest 180"));
+            browser.capture("ops-burst");
+        }
+    }
+
+    /** 180 requests for one start, all accepted at once, then put on the queue as the intake does. */
+    private static void burstOf(int requests) {
+        Patient patient = newPatient();
+        var id = runtime.patients().byEmail(new com.medicarewizard.domain.patient.EmailAddress(patient.email()))
+                .orElseThrow().id();
+        var start = java.time.OffsetDateTime.parse(freeStart("ECG", "ROMA-NORD", 3).get("start").asText()).toInstant();
+        var accepted = java.time.Instant.now();
+        var ids = new java.util.ArrayList<String>();
+        for (int i = 0; i < requests; i++) {
+            var pending = Reservation.request(com.medicarewizard.domain.reservation.ReservationId.random(), id,
+                    new com.medicarewizard.domain.center.ExamTypeCode("ECG"),
+                    new com.medicarewizard.domain.center.SiteId("ROMA-NORD"), start, start.plusSeconds(15 * 60),
+                    accepted, "burst-" + i);
+            runtime.reservations().create(pending, java.util.Optional.empty());
+            ids.add(pending.id().value());
+        }
+        for (String reservation : ids) {
+            runtime.sqs().sendMessage(r -> r.queueUrl(runtime.queueUrls().queueUrl())
+                    .messageBody("{\"type\":\"DECIDE\",\"reservationId\":\"" + reservation + "\"}")
+                    .messageAttributes(Map.of("correlationId",
+                            MessageAttributeValue.builder().dataType("String").stringValue("burst").build())));
         }
     }
 
