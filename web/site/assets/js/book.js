@@ -2,7 +2,7 @@ import { ApiError, patientRequest, pauseAbout, retryAfter } from '/assets/js/api
 import { renderMonth } from '/assets/js/calendar.js';
 import { examTypes, freeStarts, openingLines, siteAddress, siteName, sites } from '/assets/js/catalog.js';
 import { byId, h, say } from '/assets/js/dom.js';
-import { formatDay, formatInstant, t, tOr } from '/assets/js/i18n.js';
+import { formatDay, formatInstant, hourAtSite, t, tOr } from '/assets/js/i18n.js';
 import { setUpPage } from '/assets/js/layout.js';
 import { addDays, dayOf, monthOf, today } from '/assets/js/times.js';
 
@@ -120,15 +120,36 @@ function chooseDay(day) {
   byId('times-heading').focus();
 }
 
+/** Where the parts of the day begin, in the site's local hours. */
+const PARTS = [['morning', 0], ['afternoon', 12], ['evening', 17]];
+
+/**
+ * The day's free times, grouped by site (with "Any site": sites in the order of their earliest time,
+ * each named once rather than on every time) and by part of the day, each time a short button: on a
+ * phone a day of two sites is a few rows per part, not one full-width button per time.
+ */
 function showTimes(day) {
   const starts = startsShown().filter(start => dayOf(start.start) === day);
   byId('times-heading').textContent = t('book.timesOn', { day: formatDay(day) });
-  byId('times').replaceChildren(...starts.map(start => h('li', {}, h('button', {
+  const bySite = new Map();
+  starts.forEach(start => bySite.set(start.site, [...(bySite.get(start.site) ?? []), start]));
+  byId('times').replaceChildren(...[...bySite].map(([site, times]) => h('div', { class: 'site-times' },
+    state.site ? null : h('h3', {}, siteName(site)),
+    ...PARTS.map(([part, from], i) => [part, times.filter(s => hourAtSite(s.start) >= from
+      && (i === PARTS.length - 1 || hourAtSite(s.start) < PARTS[i + 1][1]))])
+      .filter(([, inPart]) => inPart.length)
+      .map(([part, inPart]) => h('div', { class: 'part' },
+        h(state.site ? 'h3' : 'h4', { class: 'part-heading' }, t(`book.part.${part}`)),
+        h('ul', { class: 'times' }, ...inPart.map(start => h('li', {}, timeButton(start, !state.site)))))))));
+  byId('step-time').hidden = !starts.length;
+}
+
+function timeButton(start, namingSite) {
+  return h('button', {
     type: 'button', class: 'time', 'data-start': start.start, 'data-site': start.site, 'aria-pressed': 'false',
     onclick: () => choose(start),
-  }, state.site ? formatInstant(start.start, 'time')
-    : t('book.timeAtSite', { time: formatInstant(start.start, 'time'), site: siteName(start.site) })))));
-  byId('step-time').hidden = !starts.length;
+  }, formatInstant(start.start, 'time'),
+  namingSite ? h('span', { class: 'visually-hidden' }, `, ${siteName(start.site)}`) : null);
 }
 
 /** Shows the summary of the chosen start; one idempotency key per choice, so a double click books once. */

@@ -59,6 +59,12 @@ export function formatInstant(iso, style = 'dateTime') {
   return new Intl.DateTimeFormat(locale, { ...formats[style], timeZone: SITE_ZONE }).format(new Date(iso));
 }
 
+/** The hour (0-23) of an ISO-8601 instant at the site, whatever the browser's zone. */
+export function hourAtSite(iso) {
+  return Number(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: SITE_ZONE })
+    .format(new Date(iso)));
+}
+
 /** A calendar day ('YYYY-MM-DD') formatted for the language. */
 export function formatDay(day, options = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }) {
   return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(noonOf(day));

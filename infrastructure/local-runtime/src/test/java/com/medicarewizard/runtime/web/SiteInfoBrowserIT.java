@@ -52,6 +52,39 @@ class SiteInfoBrowserIT extends WebsiteSuite {
         }
     }
 
+    /** Issue 16, finding 7: with "Any site" a day on a phone was 72 full-width buttons, both sites mixed. */
+    @Test
+    void aDaysTimesOnAPhoneAreGroupedBySiteAndPartOfTheDayAFewToARow() {
+        Patient patient = newPatient();
+        try (Browser browser = browser("en-GB")) {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
+            logIn(browser, patient);
+            browser.open("/book?exam=XRAY-CHEST");
+            chooseFreeDay(browser, LocalDate.now(ROME).plusDays(2));
+
+            var groups = browser.all("#times .site-times");
+            assertThat(groups).extracting(g -> g.findElement(org.openqa.selenium.By.tagName("h3")).getText())
+                    .containsExactlyInAnyOrder("MediCare Roma Nord", "MediCare Roma EUR");
+            WebElement first = groups.getFirst();
+            assertThat(first.findElements(org.openqa.selenium.By.cssSelector(".part-heading")))
+                    .extracting(WebElement::getText).containsAnyOf("Morning", "Afternoon");
+            var buttons = first.findElements(org.openqa.selenium.By.cssSelector("button.time"));
+            // the time alone is shown; the site is still said to a screen reader, on every time
+            assertThat(buttons).allSatisfy(b -> {
+                assertThat(b.getAttribute("textContent")).matches("\\d\\d:\\d\\d, MediCare Roma (Nord|EUR)");
+                assertThat(b.findElement(org.openqa.selenium.By.cssSelector(".visually-hidden")).getAttribute("textContent"))
+                        .startsWith(", MediCare Roma");
+            });
+            long perRow = buttons.stream().filter(b -> b.getRect().getY() == buttons.getFirst().getRect().getY()).count();
+            assertThat(perRow).as("times on the first row at 360 px").isGreaterThanOrEqualTo(3);
+            browser.capture("book-times-grouped");
+
+            buttons.getFirst().click();
+            assertThat(buttons.getFirst().getAttribute("aria-pressed")).isEqualTo("true");
+            browser.visible("#confirm");
+        }
+    }
+
     @Test
     void theHoursAreInTheVisitorsLanguage() {
         Patient patient = newPatient();
