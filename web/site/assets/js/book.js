@@ -1,3 +1,4 @@
+import { addToCalendar, downloadCalendarFile } from '/assets/js/add-to-calendar.js';
 import { ApiError, patientRequest, pauseAbout, retryAfter } from '/assets/js/api.js';
 import { renderMonth } from '/assets/js/calendar.js';
 import { examTypes, freeStarts, openingLines, siteAddress, siteName, sites } from '/assets/js/catalog.js';
@@ -18,6 +19,10 @@ await setUpPage({ title: 'book.title', current: '/book', patientOnly: true });
 const state = {
   exams: [], exam: null, site: '', month: monthOf(today()).first, starts: [], day: null, chosen: null, key: null,
   sites: new Map(),
+  // a reservation named in the address (?reservation=): the page was reloaded while it was processing
+  resumed: null,
+  // the patient's bookings still ahead, to warn before a second booking of the same exam
+  upcoming: [],
 };
 const examSelect = byId('exam');
 const siteSelect = byId('site');
@@ -40,7 +45,40 @@ siteSelect.addEventListener('change', () => {
 byId('prev-month').addEventListener('click', () => moveMonth(-1));
 byId('next-month').addEventListener('click', () => moveMonth(1));
 byId('confirm').addEventListener('click', confirm);
+loadUpcoming();
+const resuming = new URLSearchParams(location.search).get('reservation');
+if (resuming) {
+  const examOf = await resume(resuming);
+  if (examOf) examSelect.value = examOf;
+}
 if (state.exams.length) await chooseExam();
+if (resuming) await settleResumed(resuming);
+
+/** The patient's bookings still ahead (pending or confirmed); without them no warning is given, nothing else changes. */
+async function loadUpcoming() {
+  try {
+    const now = Date.now();
+    state.upcoming = (await patientRequest('/api/v1/reservations'))
+      .filter(r => ['PENDING', 'CONFIRMED'].includes(r.status) && Date.parse(r.end) > now);
+  } catch {
+    state.upcoming = [];
+  }
+}
+
+/** Before a second booking of an exam the patient already has ahead: said, not refused (some need two). */
+function warnOfDuplicate() {
+  const same = state.upcoming.filter(r => r.examType === state.exam.code)
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  const warning = byId('duplicate-warning');
+  if (!same.length) {
+    say(warning, '');
+    return;
+  }
+  warning.replaceChildren(t('book.duplicate', {
+    exam: state.exam.name, when: formatInstant(same[0].start), site: siteName(same[0].site), count: same.length,
+  }), ' ', h('a', { href: '/bookings' }, t('book.duplicateLink')));
+  warning.hidden = false;
+}
 
 async function chooseExam() {
   state.exam = state.exams.find(exam => exam.code === examSelect.value);
@@ -154,6 +192,7 @@ function timeButton(start, namingSite) {
 
 /** Shows the summary of the chosen start; one idempotency key per choice, so a double click books once. */
 function choose(start) {
+  forget();
   state.chosen = start;
   state.key = randomKey();
   // the chosen time stands out wherever it is listed (the day's times, the alternatives)
@@ -168,6 +207,7 @@ function choose(start) {
     ...entry('book.summary.duration', t('common.minutes', { minutes: state.exam.durationMinutes })),
     ...entry('book.summary.site', h('span', {}, siteName(start.site), h('br'), siteAddress(state.sites.get(start.site)))),
     ...entry('book.summary.preparation', state.exam.preparation));
+  warnOfDuplicate();
   byId('confirm').disabled = false;
   byId('step-confirm').hidden = false;
   byId('confirm-heading').focus();
@@ -187,16 +227,66 @@ async function confirm() {
       headers: { 'Idempotency-Key': state.key },
       body: { examType: state.exam.code, start: start.start, site: start.site },
     });
-    const decided = await decision(accepted.id);
-    if (decided.status === 'CONFIRMED') confirmed(decided);
-    else if (decided.status === 'REJECTED') await rejected(decided);
-    else showOutcome('PENDING', t('book.stillProcessing'), t('book.stillProcessingDetail'));
+    // a refresh or a return to this address resumes the wait for this reservation, not a blank form
+    remember(accepted.id);
+    await settle(await decision(accepted.id));
   } catch (e) {
     const refused = e instanceof ApiError && (e.status === 400 || e.status === 422);
     // a refusal's problem code (too-many-bookings) names the same reason as a rejection (TOO_MANY_BOOKINGS)
     const reason = String(e.problem?.code ?? '').toUpperCase().replaceAll('-', '_');
     if (refused) await rejected({ ...start, reason, examType: state.exam.code });
     else showOutcome('ERROR', t('book.failed'), t('common.unavailable'));
+  }
+}
+
+async function settle(decided) {
+  if (decided.status === 'CONFIRMED') confirmed(decided);
+  else if (decided.status === 'REJECTED') await rejected(decided);
+  else showOutcome('PENDING', t('book.stillProcessing'), t('book.stillProcessingDetail'));
+}
+
+/** The reservation in the page's address (?reservation=), so that reloading it shows where it stands. */
+function remember(id) {
+  const url = new URL(location.href);
+  url.searchParams.set('exam', state.exam.code);
+  url.searchParams.set('reservation', id);
+  history.replaceState(null, '', url.pathname + url.search);
+}
+
+function forget() {
+  const url = new URL(location.href);
+  if (!url.searchParams.has('reservation')) return;
+  url.searchParams.delete('reservation');
+  history.replaceState(null, '', url.pathname + url.search);
+}
+
+/** The exam of the reservation named in the address, if it is the patient's and still stands; else forgotten. */
+async function resume(id) {
+  try {
+    const reservation = await patientRequest(`/api/v1/reservations/${encodeURIComponent(id)}`);
+    if (reservation.status === 'CANCELLED') throw new Error('cancelled');
+    state.resumed = reservation;
+    return reservation.examType;
+  } catch {
+    forget();
+    return null;
+  }
+}
+
+/** Shows the resumed reservation as the page left it: still processing (and waits on), or decided. */
+async function settleResumed(id) {
+  const reservation = state.resumed;
+  if (!reservation || reservation.id !== id) return;
+  state.chosen = { start: reservation.start, site: reservation.site };
+  if (reservation.status === 'PENDING') {
+    showOutcome('PENDING', t('book.processing'), t('book.processingDetail'));
+    try {
+      await settle(await decision(id));
+    } catch {
+      showOutcome('ERROR', t('book.failed'), t('common.unavailable'));
+    }
+  } else {
+    await settle(reservation);
   }
 }
 
@@ -231,6 +321,7 @@ async function decision(id) {
 }
 
 function confirmed(reservation) {
+  state.upcoming.push(reservation);
   byId('step-confirm').hidden = true;
   byId('step-time').hidden = true;
   showOutcome('CONFIRMED', t('book.confirmed'), t('book.confirmedDetail', {
@@ -241,6 +332,10 @@ function confirmed(reservation) {
     byId('outcome-where').replaceChildren(t('site.where'), ': ', where);
     byId('outcome-where').hidden = false;
   }
+  byId('outcome-calendar').replaceChildren(addToCalendar(reservation, state.sites.get(reservation.site), {
+    onFile: () => downloadCalendarFile(reservation).catch(() => say(byId('outcome-calendar-status'), t('bookings.noCalendar'))),
+  }));
+  byId('outcome-calendar').hidden = false;
   state.starts = state.starts.filter(s => !(s.start === reservation.start && s.site === reservation.site));
   state.day = null;
   showMonth();
@@ -295,6 +390,7 @@ function showOutcome(status, heading, detail) {
   byId('outcome-heading').textContent = heading;
   byId('outcome-detail').textContent = detail;
   byId('outcome-where').hidden = true;
+  byId('outcome-calendar').hidden = true;
   byId('alternatives-heading').hidden = true;
   byId('alternatives').replaceChildren();
   if (status !== 'PENDING') byId('outcome-heading').focus();

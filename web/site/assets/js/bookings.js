@@ -1,3 +1,4 @@
+import { addToCalendar, downloadCalendarFile } from '/assets/js/add-to-calendar.js';
 import { ApiError, patientRequest } from '/assets/js/api.js';
 import { examTypes, siteAddress, siteName, sites } from '/assets/js/catalog.js';
 import { byId, h, say } from '/assets/js/dom.js';
@@ -49,9 +50,8 @@ function fill(id, reservations, upcoming) {
 
 function item(reservation, upcoming) {
   const name = names.get(reservation.examType) || reservation.examType;
-  const actions = upcoming && reservation.status === 'CONFIRMED' ? h('div', { class: 'actions' },
-    h('button', { type: 'button', id: `ics-${reservation.id}`, onclick: () => download(reservation, name) },
-      t('bookings.calendar'), h('span', { class: 'visually-hidden' }, ` ${name}`)),
+  const confirmed = upcoming && reservation.status === 'CONFIRMED';
+  const actions = confirmed ? h('div', { class: 'actions' },
     h('button', { type: 'button', class: 'danger', id: `cancel-${reservation.id}`, onclick: () => ask(reservation, name) },
       t('bookings.cancel'), h('span', { class: 'visually-hidden' }, ` ${name}`))) : null;
   return h('li', { class: 'card booking', 'data-id': reservation.id, 'data-status': reservation.status },
@@ -60,6 +60,7 @@ function item(reservation, upcoming) {
     h('p', { class: 'muted' }, siteName(reservation.site)),
     upcoming && places.has(reservation.site) ? h('p', {}, siteAddress(places.get(reservation.site))) : null,
     h('p', {}, h('span', { class: `badge ${reservation.status.toLowerCase()}` }, t(`status.${reservation.status}`))),
+    confirmed ? addToCalendar(reservation, places.get(reservation.site), { onFile: () => download(reservation, name) }) : null,
     actions);
 }
 
@@ -96,14 +97,7 @@ async function until(id, wanted) {
 /** The calendar file needs the bearer token, so it is fetched here and handed to the browser as a download. */
 async function download(reservation, name) {
   try {
-    const response = await patientRequest(`/api/v1/reservations/${encodeURIComponent(reservation.id)}/calendar`,
-      { raw: true, headers: { Accept: 'text/calendar' } });
-    const url = URL.createObjectURL(await response.blob());
-    const link = h('a', { href: url, download: `medicarewizard-${reservation.id}.ics`, hidden: true });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    await downloadCalendarFile(reservation);
     say(status, t('bookings.downloaded', { exam: name }));
   } catch {
     say(status, t('bookings.noCalendar'));

@@ -42,6 +42,14 @@ class SiteInfoBrowserIT extends WebsiteSuite {
             browser.find("#confirm").click();
             browser.visible("#outcome[data-status='CONFIRMED']");
             assertThat(browser.visible("#outcome-where").getText()).contains(EUR_ADDRESS, "Map");
+            // add to calendar: Google and Outlook by plain links naming the site, never the exam (health data)
+            String google = browser.visible("#outcome-calendar a[data-calendar='google']").getAttribute("href");
+            String outlook = browser.find("#outcome-calendar a[data-calendar='outlook']").getAttribute("href");
+            assertThat(google).startsWith("https://calendar.google.com/calendar/render?action=TEMPLATE")
+                    .contains("MediCare+Roma+EUR", "Viale+Europa+46").doesNotContain("ray", "Ray");
+            assertThat(outlook).startsWith("https://outlook.live.com/calendar/0/deeplink/compose?")
+                    .contains("startdt=", "enddt=").doesNotContain("ray", "Ray");
+            browser.visible("#outcome-calendar button[id^='ics-']");
             browser.capture("book-confirmed-where");
 
             browser.find("#outcome a[href='/bookings']").click();
@@ -49,6 +57,12 @@ class SiteInfoBrowserIT extends WebsiteSuite {
             assertThat(booking.getText()).contains("MediCare Roma EUR", EUR_ADDRESS);
             assertThat(booking.findElement(org.openqa.selenium.By.cssSelector("a")).getAttribute("href"))
                     .isEqualTo(MAP + "Viale+Europa+46%2C+00144+Roma");
+            String dates = booking.findElement(org.openqa.selenium.By.cssSelector("a[data-calendar='google']"))
+                    .getAttribute("href").replaceAll(".*dates=([0-9TZ]+)%2F([0-9TZ]+).*", "$1/$2");
+            var booked = runtime.reservations().find(new com.medicarewizard.domain.reservation.ReservationId(
+                    booking.getAttribute("data-id"))).orElseThrow();
+            var compact = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC);
+            assertThat(dates).isEqualTo(compact.format(booked.start()) + "/" + compact.format(booked.end()));
         }
     }
 

@@ -98,7 +98,7 @@ class SitePagesBrowserIT extends WebsiteSuite {
             String day = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ITALIAN).format(local);
             String time = DateTimeFormatter.ofPattern("HH:mm").format(local);
             assertThat(browser.visible("#upcoming li.booking").getText())
-                    .contains("Densitometria ossea (DEXA)", day, time, "Confermata", "Aggiungi al calendario (.ics)");
+                    .contains("Densitometria ossea (DEXA)", day, time, "Confermata", "Aggiungi al tuo calendario", "Calendario Apple e altri (.ics)");
             browser.capture("bookings-it");
 
             new Select(browser.find("#language")).selectByValue("en");
