@@ -82,7 +82,7 @@ export function toLogin(reason) {
 }
 
 /** A call to the API; JSON in and out, {@link ApiError} for anything but 2xx. */
-export async function request(path, { method = 'GET', body, token, headers = {}, raw = false } = {}) {
+export async function request(path, { method = 'GET', body, token, headers = {}, raw = false, signal } = {}) {
   const sent = { Accept: 'application/json', ...headers };
   if (body !== undefined) sent['Content-Type'] = 'application/json';
   if (token) sent.Authorization = 'Bearer ' + token;
@@ -92,6 +92,7 @@ export async function request(path, { method = 'GET', body, token, headers = {},
     body: body === undefined ? undefined : JSON.stringify(body),
     cache: 'no-store',
     credentials: 'omit',
+    signal,
   });
   if (!response.ok) {
     let problem = {};

@@ -26,6 +26,11 @@ const state = {
 };
 const examSelect = byId('exam');
 const siteSelect = byId('site');
+// while the catalogue loads, the lists say so rather than stand empty
+examSelect.replaceChildren(h('option', { value: '' }, t('common.loading')));
+siteSelect.replaceChildren(h('option', { value: '' }, t('common.loading')));
+/** The month's free times being read; a newer read (another exam, site or month) aborts it. */
+let monthRead = null;
 
 try {
   [state.exams, state.sites] = await Promise.all([examTypes(), sites()]);
@@ -45,6 +50,7 @@ siteSelect.addEventListener('change', () => {
 byId('prev-month').addEventListener('click', () => moveMonth(-1));
 byId('next-month').addEventListener('click', () => moveMonth(1));
 byId('confirm').addEventListener('click', confirm);
+byId('book-another').addEventListener('click', bookAnother);
 loadUpcoming();
 const resuming = new URLSearchParams(location.search).get('reservation');
 if (resuming) {
@@ -94,20 +100,35 @@ async function moveMonth(step) {
   await loadMonth();
 }
 
+/**
+ * Reads the month's free times for the exam chosen. Only the latest read counts: one begun for an
+ * exam or month since left is aborted, and an answer that still arrives late is dropped, so that
+ * the calendar, the times and the summary are never built from another exam's times.
+ */
 async function loadMonth() {
   const { first, last } = monthOf(state.month);
   const from = first < today() ? today() : first;
   byId('prev-month').disabled = first <= today();
   byId('next-month').disabled = addDays(last, 1) > addDays(today(), HORIZON_DAYS);
   say(byId('calendar-status'), t('common.loading'));
+  byId('step-time').hidden = true;
+  byId('step-confirm').hidden = true;
+  monthRead?.abort();
+  const read = new AbortController();
+  monthRead = read;
+  let starts;
   try {
-    state.starts = from <= last ? await freeStarts(state.exam.code, from, last) : [];
-    fillSites();
-    showMonth();
+    starts = from <= last ? await freeStarts(state.exam.code, from, last, '', read.signal) : [];
   } catch {
+    if (read.signal.aborted) return;
     state.starts = [];
     say(byId('calendar-status'), t('common.unavailable'));
+    return;
   }
+  if (read !== monthRead) return;
+  state.starts = starts;
+  fillSites();
+  showMonth();
 }
 
 function fillSites() {
@@ -211,6 +232,8 @@ function choose(start) {
   byId('confirm').disabled = false;
   byId('step-confirm').hidden = false;
   byId('confirm-heading').focus();
+  // Confirm in view: below a long summary it was under the fold on a desktop
+  byId('confirm').scrollIntoView({ block: 'nearest' });
 }
 
 function entry(key, value) {
@@ -320,13 +343,19 @@ async function decision(id) {
   }
 }
 
+/**
+ * Once confirmed, the outcome takes the form's place (on a phone, under a still-active form only its
+ * heading showed): the steps are put away until the patient asks to book another exam.
+ */
 function confirmed(reservation) {
   state.upcoming.push(reservation);
   byId('step-confirm').hidden = true;
   byId('step-time').hidden = true;
+  document.querySelectorAll('main > section.step').forEach(step => { step.hidden = true; });
   showOutcome('CONFIRMED', t('book.confirmed'), t('book.confirmedDetail', {
     exam: state.exam.name, when: formatInstant(reservation.start), site: siteName(reservation.site),
   }));
+  byId('book-another').hidden = false;
   const where = siteAddress(state.sites.get(reservation.site));
   if (where) {
     byId('outcome-where').replaceChildren(t('site.where'), ': ', where);
@@ -339,6 +368,18 @@ function confirmed(reservation) {
   state.starts = state.starts.filter(s => !(s.start === reservation.start && s.site === reservation.site));
   state.day = null;
   showMonth();
+}
+
+/** Back to the form, the confirmed booking kept in My bookings: a fresh choice of day and time. */
+function bookAnother() {
+  forget();
+  document.querySelectorAll('main > section.step').forEach(step => {
+    step.hidden = step.id === 'step-time' || step.id === 'step-confirm';
+  });
+  byId('outcome').hidden = true;
+  byId('book-another').hidden = true;
+  byId('exam-heading').scrollIntoView();
+  examSelect.focus();
 }
 
 async function rejected(reservation) {
@@ -358,11 +399,16 @@ async function rejected(reservation) {
 /** Reloads the month's free times and shows the chosen day's again, without moving the focus. */
 async function refreshDay() {
   const { first, last } = monthOf(state.month);
+  const exam = state.exam.code;
+  let starts;
   try {
-    state.starts = await freeStarts(state.exam.code, first < today() ? today() : first, last);
+    starts = await freeStarts(exam, first < today() ? today() : first, last);
   } catch {
     return;
   }
+  // the patient moved on to another exam or month meanwhile: this answer is not theirs any more
+  if (exam !== state.exam.code || monthOf(state.month).first !== first) return;
+  state.starts = starts;
   const day = state.day;
   showMonth();
   if (day) showTimes(day);
@@ -391,6 +437,7 @@ function showOutcome(status, heading, detail) {
   byId('outcome-detail').textContent = detail;
   byId('outcome-where').hidden = true;
   byId('outcome-calendar').hidden = true;
+  byId('book-another').hidden = true;
   byId('alternatives-heading').hidden = true;
   byId('alternatives').replaceChildren();
   if (status !== 'PENDING') byId('outcome-heading').focus();

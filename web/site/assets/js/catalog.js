@@ -60,10 +60,10 @@ export function siteAddress(site) {
 }
 
 /** The bookable starts of an exam between two days (inclusive), at one site or all; only those with room. */
-export async function freeStarts(exam, from, to, site = '') {
+export async function freeStarts(exam, from, to, site = '', signal = undefined) {
   const query = new URLSearchParams({ examType: exam, from, to });
   if (site) query.set('site', site);
-  const starts = await request('/api/v1/availability?' + query);
+  const starts = await request('/api/v1/availability?' + query, { signal });
   return starts.filter(start => start.available > 0);
 }
 

@@ -68,10 +68,80 @@ class BookingFlowBrowserIT extends WebsiteSuite {
             assertThat(decided(id).status().name()).isEqualTo("CONFIRMED");
             assertThat(runtime.reservations().ofPatient(decided(id).patient())).hasSize(1);
 
-            // a new choice leaves the reservation out of the address: a refresh then is a fresh page
+            // the confirmation took the form's place; booking another brings it back, and a new choice
+            // leaves the reservation out of the address: a refresh then is a fresh page
+            assertThat(browser.find("#day-heading").isDisplayed()).isFalse();
+            browser.visible("#book-another").click();
             chooseFreeDay(browser, LocalDate.now(ROME).plusDays(3));
             browser.visible("#times button.time").click();
             assertThat(browser.path()).doesNotContain("reservation=");
+        }
+    }
+
+    /** Delays every answer about the MRI's free times by 3 s, and says when the late one was handed over. */
+    private static final String MRI_TIMES_LATE = """
+            const original = window.fetch.bind(window);
+            window.__lateDelivered = false;
+            window.fetch = async (input, init = {}) => {
+              const url = typeof input === 'string' ? input : input.url;
+              const response = await original(input, init);
+              if (!/\\/api\\/v1\\/availability\\?.*examType=MRI-KNEE/.test(url)) return response;
+              await new Promise(resolve => setTimeout(resolve, 3000));
+              window.__lateDelivered = true;
+              return response;
+            };
+            """;
+
+    /** Issue 16, finding 4: on a slow link a summary was built from the previous exam's times. */
+    @Test
+    void aLateAnswerForTheExamLeftIsIgnored() {
+        Patient patient = newPatient();
+        try (Browser browser = browser("en-GB")) {
+            logIn(browser, patient);
+            browser.cdp("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", MRI_TIMES_LATE));
+            browser.open("/book?exam=MRI-KNEE");
+            browser.text("#calendar-status", "Loading");
+            new org.openqa.selenium.support.ui.Select(browser.find("#exam")).selectByValue("XRAY-CHEST");
+            awaitMonthLoaded(browser);
+            browser.until(d -> Boolean.TRUE.equals(browser.script("return window.__lateDelivered")));
+
+            chooseFreeDay(browser, LocalDate.now(ROME).plusDays(2));
+            var times = browser.all("#times button.time");
+            String first = times.getFirst().getAttribute("data-start");
+            LocalDate chosen = java.time.OffsetDateTime.parse(first).atZoneSameInstant(ROME).toLocalDate();
+            var xray = api().get("/api/v1/availability?examType=XRAY-CHEST&from=%s&to=%s".formatted(chosen, chosen)).body();
+            long free = 0;
+            for (var start : xray) {
+                if (start.get("available").asInt() > 0) {
+                    free++;
+                }
+            }
+            assertThat((long) times.size()).as("the day's X-ray times, not the MRI's").isEqualTo(free);
+            times.getFirst().click();
+            assertThat(browser.visible("#summary").getText()).contains("Chest X-ray");
+        }
+    }
+
+    /** Issue 16, finding 4: the chosen time highlighted and Confirm in view, on a phone and on a desktop. */
+    @Test
+    void theChosenTimeStandsOutAndConfirmIsInViewAtBothWidths() {
+        Patient patient = newPatient();
+        for (int width : new int[] {360, 1280}) {
+            try (Browser browser = browser("en-GB")) {
+                browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(width, 720));
+                logIn(browser, patient);
+                browser.open("/book?exam=MRI-KNEE");
+                chooseFreeDay(browser, LocalDate.now(ROME).plusDays(2));
+                var time = browser.visible("#times button.time");
+                time.click();
+                browser.visible("#confirm");
+                assertThat(time.getAttribute("aria-pressed")).isEqualTo("true");
+                assertThat(browser.all("#times button.time[aria-pressed='true']")).hasSize(1);
+                Object inView = browser.script("""
+                        const r = document.getElementById('confirm').getBoundingClientRect();
+                        return r.top >= 0 && r.bottom <= window.innerHeight;""");
+                assertThat(inView).as("Confirm in view at %d px", width).isEqualTo(Boolean.TRUE);
+            }
         }
     }
 
