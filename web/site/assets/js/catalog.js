@@ -1,15 +1,18 @@
 import { request } from '/assets/js/api.js';
 import { h } from '/assets/js/dom.js';
-import { formatDay, t, tOr } from '/assets/js/i18n.js';
+import { formatDay, language, t, tOr } from '/assets/js/i18n.js';
 import { addDays, today } from '/assets/js/times.js';
 
-/** The center's exam types, with names and preparation notes in the page's language when translated. */
+/**
+ * The center's exam types, with names and preparation notes in the page's language where the center
+ * wrote them in it (the same texts its e-mails and text messages use), else its own.
+ */
 export async function examTypes() {
   const exams = await request('/api/v1/exam-types');
   return exams.map(exam => ({
     ...exam,
-    name: tOr(`exam.${exam.code}.name`, exam.name),
-    preparation: tOr(`exam.${exam.code}.preparation`, exam.preparation),
+    name: exam.translations?.[language]?.name ?? exam.name,
+    preparation: exam.translations?.[language]?.preparation ?? exam.preparation,
   }));
 }
 

@@ -43,8 +43,10 @@ public final class CenterMother {
 
     public static Center center(BookingPolicy policy) {
         Site nord = new Site(NORD, "Nord", "Via Roma 1, Milano", ROME);
+        // the MRI also in Italian, as the center writes it; the ECG in English only
         ExamType mri = new ExamType(MRI, "MRI of the knee", Duration.ofMinutes(30), "Remove metal objects.",
-                Duration.ofMinutes(5), Duration.ofMinutes(10), Set.of(MRI_SCANNER, RADIOGRAPHER));
+                Duration.ofMinutes(5), Duration.ofMinutes(10), Set.of(MRI_SCANNER, RADIOGRAPHER),
+                java.util.Map.of("it", new ExamType.Texts("Risonanza magnetica del ginocchio", "Togli gli oggetti metallici.")));
         ExamType ecg = new ExamType(ECG, "Electrocardiogram", Duration.ofMinutes(15), "None.",
                 Duration.ZERO, Duration.ofMinutes(5), Set.of(ECG_ROOM));
         OpeningHours hours = weekdays(LocalTime.of(8, 0), LocalTime.of(13, 0), LocalTime.of(14, 0), LocalTime.of(18, 0));

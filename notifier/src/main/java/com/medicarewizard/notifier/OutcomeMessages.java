@@ -21,7 +21,8 @@ import java.util.ResourceBundle;
 /**
  * The e-mail and the text message for an outcome, in the patient's language (English or
  * Italian; anything else gets English): exam, site and address, the time in the site's zone, the
- * preparation; a confirmation e-mail carries the calendar file.
+ * preparation (the exam's name and preparation as the center wrote them in that language, else its
+ * own); a confirmation e-mail carries the calendar file, in the same language.
  */
 public final class OutcomeMessages {
     private static final String BUNDLE = "com.medicarewizard.notifier.messages";
@@ -34,7 +35,7 @@ public final class OutcomeMessages {
     public Email email(OutcomeChange change, Patient patient) {
         Texts texts = texts(change, patient);
         Optional<Attachment> calendar = change.outcome() == ReservationStatus.CONFIRMED
-                ? Optional.of(new Attachment(CalendarInvite.FILE_NAME, CalendarInvite.CONTENT_TYPE, calendar(change)))
+                ? Optional.of(new Attachment(CalendarInvite.FILE_NAME, CalendarInvite.CONTENT_TYPE, calendar(change, patient)))
                 : Optional.empty();
         return new Email(patient.email().value(), texts.text("subject"), texts.text("body"), calendar);
     }
@@ -43,10 +44,10 @@ public final class OutcomeMessages {
         return new Sms(patient.phone().value(), texts(change, patient).text("sms"));
     }
 
-    private String calendar(OutcomeChange change) {
+    private String calendar(OutcomeChange change, Patient patient) {
         Reservation r = change.reservation();
         ExamType exam = exam(r);
-        return CalendarInvite.of(r, exam, site(r), exam.name(), exam.preparation());
+        return CalendarInvite.of(r, exam, site(r), exam.name(patient.language()), exam.preparation(patient.language()));
     }
 
     private Texts texts(OutcomeChange change, Patient patient) {
@@ -61,7 +62,8 @@ public final class OutcomeMessages {
         String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale)
                 .format(r.start().atZone(site.zone()));
         String reason = r.reason().map(why -> bundle.getString("reason." + why.name())).orElse("");
-        Object[] values = {patient.firstName(), exam.name(), site.name(), site.address(), when, exam.preparation(),
+        Object[] values = {patient.firstName(), exam.name(patient.language()), site.name(), site.address(), when,
+                exam.preparation(patient.language()),
                 reason, r.id().value(), site.zone().getId()};
         return new Texts(bundle, change.outcome(), locale, values);
     }

@@ -13,16 +13,33 @@ import org.junit.jupiter.api.Test;
  */
 class OutcomeMessagesTest {
 
+    /** Issue 16, finding 8: Italian e-mails and SMS carried the English exam name and preparation. */
     @Test
     void anItalianPatientReadsItalianWithTheTimeAndZoneOfTheSite() {
         Notifier italian = new Notifier("it");
         italian.notifier.notify(italian.change("modify-confirmed"));
 
         Email email = italian.notifications.emails.getFirst();
-        assertThat(email.subject()).startsWith("Confermato: MRI of the knee").contains("10:15").contains("marzo");
+        assertThat(email.subject()).startsWith("Confermato: Risonanza magnetica del ginocchio").contains("10:15")
+                .contains("marzo").doesNotContain("MRI of the knee");
         assertThat(email.text()).contains("Maria").contains("(Europe/Rome)").contains("Nord, Via Roma 1, Milano")
-                .contains("Remove metal objects.");
-        assertThat(italian.notifications.texts.getFirst().text()).contains("confermato").contains("10:15");
+                .contains("Togli gli oggetti metallici.").doesNotContain("Remove metal objects.");
+        assertThat(email.attachment().orElseThrow().content()).contains("Risonanza magnetica del ginocchio")
+                .doesNotContain("MRI of the knee");
+        assertThat(italian.notifications.texts.getFirst().text()).contains("confermato").contains("10:15")
+                .contains("Risonanza magnetica del ginocchio");
+    }
+
+    @Test
+    void anExamTheCenterWroteInEnglishOnlyKeepsItsEnglishNameInItalianMessages() {
+        var ecg = com.medicarewizard.domain.CenterMother.center().examType(com.medicarewizard.domain.CenterMother.ECG)
+                .orElseThrow();
+        assertThat(ecg.name("it")).isEqualTo("Electrocardiogram");
+        assertThat(ecg.preparation("it")).isEqualTo("None.");
+        var mri = com.medicarewizard.domain.CenterMother.center().examType(com.medicarewizard.domain.CenterMother.MRI)
+                .orElseThrow();
+        assertThat(mri.name("en")).isEqualTo("MRI of the knee");
+        assertThat(mri.name("fr")).isEqualTo("MRI of the knee");
     }
 
     @Test
@@ -94,7 +111,7 @@ class OutcomeMessagesTest {
 
         Email email = n.notifications.emails.getFirst();
         Sms sms = n.notifications.texts.getFirst();
-        assertThat(email.subject()).startsWith("Disdetto: MRI of the knee");
+        assertThat(email.subject()).startsWith("Disdetto: Risonanza magnetica del ginocchio");
         assertThat(email.attachment()).isEmpty();
         assertThat(sms.text()).contains("10:15");
     }

@@ -20,9 +20,11 @@ public final class ListExamTypes implements Route {
     }
 
     /** One exam type as the API shows it. */
-    public record ExamTypeBody(String code, String name, long durationMinutes, String preparation) {
+    public record ExamTypeBody(String code, String name, long durationMinutes, String preparation,
+                               java.util.Map<String, ExamType.Texts> translations) {
         static ExamTypeBody of(ExamType exam) {
-            return new ExamTypeBody(exam.code().value(), exam.name(), exam.duration().toMinutes(), exam.preparation());
+            return new ExamTypeBody(exam.code().value(), exam.name(), exam.duration().toMinutes(), exam.preparation(),
+                    new java.util.TreeMap<>(exam.translations()));
         }
     }
 }

@@ -59,11 +59,31 @@ public final class DemoCenter {
                 exam("DEXA", "Bone density scan (DEXA)", 20, 0, 5, "No calcium supplements for 24 hours before.", "DEXA_SCANNER", "RADIOGRAPHER"));
     }
 
+    /** The exam types' names and preparation in Italian, as the center writes them (the patient's messages use them). */
+    private static final Map<String, ExamType.Texts> ITALIAN = Map.ofEntries(
+            Map.entry("MRI-KNEE", new ExamType.Texts("Risonanza magnetica del ginocchio",
+                    "Rimuovi tutti gli oggetti metallici. Segnalaci pacemaker o protesi.")),
+            Map.entry("CT-HEAD-CONTRAST", new ExamType.Texts("TC del cranio con contrasto",
+                    "Digiuno da 4 ore. Porta un esame della creatinina degli ultimi 3 mesi.")),
+            Map.entry("XRAY-CHEST", new ExamType.Texts("Radiografia del torace",
+                    "Nessuna preparazione. Togli i gioielli da collo e torace.")),
+            Map.entry("US-ABDOMEN", new ExamType.Texts("Ecografia dell’addome",
+                    "Digiuno da 6 ore; bevi un litro d’acqua un’ora prima.")),
+            Map.entry("ECG", new ExamType.Texts("Elettrocardiogramma",
+                    "Nessuna preparazione.")),
+            Map.entry("BLOOD-TEST", new ExamType.Texts("Prelievo del sangue",
+                    "Digiuno da 8 a 12 ore; l’acqua è consentita.")),
+            Map.entry("MAMMOGRAPHY", new ExamType.Texts("Mammografia",
+                    "Non usare deodorante o talco il giorno dell’esame.")),
+            Map.entry("DEXA", new ExamType.Texts("Densitometria ossea (DEXA)",
+                    "Niente integratori di calcio nelle 24 ore precedenti.")));
+
     private static ExamType exam(String code, String name, int minutes, int setUp, int turnover, String preparation,
                                  String... kinds) {
         return new ExamType(new ExamTypeCode(code), name, Duration.ofMinutes(minutes), preparation,
                 Duration.ofMinutes(setUp), Duration.ofMinutes(turnover),
-                Arrays.stream(kinds).map(ResourceKind::new).collect(Collectors.toSet()));
+                Arrays.stream(kinds).map(ResourceKind::new).collect(Collectors.toSet()),
+                ITALIAN.containsKey(code) ? Map.of("it", ITALIAN.get(code)) : Map.of());
     }
 
     private static List<Resource> resources() {

@@ -63,6 +63,20 @@ class EmbeddedCenterCatalogTest {
         assertThat(read).isEqualTo(center());
     }
 
+    /** Issue 16, finding 8: the exam types' texts in the patient's language, written by the center and kept. */
+    @Test
+    void theDemoCentersItalianExamTextsAreWrittenAndReadBack() throws IOException {
+        Path file = directory.resolve("demo/center.json");
+        Center read = new EmbeddedCenterCatalog(file,
+                () -> com.medicarewizard.runtime.demo.DemoCenter.create(java.time.LocalDate.of(2030, 1, 1))).current();
+        var mri = read.examType(new com.medicarewizard.domain.center.ExamTypeCode("MRI-KNEE")).orElseThrow();
+        assertThat(mri.name("it")).isEqualTo("Risonanza magnetica del ginocchio");
+        assertThat(mri.preparation("it")).startsWith("Rimuovi tutti gli oggetti metallici");
+        assertThat(mri.name("en")).isEqualTo("MRI of the knee");
+        assertThat(Files.readString(file)).contains("\"translations\"", "\"it\"");
+        assertThat(read.examTypes()).allSatisfy(exam -> assertThat(exam.translations()).containsKey("it"));
+    }
+
     @Test
     void writesCodesAndTimesAsPlainStringsAnAdministratorCanEdit() throws IOException {
         Path file = directory.resolve("center.json");
