@@ -13,6 +13,8 @@ const POLL_LIMIT_MS = 30000;
 /** How long one read may wait for the decision (the API waits at most 20 s). */
 const WAIT_SECONDS = 20;
 const HORIZON_DAYS = 180;
+/** Where the parts of the day begin, in the site's local hours. */
+const PARTS = [['morning', 0], ['afternoon', 12], ['evening', 17]];
 
 await setUpPage({ title: 'book.title', current: '/book', patientOnly: true });
 
@@ -52,13 +54,32 @@ byId('next-month').addEventListener('click', () => moveMonth(1));
 byId('confirm').addEventListener('click', confirm);
 byId('book-another').addEventListener('click', bookAnother);
 loadUpcoming();
-const resuming = new URLSearchParams(location.search).get('reservation');
+const asked = new URLSearchParams(location.search);
+const resuming = asked.get('reservation');
 if (resuming) {
   const examOf = await resume(resuming);
   if (examOf) examSelect.value = examOf;
+} else {
+  state.site = asked.get('site') ?? '';
+  const start = asked.get('start');
+  if (start && !Number.isNaN(Date.parse(start))) state.month = monthOf(dayOf(start)).first;
 }
 if (state.exams.length) await chooseExam();
 if (resuming) await settleResumed(resuming);
+else chooseAgain(asked.get('start'), asked.get('at'));
+
+/**
+ * The time chosen before, named in the address (?start=&at=): after logging in again (an expired
+ * session sends the patient to log in and back to this address) or a reload, the day and time are
+ * chosen again if they are still free, and Confirm is where it was.
+ */
+function chooseAgain(start, site) {
+  if (!start || !site) return;
+  const again = state.starts.find(s => Date.parse(s.start) === Date.parse(start) && s.site === site);
+  if (!again) return;
+  chooseDay(dayOf(again.start));
+  choose(again);
+}
 
 /** The patient's bookings still ahead (pending or confirmed); without them no warning is given, nothing else changes. */
 async function loadUpcoming() {
@@ -136,6 +157,7 @@ function fillSites() {
   state.starts.forEach(start => known.add(start.site));
   const options = [...known].sort().map(id => h('option', { value: id }, siteName(id)));
   siteSelect.replaceChildren(h('option', { value: '' }, t('book.anySite')), ...options);
+  if (!known.has(state.site)) state.site = '';
   siteSelect.value = state.site;
   showSiteInfo();
 }
@@ -179,9 +201,6 @@ function chooseDay(day) {
   byId('times-heading').focus();
 }
 
-/** Where the parts of the day begin, in the site's local hours. */
-const PARTS = [['morning', 0], ['afternoon', 12], ['evening', 17]];
-
 /**
  * The day's free times, grouped by site (with "Any site": sites in the order of their earliest time,
  * each named once rather than on every time) and by part of the day, each time a short button: on a
@@ -213,7 +232,7 @@ function timeButton(start, namingSite) {
 
 /** Shows the summary of the chosen start; one idempotency key per choice, so a double click books once. */
 function choose(start) {
-  forget();
+  rememberChoice(start);
   state.chosen = start;
   state.key = randomKey();
   // the chosen time stands out wherever it is listed (the day's times, the alternatives)
@@ -266,6 +285,18 @@ async function settle(decided) {
   if (decided.status === 'CONFIRMED') confirmed(decided);
   else if (decided.status === 'REJECTED') await rejected(decided);
   else showOutcome('PENDING', t('book.stillProcessing'), t('book.stillProcessingDetail'));
+}
+
+/** The chosen time in the page's address (?exam=&site=&start=&at=), the step to come back to. */
+function rememberChoice(start) {
+  const url = new URL(location.href);
+  url.searchParams.delete('reservation');
+  url.searchParams.set('exam', state.exam.code);
+  if (state.site) url.searchParams.set('site', state.site);
+  else url.searchParams.delete('site');
+  url.searchParams.set('start', start.start);
+  url.searchParams.set('at', start.site);
+  history.replaceState(null, '', url.pathname + url.search);
 }
 
 /** The reservation in the page's address (?reservation=), so that reloading it shows where it stands. */

@@ -145,6 +145,38 @@ class BookingFlowBrowserIT extends WebsiteSuite {
         }
     }
 
+    /** Issue 16, finding 6: an expired session lost the chosen day and time. */
+    @Test
+    void anExpiredSessionReturnsToTheChosenTimeAfterLoggingIn() {
+        Patient patient = newPatient();
+        try (Browser browser = browser("en-GB")) {
+            logIn(browser, patient);
+            browser.open("/book?exam=XRAY-CHEST");
+            chooseSite(browser, "ROMA-EUR");
+            chooseFreeDay(browser, LocalDate.now(ROME).plusDays(2));
+            var time = browser.visible("#times button.time");
+            String start = time.getAttribute("data-start");
+            time.click();
+            browser.visible("#confirm");
+            // the session ends (a token the API no longer knows) while the patient is about to confirm
+            browser.script("sessionStorage.setItem('mcw.session', JSON.stringify({ token: 'x'.repeat(43),"
+                    + " expiresAt: Date.now() + 3600000 }))");
+            browser.find("#confirm").click();
+            browser.text("#notice", "Your session has ended");
+            browser.type("#email", patient.email());
+            browser.type("#password", patient.password());
+            browser.find("#login-form button[type=submit]").click();
+
+            browser.visible("#step-confirm #confirm");
+            assertThat(browser.path()).startsWith("/book?");
+            assertThat(browser.find("#times button.time[aria-pressed='true']").getAttribute("data-start")).isEqualTo(start);
+            assertThat(new org.openqa.selenium.support.ui.Select(browser.find("#site")).getFirstSelectedOption()
+                    .getAttribute("value")).isEqualTo("ROMA-EUR");
+            browser.find("#confirm").click();
+            browser.visible("#outcome[data-status='CONFIRMED']");
+        }
+    }
+
     @Test
     void anotherPatientsReservationInTheAddressShowsNothingOfIt() {
         Reservation theirs = bookConfirmed(apiAs(newPatient()), "ECG",
