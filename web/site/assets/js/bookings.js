@@ -19,12 +19,11 @@ byId('cancel-keep').addEventListener('click', () => dialog.close());
 byId('cancel-yes').addEventListener('click', () => cancel(cancelling));
 dialog.addEventListener('close', () => { if (cancelling) byId(`cancel-${cancelling.id}`)?.focus(); });
 
-try {
-  names = new Map((await examTypes()).map(exam => [exam.code, exam.name]));
-} catch {
-  // the codes stand in for the names
-}
-places = await sites();
+// both asked at once: one round trip before the list, not two
+const [exams, known] = await Promise.all([examTypes().catch(() => null), sites()]);
+// without the exam types the codes stand in for the names
+if (exams) names = new Map(exams.map(exam => [exam.code, exam.name]));
+places = known;
 await show();
 
 async function show() {

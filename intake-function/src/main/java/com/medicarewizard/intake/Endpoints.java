@@ -79,7 +79,7 @@ final class Endpoints {
                         .orElse(NO_RESETS),
                 "completePasswordReset", resets.<Endpoint>map(r -> new Open(new CompletePasswordReset(intake.patients(),
                         r.resets(), r.mail(), intake.tokens(), intake.passwordHasher(), policy, intake.rateLimits(),
-                        intake.config().limits(), intake.clock()))).orElse(NO_RESETS),
+                        intake.config().limits().resets(), throttle, intake.clock()))).orElse(NO_RESETS),
                 "issueToken", new Open(new IssueToken(intake.patients(), intake.tokens(), intake.passwordHasher(),
                         throttle, intake.config().tokenTtl(), intake.clock(),
                         FailedLogInFloor.of(intake.config().failedLogInFloor()))),

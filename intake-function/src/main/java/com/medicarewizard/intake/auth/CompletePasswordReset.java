@@ -53,9 +53,10 @@ public final class CompletePasswordReset implements Route {
     private final LoginThrottle throttle;
     private final Clock clock;
 
+    /** @param throttle the log-in throttle whose failures on the account a reset forgets */
     public CompletePasswordReset(Patients patients, PasswordResets resets, Notifications mail, Tokens tokens,
-                                 PasswordHasher hasher, PasswordPolicy policy, RateLimits limits, Limits limitPolicies,
-                                 Clock clock) {
+                                 PasswordHasher hasher, PasswordPolicy policy, RateLimits limits,
+                                 Limits.ResetLimits resetLimits, LoginThrottle throttle, Clock clock) {
         this.patients = patients;
         this.resets = resets;
         this.mail = mail;
@@ -63,8 +64,8 @@ public final class CompletePasswordReset implements Route {
         this.hasher = hasher;
         this.policy = policy;
         this.limits = limits;
-        this.resetLimits = limitPolicies.resets();
-        this.throttle = new LoginThrottle(limits, limitPolicies);
+        this.resetLimits = resetLimits;
+        this.throttle = throttle;
         this.clock = clock;
     }
 

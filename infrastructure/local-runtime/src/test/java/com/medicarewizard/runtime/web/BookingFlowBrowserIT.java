@@ -27,15 +27,10 @@ class BookingFlowBrowserIT extends WebsiteSuite {
                 freeStart("ECG", "ROMA-NORD", 3).get("start").asText(), "ROMA-NORD");
         try (Browser browser = browser("en-GB")) {
             logIn(browser, patient);
-            browser.open("/book?exam=XRAY-CHEST");
-            chooseFreeDay(browser, LocalDate.now(ROME).plusDays(2));
-            browser.visible("#times button.time").click();
-            browser.visible("#confirm");
+            chooseFirstTime(browser, "XRAY-CHEST", null, 2);
             assertThat(browser.find("#duplicate-warning").isDisplayed()).as("another exam: no warning").isFalse();
 
-            browser.open("/book?exam=ECG");
-            chooseFreeDay(browser, LocalDate.now(ROME).plusDays(4));
-            browser.visible("#times button.time").click();
+            chooseFirstTime(browser, "ECG", null, 4);
             String warning = browser.visible("#duplicate-warning").getText();
             assertThat(warning).contains("You already have Electrocardiogram booked", "MediCare Roma Nord");
             assertThat(browser.find("#duplicate-warning a").getAttribute("href")).endsWith("/bookings");
@@ -51,10 +46,7 @@ class BookingFlowBrowserIT extends WebsiteSuite {
         Patient patient = newPatient();
         try (Browser browser = browser("en-GB")) {
             logIn(browser, patient);
-            browser.open("/book?exam=XRAY-CHEST");
-            chooseSite(browser, "ROMA-EUR");
-            chooseFreeDay(browser, LocalDate.now(ROME).plusDays(2));
-            browser.visible("#times button.time").click();
+            chooseFirstTime(browser, "XRAY-CHEST", "ROMA-EUR", 2);
             browser.script(READS_NEVER_ANSWER);
             browser.find("#confirm").click();
             browser.visible("#outcome[data-status='PENDING']");
@@ -130,11 +122,7 @@ class BookingFlowBrowserIT extends WebsiteSuite {
             try (Browser browser = browser("en-GB")) {
                 browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(width, 720));
                 logIn(browser, patient);
-                browser.open("/book?exam=MRI-KNEE");
-                chooseFreeDay(browser, LocalDate.now(ROME).plusDays(2));
-                var time = browser.visible("#times button.time");
-                time.click();
-                browser.visible("#confirm");
+                var time = chooseFirstTime(browser, "MRI-KNEE", null, 2);
                 assertThat(time.getAttribute("aria-pressed")).isEqualTo("true");
                 assertThat(browser.all("#times button.time[aria-pressed='true']")).hasSize(1);
                 Object inView = browser.script("""
@@ -151,13 +139,7 @@ class BookingFlowBrowserIT extends WebsiteSuite {
         Patient patient = newPatient();
         try (Browser browser = browser("en-GB")) {
             logIn(browser, patient);
-            browser.open("/book?exam=XRAY-CHEST");
-            chooseSite(browser, "ROMA-EUR");
-            chooseFreeDay(browser, LocalDate.now(ROME).plusDays(2));
-            var time = browser.visible("#times button.time");
-            String start = time.getAttribute("data-start");
-            time.click();
-            browser.visible("#confirm");
+            String start = chooseFirstTime(browser, "XRAY-CHEST", "ROMA-EUR", 2).getAttribute("data-start");
             // the session ends (a token the API no longer knows) while the patient is about to confirm
             browser.script("sessionStorage.setItem('mcw.session', JSON.stringify({ token: 'x'.repeat(43),"
                     + " expiresAt: Date.now() + 3600000 }))");

@@ -146,6 +146,22 @@ abstract class WebsiteSuite {
         throw new AssertionError("no free day in the next months");
     }
 
+    /**
+     * On the booking page of {@code exam}, at {@code site} (null: any site), chooses the first free time
+     * at least {@code daysAhead} days out and waits for Confirm; answers the time's button.
+     */
+    static org.openqa.selenium.WebElement chooseFirstTime(Browser browser, String exam, String site, int daysAhead) {
+        browser.open("/book?exam=" + exam);
+        if (site != null) {
+            chooseSite(browser, site);
+        }
+        chooseFreeDay(browser, LocalDate.now(ROME).plusDays(daysAhead));
+        org.openqa.selenium.WebElement time = browser.visible("#times button.time");
+        time.click();
+        browser.visible("#confirm");
+        return time;
+    }
+
     static void awaitMonthLoaded(Browser browser) {
         browser.until(d -> {
             String status = browser.find("#calendar-status").getText();
