@@ -47,6 +47,20 @@ public interface Reservations {
     Reservation update(Reservation next);
 
     /**
+     * Stores a move all or nothing: {@code confirmed}, the move request decided CONFIRMED, and
+     * {@code moved}, the reservation it replaces, CANCELLED and naming it ({@link Reservation#moveTo});
+     * each only if its stored version is still the one it carries. Returns both as stored.
+     *
+     * @throws ConcurrentChangeException naming the first of the two that changed meanwhile (or does not
+     *     exist), with what is stored of it now; then neither was written
+     */
+    Moved storeMove(Reservation confirmed, Reservation moved);
+
+    /** Both sides of a stored move, each with its version one higher. */
+    record Moved(Reservation confirmed, Reservation moved) {
+    }
+
+    /**
      * Records that {@code patient} asked to cancel reservation {@code id} at {@code at}, in one
      * conditional write: only on the patient's own reservation, only while it is PENDING or
      * CONFIRMED, and only once (a second request keeps the first one's time). The allocator cancels
@@ -136,14 +150,21 @@ public interface Reservations {
     /** The stored reservation changed since it was read; {@code current} is what is there now. */
     final class ConcurrentChangeException extends RuntimeException {
         private final transient Optional<Reservation> current;
+        private final ReservationId id;
 
         public ConcurrentChangeException(ReservationId id, Optional<Reservation> current) {
             super("reservation " + id + " changed concurrently");
+            this.id = id;
             this.current = current;
         }
 
         public Optional<Reservation> current() {
             return current;
+        }
+
+        /** The reservation that changed. */
+        public ReservationId id() {
+            return id;
         }
     }
 }

@@ -23,6 +23,19 @@ public interface SlotLedger {
      */
     boolean claim(ReservationId owner, List<Cell> cells);
 
+    /**
+     * Claims every cell for {@code owner} as {@link #claim} does, and takes over those {@code previous}
+     * holds: how a move keeps the cells its new time shares with the reservation it replaces. When one
+     * cell is held by a third reservation, hands every cell of this call {@code owner} holds to
+     * {@code previous} ({@link #handBack}) and answers false. Callers pass only cells {@code previous}
+     * holds or may hold (its resources within its occupancy), so that handing back never gives
+     * {@code previous} a cell that was not its own or free.
+     */
+    boolean claimFrom(ReservationId owner, ReservationId previous, List<Cell> cells);
+
+    /** Those of the cells that {@code owner} holds become {@code previous}'s (hand-over-if-owner); others stay. */
+    void handBack(ReservationId owner, ReservationId previous, List<Cell> cells);
+
     /** Releases those of the cells that {@code owner} holds (release-if-owner); others stay. */
     void release(ReservationId owner, List<Cell> cells);
 

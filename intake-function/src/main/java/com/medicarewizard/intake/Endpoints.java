@@ -24,6 +24,7 @@ import com.medicarewizard.intake.patient.CommonPasswords;
 import com.medicarewizard.intake.patient.OwnProfile;
 import com.medicarewizard.intake.patient.RegisterPatient;
 import com.medicarewizard.intake.reservation.CancelReservation;
+import com.medicarewizard.intake.reservation.MoveReservation;
 import com.medicarewizard.intake.reservation.ReadReservations;
 import com.medicarewizard.intake.reservation.ReservationCalendar;
 import com.medicarewizard.intake.reservation.RequestReservation;
@@ -97,6 +98,9 @@ final class Endpoints {
                 "getOwnReservation", new ForPatient(reads.one()),
                 "cancelOwnReservation", new ForPatient(new CancelReservation(intake.catalog(), intake.reservations(),
                         intake.queue(), intake.clock())),
+                "moveOwnReservation", new ForPatient(new MoveReservation(intake.catalog(), intake.reservations(),
+                        intake.queue(), intake.rateLimits(), intake.config().limits().reservationRequests(),
+                        intake.clock())),
                 "getOwnReservationCalendar", new ForPatient(new ReservationCalendar(intake.catalog(),
                         intake.reservations())));
     }

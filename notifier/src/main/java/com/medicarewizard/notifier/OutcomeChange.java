@@ -2,6 +2,7 @@ package com.medicarewizard.notifier;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.medicarewizard.domain.notification.Channel;
 import com.medicarewizard.domain.notification.NotificationKey;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationStatus;
@@ -39,6 +40,18 @@ public record OutcomeChange(Reservation reservation, ReservationStatus outcome) 
             return Optional.empty();
         }
         return Optional.of(new OutcomeChange(StreamImages.reservation(after), now));
+    }
+
+    /**
+     * Whether {@code channel} tells this outcome: as {@link Channel#tells} says, except that a reservation
+     * cancelled by a move tells its patient nothing itself (the move's own message says both times); its
+     * event still goes out, for subscribers that track each reservation.
+     */
+    boolean tells(Channel channel) {
+        if (channel != Channel.EVENT && outcome == ReservationStatus.CANCELLED && reservation.movedTo().isPresent()) {
+            return false;
+        }
+        return channel.tells(outcome);
     }
 
     NotificationKey key(com.medicarewizard.domain.notification.Channel channel) {

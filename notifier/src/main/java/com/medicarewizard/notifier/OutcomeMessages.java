@@ -22,7 +22,9 @@ import java.util.ResourceBundle;
  * The e-mail and the text message for an outcome, in the patient's language (English or
  * Italian; anything else gets English): exam, site and address, the time in the site's zone, the
  * preparation (the exam's name and preparation as the center wrote them in that language, else its
- * own); a confirmation e-mail carries the calendar file, in the same language.
+ * own); a confirmation e-mail carries the calendar file, in the same language. A move request's
+ * outcome has texts of its own, naming the time it moves from: "Moved" (with the new calendar file),
+ * or "Not moved".
  */
 public final class OutcomeMessages {
     private static final String BUNDLE = "com.medicarewizard.notifier.messages";
@@ -59,13 +61,26 @@ public final class OutcomeMessages {
         Reservation r = change.reservation();
         Site site = site(r);
         ExamType exam = exam(r);
-        String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale)
-                .format(r.start().atZone(site.zone()));
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+                .withLocale(locale);
+        String when = format.format(r.start().atZone(site.zone()));
         String reason = r.reason().map(why -> bundle.getString("reason." + why.name())).orElse("");
+        String previousWhen = r.replaces().map(previous -> format.format(previous.start()
+                .atZone(center.site(previous.site()).map(Site::zone).orElse(site.zone())))).orElse("");
+        String previousSite = r.replaces().map(previous -> center.site(previous.site()).map(Site::name)
+                .orElse(previous.site().value())).orElse("");
         Object[] values = {patient.firstName(), exam.name(patient.language()), site.name(), site.address(), when,
                 exam.preparation(patient.language()),
-                reason, r.id().value(), site.zone().getId()};
-        return new Texts(bundle, change.outcome(), locale, values);
+                reason, r.id().value(), site.zone().getId(), previousWhen, previousSite};
+        return new Texts(bundle, textsOf(change), locale, values);
+    }
+
+    /** The texts' name: the outcome's, or for a move request its own (MOVED, MOVE_REJECTED). */
+    private static String textsOf(OutcomeChange change) {
+        if (change.reservation().isMove() && change.outcome() != ReservationStatus.CANCELLED) {
+            return change.outcome() == ReservationStatus.CONFIRMED ? "MOVED" : "MOVE_REJECTED";
+        }
+        return change.outcome().name();
     }
 
     /** An exam type or site removed from the catalog since is still named by its code. */
@@ -80,9 +95,9 @@ public final class OutcomeMessages {
                 java.time.ZoneOffset.UTC));
     }
 
-    private record Texts(ResourceBundle bundle, ReservationStatus outcome, Locale locale, Object[] values) {
+    private record Texts(ResourceBundle bundle, String name, Locale locale, Object[] values) {
         String text(String part) {
-            return new MessageFormat(bundle.getString(outcome.name() + "." + part), locale).format(values);
+            return new MessageFormat(bundle.getString(name + "." + part), locale).format(values);
         }
     }
 }

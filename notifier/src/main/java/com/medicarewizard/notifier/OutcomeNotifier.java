@@ -67,7 +67,7 @@ public final class OutcomeNotifier {
     public void notify(OutcomeChange change, TimeBudget budget) {
         for (Channel channel : Channel.values()) {
             NotificationKey key = change.key(channel);
-            if (channel.tells(change.outcome()) && ledger.state(key).isEmpty()) {
+            if (change.tells(channel) && ledger.state(key).isEmpty()) {
                 if (!budget.allows(calls.worstCase())) {
                     throw new TimeBudget.Exhausted(key.toString(), calls.worstCase(), budget.remaining());
                 }
@@ -83,7 +83,7 @@ public final class OutcomeNotifier {
 
     /** Tries a parked side effect again (the retrier's and the operators' way). */
     public void retry(ParkedNotification parked, OutcomeChange change) {
-        if (!parked.key().channel().tells(parked.key().outcome())) {
+        if (!change.tells(parked.key().channel())) {
             ledger.park(parked.failedForGood("not sent on this channel for this outcome"));
             return;
         }

@@ -101,6 +101,6 @@ class MessageLimitTest {
         return java.util.stream.IntStream.range(0, count).mapToObj(i -> new OutcomeChange(new Reservation(
                 ReservationId.random(), r.patient(), r.examType(), r.site(), r.start(), r.end(), r.status(), r.reason(),
                 r.resources(), r.requestedAt(), r.decidedAt(), r.cancelRequestedAt(), r.cancelledAt(),
-                r.correlationId(), r.version()), ReservationStatus.CONFIRMED)).toList();
+                r.correlationId(), r.version(), r.replaces(), r.movedTo()), ReservationStatus.CONFIRMED)).toList();
     }
 }

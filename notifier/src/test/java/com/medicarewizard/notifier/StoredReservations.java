@@ -34,6 +34,11 @@ record StoredReservations(Map<ReservationId, Reservation> byId) implements Reser
     }
 
     @Override
+    public Moved storeMove(Reservation confirmed, Reservation moved) {
+        throw new UnsupportedOperationException("the notifier only reads reservations");
+    }
+
+    @Override
     public Optional<Reservation> recordCancelRequest(ReservationId id, PatientId patient, Instant at) {
         throw new UnsupportedOperationException("the notifier only reads reservations");
     }

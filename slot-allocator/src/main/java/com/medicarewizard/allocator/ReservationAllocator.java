@@ -39,6 +39,14 @@ import java.util.UUID;
  * patient asked for: DECIDE only a PENDING request that exists, CANCEL only a reservation whose
  * patient's cancel request is recorded on it ({@link Reservations#recordCancelRequest}); anything
  * else arriving on the queue (a replay, or a command forged by whoever could write to it) changes nothing.
+ *
+ * <p>A move is a PENDING request that replaces a CONFIRMED reservation of the same patient and exam
+ * (recorded by the intake, so a DECIDE can name only a move a patient asked for). It is decided like any
+ * request, on cells it claims or takes over from the replaced reservation ({@link ResourceClaims}); when
+ * confirmed, it and the replaced reservation, CANCELLED, are stored in one write
+ * ({@link Reservations#storeMove}), and only then are the replaced one's remaining cells released. When
+ * rejected — its time taken, or the replaced reservation no longer movable ({@link RejectionReason#NOT_MOVABLE})
+ * — the replaced one keeps every cell it had.
  */
 public final class ReservationAllocator {
     private static final int ATTEMPTS = 3;
@@ -93,6 +101,9 @@ public final class ReservationAllocator {
 
     private AllocationOutcome decide(Reservation request, String attempt) {
         if (request.status() != ReservationStatus.PENDING) {
+            if (request.status() == ReservationStatus.CONFIRMED && request.isMove()) {
+                releaseReplaced(request); // a move stored but cut short before this: redelivered, it ends it
+            }
             return AllocationOutcome.alreadyHandled(request.status());
         }
         Instant now = clock.instant();
@@ -102,32 +113,95 @@ public final class ReservationAllocator {
         Center center = catalog.current();
         Optional<ExamType> exam = center.examType(request.examType());
         Optional<Site> site = center.site(request.site());
-        if (exam.isEmpty() || site.isEmpty()) {
-            return store(request.decide(new Decision.Rejected(RejectionReason.NOT_OFFERED), now));
-        }
+        Optional<Reservation> replaced = request.replaces().flatMap(r -> reservations.find(r.reservation()));
         BookingRules rules = BookingRules.of(center);
-        Optional<RejectionReason> never = ruleBroken(rules, exam.get(), site.get(), request, now);
-        if (never.isPresent()) {
-            return store(request.decide(new Decision.Rejected(never.get()), now));
-        }
-        // Two consumers deciding two requests of one patient at once may both count the same bookings,
-        // so the limit can be passed by one per extra consumer: a bound against abuse, not a safety rule.
-        if (!limit.allowsConfirming(request, reservations.ofPatientStartingAfter(request.patient(), now))) {
-            return store(request.decide(new Decision.Rejected(RejectionReason.TOO_MANY_BOOKINGS), now));
+        Optional<RejectionReason> refused = refusal(rules, exam, site, request, replaced, now);
+        if (refused.isPresent()) {
+            return reject(request, refused.get(), attempt, now);
         }
         if (!reservations.leaseDecision(request.id(), new DecisionLease(attempt, now.plus(leaseLength)), now)) {
             return notLeased(request.id());
         }
         Occupancy occupancy = Occupancy.of(exam.get(), request.start());
-        Decision decision = claims.claim(rules, request.id(), exam.get(), site.get(), occupancy);
+        Optional<Replacing> replacing = replaced.map(r -> Replacing.of(r, occupancyOf(r)));
+        Decision decision = claims.claim(rules, request.id(), exam.get(), site.get(), occupancy, replacing);
         try {
+            if (decision instanceof Decision.Confirmed && replaced.isPresent()) {
+                return storeMove(request.decide(decision, now), replaced.get().moveTo(request.id(), now),
+                        replacing.get());
+            }
             return store(request.decide(decision, now));
         } catch (Reservations.ConcurrentChangeException e) {
             if (decision instanceof Decision.Confirmed confirmed) {
-                claims.release(request.id(), notHeldBy(e.current(), confirmed), occupancy);
+                Optional<Reservation> stored = e.id().equals(request.id()) ? e.current() : reservations.find(request.id());
+                claims.release(request.id(), notHeldBy(stored, confirmed), occupancy, stillConfirmed(replacing));
             }
             throw e;
         }
+    }
+
+    /**
+     * Why the request can never be confirmed, judged before any cell is claimed: the exam or site gone,
+     * a booking rule broken, a move whose reservation is no longer there to move, or the patient's limit.
+     */
+    private Optional<RejectionReason> refusal(BookingRules rules, Optional<ExamType> exam, Optional<Site> site,
+                                              Reservation request, Optional<Reservation> replaced, Instant now) {
+        if (exam.isEmpty() || site.isEmpty()) {
+            return Optional.of(RejectionReason.NOT_OFFERED);
+        }
+        Optional<RejectionReason> never = ruleBroken(rules, exam.get(), site.get(), request, now);
+        if (never.isPresent()) {
+            return never;
+        }
+        if (request.isMove() && !replaced.filter(r -> r.isMovableBy(request.patient(), request.examType(), now)).isPresent()) {
+            return Optional.of(RejectionReason.NOT_MOVABLE);
+        }
+        // Two consumers deciding two requests of one patient at once may both count the same bookings,
+        // so the limit can be passed by one per extra consumer: a bound against abuse, not a safety rule.
+        if (!limit.allowsConfirming(request, reservations.ofPatientStartingAfter(request.patient(), now))) {
+            return Optional.of(RejectionReason.TOO_MANY_BOOKINGS);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Stores the rejection. An earlier attempt at a move may have taken over cells of the replaced
+     * reservation and stopped (a timeout, a crash) before it could hand them back: under the lease, those
+     * go back to the replaced booking first, so that a rejected move never leaves it short of its time.
+     */
+    private AllocationOutcome reject(Reservation request, RejectionReason reason, String attempt, Instant now) {
+        if (request.isMove()) {
+            if (!reservations.leaseDecision(request.id(), new DecisionLease(attempt, now.plus(leaseLength)), now)) {
+                return notLeased(request.id());
+            }
+            letGoOfLeftovers(request);
+        }
+        return store(request.decide(new Decision.Rejected(reason), now));
+    }
+
+    /**
+     * The move's two writes as one ({@link Reservations#storeMove}), then the replaced reservation's cells
+     * that the new time does not use are released. A crash between the two leaves them held by a
+     * CANCELLED reservation until the command, not yet acknowledged, comes again and ends the move.
+     */
+    private AllocationOutcome storeMove(Reservation confirmed, Reservation moved, Replacing replacing) {
+        Reservations.Moved stored = reservations.storeMove(confirmed, moved);
+        claims.ledger().release(replacing.reservation(), replacing.allCells());
+        return AllocationOutcome.changed(stored.confirmed().status());
+    }
+
+    /** What is left of a stored move's replaced reservation is released (release-if-owner: the new time's cells stay). */
+    private void releaseReplaced(Reservation move) {
+        move.replaces().flatMap(r -> reservations.find(r.reservation()))
+                .filter(replaced -> replaced.movedTo().filter(move.id()::equals).isPresent())
+                .ifPresent(replaced -> claims.ledger().release(replaced.id(),
+                        Replacing.of(replaced, occupancyOf(replaced)).allCells()));
+    }
+
+    /** The replaced reservation, if a move's undo may still hand cells back to it: it is still CONFIRMED. */
+    private Optional<Replacing> stillConfirmed(Optional<Replacing> replacing) {
+        return replacing.filter(r -> reservations.find(r.reservation())
+                .filter(now -> now.status() == ReservationStatus.CONFIRMED).isPresent());
     }
 
     /** The lease was refused: another attempt is deciding the request, or one has decided it meanwhile. */
@@ -167,7 +241,7 @@ public final class ReservationAllocator {
         if (reservation.status() == ReservationStatus.PENDING) {
             return cancelPending(reservation, clock.instant());
         }
-        claims.release(reservation.id(), reservation.resources(), occupancyOf(reservation));
+        claims.release(reservation.id(), reservation.resources(), occupancyOf(reservation), Optional.empty());
         return store(reservation.cancel(clock.instant()));
     }
 
@@ -178,14 +252,25 @@ public final class ReservationAllocator {
      */
     private AllocationOutcome cancelPending(Reservation request, Instant now) {
         AllocationOutcome outcome = store(request.cancel(now));
+        letGoOfLeftovers(request);
+        return outcome;
+    }
+
+    /**
+     * Lets go of the cells a request still holds from an attempt that stopped half-way: released, or for
+     * a move whose replaced reservation is still CONFIRMED, the replaced one's handed back to it.
+     */
+    private void letGoOfLeftovers(Reservation request) {
         Center center = catalog.current();
         List<ResourceId> candidates = center.examType(request.examType())
                 .map(exam -> BookingRules.kindsInOrder(exam).stream()
                         .flatMap(kind -> center.candidates(exam, request.site(), kind).stream()))
                 .orElseGet(() -> center.resources().stream().filter(r -> r.site().equals(request.site())))
                 .map(Resource::id).toList();
-        claims.releaseLeftovers(request.id(), candidates, occupancyOf(request));
-        return outcome;
+        Optional<Replacing> replacing = request.replaces().flatMap(r -> reservations.find(r.reservation()))
+                .filter(replaced -> replaced.status() == ReservationStatus.CONFIRMED)
+                .map(replaced -> Replacing.of(replaced, occupancyOf(replaced)));
+        claims.releaseLeftovers(request.id(), candidates, occupancyOf(request), replacing);
     }
 
     /** With its exam type gone from the catalog, the widest buffers a day allows are released instead. */

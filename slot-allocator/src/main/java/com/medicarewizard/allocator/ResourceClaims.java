@@ -16,6 +16,7 @@ import com.medicarewizard.port.SlotLedger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Claims one open resource of every kind an exam needs for its whole occupancy, kind by kind in
@@ -26,6 +27,11 @@ import java.util.Map;
  * An attempt that fails half-way (the ledger times out) releases what it touched before failing,
  * so a redelivery that chooses otherwise leaves nothing behind. Releasing in the request's name is
  * safe only while no other attempt claims in that name: the caller holds the request's decision lease.
+ *
+ * <p>A move ({@link Replacing}) tries the replaced reservation's resources first, takes over the cells
+ * its new time shares with the replaced one ({@link SlotLedger#claimFrom}) and claims the others; every
+ * undo hands the shared cells back to the replaced reservation instead of releasing them, so a move that
+ * does not happen leaves the replaced booking holding all its time.
  */
 final class ResourceClaims {
     private final SlotLedger ledger;
@@ -34,23 +40,32 @@ final class ResourceClaims {
         this.ledger = ledger;
     }
 
-    Decision claim(BookingRules rules, ReservationId owner, ExamType exam, Site site, Occupancy occupancy) {
+    SlotLedger ledger() {
+        return ledger;
+    }
+
+    Decision claim(BookingRules rules, ReservationId owner, ExamType exam, Site site, Occupancy occupancy,
+                   Optional<Replacing> replacing) {
         List<ResourceId> touched = new ArrayList<>();
         try {
-            return claimEveryKind(rules, owner, exam, site, occupancy, touched);
+            return claimEveryKind(rules, owner, exam, site, occupancy, replacing, touched);
         } catch (RuntimeException e) {
-            releaseAfterFailure(owner, touched, occupancy, e);
+            releaseAfterFailure(owner, touched, occupancy, replacing, e);
             throw e;
         }
     }
 
     private Decision claimEveryKind(BookingRules rules, ReservationId owner, ExamType exam, Site site,
-                                    Occupancy occupancy, List<ResourceId> touched) {
+                                    Occupancy occupancy, Optional<Replacing> replacing, List<ResourceId> touched) {
         List<ResourceId> held = new ArrayList<>();
         for (ResourceKind kind : BookingRules.kindsInOrder(exam)) {
-            var claimed = claimOne(owner, rules.openCandidates(exam, site, kind, occupancy), occupancy, touched);
+            List<Resource> candidates = rules.openCandidates(exam, site, kind, occupancy);
+            if (replacing.isPresent()) {
+                candidates = candidates.stream().sorted(replacing.get().ownResourcesFirst(Resource::id)).toList();
+            }
+            var claimed = claimOne(owner, candidates, occupancy, replacing, touched);
             if (claimed == null) {
-                release(owner, held, occupancy);
+                release(owner, held, occupancy, replacing);
                 return new Decision.Rejected(RejectionReason.SLOT_TAKEN);
             }
             held.add(claimed);
@@ -59,14 +74,32 @@ final class ResourceClaims {
     }
 
     private ResourceId claimOne(ReservationId owner, List<Resource> candidates, Occupancy occupancy,
-                                List<ResourceId> touched) {
+                                Optional<Replacing> replacing, List<ResourceId> touched) {
         for (Resource candidate : candidates) {
             touched.add(candidate.id());
-            if (ledger.claim(owner, occupancy.cells(candidate.id()))) {
+            if (claimCells(owner, occupancy.cells(candidate.id()), replacing)) {
                 return candidate.id();
             }
         }
         return null;
+    }
+
+    /** All the cells or none: a move's shared cells are taken over first, and handed back if the others are taken. */
+    private boolean claimCells(ReservationId owner, List<Cell> cells, Optional<Replacing> replacing) {
+        if (replacing.isEmpty()) {
+            return ledger.claim(owner, cells);
+        }
+        ReservationId previous = replacing.get().reservation();
+        List<Cell> shared = replacing.get().shared(cells);
+        if (!shared.isEmpty() && !ledger.claimFrom(owner, previous, shared)) {
+            return false;
+        }
+        List<Cell> fresh = replacing.get().fresh(cells);
+        if (fresh.isEmpty() || ledger.claim(owner, fresh)) {
+            return true;
+        }
+        ledger.handBack(owner, previous, shared);
+        return false;
     }
 
     /**
@@ -77,24 +110,45 @@ final class ResourceClaims {
      * the same resources.
      */
     private void releaseAfterFailure(ReservationId owner, List<ResourceId> touched, Occupancy occupancy,
-                                     RuntimeException failure) {
+                                     Optional<Replacing> replacing, RuntimeException failure) {
         try {
-            release(owner, touched, occupancy);
+            release(owner, touched, occupancy, replacing);
         } catch (RuntimeException stillFailing) {
             failure.addSuppressed(stillFailing);
         }
     }
 
-    void release(ReservationId owner, List<ResourceId> resources, Occupancy occupancy) {
-        resources.forEach(resource -> ledger.release(owner, occupancy.cells(resource)));
+    /**
+     * Lets go of what {@code owner} holds of those resources over the occupancy: released, or for a move
+     * ({@code replacing}, given only while the replaced reservation is still CONFIRMED) the shared cells
+     * handed back to the replaced one.
+     */
+    void release(ReservationId owner, List<ResourceId> resources, Occupancy occupancy, Optional<Replacing> replacing) {
+        resources.forEach(resource -> letGo(owner, occupancy.cells(resource), replacing));
     }
 
-    /** Releases what {@code owner} still holds of those resources within the occupancy, read first: usually nothing. */
-    void releaseLeftovers(ReservationId owner, List<ResourceId> resources, Occupancy occupancy) {
+    /** As {@link #release}, reading first what {@code owner} still holds there: usually nothing. */
+    void releaseLeftovers(ReservationId owner, List<ResourceId> resources, Occupancy occupancy,
+                          Optional<Replacing> replacing) {
         List<Cell> held = ledger.holders(resources, occupancy.from(), occupancy.to()).entrySet().stream()
                 .filter(holder -> holder.getValue().equals(owner)).map(Map.Entry::getKey).toList();
         if (!held.isEmpty()) {
-            ledger.release(owner, held);
+            letGo(owner, held, replacing);
+        }
+    }
+
+    private void letGo(ReservationId owner, List<Cell> cells, Optional<Replacing> replacing) {
+        if (replacing.isEmpty()) {
+            ledger.release(owner, cells);
+            return;
+        }
+        List<Cell> shared = replacing.get().shared(cells);
+        if (!shared.isEmpty()) {
+            ledger.handBack(owner, replacing.get().reservation(), shared);
+        }
+        List<Cell> fresh = replacing.get().fresh(cells);
+        if (!fresh.isEmpty()) {
+            ledger.release(owner, fresh);
         }
     }
 }

@@ -21,8 +21,8 @@ import net.jqwik.api.Tuple;
 
 /**
  * The allocation invariants, through the real {@link ReservationAllocator} on the in-memory ports,
- * whatever the order, duplication or replay of the commands, the patients' cancellations and the
- * ledger's failures: no resource-time is given to two confirmed reservations; every confirmed
+ * whatever the order, duplication or replay of the commands, the patients' cancellations and moves, and
+ * the ledger's failures: no resource-time is given to two confirmed reservations; every confirmed
  * reservation holds its cells all along; once every command has been handled, the ledger holds
  * exactly the cells of the confirmed reservations (nothing leaked by rejections, cancellations or
  * failed attempts) and no request is left PENDING.
@@ -87,7 +87,8 @@ class AllocationProperties {
     Arbitrary<List<QueueStep>> steps() {
         Arbitrary<QueueStep.Action> actions = Arbitraries.frequency(Tuple.of(4, QueueStep.Action.DELIVER),
                 Tuple.of(1, QueueStep.Action.DUPLICATE), Tuple.of(1, QueueStep.Action.REPLAY),
-                Tuple.of(2, QueueStep.Action.CANCEL), Tuple.of(2, QueueStep.Action.FAIL_A_CLAIM));
+                Tuple.of(2, QueueStep.Action.CANCEL), Tuple.of(2, QueueStep.Action.MOVE),
+                Tuple.of(2, QueueStep.Action.FAIL_A_CLAIM));
         return Combinators.combine(actions, Arbitraries.integers().between(0, 99)).as(QueueStep::new)
                 .list().ofMaxSize(50);
     }

@@ -2,6 +2,7 @@ package com.medicarewizard.allocator;
 
 import com.medicarewizard.domain.center.ExamTypeCode;
 import com.medicarewizard.domain.reservation.Reservation;
+import com.medicarewizard.domain.reservation.ReservationStatus;
 import com.medicarewizard.port.ReservationCommand;
 
 import java.time.Instant;
@@ -43,6 +44,7 @@ final class CommandQueue {
                 }
             }
             case CANCEL -> cancel(requests.get(step.pick() % requests.size()));
+            case MOVE -> move(requests.get(step.pick() % requests.size()), step.pick() % 4);
             case FAIL_A_CLAIM -> flaky.failClaim(1 + step.pick() % 3);
         }
     }
@@ -71,6 +73,20 @@ final class CommandQueue {
             allocation.reservations.update(stored.requestCancellation(allocation.clock.instant()));
             queued.add(command(ReservationCommand.Type.CANCEL, request));
         }
+    }
+
+    /** The patient asks to move a confirmed booking to another quarter: the intake records the request and queues it. */
+    private void move(Reservation booked, int quarter) {
+        Reservation stored = allocation.stored(booked);
+        if (stored.status() == ReservationStatus.CONFIRMED && stored.cancelRequestedAt().isEmpty()) {
+            Reservation request = allocation.move(stored, moveStart(quarter));
+            requests.add(request);
+            queued.add(command(ReservationCommand.Type.DECIDE, request));
+        }
+    }
+
+    static Instant moveStart(int quarter) {
+        return InMemoryAllocation.local("2027-12-20T09:00").plus(java.time.Duration.ofMinutes(15L * quarter));
     }
 
     private static ReservationCommand command(ReservationCommand.Type type, Reservation request) {

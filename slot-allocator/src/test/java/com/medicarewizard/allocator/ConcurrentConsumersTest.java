@@ -271,6 +271,23 @@ class ConcurrentConsumersTest {
         }
 
         @Override
+        public boolean claimFrom(ReservationId owner, ReservationId previous, List<Cell> cells) {
+            Thread.yield();
+            if (--claimsUntilFailure == 0) {
+                throw new IllegalStateException("ledger unavailable: request timed out");
+            }
+            boolean claimed = ledger.claimFrom(owner, previous, cells);
+            Thread.yield();
+            return claimed;
+        }
+
+        @Override
+        public void handBack(ReservationId owner, ReservationId previous, List<Cell> cells) {
+            Thread.yield();
+            ledger.handBack(owner, previous, cells);
+        }
+
+        @Override
         public void release(ReservationId owner, List<Cell> cells) {
             Thread.yield();
             ledger.release(owner, cells);

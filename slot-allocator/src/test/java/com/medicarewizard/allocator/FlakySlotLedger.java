@@ -19,15 +19,21 @@ final class FlakySlotLedger implements SlotLedger {
     private final SlotLedger ledger;
     private int claimsUntilFailure = -1;
     private int claimsUntilMeanwhile = -1;
+    private int releasesUntilFailure = -1;
     private Runnable meanwhile = () -> { };
 
     FlakySlotLedger(SlotLedger ledger) {
         this.ledger = ledger;
     }
 
-    /** The {@code n}th claim from now (1 = the next one) throws instead of claiming; 0: none does. */
+    /** The {@code n}th claim from now (moves' claims included) (1 = the next one) throws instead of claiming; 0: none does. */
     void failClaim(int n) {
         claimsUntilFailure = n;
+    }
+
+    /** The {@code n}th release from now (1 = the next one) throws instead of releasing. */
+    void failRelease(int n) {
+        releasesUntilFailure = n;
     }
 
     /** Runs {@code steps} once, right after the {@code n}th claim from now (1 = the next one) has returned. */
@@ -49,7 +55,27 @@ final class FlakySlotLedger implements SlotLedger {
     }
 
     @Override
+    public boolean claimFrom(ReservationId owner, ReservationId previous, List<Cell> cells) {
+        if (--claimsUntilFailure == 0) {
+            throw new IllegalStateException("ledger unavailable: request timed out");
+        }
+        boolean claimed = ledger.claimFrom(owner, previous, cells);
+        if (--claimsUntilMeanwhile == 0) {
+            meanwhile.run();
+        }
+        return claimed;
+    }
+
+    @Override
+    public void handBack(ReservationId owner, ReservationId previous, List<Cell> cells) {
+        ledger.handBack(owner, previous, cells);
+    }
+
+    @Override
     public void release(ReservationId owner, List<Cell> cells) {
+        if (--releasesUntilFailure == 0) {
+            throw new IllegalStateException("ledger unavailable: request timed out");
+        }
         ledger.release(owner, cells);
     }
 

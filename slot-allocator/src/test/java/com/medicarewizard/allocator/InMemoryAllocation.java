@@ -101,6 +101,14 @@ final class InMemoryAllocation {
         return pending;
     }
 
+    /** A PENDING request of {@code booked}'s patient to move it to {@code start}, stored as the intake stores it. */
+    Reservation move(Reservation booked, Instant start) {
+        Reservation request = Reservation.moveRequest(ReservationId.random(), stored(booked), CenterMother.NORD, start,
+                clock.instant(), "corr-" + ReservationId.random());
+        reservations.create(request, Optional.empty());
+        return request;
+    }
+
     AllocationOutcome decide(Reservation reservation) {
         return deliver(ReservationCommand.Type.DECIDE, reservation.id());
     }

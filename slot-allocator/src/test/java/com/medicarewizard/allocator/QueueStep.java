@@ -11,6 +11,8 @@ record QueueStep(Action action, int pick) {
         REPLAY,
         /** A patient asks to cancel a reservation: the intake marks it and queues a CANCEL. */
         CANCEL,
+        /** A patient asks to move a confirmed booking to another time: the intake records the move request and queues it. */
+        MOVE,
         /** One of the next ledger claims times out. */
         FAIL_A_CLAIM
     }

@@ -9,6 +9,7 @@ import com.medicarewizard.domain.reservation.ReservationStatus;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -37,33 +38,47 @@ public sealed interface ReservationEvent
 
     String correlationId();
 
+    /**
+     * A confirmed or rejected move request: the reservation it was to replace. A move confirmed is
+     * two events, this one's ReservationConfirmed and the replaced one's ReservationCancelled.
+     */
+    default Optional<ReservationId> replaces() {
+        return Optional.empty();
+    }
+
+    /** A reservation cancelled by a move: the reservation that replaced it. */
+    default Optional<ReservationId> movedTo() {
+        return Optional.empty();
+    }
+
     record ReservationConfirmed(String eventId, ReservationId reservation, ExamTypeCode examType, SiteId site,
-                                Instant start, Instant end, Instant occurredAt, String correlationId)
-            implements ReservationEvent {
+                                Instant start, Instant end, Instant occurredAt, String correlationId,
+                                Optional<ReservationId> replaces) implements ReservationEvent {
     }
 
     record ReservationRejected(String eventId, ReservationId reservation, ExamTypeCode examType, SiteId site,
                                Instant start, Instant end, Instant occurredAt, String correlationId,
-                               RejectionReason reason) implements ReservationEvent {
+                               RejectionReason reason, Optional<ReservationId> replaces) implements ReservationEvent {
     }
 
     record ReservationCancelled(String eventId, ReservationId reservation, ExamTypeCode examType, SiteId site,
-                                Instant start, Instant end, Instant occurredAt, String correlationId)
-            implements ReservationEvent {
+                                Instant start, Instant end, Instant occurredAt, String correlationId,
+                                Optional<ReservationId> movedTo) implements ReservationEvent {
     }
 
     /** The event for a reservation that has just reached {@code outcome}. */
     static ReservationEvent of(Reservation r, ReservationStatus outcome) {
         String id = eventId(r.id(), outcome);
         Instant decided = r.decidedAt().orElse(r.requestedAt());
+        Optional<ReservationId> replaces = r.replaces().map(Reservation.Replaced::reservation);
         return switch (outcome) {
             case CONFIRMED -> new ReservationConfirmed(id, r.id(), r.examType(), r.site(), r.start(), r.end(),
-                    decided, r.correlationId());
+                    decided, r.correlationId(), replaces);
             case REJECTED -> new ReservationRejected(id, r.id(), r.examType(), r.site(), r.start(), r.end(),
                     decided, r.correlationId(), r.reason().orElseThrow(() -> new IllegalArgumentException(
-                            "a rejected reservation has a reason")));
+                            "a rejected reservation has a reason")), replaces);
             case CANCELLED -> new ReservationCancelled(id, r.id(), r.examType(), r.site(), r.start(), r.end(),
-                    r.cancelledAt().orElse(decided), r.correlationId());
+                    r.cancelledAt().orElse(decided), r.correlationId(), r.movedTo());
             case PENDING -> throw new IllegalArgumentException("a PENDING reservation has no outcome event");
         };
     }

@@ -15,5 +15,10 @@ public enum RejectionReason {
     /** The exam type is unknown or not offered at the site. */
     NOT_OFFERED,
     /** The patient already holds as many bookings ahead as one patient may ({@link ActiveBookingsLimit}). */
-    TOO_MANY_BOOKINGS
+    TOO_MANY_BOOKINGS,
+    /**
+     * A move request whose reservation is no longer there to move: cancelled or moved meanwhile,
+     * started, or its cancellation asked for. That reservation is left as it is.
+     */
+    NOT_MOVABLE
 }

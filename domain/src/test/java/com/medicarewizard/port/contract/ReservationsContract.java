@@ -51,6 +51,47 @@ public abstract class ReservationsContract {
     }
 
     @Test
+    void storesAMoveAsOneWriteAndKeepsBothSidesLinked() {
+        Reservation booked = reservations.update(confirmed(create(pending(patient)), REQUESTED_AT.plus(MINUTE)));
+        Reservation request = create(Reservation.moveRequest(ReservationId.random(), booked, booked.site(),
+                START.plus(Duration.ofDays(1)), REQUESTED_AT.plus(MINUTE.multipliedBy(2)), "corr-move"));
+        assertThat(reservations.find(request.id())).contains(request);
+
+        Instant at = REQUESTED_AT.plus(MINUTE.multipliedBy(3));
+        Reservations.Moved moved = reservations.storeMove(confirmed(request, at), booked.moveTo(request.id(), at));
+
+        assertThat(reservations.find(request.id())).contains(moved.confirmed());
+        assertThat(reservations.find(booked.id())).contains(moved.moved());
+        assertThat(moved.confirmed().version()).isEqualTo(request.version() + 1);
+        assertThat(moved.confirmed().replaces()).hasValueSatisfying(replaced -> {
+            assertThat(replaced.reservation()).isEqualTo(booked.id());
+            assertThat(replaced.start()).isEqualTo(booked.start());
+            assertThat(replaced.site()).isEqualTo(booked.site());
+        });
+        assertThat(moved.moved().movedTo()).contains(request.id());
+        assertThat(moved.moved().cancelRequestedAt()).as("the patient did not ask to cancel it").isEmpty();
+    }
+
+    @Test
+    void aMoveOverAChangedReservationWritesNeitherSide() {
+        Reservation booked = reservations.update(confirmed(create(pending(patient)), REQUESTED_AT.plus(MINUTE)));
+        Reservation request = create(Reservation.moveRequest(ReservationId.random(), booked, booked.site(),
+                START.plus(Duration.ofDays(1)), REQUESTED_AT.plus(MINUTE.multipliedBy(2)), "corr-move"));
+        Instant at = REQUESTED_AT.plus(MINUTE.multipliedBy(3));
+        Reservation cancelWished = reservations.recordCancelRequest(booked.id(), patient, at).orElseThrow();
+
+        assertThatThrownBy(() -> reservations.storeMove(confirmed(request, at), booked.moveTo(request.id(), at)))
+                .isInstanceOfSatisfying(ConcurrentChangeException.class,
+                        e -> assertThat(e.current()).contains(cancelWished));
+        assertThat(reservations.find(request.id())).contains(request);
+        assertThat(reservations.find(booked.id())).contains(cancelWished);
+    }
+
+    private Reservation create(Reservation request) {
+        return reservations.create(request, Optional.empty()).reservation();
+    }
+
+    @Test
     void createsARequestOnlyOnce() {
         Reservation request = pending(patient);
         reservations.create(request, Optional.empty());

@@ -28,6 +28,7 @@ public abstract class SlotLedgerContract {
 
     private final ReservationId mine = ReservationId.random();
     private final ReservationId theirs = ReservationId.random();
+    private final ReservationId moved = ReservationId.random();
     private SlotLedger ledger;
 
     /** A new adapter over empty storage. */
@@ -98,6 +99,39 @@ public abstract class SlotLedgerContract {
     void releasingCellsNobodyHoldsChangesNothing() {
         ledger.release(mine, cells(0, 2));
         assertThat(allHolders()).isEmpty();
+    }
+
+    @Test
+    void aMoveTakesOverThePreviousReservationsCellsAndClaimsFreeOnes() {
+        ledger.claim(moved, cells(0, 3));
+        assertThat(ledger.claimFrom(mine, moved, cells(2, 3))).isTrue();
+        assertThat(allHolders()).containsOnlyKeys(cells(0, 5));
+        assertThat(ledger.holders(List.of(SCANNER, RADIOGRAPHER), NINE.plus(CELL.multipliedBy(2)), NINE.plus(CELL.multipliedBy(5))))
+                .hasSize(6).allSatisfy((cell, holder) -> assertThat(holder).isEqualTo(mine));
+        assertThat(ledger.claimFrom(mine, moved, cells(2, 3))).as("again, as on redelivery").isTrue();
+    }
+
+    @Test
+    void aMoveMeetingAThirdHolderHandsBackWhatItTookAndLeavesTheOthersAlone() {
+        ledger.claim(moved, cells(0, 3));
+        Cell theirsToo = new Cell(SCANNER, NINE.plus(CELL.multipliedBy(4)));
+        ledger.claim(theirs, List.of(theirsToo));
+        assertThat(ledger.claimFrom(mine, moved, cells(1, 4))).isFalse();
+        Map<Cell, ReservationId> held = allHolders();
+        assertThat(held).doesNotContainValue(mine).containsEntry(theirsToo, theirs);
+        cells(0, 3).forEach(cell -> assertThat(held).containsEntry(cell, moved));
+    }
+
+    @Test
+    void handingBackGivesTheOwnersCellsToThePreviousReservationOnly() {
+        ledger.claim(mine, cells(0, 2));
+        ledger.claim(theirs, cells(2, 2));
+        ledger.handBack(mine, moved, cells(0, 4));
+        Map<Cell, ReservationId> held = allHolders();
+        cells(0, 2).forEach(cell -> assertThat(held).containsEntry(cell, moved));
+        cells(2, 2).forEach(cell -> assertThat(held).containsEntry(cell, theirs));
+        ledger.handBack(mine, moved, cells(4, 2));
+        assertThat(allHolders()).as("nothing held, nothing handed").hasSize(8);
     }
 
     @Test

@@ -81,6 +81,28 @@ public final class InMemoryReservations implements Reservations, ReservationChan
     }
 
     @Override
+    public synchronized Moved storeMove(Reservation confirmed, Reservation moved) {
+        interfere(confirmed.id());
+        for (Reservation next : List.of(confirmed, moved)) {
+            Reservation stored = byId.get(next.id());
+            if (stored == null || stored.version() != next.version()) {
+                throw new ConcurrentChangeException(next.id(), Optional.ofNullable(stored));
+            }
+        }
+        Reservation savedConfirmed = confirmed.withVersion(confirmed.version() + 1);
+        Reservation savedMoved = moved.withVersion(moved.version() + 1);
+        byId.put(confirmed.id(), savedConfirmed);
+        byId.put(moved.id(), savedMoved);
+        for (ReservationId id : List.of(confirmed.id(), moved.id())) {
+            resent.remove(id);
+            leases.remove(id);
+        }
+        updates++;
+        notifyAll();
+        return new Moved(savedConfirmed, savedMoved);
+    }
+
+    @Override
     public synchronized Optional<Reservation> recordCancelRequest(ReservationId id, PatientId patient, Instant at) {
         interfere(id);
         Reservation stored = byId.get(id);

@@ -29,6 +29,22 @@ public final class InMemorySlotLedger implements SlotLedger {
     }
 
     @Override
+    public synchronized boolean claimFrom(ReservationId owner, ReservationId previous, List<Cell> cells) {
+        if (cells.stream().anyMatch(c -> holders.containsKey(c) && !holders.get(c).equals(owner)
+                && !holders.get(c).equals(previous))) {
+            handBack(owner, previous, cells);
+            return false;
+        }
+        cells.forEach(c -> holders.put(c, owner));
+        return true;
+    }
+
+    @Override
+    public synchronized void handBack(ReservationId owner, ReservationId previous, List<Cell> cells) {
+        cells.forEach(c -> holders.replace(c, owner, previous));
+    }
+
+    @Override
     public synchronized void release(ReservationId owner, List<Cell> cells) {
         cells.forEach(c -> holders.remove(c, owner));
     }

@@ -21,8 +21,13 @@ record ReservationForm(ExamTypeCode examType, Instant start, Optional<SiteId> si
     private static final Pattern KEY = Pattern.compile("[\\x20-\\x7E]{1,128}");
 
     static ReservationForm read(Request request) {
+        return read(request, true);
+    }
+
+    /** @param withExam whether the body names the exam ({@code examType}); a move's form does not, and its exam is unused */
+    static ReservationForm read(Request request, boolean withExam) {
         Form form = new Form(JsonBody.object(request));
-        Optional<String> exam = code(form, "examType", true);
+        Optional<String> exam = withExam ? code(form, "examType", true) : Optional.of("MOVE");
         Optional<Instant> start = form.required("start", 64).flatMap(text -> {
             Optional<Instant> parsed = Times.parseInstant(text);
             if (parsed.isEmpty()) {

@@ -55,6 +55,8 @@ public final class EventEntries {
         if (event instanceof ReservationEvent.ReservationRejected rejected) {
             detail.put("reason", rejected.reason().name());
         }
+        event.replaces().ifPresent(replaced -> detail.put("replaces", replaced.value()));
+        event.movedTo().ifPresent(next -> detail.put("movedTo", next.value()));
         return detail.toString();
     }
 

@@ -131,6 +131,26 @@ public final class TableReservations implements Reservations {
         }
     }
 
+    /** Two puts in one transaction, each conditional on its stored version, as {@link #update} is alone. */
+    @Override
+    public Moved storeMove(Reservation confirmed, Reservation moved) {
+        Reservation storedConfirmed = confirmed.withVersion(confirmed.version() + 1);
+        Reservation storedMoved = moved.withVersion(moved.version() + 1);
+        try {
+            table.transact(List.of(
+                    Write.put(ReservationRecords.item(storedConfirmed), Condition.equals(VERSION, confirmed.version())),
+                    Write.put(ReservationRecords.item(storedMoved), Condition.equals(VERSION, moved.version()))));
+            return new Moved(storedConfirmed, storedMoved);
+        } catch (TransactionCanceledException e) {
+            for (int i = 0; i < 2; i++) {
+                if (e.reasons().get(i).conditionFailed()) {
+                    throw alreadyThere(i == 0 ? confirmed.id() : moved.id(), e.reasons().get(i).current());
+                }
+            }
+            throw new ContendedWriteException("the move of reservation " + moved.id() + " met another write under way", e);
+        }
+    }
+
     @Override
     public Optional<Reservation> recordCancelRequest(ReservationId id, PatientId patient, Instant at) {
         Update request = new Update(List.of(new Update.SetValue(CANCEL_REQUESTED_AT, ItemKeys.instant(at)),

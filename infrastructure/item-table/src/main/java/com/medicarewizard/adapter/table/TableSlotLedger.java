@@ -34,7 +34,9 @@ import java.util.function.ToLongFunction;
  * {@code sk=<cell start>}), each put claim-if-absent-or-mine
  * ({@code attribute_not_exists(pk) OR owner = :me}). Cells are claimed one by one rather than in
  * one transaction because an exam can need more cells than a transaction takes (100); a conflict
- * is undone by releasing this owner's cells of the call (delete if {@code owner = :me}).
+ * is undone by releasing this owner's cells of the call (delete if {@code owner = :me}). A move's claim
+ * also takes over the replaced reservation's cells ({@code ... OR owner = :previous}) and its undo
+ * hands them back (a put of {@code owner = :previous} if {@code owner = :me}).
  * Availability reads query the claim partitions by sort-key range, keys only.
  */
 public final class TableSlotLedger implements SlotLedger {
@@ -67,6 +69,33 @@ public final class TableSlotLedger implements SlotLedger {
             }
         }
         return true;
+    }
+
+    @Override
+    public boolean claimFrom(ReservationId owner, ReservationId previous, List<Cell> cells) {
+        Condition freeMineOrPrevious = Condition.absentOr(Condition.or(Condition.equals(OWNER, owner.value()),
+                Condition.equals(OWNER, previous.value())));
+        for (Cell cell : cells) {
+            try {
+                table.put(claimItem(owner, cell), freeMineOrPrevious);
+            } catch (ConditionFailedException taken) {
+                handBack(owner, previous, cells);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void handBack(ReservationId owner, ReservationId previous, List<Cell> cells) {
+        Condition mine = Condition.equals(OWNER, owner.value());
+        for (Cell cell : cells) {
+            try {
+                table.put(claimItem(previous, cell), mine);
+            } catch (ConditionFailedException notMine) {
+                // free, or another reservation's: not ours to hand back
+            }
+        }
     }
 
     @Override

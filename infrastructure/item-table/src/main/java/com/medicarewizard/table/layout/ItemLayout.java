@@ -110,6 +110,12 @@ public final class ItemLayout {
     public static final String CANCELLED_AT = "cancelledAt";
     public static final String CORRELATION_ID = "correlationId";
     public static final String VERSION = "version";
+    /** On a move request: the reservation it moves, and that one's site and start when it was asked. */
+    public static final String REPLACES = "replaces";
+    public static final String REPLACES_SITE = "replacesSite";
+    public static final String REPLACES_START = "replacesStart";
+    /** On a moved (CANCELLED) reservation: the request that replaced it. */
+    public static final String MOVED_TO = "movedTo";
     public static final String PENDING = "pending";
     /** The sweeper's bookkeeping on a PENDING request: its last re-send, and how many it made. */
     public static final String QUEUED_AGAIN_AT = "queuedAgainAt";

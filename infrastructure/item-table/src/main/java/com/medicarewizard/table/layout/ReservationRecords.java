@@ -15,7 +15,11 @@ import static com.medicarewizard.table.layout.ItemLayout.PATIENT_ID;
 import static com.medicarewizard.table.layout.ItemLayout.PENDING;
 import static com.medicarewizard.table.layout.ItemLayout.PENDING_PARTITION;
 import static com.medicarewizard.table.layout.ItemLayout.PK;
+import static com.medicarewizard.table.layout.ItemLayout.MOVED_TO;
 import static com.medicarewizard.table.layout.ItemLayout.REASON;
+import static com.medicarewizard.table.layout.ItemLayout.REPLACES;
+import static com.medicarewizard.table.layout.ItemLayout.REPLACES_SITE;
+import static com.medicarewizard.table.layout.ItemLayout.REPLACES_START;
 import static com.medicarewizard.table.layout.ItemLayout.REQUESTED_AT;
 import static com.medicarewizard.table.layout.ItemLayout.RESERVATION;
 import static com.medicarewizard.table.layout.ItemLayout.RESERVATION_ID;
@@ -72,6 +76,12 @@ public final class ReservationRecords {
         r.decidedAt().ifPresent(at -> item.put(DECIDED_AT, ItemKeys.instant(at)));
         r.cancelRequestedAt().ifPresent(at -> item.put(CANCEL_REQUESTED_AT, ItemKeys.instant(at)));
         r.cancelledAt().ifPresent(at -> item.put(CANCELLED_AT, ItemKeys.instant(at)));
+        r.replaces().ifPresent(replaced -> {
+            item.put(REPLACES, replaced.reservation().value());
+            item.put(REPLACES_SITE, replaced.site().value());
+            item.put(REPLACES_START, ItemKeys.instant(replaced.start()));
+        });
+        r.movedTo().ifPresent(next -> item.put(MOVED_TO, next.value()));
         // The sparse indexes hold an item only while these attributes are present.
         if (r.status() == ReservationStatus.PENDING) {
             item.put(PENDING, PENDING_PARTITION);
@@ -102,7 +112,10 @@ public final class ReservationRecords {
                 instant(item, CANCEL_REQUESTED_AT),
                 instant(item, CANCELLED_AT),
                 item.string(CORRELATION_ID),
-                item.longValue(VERSION));
+                item.longValue(VERSION),
+                item.optString(REPLACES).map(replaced -> new Reservation.Replaced(new ReservationId(replaced),
+                        new SiteId(item.string(REPLACES_SITE)), ItemKeys.instant(item.string(REPLACES_START)))),
+                item.optString(MOVED_TO).map(ReservationId::new));
     }
 
     private static Optional<Instant> instant(Item item, String attribute) {

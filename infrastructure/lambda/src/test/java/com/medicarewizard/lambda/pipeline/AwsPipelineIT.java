@@ -178,6 +178,56 @@ class AwsPipelineIT {
         assertNothingOverranOrWasGivenUp();
     }
 
+    /**
+     * Issue 16, reschedule: a move is confirmed with the old booking cancelled in the same transaction,
+     * told once ("Moved", e-mail and SMS), and its events link both; a move to a taken time is rejected
+     * by e-mail alone and leaves the booking as it was.
+     */
+    @Test
+    @Order(2)
+    void aPatientMovesABookingAndAMoveToATakenTimeChangesNothing() {
+        Patient maria = api.newPatient();
+        String first = STARTS.pop();
+        String later = STARTS.pop();
+        String taken = STARTS.pop();
+        String old = PipelineApi.require(api.reserve(maria, EXAM, SITE, first, Optional.empty()), 202).text("id");
+        assertThat(awaitStatus(maria, old, "CONFIRMED").text("status")).isEqualTo("CONFIRMED");
+
+        Answer move = PipelineApi.require(api.move(maria, old, later), 202);
+        assertThat(move.text("replaces")).isEqualTo(old);
+        String moved = move.text("id");
+        awaitStatus(maria, moved, "CONFIRMED");
+        Answer before = api.reservation(maria, old);
+        assertThat(before.text("status")).isEqualTo("CANCELLED");
+        assertThat(before.text("movedTo")).isEqualTo(moved);
+
+        Patient luca = api.newPatient();
+        String theirs = PipelineApi.require(api.reserve(luca, EXAM, SITE, taken, Optional.empty()), 202).text("id");
+        awaitStatus(luca, theirs, "CONFIRMED");
+        String refused = PipelineApi.require(api.move(maria, moved, taken), 202).text("id");
+        assertThat(awaitStatus(maria, refused, "REJECTED").text("reason")).isEqualTo("SLOT_TAKEN");
+        assertThat(api.reservation(maria, moved).text("status")).isEqualTo("CONFIRMED");
+
+        await().atMost(NOTIFIED).untilAsserted(() -> {
+            assertThat(emailsTo(maria)).extracting(email -> email.subject().orElse(""))
+                    .anySatisfy(subject -> assertThat(subject).startsWith("Moved:"))
+                    .anySatisfy(subject -> assertThat(subject).startsWith("Not moved:"))
+                    .noneSatisfy(subject -> assertThat(subject).startsWith("Cancelled:"));
+            assertThat(eventsOf(old)).containsExactly("ReservationConfirmed", "ReservationCancelled");
+            assertThat(eventsOf(moved)).containsExactly("ReservationConfirmed");
+            assertThat(eventsOf(refused)).containsExactly("ReservationRejected");
+        });
+        assertThat(emailsTo(maria)).hasSize(3);
+        assertThat(smsTo(maria)).as("the booking and the move; none for the cancelled old one or the rejection")
+                .hasSize(2);
+        // the first time is free again, the new one and the one Luca holds are not
+        LocalDate day = java.time.OffsetDateTime.parse(first).atZoneSameInstant(ROME).toLocalDate();
+        await().atMost(DECIDED).untilAsserted(() -> assertThat(atSite(api.availability(EXAM, day, day)))
+                .filteredOn(s -> Instant.parse(s.path("start").asText()).equals(instant(first)))
+                .singleElement().satisfies(s -> assertThat(s.path("available").asInt()).isPositive()));
+        assertNothingOverranOrWasGivenUp();
+    }
+
     /** Issue 16: the intake e-mails a reset code through SES from the stack's sender, and the code sets a new password. */
     @Test
     @Order(2)

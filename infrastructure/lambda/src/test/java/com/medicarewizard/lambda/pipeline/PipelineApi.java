@@ -92,6 +92,11 @@ final class PipelineApi {
         return send(as(patient, "/api/v1/reservations/" + id).header("Prefer", "wait=" + seconds).GET());
     }
 
+    Answer move(Patient patient, String id, String start) {
+        return send(as(patient, "/api/v1/reservations/" + id + "/move").POST(json(JSON.createObjectNode()
+                .put("start", start))));
+    }
+
     Answer cancel(Patient patient, String id) {
         return send(as(patient, "/api/v1/reservations/" + id).DELETE());
     }
