@@ -109,12 +109,13 @@ export async function request(path, { method = 'GET', body, token, headers = {},
 }
 
 /**
- * A call as the logged-in patient. Without a token, or when the API refuses it (forged, expired,
- * logged out: 401), the session ends and the patient is sent to log in; the returned promise
- * then never settles, so the page shows nothing it should not.
+ * A call as the logged-in patient, once this tab has its session (perhaps from another tab). Without
+ * a token, or when the API refuses it (forged, expired, logged out: 401), the session ends and the
+ * patient is sent to log in; the returned promise then never settles, so the page shows nothing it
+ * should not.
  */
 export async function patientRequest(path, options = {}) {
-  const token = currentToken();
+  const token = await currentToken();
   if (!token) {
     toLogin('login-required');
     return never();

@@ -1,20 +1,22 @@
-import { ApiError, patientRequest, request } from '/assets/js/api.js';
+import { ApiError, patientRequest, request, toLogin } from '/assets/js/api.js';
 import { h } from '/assets/js/dom.js';
 import { LANGUAGES, language, setLanguage, t, translate } from '/assets/js/i18n.js';
-import { clearSession, currentToken } from '/assets/js/session.js';
+import { clearSession, currentToken, endSession, onEndedElsewhere } from '/assets/js/session.js';
 
 /**
  * Sets up a page: language, title, header with navigation and language switcher, translated
  * texts. A page for patients only ({@code patientOnly}) sends visitors without a valid token to
  * the login page and answers the patient's profile; other pages answer it when a valid token is
- * there (a refused one is dropped), else null.
+ * there (a refused one is dropped), else null. The token is this tab's, or one another tab of the
+ * browser hands over as the page starts.
  */
 export async function setUpPage({ title, current, patientOnly = false }) {
-  forgetOnReturn();
   document.documentElement.lang = language;
   document.title = `${t(title)} · MediCareWizard`;
   translate();
-  const profile = patientOnly ? await patientRequest('/api/v1/me') : await optionalProfile();
+  const token = await currentToken();
+  forgetWhenTheSessionChanges(token, patientOnly);
+  const profile = patientOnly ? await patientRequest('/api/v1/me') : await optionalProfile(token);
   document.body.prepend(header(current, profile));
   document.body.append(h('footer', { class: 'bottom' },
     h('p', {}, t('footer.text'), ' ', h('a', { href: '/ops', 'aria-current': current === '/ops' ? 'page' : null }, t('nav.ops')))));
@@ -22,23 +24,30 @@ export async function setUpPage({ title, current, patientOnly = false }) {
 }
 
 /**
- * A page the browser brings back whole from its back-forward cache (Back after logging out) still
- * shows what it showed for the session it was built with: the previous patient's bookings, name
- * and choices. When the session is no longer the one the page was built for, the page hides at
- * once and loads again, as that session's page (or the login page) would be.
+ * A page shows what it showed for the session it was built with: the patient's bookings, name and
+ * choices. A page the browser brings back whole from its back-forward cache (Back after logging
+ * out) for another session hides at once and loads again, as that session's page (or the login
+ * page) would be. When logging out in another tab ends the session, a page built with it empties
+ * at once and leaves: a patient's page for the login page (which brings the patient back to it),
+ * any other page for itself, logged out.
  */
-function forgetOnReturn() {
-  const builtFor = currentToken();
-  window.addEventListener('pageshow', event => {
-    if (event.persisted && currentToken() !== builtFor) {
+function forgetWhenTheSessionChanges(builtFor, patientOnly) {
+  window.addEventListener('pageshow', async event => {
+    if (event.persisted && await currentToken() !== builtFor) {
       document.body.hidden = true;
       location.reload();
     }
   });
+  if (!builtFor) return;
+  onEndedElsewhere(() => {
+    document.body.hidden = true;
+    document.body.replaceChildren();
+    if (patientOnly) toLogin('logged-out-elsewhere');
+    else location.reload();
+  });
 }
 
-async function optionalProfile() {
-  const token = currentToken();
+async function optionalProfile(token) {
   if (!token) return null;
   try {
     return await request('/api/v1/me', { token });
@@ -72,8 +81,8 @@ function languageSwitcher() {
 }
 
 async function logout() {
-  const token = currentToken();
-  clearSession();
+  const token = await currentToken();
+  endSession();
   if (token) {
     try {
       await request('/api/v1/auth/logout', { method: 'POST', token });

@@ -9,7 +9,7 @@ await setUpPage({ title: 'login.title', current: '/login' });
 const params = new URLSearchParams(location.search);
 const notices = {
   expired: 'login.expired', 'login-required': 'login.required', 'logged-out': 'login.loggedOut',
-  'password-reset': 'login.passwordReset',
+  'logged-out-elsewhere': 'login.loggedOutElsewhere', 'password-reset': 'login.passwordReset',
 };
 if (notices[params.get('reason')]) say(byId('notice'), t(notices[params.get('reason')]));
 // a visitor who registers instead of logging in comes back to the same page (the exam chosen)
