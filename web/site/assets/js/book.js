@@ -1,5 +1,6 @@
 import { addToCalendar, downloadCalendarFile } from '/assets/js/add-to-calendar.js';
 import { ApiError, patientRequest, pauseAbout, retryAfter } from '/assets/js/api.js';
+import { entryData, keepInEntry, onBackOrForward, pushStep, replaceStep, stepInAddress } from '/assets/js/book-steps.js';
 import { renderMonth } from '/assets/js/calendar.js';
 import { examTypes, freeStarts, openingLines, siteAddress, siteName, sites } from '/assets/js/catalog.js';
 import { byId, h, say } from '/assets/js/dom.js';
@@ -21,7 +22,7 @@ await setUpPage({ title: 'book.title', current: '/book', patientOnly: true });
 const state = {
   exams: [], exam: null, site: '', month: monthOf(today()).first, starts: [], day: null, chosen: null, key: null,
   sites: new Map(),
-  // a reservation named in the address (?reservation=): the page was reloaded while it was processing
+  // a reservation named in the address (?reservation=): a reload, Back or Forward to a request sent
   resumed: null,
   // the patient's bookings still ahead, to warn before a second booking of the same exam
   upcoming: [],
@@ -33,6 +34,11 @@ examSelect.replaceChildren(h('option', { value: '' }, t('common.loading')));
 siteSelect.replaceChildren(h('option', { value: '' }, t('common.loading')));
 /** The month's free times being read; a newer read (another exam, site or month) aborts it. */
 let monthRead = null;
+/**
+ * Moves on with each step drawn from the address (a load, Back, Forward) and each request sent: what
+ * an older one still awaits (a reservation, its decision, the nearest times) is not drawn over it.
+ */
+let turn = 0;
 
 try {
   [state.exams, state.sites] = await Promise.all([examTypes(), sites()]);
@@ -40,45 +46,84 @@ try {
   say(byId('calendar-status'), t('common.unavailable'));
 }
 examSelect.replaceChildren(...state.exams.map(exam => h('option', { value: exam.code }, exam.name)));
-const wanted = new URLSearchParams(location.search).get('exam');
-if (state.exams.some(exam => exam.code === wanted)) examSelect.value = wanted;
 examSelect.addEventListener('change', () => chooseExam());
-siteSelect.addEventListener('change', () => {
-  state.site = siteSelect.value;
-  state.day = null;
-  showSiteInfo();
-  showMonth();
-});
+siteSelect.addEventListener('change', chooseSite);
 byId('prev-month').addEventListener('click', () => moveMonth(-1));
 byId('next-month').addEventListener('click', () => moveMonth(1));
 byId('confirm').addEventListener('click', confirm);
 byId('book-another').addEventListener('click', bookAnother);
 loadUpcoming();
-const asked = new URLSearchParams(location.search);
-const resuming = asked.get('reservation');
-if (resuming) {
-  const examOf = await resume(resuming);
-  if (examOf) examSelect.value = examOf;
-} else {
-  state.site = asked.get('site') ?? '';
-  const start = asked.get('start');
-  if (start && !Number.isNaN(Date.parse(start))) state.month = monthOf(dayOf(start)).first;
-}
-if (state.exams.length) await chooseExam();
-if (resuming) await settleResumed(resuming);
-else chooseAgain(asked.get('start'), asked.get('at'));
+// a step drawn again is put in view by the page (its heading focused) once its times are read
+history.scrollRestoration = 'manual';
+onBackOrForward(() => showStepInAddress(true));
+await showStepInAddress(false);
 
 /**
- * The time chosen before, named in the address (?start=&at=): after logging in again (an expired
- * session sends the patient to log in and back to this address) or a reload, the day and time are
- * chosen again if they are still free, and Confirm is where it was.
+ * Draws the step the address names, alike on loading the page (a reload, a link, the return after
+ * logging in again) and on Back or Forward: the exam, site and month, then the day and the time
+ * chosen if they are still free, Confirm where it was. A reservation named is only shown where it
+ * stands: nothing is sent again.
  */
-function chooseAgain(start, site) {
-  if (!start || !site) return;
-  const again = state.starts.find(s => Date.parse(s.start) === Date.parse(start) && s.site === site);
-  if (!again) return;
-  chooseDay(dayOf(again.start));
-  choose(again);
+async function showStepInAddress(fromHistory) {
+  const mine = ++turn;
+  const asked = stepInAddress();
+  showForm();
+  Object.assign(state, { resumed: null, day: null, chosen: null });
+  let exam = asked.exam;
+  if (asked.reservation) {
+    exam = (await resume(asked.reservation)) ?? exam;
+    if (mine !== turn) return;
+  }
+  if (!state.exams.length) return;
+  examSelect.value = state.exams.some(known => known.code === exam) ? exam : state.exams[0].code;
+  state.site = asked.site ?? '';
+  state.month = monthAsked(asked);
+  showExam();
+  if (!(await loadMonth()) || mine !== turn) return;
+  if (state.resumed) await settleResumed(mine);
+  else showChoiceAsked(asked, fromHistory);
+}
+
+/** The day and time the address names, chosen again where still free; else the exam and month to choose from. */
+function showChoiceAsked(asked, fromHistory) {
+  const day = dayAsked(asked);
+  const shown = startsShown();
+  if (!shown.some(start => dayOf(start.start) === day)) {
+    if (fromHistory) showFormTop();
+    return;
+  }
+  showDay(day);
+  const again = shown.find(s => Date.parse(s.start) === Date.parse(asked.start) && s.site === asked.at);
+  if (again) showChoice(again, keyOfEntry());
+}
+
+/** The summary's idempotency key, kept in its entry: Confirm again after Back or a reload is the same request. */
+function keyOfEntry() {
+  const key = entryData().key ?? randomKey();
+  keepInEntry({ key });
+  return key;
+}
+
+function dayAsked({ day, start }) {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(day ?? '')) return day;
+  return start && !Number.isNaN(Date.parse(start)) ? dayOf(start) : null;
+}
+
+/** The month of the day named, or the month browsed (month=), if it can be booked in; else this month. */
+function monthAsked(asked) {
+  const named = dayAsked(asked) ?? (/^\d{4}-\d{2}$/.test(asked.month ?? '') ? `${asked.month}-01` : null);
+  const now = monthOf(today()).first;
+  const month = named ? monthOf(named).first : now;
+  return month > now && month <= addDays(today(), HORIZON_DAYS) ? month : now;
+}
+
+/** The step shown, as its address names it; a month browsed is named only while no day is chosen. */
+function here(more = {}) {
+  const step = {
+    exam: state.exam.code, site: state.site, day: state.day, start: state.chosen?.start, at: state.chosen?.site, ...more,
+  };
+  const browsed = !step.day && state.month !== monthOf(today()).first;
+  return { ...step, month: browsed ? state.month.slice(0, 7) : null };
 }
 
 /** The patient's bookings still ahead (pending or confirmed); without them no warning is given, nothing else changes. */
@@ -108,23 +153,37 @@ function warnOfDuplicate() {
 }
 
 async function chooseExam() {
-  state.exam = state.exams.find(exam => exam.code === examSelect.value);
-  say(byId('preparation'), t('book.preparation', { text: state.exam.preparation }));
-  state.day = null;
+  Object.assign(state, { day: null, chosen: null });
+  showExam();
+  pushStep(here());
   await loadMonth();
 }
 
+function showExam() {
+  state.exam = state.exams.find(exam => exam.code === examSelect.value);
+  say(byId('preparation'), t('book.preparation', { text: state.exam.preparation }));
+}
+
+function chooseSite() {
+  Object.assign(state, { site: siteSelect.value, day: null, chosen: null });
+  pushStep(here());
+  showSiteInfo();
+  showMonth();
+}
+
+/** Another month browsed is no step of its own: the address names it, and Back goes to the step before. */
 async function moveMonth(step) {
   const [y, m] = state.month.split('-').map(Number);
   state.month = new Date(Date.UTC(y, m - 1 + step, 1)).toISOString().slice(0, 10);
-  state.day = null;
+  Object.assign(state, { day: null, chosen: null });
+  replaceStep(here());
   await loadMonth();
 }
 
 /**
- * Reads the month's free times for the exam chosen. Only the latest read counts: one begun for an
- * exam or month since left is aborted, and an answer that still arrives late is dropped, so that
- * the calendar, the times and the summary are never built from another exam's times.
+ * Reads the month's free times for the exam chosen; true once they are shown. Only the latest read
+ * counts: one begun for an exam or month since left is aborted, and an answer that still arrives late
+ * is dropped, so that the calendar, the times and the summary are never built from another exam's times.
  */
 async function loadMonth() {
   const { first, last } = monthOf(state.month);
@@ -141,15 +200,16 @@ async function loadMonth() {
   try {
     starts = from <= last ? await freeStarts(state.exam.code, from, last, '', read.signal) : [];
   } catch {
-    if (read.signal.aborted) return;
+    if (read.signal.aborted) return false;
     state.starts = [];
     say(byId('calendar-status'), t('common.unavailable'));
-    return;
+    return false;
   }
-  if (read !== monthRead) return;
+  if (read !== monthRead) return false;
   state.starts = starts;
   fillSites();
   showMonth();
+  return true;
 }
 
 function fillSites() {
@@ -195,6 +255,12 @@ function showMonth() {
 }
 
 function chooseDay(day) {
+  Object.assign(state, { day, chosen: null });
+  pushStep(here());
+  showDay(day);
+}
+
+function showDay(day) {
   state.day = day;
   showMonth();
   showTimes(day);
@@ -230,11 +296,18 @@ function timeButton(start, namingSite) {
   namingSite ? h('span', { class: 'visually-hidden' }, `, ${siteName(start.site)}`) : null);
 }
 
-/** Shows the summary of the chosen start; one idempotency key per choice, so a double click books once. */
+/** The patient's choice of a time, a step of its own: one idempotency key per choice, so a double click books once. */
 function choose(start) {
-  rememberChoice(start);
+  const key = randomKey();
   state.chosen = start;
-  state.key = randomKey();
+  pushStep(here({ day: dayOf(start.start) }), { key });
+  showChoice(start, key);
+}
+
+/** The summary of the chosen start, with Confirm. */
+function showChoice(start, key) {
+  state.chosen = start;
+  state.key = key;
   // the chosen time stands out wherever it is listed (the day's times, the alternatives)
   document.querySelectorAll('button.time').forEach(button => button.setAttribute('aria-pressed',
     String(button.dataset.start === start.start && button.dataset.site === start.site)));
@@ -261,6 +334,7 @@ function entry(key, value) {
 
 async function confirm() {
   const start = state.chosen;
+  const mine = ++turn;
   byId('confirm').disabled = true;
   showOutcome('PENDING', t('book.processing'), t('book.processingDetail'));
   try {
@@ -269,49 +343,38 @@ async function confirm() {
       headers: { 'Idempotency-Key': state.key },
       body: { examType: state.exam.code, start: start.start, site: start.site },
     });
+    // Back or Forward meanwhile: another step is shown; the booking is in My bookings, and warned of
+    if (mine !== turn) {
+      loadUpcoming();
+      return;
+    }
     // a refresh or a return to this address resumes the wait for this reservation, not a blank form
     remember(accepted.id);
-    await settle(await decision(accepted.id));
+    const decided = await decision(accepted.id);
+    if (mine === turn) await settle(decided, mine);
   } catch (e) {
+    if (mine !== turn) return;
     const refused = e instanceof ApiError && (e.status === 400 || e.status === 422);
     // a refusal's problem code (too-many-bookings) names the same reason as a rejection (TOO_MANY_BOOKINGS)
     const reason = String(e.problem?.code ?? '').toUpperCase().replaceAll('-', '_');
-    if (refused) await rejected({ ...start, reason, examType: state.exam.code });
+    if (refused) await rejected({ ...start, reason, examType: state.exam.code }, mine);
     else showOutcome('ERROR', t('book.failed'), t('common.unavailable'));
   }
 }
 
-async function settle(decided) {
+async function settle(decided, mine) {
   if (decided.status === 'CONFIRMED') confirmed(decided);
-  else if (decided.status === 'REJECTED') await rejected(decided);
+  else if (decided.status === 'REJECTED') await rejected(decided, mine);
   else showOutcome('PENDING', t('book.stillProcessing'), t('book.stillProcessingDetail'));
 }
 
-/** The chosen time in the page's address (?exam=&site=&start=&at=), the step to come back to. */
-function rememberChoice(start) {
-  const url = new URL(location.href);
-  url.searchParams.delete('reservation');
-  url.searchParams.set('exam', state.exam.code);
-  if (state.site) url.searchParams.set('site', state.site);
-  else url.searchParams.delete('site');
-  url.searchParams.set('start', start.start);
-  url.searchParams.set('at', start.site);
-  history.replaceState(null, '', url.pathname + url.search);
-}
-
-/** The reservation in the page's address (?reservation=), so that reloading it shows where it stands. */
+/** The request sent, a step of its own (?reservation=): Back returns to the summary, a reload shows where it stands. */
 function remember(id) {
-  const url = new URL(location.href);
-  url.searchParams.set('exam', state.exam.code);
-  url.searchParams.set('reservation', id);
-  history.replaceState(null, '', url.pathname + url.search);
+  pushStep({ exam: state.exam.code, site: state.site, reservation: id });
 }
 
 function forget() {
-  const url = new URL(location.href);
-  if (!url.searchParams.has('reservation')) return;
-  url.searchParams.delete('reservation');
-  history.replaceState(null, '', url.pathname + url.search);
+  replaceStep({ ...stepInAddress(), reservation: null });
 }
 
 /** The exam of the reservation named in the address, if it is the patient's and still stands; else forgotten. */
@@ -328,19 +391,19 @@ async function resume(id) {
 }
 
 /** Shows the resumed reservation as the page left it: still processing (and waits on), or decided. */
-async function settleResumed(id) {
+async function settleResumed(mine) {
   const reservation = state.resumed;
-  if (!reservation || reservation.id !== id) return;
   state.chosen = { start: reservation.start, site: reservation.site };
-  if (reservation.status === 'PENDING') {
-    showOutcome('PENDING', t('book.processing'), t('book.processingDetail'));
-    try {
-      await settle(await decision(id));
-    } catch {
-      showOutcome('ERROR', t('book.failed'), t('common.unavailable'));
-    }
-  } else {
-    await settle(reservation);
+  if (reservation.status !== 'PENDING') {
+    await settle(reservation, mine);
+    return;
+  }
+  showOutcome('PENDING', t('book.processing'), t('book.processingDetail'));
+  try {
+    const decided = await decision(reservation.id);
+    if (mine === turn) await settle(decided, mine);
+  } catch {
+    if (mine === turn) showOutcome('ERROR', t('book.failed'), t('common.unavailable'));
   }
 }
 
@@ -379,7 +442,8 @@ async function decision(id) {
  * heading showed): the steps are put away until the patient asks to book another exam.
  */
 function confirmed(reservation) {
-  state.upcoming.push(reservation);
+  // shown again (a reload, Back to it): still one booking to warn of
+  if (!state.upcoming.some(r => r.id === reservation.id)) state.upcoming.push(reservation);
   byId('step-confirm').hidden = true;
   byId('step-time').hidden = true;
   document.querySelectorAll('main > section.step').forEach(step => { step.hidden = true; });
@@ -401,24 +465,36 @@ function confirmed(reservation) {
   showMonth();
 }
 
-/** Back to the form, the confirmed booking kept in My bookings: a fresh choice of day and time. */
+/** Back to the form, the confirmed booking kept in My bookings: a fresh choice of day and time, a new entry. */
 function bookAnother() {
-  forget();
+  Object.assign(state, { day: null, chosen: null });
+  pushStep(here());
+  showForm();
+  showFormTop();
+}
+
+/** The form's steps in the place of an outcome; the day's times and the summary wait for their choice. */
+function showForm() {
   document.querySelectorAll('main > section.step').forEach(step => {
     step.hidden = step.id === 'step-time' || step.id === 'step-confirm';
   });
   byId('outcome').hidden = true;
   byId('book-another').hidden = true;
+}
+
+function showFormTop() {
   byId('exam-heading').scrollIntoView();
   examSelect.focus();
 }
 
-async function rejected(reservation) {
+async function rejected(reservation, mine) {
   byId('step-confirm').hidden = true;
   const reason = tOr(`book.reason.${reservation.reason}`, t('book.reason.other'));
   showOutcome('REJECTED', t('book.rejected'), reason);
   const nearest = await alternatives(reservation);
+  if (mine !== turn) return;
   await refreshDay();
+  if (mine !== turn) return;
   byId('alternatives-heading').hidden = false;
   byId('alternatives-heading').textContent = nearest.length ? t('book.alternatives') : t('book.noAlternatives');
   byId('alternatives').replaceChildren(...nearest.map(start => h('li', {}, h('button', {
