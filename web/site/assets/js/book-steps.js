@@ -6,8 +6,9 @@
  *   &day=           a day chosen: its free times
  *   &start=&at=     a time chosen: the summary with Confirm (the entry keeps its idempotency key)
  *   &reservation=   a request sent: its state is shown, nothing is sent again
+ *   &move=          through every step: the booking whose time is being changed (a move, not a booking)
  */
-const PARAMETERS = ['exam', 'site', 'month', 'day', 'start', 'at', 'reservation'];
+const PARAMETERS = ['exam', 'site', 'month', 'day', 'start', 'at', 'reservation', 'move'];
 
 /** The search part the page shows, to tell a step left by Back or Forward from a move within the page (#main). */
 let shown = location.search;

@@ -26,6 +26,8 @@ const state = {
   resumed: null,
   // the patient's bookings still ahead, to warn before a second booking of the same exam
   upcoming: [],
+  // a booking whose time is being changed (?move=), and whether it can still be moved
+  moving: null, moveOpen: false,
 };
 const examSelect = byId('exam');
 const siteSelect = byId('site');
@@ -74,6 +76,10 @@ async function showStepInAddress(fromHistory) {
     exam = (await resume(asked.reservation)) ?? exam;
     if (mine !== turn) return;
   }
+  await loadMoving(asked.move);
+  if (mine !== turn) return;
+  if (state.moveOpen) exam = state.moving.examType;
+  showMoving();
   if (!state.exams.length) return;
   examSelect.value = state.exams.some(known => known.code === exam) ? exam : state.exams[0].code;
   state.site = asked.site ?? '';
@@ -120,7 +126,8 @@ function monthAsked(asked) {
 /** The step shown, as its address names it; a month browsed is named only while no day is chosen. */
 function here(more = {}) {
   const step = {
-    exam: state.exam.code, site: state.site, day: state.day, start: state.chosen?.start, at: state.chosen?.site, ...more,
+    exam: state.exam.code, site: state.site, day: state.day, start: state.chosen?.start, at: state.chosen?.site,
+    move: state.moveOpen ? state.moving.id : null, ...more,
   };
   const browsed = !step.day && state.month !== monthOf(today()).first;
   return { ...step, month: browsed ? state.month.slice(0, 7) : null };
@@ -137,8 +144,54 @@ async function loadUpcoming() {
   }
 }
 
+/**
+ * The booking named by ?move=, read once per address: while it is CONFIRMED and ahead, the page chooses
+ * a new time for it (its exam fixed) and Confirm moves it; otherwise the page books as usual and says why.
+ */
+async function loadMoving(id) {
+  if (!id) {
+    Object.assign(state, { moving: null, moveOpen: false });
+    return;
+  }
+  if (state.moving?.id !== id) {
+    try {
+      state.moving = await patientRequest(`/api/v1/reservations/${encodeURIComponent(id)}`);
+    } catch {
+      state.moving = { id, status: 'UNKNOWN' };
+    }
+  }
+  state.moveOpen = state.moving.status === 'CONFIRMED' && Date.parse(state.moving.start) > Date.now();
+}
+
+/** The banner over the form: which booking is being moved, or that it cannot be any more. */
+function showMoving() {
+  const banner = byId('move-banner');
+  const done = state.moving && state.moving.movedTo && state.moving.movedTo === state.resumed?.id;
+  examSelect.disabled = state.moveOpen;
+  const confirmButton = byId('confirm');
+  confirmButton.dataset.i18n = state.moveOpen ? 'book.moveConfirm' : 'book.confirm';
+  confirmButton.textContent = t(confirmButton.dataset.i18n);
+  if (!state.moving || done) {
+    banner.hidden = true;
+    return;
+  }
+  banner.replaceChildren(state.moveOpen
+    ? t('book.moveBanner', { exam: examName(state.moving.examType), when: formatInstant(state.moving.start),
+      site: siteName(state.moving.site) })
+    : t('book.moveNotPossible'), ' ', h('a', { href: '/bookings' }, t('book.seeBookings')));
+  banner.hidden = false;
+}
+
+function examName(code) {
+  return state.exams.find(exam => exam.code === code)?.name ?? code;
+}
+
 /** Before a second booking of an exam the patient already has ahead: said, not refused (some need two). */
 function warnOfDuplicate() {
+  if (state.moveOpen) {
+    say(byId('duplicate-warning'), '');
+    return;
+  }
   const same = state.upcoming.filter(r => r.examType === state.exam.code)
     .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   const warning = byId('duplicate-warning');
@@ -337,11 +390,13 @@ async function confirm() {
   const mine = ++turn;
   byId('confirm').disabled = true;
   showOutcome('PENDING', t('book.processing'), t('book.processingDetail'));
+  const moving = state.moveOpen ? state.moving : null;
   try {
-    const accepted = await patientRequest('/api/v1/reservations', {
+    const accepted = await patientRequest(moving ? `/api/v1/reservations/${encodeURIComponent(moving.id)}/move`
+      : '/api/v1/reservations', {
       method: 'POST',
       headers: { 'Idempotency-Key': state.key },
-      body: { examType: state.exam.code, start: start.start, site: start.site },
+      body: moving ? { start: start.start, site: start.site } : { examType: state.exam.code, start: start.start, site: start.site },
     });
     // Back or Forward meanwhile: another step is shown; the booking is in My bookings, and warned of
     if (mine !== turn) {
@@ -354,10 +409,12 @@ async function confirm() {
     if (mine === turn) await settle(decided, mine);
   } catch (e) {
     if (mine !== turn) return;
-    const refused = e instanceof ApiError && (e.status === 400 || e.status === 422);
+    // a booking that can no longer be moved (cancelled, moved or started meanwhile) is refused at once, 409
+    const refused = e instanceof ApiError && (e.status === 400 || e.status === 422 || moving && e.status === 409);
     // a refusal's problem code (too-many-bookings) names the same reason as a rejection (TOO_MANY_BOOKINGS)
-    const reason = String(e.problem?.code ?? '').toUpperCase().replaceAll('-', '_');
-    if (refused) await rejected({ ...start, reason, examType: state.exam.code }, mine);
+    const code = moving && e instanceof ApiError && e.status === 409 ? 'not-movable' : e.problem?.code;
+    const reason = String(code ?? '').toUpperCase().replaceAll('-', '_');
+    if (refused) await rejected({ ...start, reason, examType: state.exam.code, replaces: moving?.id }, mine);
     else showOutcome('ERROR', t('book.failed'), t('common.unavailable'));
   }
 }
@@ -370,7 +427,7 @@ async function settle(decided, mine) {
 
 /** The request sent, a step of its own (?reservation=): Back returns to the summary, a reload shows where it stands. */
 function remember(id) {
-  pushStep({ exam: state.exam.code, site: state.site, reservation: id });
+  pushStep({ exam: state.exam.code, site: state.site, reservation: id, move: state.moveOpen ? state.moving.id : null });
 }
 
 function forget() {
@@ -447,9 +504,19 @@ function confirmed(reservation) {
   byId('step-confirm').hidden = true;
   byId('step-time').hidden = true;
   document.querySelectorAll('main > section.step').forEach(step => { step.hidden = true; });
-  showOutcome('CONFIRMED', t('book.confirmed'), t('book.confirmedDetail', {
-    exam: state.exam.name, when: formatInstant(reservation.start), site: siteName(reservation.site),
-  }));
+  const moved = reservation.replaces && state.moving?.id === reservation.replaces ? state.moving : null;
+  const told = { exam: state.exam.name, when: formatInstant(reservation.start), site: siteName(reservation.site) };
+  if (moved) {
+    // the old time is free again and nothing is left to move: the page books as usual from here
+    showOutcome('CONFIRMED', t('book.moved'), t('book.movedDetail', { ...told, from: formatInstant(moved.start) }));
+    state.upcoming = state.upcoming.filter(r => r.id !== moved.id);
+    state.moving = { ...moved, status: 'CANCELLED', movedTo: reservation.id };
+    state.moveOpen = false;
+    state.resumed = reservation;
+    showMoving();
+  } else {
+    showOutcome('CONFIRMED', t('book.confirmed'), t('book.confirmedDetail', told));
+  }
   byId('book-another').hidden = false;
   const where = siteAddress(state.sites.get(reservation.site));
   if (where) {
@@ -490,7 +557,19 @@ function showFormTop() {
 async function rejected(reservation, mine) {
   byId('step-confirm').hidden = true;
   const reason = tOr(`book.reason.${reservation.reason}`, t('book.reason.other'));
-  showOutcome('REJECTED', t('book.rejected'), reason);
+  const moving = reservation.replaces && state.moving?.id === reservation.replaces ? state.moving : null;
+  if (moving) {
+    showOutcome('REJECTED', t('book.notMoved'), `${reason} ${t('book.notMovedDetail', { when: formatInstant(moving.start) })}`);
+  } else {
+    showOutcome('REJECTED', t('book.rejected'), reason);
+  }
+  if (reservation.reason === 'NOT_MOVABLE' && moving) {
+    // nothing left to move: no times to offer for it, and the page books as usual from here
+    state.moving = { ...moving, status: 'UNKNOWN' };
+    state.moveOpen = false;
+    showMoving();
+    return;
+  }
   const nearest = await alternatives(reservation);
   if (mine !== turn) return;
   await refreshDay();

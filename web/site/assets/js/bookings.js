@@ -38,29 +38,46 @@ async function show() {
   const upcoming = reservations.filter(r => ['PENDING', 'CONFIRMED'].includes(r.status) && Date.parse(r.end) > now)
     .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   const past = reservations.filter(r => !upcoming.includes(r)).sort((a, b) => Date.parse(b.start) - Date.parse(a.start));
-  fill('upcoming', upcoming, true);
-  fill('past', past, false);
+  const all = new Map(reservations.map(r => [r.id, r]));
+  fill('upcoming', upcoming, true, all);
+  fill('past', past, false, all);
 }
 
-function fill(id, reservations, upcoming) {
-  byId(id).replaceChildren(...reservations.map(r => item(r, upcoming)));
+function fill(id, reservations, upcoming, all) {
+  byId(id).replaceChildren(...reservations.map(r => item(r, upcoming, all)));
   byId(`no-${id}`).hidden = reservations.length > 0;
 }
 
-function item(reservation, upcoming) {
+/** A booking's card; a move under way names the time it moves from, a moved booking says where it went. */
+function item(reservation, upcoming, all) {
   const name = names.get(reservation.examType) || reservation.examType;
   const confirmed = upcoming && reservation.status === 'CONFIRMED';
+  const moving = [...all.values()].some(r => r.status === 'PENDING' && r.replaces === reservation.id);
   const actions = confirmed ? h('div', { class: 'actions' },
+    moving ? null : h('a', { class: 'button', id: `move-${reservation.id}`, href: moveLink(reservation) },
+      t('bookings.move'), h('span', { class: 'visually-hidden' }, ` ${name}`)),
     h('button', { type: 'button', class: 'danger', id: `cancel-${reservation.id}`, onclick: () => ask(reservation, name) },
       t('bookings.cancel'), h('span', { class: 'visually-hidden' }, ` ${name}`))) : null;
+  const moved = reservation.status === 'CANCELLED' && reservation.movedTo;
+  const from = reservation.replaces && all.get(reservation.replaces);
+  const to = moved && all.get(reservation.movedTo);
   return h('li', { class: 'card booking', 'data-id': reservation.id, 'data-status': reservation.status },
     h('h3', {}, name),
     h('p', {}, formatInstant(reservation.start)),
     h('p', { class: 'muted' }, siteName(reservation.site)),
     upcoming && places.has(reservation.site) ? h('p', {}, siteAddress(places.get(reservation.site))) : null,
-    h('p', {}, h('span', { class: `badge ${reservation.status.toLowerCase()}` }, t(`status.${reservation.status}`))),
+    h('p', {}, h('span', { class: `badge ${reservation.status.toLowerCase()}` },
+      t(moved ? 'status.MOVED' : `status.${reservation.status}`))),
+    from && reservation.status === 'PENDING' ? h('p', {}, t('bookings.movingFrom', { when: formatInstant(from.start) })) : null,
+    to ? h('p', {}, t('bookings.movedTo', { when: formatInstant(to.start) })) : null,
     confirmed ? addToCalendar(reservation, places.get(reservation.site), { onFile: () => download(reservation, name) }) : null,
     actions);
+}
+
+/** The booking page, choosing a new time for the same exam (by default at the same site). */
+function moveLink(reservation) {
+  const params = new URLSearchParams({ exam: reservation.examType, site: reservation.site, move: reservation.id });
+  return `/book?${params}`;
 }
 
 function ask(reservation, name) {
