@@ -374,6 +374,9 @@ function showChoice(start, key) {
     ...entry('book.summary.site', h('span', {}, siteName(start.site), h('br'), siteAddress(state.sites.get(start.site)))),
     ...entry('book.summary.preparation', state.exam.preparation));
   warnOfDuplicate();
+  // on a phone the chosen time rides with Confirm at the foot of the screen
+  byId('confirm-choice').textContent = t('book.timeAtSite', { time: formatInstant(start.start, 'shortDateTime'),
+    site: siteName(start.site) });
   byId('confirm').disabled = false;
   byId('step-confirm').hidden = false;
   byId('confirm-heading').focus();

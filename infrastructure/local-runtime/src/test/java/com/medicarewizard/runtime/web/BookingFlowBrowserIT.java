@@ -114,7 +114,10 @@ class BookingFlowBrowserIT extends WebsiteSuite {
         }
     }
 
-    /** Issue 16, finding 4: the chosen time highlighted and Confirm in view, on a phone and on a desktop. */
+    /**
+     * Issue 16, finding 4: the chosen time highlighted and Confirm in view, on a phone and on a desktop;
+     * on a phone it stays in view (with the time chosen) when the patient scrolls back up.
+     */
     @Test
     void theChosenTimeStandsOutAndConfirmIsInViewAtBothWidths() {
         Patient patient = newPatient();
@@ -129,6 +132,17 @@ class BookingFlowBrowserIT extends WebsiteSuite {
                         const r = document.getElementById('confirm').getBoundingClientRect();
                         return r.top >= 0 && r.bottom <= window.innerHeight;""");
                 assertThat(inView).as("Confirm in view at %d px", width).isEqualTo(Boolean.TRUE);
+                if (width == 360) {
+                    // back up to the calendar to look again: on a phone Confirm and the time stay in view
+                    Object stillInView = browser.script("""
+                            window.scrollTo(0, 0);
+                            const r = document.getElementById('confirm').getBoundingClientRect();
+                            const choice = document.getElementById('confirm-choice');
+                            return r.top >= 0 && r.bottom <= window.innerHeight && choice.offsetParent !== null
+                              && choice.textContent.length > 0;""");
+                    assertThat(stillInView).as("Confirm kept in view at 360 px").isEqualTo(Boolean.TRUE);
+                    browser.capture("book-confirm-bar");
+                }
             }
         }
     }
