@@ -30,9 +30,7 @@ final class ReplyWriter {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("Referrer-Policy", "no-referrer");
-        headers.put("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
-                + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
-                + "form-action 'self'");
+        headers.put("Content-Security-Policy", com.medicarewizard.edge.ContentSecurityPolicy.VALUE);
         return Map.copyOf(headers);
     }
 
