@@ -45,13 +45,22 @@ public record OutcomeChange(Reservation reservation, ReservationStatus outcome) 
     /**
      * Whether {@code channel} tells this outcome: as {@link Channel#tells} says, except that a reservation
      * cancelled by a move tells its patient nothing itself (the move's own message says both times); its
-     * event still goes out, for subscribers that track each reservation.
+     * event still goes out, for subscribers that track each reservation. A move withdrawn before it was
+     * decided is told by e-mail, not SMS.
      */
     boolean tells(Channel channel) {
         if (channel != Channel.EVENT && outcome == ReservationStatus.CANCELLED && reservation.movedTo().isPresent()) {
             return false;
         }
+        if (channel == Channel.SMS && isWithdrawnMove()) {
+            return false; // the patient's own wish, said on the page: an e-mail is enough, as for a rejection
+        }
         return channel.tells(outcome);
+    }
+
+    /** A move request the patient cancelled before it was decided: no time was ever held, nothing was moved. */
+    boolean isWithdrawnMove() {
+        return outcome == ReservationStatus.CANCELLED && reservation.isMove() && reservation.resources().isEmpty();
     }
 
     NotificationKey key(com.medicarewizard.domain.notification.Channel channel) {

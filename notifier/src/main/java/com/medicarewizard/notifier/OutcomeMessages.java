@@ -5,6 +5,7 @@ import com.medicarewizard.domain.center.ExamType;
 import com.medicarewizard.domain.center.Site;
 import com.medicarewizard.domain.notification.CalendarInvite;
 import com.medicarewizard.domain.patient.Patient;
+import com.medicarewizard.domain.reservation.RejectionReason;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationStatus;
 import com.medicarewizard.port.Notifications.Attachment;
@@ -75,12 +76,24 @@ public final class OutcomeMessages {
         return new Texts(bundle, textsOf(change), locale, values);
     }
 
-    /** The texts' name: the outcome's, or for a move request its own (MOVED, MOVE_REJECTED). */
+    /**
+     * The texts' name: the outcome's, or a move request's own: MOVED; MOVE_REJECTED (the booking stays),
+     * or MOVE_REFUSED when there was no longer a booking to move (cancelled or moved meanwhile: nothing
+     * can be said to stay); MOVE_WITHDRAWN when the patient cancelled the move before it was decided.
+     * A move cancelled once confirmed is a booking cancelled, told as one.
+     */
     private static String textsOf(OutcomeChange change) {
-        if (change.reservation().isMove() && change.outcome() != ReservationStatus.CANCELLED) {
-            return change.outcome() == ReservationStatus.CONFIRMED ? "MOVED" : "MOVE_REJECTED";
+        Reservation r = change.reservation();
+        if (!r.isMove()) {
+            return change.outcome().name();
         }
-        return change.outcome().name();
+        return switch (change.outcome()) {
+            case CONFIRMED -> "MOVED";
+            case REJECTED -> r.reason().filter(RejectionReason.NOT_MOVABLE::equals).isPresent()
+                    ? "MOVE_REFUSED" : "MOVE_REJECTED";
+            case CANCELLED -> change.isWithdrawnMove() ? "MOVE_WITHDRAWN" : "CANCELLED";
+            case PENDING -> throw new IllegalArgumentException("a PENDING reservation has no outcome to tell");
+        };
     }
 
     /** An exam type or site removed from the catalog since is still named by its code. */

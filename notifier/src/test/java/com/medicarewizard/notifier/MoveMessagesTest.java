@@ -22,7 +22,7 @@ class MoveMessagesTest {
 
     private static Reservation moveOf(Reservation booked) {
         return Reservation.moveRequest(ReservationId.random(), booked, booked.site(),
-                booked.start().plus(Duration.ofDays(1)), Notifier.NOW, "corr-move");
+                booked.start().plus(Duration.ofDays(1)), booked.end().plus(Duration.ofDays(1)), Notifier.NOW, "corr-move");
     }
 
     @Test
@@ -59,11 +59,43 @@ class MoveMessagesTest {
 
         Email email = italian.notifications.emails.getFirst();
         assertThat(email.subject()).startsWith("Non spostato: Risonanza magnetica del ginocchio");
-        assertThat(email.text()).contains("non si può più spostare").contains("non sono cambiate");
+        // no booking left to move: nothing can be said to stay as it was
+        assertThat(email.text()).contains("non si può più spostare").contains("come sono ora")
+                .doesNotContain("resta");
         assertThat(email.attachment()).isEmpty();
         assertThat(italian.notifications.texts).isEmpty();
         assertThat(italian.events.published).singleElement()
                 .satisfies(event -> assertThat(event.replaces()).contains(booked.id()));
+    }
+
+    @Test
+    void aMoveToATakenTimeSaysTheBookingStaysWhereItWas() {
+        Notifier english = new Notifier("en");
+        Reservation booked = english.change("modify-confirmed").reservation();
+        Reservation move = moveOf(booked).decide(new Decision.Rejected(RejectionReason.SLOT_TAKEN), Notifier.NOW);
+
+        english.notifier.notify(new OutcomeChange(move, ReservationStatus.REJECTED));
+
+        assertThat(english.notifications.emails.getFirst().text()).contains("that time has just been taken")
+                .contains("Your booking of Monday, 11 March 2030, 10:15 at Nord stays as it was.");
+        assertThat(english.notifications.texts).isEmpty();
+    }
+
+    @Test
+    void aMoveWithdrawnBeforeItWasDecidedIsAnEmailSayingNothingWasMoved() {
+        Notifier english = new Notifier("en");
+        Reservation booked = english.change("modify-confirmed").reservation();
+        Reservation withdrawn = moveOf(booked).requestCancellation(Notifier.NOW).cancel(Notifier.NOW);
+
+        english.notifier.notify(new OutcomeChange(withdrawn, ReservationStatus.CANCELLED));
+
+        assertThat(english.notifications.emails).singleElement().satisfies(email -> {
+            assertThat(email.subject()).startsWith("Move withdrawn: MRI of the knee");
+            assertThat(email.text()).contains("Nothing was moved").doesNotContain("free again");
+        });
+        assertThat(english.notifications.texts).as("no SMS for the patient's own withdrawal").isEmpty();
+        assertThat(english.events.published).singleElement()
+                .isInstanceOf(ReservationEvent.ReservationCancelled.class);
     }
 
     @Test
