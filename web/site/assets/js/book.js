@@ -145,22 +145,29 @@ async function loadUpcoming() {
 }
 
 /**
- * The booking named by ?move=, read once per address: while it is CONFIRMED and ahead, the page chooses
- * a new time for it (its exam fixed) and Confirm moves it; otherwise the page books as usual and says why.
+ * The booking named by ?move=, read again with every step drawn from the address (it may have been
+ * moved or cancelled meanwhile, in another tab too): while it is CONFIRMED and ahead, the page chooses a
+ * new time for it (its exam fixed) and Confirm moves it. One that is no longer there to move (not found,
+ * or no longer CONFIRMED) is said so and the page books as usual; one that cannot be read just now
+ * (the API busy, no network) is said so and nothing can be confirmed, so that a move never silently
+ * becomes a second booking.
  */
 async function loadMoving(id) {
   if (!id) {
     Object.assign(state, { moving: null, moveOpen: false });
     return;
   }
-  if (state.moving?.id !== id) {
-    try {
-      state.moving = await patientRequest(`/api/v1/reservations/${encodeURIComponent(id)}`);
-    } catch {
-      state.moving = { id, status: 'UNKNOWN' };
-    }
+  try {
+    state.moving = await patientRequest(`/api/v1/reservations/${encodeURIComponent(id)}`);
+  } catch (e) {
+    state.moving = { id, status: e instanceof ApiError && e.status === 404 ? 'UNKNOWN' : 'UNREADABLE' };
   }
   state.moveOpen = state.moving.status === 'CONFIRMED' && Date.parse(state.moving.start) > Date.now();
+}
+
+/** A move whose booking could not be read: nothing may be confirmed until it can. */
+function moveUnreadable() {
+  return state.moving?.status === 'UNREADABLE';
 }
 
 /** The banner over the form: which booking is being moved, or that it cannot be any more. */
@@ -175,10 +182,14 @@ function showMoving() {
     banner.hidden = true;
     return;
   }
-  banner.replaceChildren(state.moveOpen
-    ? t('book.moveBanner', { exam: examName(state.moving.examType), when: formatInstant(state.moving.start),
-      site: siteName(state.moving.site) })
-    : t('book.moveNotPossible'), ' ', h('a', { href: '/bookings' }, t('book.seeBookings')));
+  let text = t('book.moveNotPossible');
+  if (state.moveOpen) {
+    text = t('book.moveBanner', { exam: examName(state.moving.examType), when: formatInstant(state.moving.start),
+      site: siteName(state.moving.site) });
+  } else if (moveUnreadable()) {
+    text = t('book.moveUnreadable');
+  }
+  banner.replaceChildren(text, ' ', h('a', { href: '/bookings' }, t('book.seeBookings')));
   banner.hidden = false;
 }
 
@@ -251,7 +262,7 @@ async function loadMonth() {
   monthRead = read;
   let starts;
   try {
-    starts = from <= last ? await freeStarts(state.exam.code, from, last, '', read.signal) : [];
+    starts = from <= last ? await startsFor(from, last, '', read.signal) : [];
   } catch {
     if (read.signal.aborted) return false;
     state.starts = [];
@@ -263,6 +274,19 @@ async function loadMonth() {
   fillSites();
   showMonth();
   return true;
+}
+
+/**
+ * The free starts to choose from: the exam's, or while a booking is being moved, those it can be moved
+ * to, where its own time counts as free (a quarter of an hour later in the same room is a move it can make).
+ */
+async function startsFor(from, to, site = '', signal = undefined) {
+  if (!state.moveOpen) return freeStarts(state.exam.code, from, to, site, signal);
+  const query = new URLSearchParams({ from, to });
+  if (site) query.set('site', site);
+  const starts = await patientRequest(`/api/v1/reservations/${encodeURIComponent(state.moving.id)}/move-times?${query}`,
+    { signal });
+  return starts.filter(start => start.available > 0);
 }
 
 function fillSites() {
@@ -377,7 +401,7 @@ function showChoice(start, key) {
   // on a phone the chosen time rides with Confirm at the foot of the screen
   byId('confirm-choice').textContent = t('book.timeAtSite', { time: formatInstant(start.start, 'shortDateTime'),
     site: siteName(start.site) });
-  byId('confirm').disabled = false;
+  byId('confirm').disabled = moveUnreadable();
   byId('step-confirm').hidden = false;
   byId('confirm-heading').focus();
   // Confirm in view: below a long summary it was under the fold on a desktop
@@ -389,6 +413,7 @@ function entry(key, value) {
 }
 
 async function confirm() {
+  if (moveUnreadable()) return;
   const start = state.chosen;
   const mine = ++turn;
   byId('confirm').disabled = true;
@@ -562,7 +587,9 @@ async function rejected(reservation, mine) {
   const reason = tOr(`book.reason.${reservation.reason}`, t('book.reason.other'));
   const moving = reservation.replaces && state.moving?.id === reservation.replaces ? state.moving : null;
   if (moving) {
-    showOutcome('REJECTED', t('book.notMoved'), `${reason} ${t('book.notMovedDetail', { when: formatInstant(moving.start) })}`);
+    // a booking no longer there to move (cancelled or moved meanwhile) cannot be said to stay as it was
+    const stays = reservation.reason === 'NOT_MOVABLE' ? '' : ` ${t('book.notMovedDetail', { when: formatInstant(moving.start) })}`;
+    showOutcome('REJECTED', t('book.notMoved'), `${reason}${stays}`);
   } else {
     showOutcome('REJECTED', t('book.rejected'), reason);
   }
@@ -591,7 +618,7 @@ async function refreshDay() {
   const exam = state.exam.code;
   let starts;
   try {
-    starts = await freeStarts(exam, first < today() ? today() : first, last);
+    starts = await startsFor(first < today() ? today() : first, last);
   } catch {
     return;
   }
@@ -608,7 +635,7 @@ async function alternatives(refused) {
   const at = Date.parse(refused.start);
   const from = dayOf(Math.max(at, Date.now()));
   try {
-    const starts = await freeStarts(state.exam.code, from, addDays(from, 6), state.site);
+    const starts = await startsFor(from, addDays(from, 6), state.site);
     return starts.filter(s => !(Date.parse(s.start) === at && s.site === refused.site))
       .sort((a, b) => Math.abs(Date.parse(a.start) - at) - Math.abs(Date.parse(b.start) - at))
       .slice(0, 5)

@@ -25,10 +25,12 @@ import com.medicarewizard.intake.patient.OwnProfile;
 import com.medicarewizard.intake.patient.RegisterPatient;
 import com.medicarewizard.intake.reservation.CancelReservation;
 import com.medicarewizard.intake.reservation.MoveReservation;
+import com.medicarewizard.intake.reservation.MoveTimes;
 import com.medicarewizard.intake.reservation.ReadReservations;
 import com.medicarewizard.intake.reservation.ReservationCalendar;
 import com.medicarewizard.intake.reservation.RequestReservation;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -101,6 +103,8 @@ final class Endpoints {
                 "moveOwnReservation", new ForPatient(new MoveReservation(intake.catalog(), intake.reservations(),
                         intake.queue(), intake.rateLimits(), intake.config().limits().reservationRequests(),
                         intake.clock())),
+                "getOwnReservationMoveTimes", new ForPatient(new MoveTimes(new QueryAvailability(intake.catalog(),
+                        intake.ledger(), intake.clock(), Duration.ZERO), intake.reservations(), intake.clock())),
                 "getOwnReservationCalendar", new ForPatient(new ReservationCalendar(intake.catalog(),
                         intake.reservations())));
     }

@@ -70,6 +70,28 @@ class MoveRouteTest {
     }
 
     @Test
+    void aRetryWithTheKeyAfterTheMoveWasMadeAnswersThatMoveNotA409() {
+        String id = confirmed("2027-03-02T10:00:00+01:00");
+        Reply first = api.send(move(id, "{\"start\":\"2027-03-03T11:00:00+01:00\"}").header("Idempotency-Key", "mv"));
+        String made = first.text("id");
+        // the allocator makes the move: the old booking CANCELLED by it, the new time CONFIRMED
+        Reservation old = api.reservations.find(new ReservationId(id)).orElseThrow();
+        Reservation pending = api.reservations.find(new ReservationId(made)).orElseThrow();
+        api.reservations.storeMove(pending.decide(new Decision.Confirmed(old.resources()), api.clock.instant()),
+                old.moveTo(pending.id(), api.clock.instant()));
+        int stored = api.reservations.snapshot().size();
+
+        Reply retry = api.send(move(id, "{\"start\":\"2027-03-03T11:00:00+01:00\"}").header("Idempotency-Key", "mv"));
+        Reply withoutKey = api.send(move(id, "{\"start\":\"2027-03-03T11:00:00+01:00\"}"));
+
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.text("id")).isEqualTo(made);
+        assertThat(retry.text("status")).isEqualTo("CONFIRMED");
+        assertThat(withoutKey.status()).as("no key: a new request, for a booking no longer movable").isEqualTo(409);
+        assertThat(api.reservations.snapshot()).hasSize(stored);
+    }
+
+    @Test
     void anotherPatientsReservationIs404AndNothingIsRecorded() {
         String theirs = api.book(api.patientToken(), "2027-03-02T10:00:00+01:00");
         api.decide(theirs, new Decision.Confirmed(List.of(new ResourceId("XR-N1"))));
@@ -132,6 +154,59 @@ class MoveRouteTest {
         assertThat(noStart.status()).isEqualTo(400);
         assertThat(badSite.status()).isEqualTo(400);
         assertThat(api.reservations.snapshot()).hasSize(stored);
+    }
+
+    /**
+     * At Roma Nord one room does X-rays (15 min, 5 min turnover): a booking at 10:00 holds it until 10:20,
+     * so public availability says 10:15 is taken; for moving that booking it is free.
+     */
+    @Test
+    void theTimesToMoveToCountTheBookingsOwnTimeAsFree() {
+        String id = confirmed("2027-03-02T10:00:00+01:00");
+        Reservation booked = api.reservations.find(new ReservationId(id)).orElseThrow();
+        var exam = api.center.examType(booked.examType()).orElseThrow();
+        var occupancy = com.medicarewizard.domain.availability.Occupancy.of(exam, booked.start());
+        api.ledger.claim(booked.id(), occupancy.cells(new ResourceId("XR-N1")));
+
+        Reply open = api.send(Req.get("/api/v1/availability").query("examType", "XRAY-CHEST")
+                .query("from", "2027-03-02").query("to", "2027-03-02").query("site", "ROMA-NORD"));
+        Reply forMove = api.send(Req.get("/api/v1/reservations/{id}/move-times").path("id", id).bearer(token)
+                .query("from", "2027-03-02").query("to", "2027-03-02").query("site", "ROMA-NORD"));
+
+        assertThat(forMove.status()).isEqualTo(200);
+        assertThat(forMove.header("Cache-Control")).contains("no-store");
+        assertThat(available(open, "2027-03-02T10:15:00+01:00")).isEqualTo(0);
+        assertThat(available(forMove, "2027-03-02T10:15:00+01:00")).isEqualTo(1);
+        assertThat(forMove.body()).noneSatisfy(slot -> assertThat(slot.get("start").asText())
+                .isEqualTo("2027-03-02T10:00:00+01:00"));
+    }
+
+    @Test
+    void theTimesToMoveToAreOnlyForTheCallersOwnConfirmedBooking() {
+        String theirs = api.book(api.patientToken(), "2027-03-02T10:00:00+01:00");
+        api.decide(theirs, new Decision.Confirmed(List.of(new ResourceId("XR-N1"))));
+        String pending = api.book(token, "2027-03-02T11:00:00+01:00");
+
+        Reply notMine = api.send(Req.get("/api/v1/reservations/{id}/move-times").path("id", theirs).bearer(token)
+                .query("from", "2027-03-02").query("to", "2027-03-02"));
+        Reply notConfirmed = api.send(Req.get("/api/v1/reservations/{id}/move-times").path("id", pending).bearer(token)
+                .query("from", "2027-03-02").query("to", "2027-03-02"));
+        Reply badRange = api.send(Req.get("/api/v1/reservations/{id}/move-times").path("id", confirmed(
+                "2027-03-02T12:00:00+01:00")).bearer(token).query("from", "2027-03-02").query("to", "2027-02-01"));
+
+        assertThat(notMine.status()).isEqualTo(404);
+        assertThat(notConfirmed.status()).isEqualTo(409);
+        assertThat(notConfirmed.code()).isEqualTo("not-movable");
+        assertThat(badRange.status()).isEqualTo(400);
+    }
+
+    private static int available(Reply slots, String start) {
+        for (var slot : slots.body()) {
+            if (slot.get("start").asText().equals(start) && slot.get("site").asText().equals("ROMA-NORD")) {
+                return slot.get("available").asInt();
+            }
+        }
+        throw new AssertionError("no start " + start + " in " + slots.rawBody());
     }
 
     @Test

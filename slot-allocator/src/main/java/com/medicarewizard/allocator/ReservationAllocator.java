@@ -101,9 +101,7 @@ public final class ReservationAllocator {
 
     private AllocationOutcome decide(Reservation request, String attempt) {
         if (request.status() != ReservationStatus.PENDING) {
-            if (request.status() == ReservationStatus.CONFIRMED && request.isMove()) {
-                releaseReplaced(request); // a move stored but cut short before this: redelivered, it ends it
-            }
+            settleMove(request);
             return AllocationOutcome.alreadyHandled(request.status());
         }
         Instant now = clock.instant();
@@ -190,6 +188,23 @@ public final class ReservationAllocator {
         return AllocationOutcome.changed(stored.confirmed().status());
     }
 
+    /**
+     * Ends what an attempt on a decided move may have left undone when it stopped (a crash, a ledger
+     * timeout) after its decision was stored: the replaced reservation's remaining cells released once the
+     * move was confirmed, or the cells the move held handed back once it was rejected or withdrawn. Its
+     * command comes again until acknowledged, and so does the patient's CANCEL of the move; both end here.
+     * Every step reads or is conditional, so a replay does nothing more. Nothing for an ordinary request.
+     */
+    private void settleMove(Reservation move) {
+        if (!move.isMove() || move.status() == ReservationStatus.PENDING) {
+            return;
+        }
+        releaseReplaced(move);
+        if (move.status() != ReservationStatus.CONFIRMED) {
+            letGoOfLeftovers(move);
+        }
+    }
+
     /** What is left of a stored move's replaced reservation is released (release-if-owner: the new time's cells stay). */
     private void releaseReplaced(Reservation move) {
         move.replaces().flatMap(r -> reservations.find(r.reservation()))
@@ -233,6 +248,7 @@ public final class ReservationAllocator {
 
     private AllocationOutcome cancel(Reservation reservation) {
         if (!reservation.isCancellable()) {
+            settleMove(reservation);
             return AllocationOutcome.alreadyHandled(reservation.status());
         }
         if (reservation.cancelRequestedAt().isEmpty()) {
@@ -241,6 +257,8 @@ public final class ReservationAllocator {
         if (reservation.status() == ReservationStatus.PENDING) {
             return cancelPending(reservation, clock.instant());
         }
+        // a confirmed move cancelled before its redelivery ended it: what the replaced one left goes first
+        releaseReplaced(reservation);
         claims.release(reservation.id(), reservation.resources(), occupancyOf(reservation), Optional.empty());
         return store(reservation.cancel(clock.instant()));
     }

@@ -20,6 +20,7 @@ final class FlakySlotLedger implements SlotLedger {
     private int claimsUntilFailure = -1;
     private int claimsUntilMeanwhile = -1;
     private int releasesUntilFailure = -1;
+    private int handBacksUntilFailure = -1;
     private Runnable meanwhile = () -> { };
 
     FlakySlotLedger(SlotLedger ledger) {
@@ -34,6 +35,11 @@ final class FlakySlotLedger implements SlotLedger {
     /** The {@code n}th release from now (1 = the next one) throws instead of releasing. */
     void failRelease(int n) {
         releasesUntilFailure = n;
+    }
+
+    /** The {@code n}th hand-back from now (1 = the next one) throws instead of handing back. */
+    void failHandBack(int n) {
+        handBacksUntilFailure = n;
     }
 
     /** Runs {@code steps} once, right after the {@code n}th claim from now (1 = the next one) has returned. */
@@ -68,6 +74,9 @@ final class FlakySlotLedger implements SlotLedger {
 
     @Override
     public void handBack(ReservationId owner, ReservationId previous, List<Cell> cells) {
+        if (--handBacksUntilFailure == 0) {
+            throw new IllegalStateException("ledger unavailable: request timed out");
+        }
         ledger.handBack(owner, previous, cells);
     }
 

@@ -103,8 +103,9 @@ final class InMemoryAllocation {
 
     /** A PENDING request of {@code booked}'s patient to move it to {@code start}, stored as the intake stores it. */
     Reservation move(Reservation booked, Instant start) {
+        ExamType type = CenterMother.center().examType(booked.examType()).orElseThrow();
         Reservation request = Reservation.moveRequest(ReservationId.random(), stored(booked), CenterMother.NORD, start,
-                clock.instant(), "corr-" + ReservationId.random());
+                start.plus(type.duration()), clock.instant(), "corr-" + ReservationId.random());
         reservations.create(request, Optional.empty());
         return request;
     }

@@ -205,6 +205,43 @@ class ReservationAllocatorMoveTest {
     }
 
     @Test
+    void aConfirmedMoveCancelledBeforeItsRedeliveryStillFreesWhatTheOldBookingLeft() {
+        Reservation old = booked(TEN);
+        Reservation move = allocation.move(old, ELEVEN);
+        flaky[0].failRelease(1);
+        assertThatThrownBy(() -> allocation.decide(move)).isInstanceOf(IllegalStateException.class);
+        assertThat(allocation.ledger.all()).containsValue(old.id());
+
+        // the patient cancels the new time before the DECIDE comes back
+        assertThat(allocation.cancel(move)).isEqualTo(changedTo(ReservationStatus.CANCELLED));
+
+        assertThat(allocation.ledger.all()).isEmpty();
+        assertThat(allocation.decide(move)).isEqualTo(alreadyHandled(ReservationStatus.CANCELLED));
+        assertLedgerHoldsExactlyTheConfirmed();
+    }
+
+    @Test
+    void aWithdrawnMoveWhoseHandBackFailedIsEndedWhenItsCancelComesAgain() {
+        Reservation old = booked(TEN);
+        Reservation move = allocation.move(old, TEN.plus(Duration.ofMinutes(15)));
+        flaky[0].failClaim(2);     // the shared cells taken over, then the ledger times out
+        flaky[0].failHandBack(1);  // and cannot take them back either
+        assertThatThrownBy(() -> allocation.decide(move)).isInstanceOf(IllegalStateException.class);
+        assertThat(allocation.ledger.all()).containsValue(move.id());
+        allocation.visibilityTimeoutPasses();
+        flaky[0].failHandBack(1);  // the patient withdraws the move: stored, then the hand-back fails again
+
+        assertThatThrownBy(() -> allocation.cancel(move)).isInstanceOf(IllegalStateException.class);
+        assertThat(allocation.stored(move).status()).isEqualTo(ReservationStatus.CANCELLED);
+
+        // the CANCEL comes again (it was not acknowledged) and ends the hand-back
+        assertThat(allocation.deliver(com.medicarewizard.port.ReservationCommand.Type.CANCEL, move.id()))
+                .isEqualTo(alreadyHandled(ReservationStatus.CANCELLED));
+        assertThat(allocation.stored(old)).isEqualTo(old);
+        assertLedgerHoldsExactlyTheConfirmed();
+    }
+
+    @Test
     void cancellingAPendingMoveKeepsTheOldBookingWhole() {
         Reservation old = booked(TEN);
         Reservation move = allocation.move(old, TEN.plus(Duration.ofMinutes(15)));

@@ -9,7 +9,8 @@ import java.util.List;
  * patient's CONFIRMED reservations that start later than now, other than the one being decided and the
  * one it moves (a move replaces a booking, it does not add one). The
  * intake refuses at once a request from a patient who already has {@code max} reservations ahead
- * that are CONFIRMED or still PENDING — the friendly answer; the allocator's is the one that holds.
+ * that are CONFIRMED or still PENDING (a move under way not counted: it replaces one) — the friendly
+ * answer; the allocator's is the one that holds.
  */
 public record ActiveBookingsLimit(int max) {
 
@@ -36,6 +37,8 @@ public record ActiveBookingsLimit(int max) {
 
     /** Whether a new request may be accepted, given the patient's reservations that start later than now. */
     public boolean allowsRequesting(List<Reservation> ahead) {
-        return ahead.stream().filter(Reservation::isCancellable).count() < max;
+        // a move under way replaces a booking that is counted already
+        return ahead.stream().filter(Reservation::isCancellable)
+                .filter(r -> !(r.status() == ReservationStatus.PENDING && r.isMove())).count() < max;
     }
 }

@@ -4,7 +4,6 @@ import com.medicarewizard.domain.center.ExamTypeCode;
 import com.medicarewizard.domain.center.ResourceId;
 import com.medicarewizard.domain.center.SiteId;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -50,13 +49,13 @@ public record Reservation(ReservationId id, PatientId patient, ExamTypeCode exam
     }
 
     /**
-     * A request to move {@code current} (the patient's CONFIRMED reservation) to {@code start} at
-     * {@code site}: the same exam and length, decided by the allocator like any request.
+     * A request to move {@code current} (the patient's CONFIRMED reservation) to {@code [start, end)} at
+     * {@code site}: the same exam (its length as the center defines it now), decided by the allocator like
+     * any request.
      */
     public static Reservation moveRequest(ReservationId id, Reservation current, SiteId site, Instant start,
-                                          Instant now, String correlationId) {
+                                          Instant end, Instant now, String correlationId) {
         require(current.status == ReservationStatus.CONFIRMED, current.status, "moved");
-        Instant end = start.plus(Duration.between(current.start, current.end));
         return new Reservation(id, current.patient, current.examType, site, start, end, ReservationStatus.PENDING,
                 Optional.empty(), List.of(), now, Optional.empty(), Optional.empty(), Optional.empty(), correlationId, 0,
                 Optional.of(new Replaced(current.id, current.site, current.start)), Optional.empty());

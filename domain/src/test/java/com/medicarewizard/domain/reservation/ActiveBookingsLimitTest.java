@@ -55,6 +55,18 @@ class ActiveBookingsLimitTest {
     }
 
     @Test
+    void aMoveReplacesABookingSoNeitherSideCountsItTwice() {
+        Reservation booked = confirmedOne();
+        Reservation move = Reservation.moveRequest(ReservationId.random(), booked, booked.site(),
+                booked.start().plusSeconds(86_400), booked.end().plusSeconds(86_400), REQUESTED_AT, "corr-move");
+        Reservation other = confirmedOne();
+
+        assertThat(limit.allowsConfirming(move, List.of(booked, other, move))).as("the allocator").isTrue();
+        assertThat(limit.allowsRequesting(List.of(booked, move))).as("the intake, a move under way").isTrue();
+        assertThat(limit.allowsRequesting(List.of(booked, move, other))).isFalse();
+    }
+
+    @Test
     void aPatientMayHoldAtLeastOneBooking() {
         assertThatThrownBy(() -> new ActiveBookingsLimit(0)).isInstanceOf(IllegalArgumentException.class);
         assertThat(ActiveBookingsLimit.standard().max()).isEqualTo(10);

@@ -54,7 +54,8 @@ public abstract class ReservationsContract {
     void storesAMoveAsOneWriteAndKeepsBothSidesLinked() {
         Reservation booked = reservations.update(confirmed(create(pending(patient)), REQUESTED_AT.plus(MINUTE)));
         Reservation request = create(Reservation.moveRequest(ReservationId.random(), booked, booked.site(),
-                START.plus(Duration.ofDays(1)), REQUESTED_AT.plus(MINUTE.multipliedBy(2)), "corr-move"));
+                START.plus(Duration.ofDays(1)), booked.end().plus(Duration.ofDays(1)),
+                REQUESTED_AT.plus(MINUTE.multipliedBy(2)), "corr-move"));
         assertThat(reservations.find(request.id())).contains(request);
 
         Instant at = REQUESTED_AT.plus(MINUTE.multipliedBy(3));
@@ -76,7 +77,8 @@ public abstract class ReservationsContract {
     void aMoveOverAChangedReservationWritesNeitherSide() {
         Reservation booked = reservations.update(confirmed(create(pending(patient)), REQUESTED_AT.plus(MINUTE)));
         Reservation request = create(Reservation.moveRequest(ReservationId.random(), booked, booked.site(),
-                START.plus(Duration.ofDays(1)), REQUESTED_AT.plus(MINUTE.multipliedBy(2)), "corr-move"));
+                START.plus(Duration.ofDays(1)), booked.end().plus(Duration.ofDays(1)),
+                REQUESTED_AT.plus(MINUTE.multipliedBy(2)), "corr-move"));
         Instant at = REQUESTED_AT.plus(MINUTE.multipliedBy(3));
         Reservation cancelWished = reservations.recordCancelRequest(booked.id(), patient, at).orElseThrow();
 

@@ -31,8 +31,13 @@ record AvailabilityQuery(ExamType exam, List<Site> sites, LocalDate from, LocalD
     private static final Pattern FIRST_FREE = Pattern.compile("[1-9][0-9]{0,2}");
 
     static AvailabilityQuery of(Request request, Center center) {
+        return of(request, center, Optional.empty());
+    }
+
+    /** @param fixed the exam, when it is not the question's to name (a booking's own, for its move) */
+    static AvailabilityQuery of(Request request, Center center, Optional<ExamTypeCode> fixed) {
         List<FieldError> errors = new ArrayList<>();
-        Optional<String> exam = request.query("examType");
+        Optional<String> exam = fixed.map(ExamTypeCode::value).or(() -> request.query("examType"));
         if (exam.isEmpty() || !ExamTypeCode.isWellFormed(exam.get())) {
             errors.add(new FieldError("examType", "must be an exam type code"));
         }

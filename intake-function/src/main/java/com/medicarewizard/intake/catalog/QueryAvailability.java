@@ -10,6 +10,8 @@ import com.medicarewizard.domain.center.Center;
 import com.medicarewizard.domain.center.Resource;
 import com.medicarewizard.domain.center.ResourceId;
 import com.medicarewizard.domain.center.Site;
+import com.medicarewizard.domain.reservation.Reservation;
+import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.intake.http.Request;
 import com.medicarewizard.intake.http.Response;
 import com.medicarewizard.intake.http.Route;
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -68,13 +71,32 @@ public final class QueryAvailability implements Route {
     }
 
     private List<SlotBody> answer(Center center, AvailabilityQuery query) {
+        return answer(center, query, Optional.empty());
+    }
+
+    /**
+     * The starts {@code moving} (a patient's CONFIRMED booking) could be moved to, asked as availability
+     * is ({@code from}, {@code to}, {@code site}, {@code firstFree}) for its own exam: its own cells count
+     * as free, since a move takes them over (half an hour later in the same room), and its own start and
+     * site are left out. Read fresh, holders and all: one patient's question, not the home page's.
+     */
+    public List<SlotBody> forMove(Request request, Reservation moving) {
+        Center center = catalog.current();
+        AvailabilityQuery query = AvailabilityQuery.of(request, center, Optional.of(moving.examType()));
+        return answer(center, query, Optional.of(moving)).stream()
+                .filter(slot -> !(slot.site().equals(moving.site().value())
+                        && java.time.OffsetDateTime.parse(slot.start()).toInstant().equals(moving.start())))
+                .toList();
+    }
+
+    private List<SlotBody> answer(Center center, AvailabilityQuery query, Optional<Reservation> moving) {
         List<Site> sites = query.sites().stream().filter(center.sitesOffering(query.exam())::contains).toList();
         if (sites.isEmpty()) {
             return List.of();
         }
         var calculator = new AvailabilityCalculator(BookingRules.of(center));
         List<Slot> slots = calculator.compute(query.exam(), sites, query.from(), query.to(), clock.instant(),
-                taken(center, query, sites));
+                taken(center, query, sites, moving));
         if (query.firstFree() > 0) {
             return slots.stream().filter(slot -> slot.available() > 0).limit(query.firstFree()).map(SlotBody::of).toList();
         }
@@ -101,7 +123,7 @@ public final class QueryAvailability implements Route {
     private record Answers(Center center, Cache<Question, String> cache) {
     }
 
-    private TakenCells taken(Center center, AvailabilityQuery query, List<Site> sites) {
+    private TakenCells taken(Center center, AvailabilityQuery query, List<Site> sites, Optional<Reservation> moving) {
         List<ResourceId> resources = sites.stream()
                 .flatMap(site -> query.exam().needs().stream().map(kind -> center.candidates(query.exam(), site.id(), kind)))
                 .flatMap(List::stream).map(Resource::id).distinct().toList();
@@ -109,6 +131,11 @@ public final class QueryAvailability implements Route {
                 .min(Comparator.naturalOrder()).orElseThrow().minus(query.exam().setUp());
         Instant to = sites.stream().map(s -> query.to().plusDays(1).atStartOfDay(s.zone()).toInstant())
                 .max(Comparator.naturalOrder()).orElseThrow().plus(query.exam().occupancy());
+        if (moving.isPresent()) {
+            ReservationId own = moving.get().id();
+            return new TakenCells(ledger.holders(resources, from, to).entrySet().stream()
+                    .filter(holder -> !holder.getValue().equals(own)).map(java.util.Map.Entry::getKey).toList());
+        }
         return ledger.taken(resources, from, to);
     }
 

@@ -34,7 +34,8 @@ import java.util.Optional;
  * at once what can never succeed: a reservation not the caller's (404), not CONFIRMED or with its
  * cancellation asked for (409 {@code not-movable}), started (409), the same time (422
  * {@code same-time}), and every rule a request must meet (422, as {@link StartCheck}). The same
- * {@code Idempotency-Key} answers the same move; the request counts against the patient's
+ * {@code Idempotency-Key} answers the same move, also once it is made (the booking CANCELLED by it,
+ * which a first try would now find not movable); the request counts against the patient's
  * reservation requests. The patient's limit on bookings ahead does not apply: a move replaces one.
  */
 public record MoveReservation(CenterCatalog catalog, Reservations reservations, ReservationQueue queue,
@@ -46,19 +47,23 @@ public record MoveReservation(CenterCatalog catalog, Reservations reservations, 
         Reservation current = ReadReservations.own(reservations, request, session.patient());
         MoveForm move = MoveForm.read(request);
         Instant now = clock.instant();
-        refuseUnmovable(current, now);
         SiteId site = move.site().orElse(current.site());
+        Optional<Reservation> done = alreadyMoved(current, site, move);
+        if (done.isPresent()) {
+            return accepted(done.get(), catalog.current());
+        }
+        refuseUnmovable(current, now);
         if (site.equals(current.site()) && move.start().equals(current.start())) {
             throw Problem.of(422, "same-time", "Unprocessable Content", "This is already the booking's time.").raise();
         }
         Center center = catalog.current();
-        StartCheck.accept(new ReservationForm(current.examType(), move.start(), Optional.of(site), move.idempotencyKey()),
-                center, now);
+        StartCheck.Accepted accepted = StartCheck.accept(new ReservationForm(current.examType(), move.start(),
+                Optional.of(site), move.idempotencyKey()), center, now);
         if (limits.take("reservations:" + session.patient().value(), perPatient, now) instanceof Verdict.Refused refused) {
             throw Problems.rateLimited("too-many-reservation-requests", "Too many reservation requests", refused).raise();
         }
-        Reservation pending = Reservation.moveRequest(ReservationId.random(), current, site, move.start(), now,
-                request.correlationId());
+        Reservation pending = Reservation.moveRequest(ReservationId.random(), current, site, move.start(),
+                move.start().plus(accepted.exam().duration()), now, request.correlationId());
         Reservations.Created created = reservations.create(pending, move.idempotencyKey());
         Reservation stored = created.reservation();
         if (created.isNew()) {
@@ -67,9 +72,25 @@ public record MoveReservation(CenterCatalog catalog, Reservations reservations, 
             throw Problem.of(422, "idempotency-key-reused", "Unprocessable Content",
                     "This idempotency key was already used for a different request.").raise();
         }
-        return Response.json(202, ReservationBody.of(stored, center))
-                .header("Location", "/api/v1/reservations/" + stored.id())
+        return accepted(stored, center);
+    }
+
+    private static Response accepted(Reservation move, Center center) {
+        return Response.json(202, ReservationBody.of(move, center))
+                .header("Location", "/api/v1/reservations/" + move.id())
                 .noStore();
+    }
+
+    /**
+     * A retry (same key) of the move that has since been made: the booking is CANCELLED by it, and the
+     * answer is that move, as for any retried request, rather than a 409 for a booking no longer movable.
+     */
+    private Optional<Reservation> alreadyMoved(Reservation current, SiteId site, MoveForm move) {
+        if (move.idempotencyKey().isEmpty() || current.movedTo().isEmpty()) {
+            return Optional.empty();
+        }
+        return reservations.find(current.movedTo().get())
+                .filter(made -> made.patient().equals(current.patient()) && sameMove(made, current, site, move.start()));
     }
 
     private static void refuseUnmovable(Reservation current, Instant now) {
