@@ -19,28 +19,21 @@ import java.util.Optional;
  */
 final class Commits {
 
-    /** The change of one item; equal images mean nothing changes and nothing is streamed. */
-    record Change(Optional<Item> oldImage, Optional<Item> newImage) {
-        boolean changesItem() {
-            return !oldImage.equals(newImage);
-        }
-    }
-
     private final ItemStore store;
 
     Commits(ItemStore store) {
         this.store = store;
     }
 
-    Change single(Write write) {
+    ItemChange single(Write write) {
         Optional<Item> current = store.get(write.key());
         if (!write.condition().test(current)) {
             throw new ConditionFailedException(write.key(), current);
         }
-        return new Change(current, newImage(write, current));
+        return new ItemChange(current, newImage(write, current));
     }
 
-    List<Change> transaction(List<Write> writes) {
+    List<ItemChange> transaction(List<Write> writes) {
         List<Optional<Item>> currents = writes.stream().map(write -> store.get(write.key())).toList();
         List<CancellationReason> reasons = new ArrayList<>(writes.size());
         boolean cancelled = false;
@@ -52,9 +45,9 @@ final class Commits {
         if (cancelled) {
             throw new TransactionCanceledException(reasons);
         }
-        List<Change> changes = new ArrayList<>(writes.size());
+        List<ItemChange> changes = new ArrayList<>(writes.size());
         for (int i = 0; i < writes.size(); i++) {
-            changes.add(new Change(currents.get(i), newImage(writes.get(i), currents.get(i))));
+            changes.add(new ItemChange(currents.get(i), newImage(writes.get(i), currents.get(i))));
         }
         return changes;
     }

@@ -156,41 +156,54 @@ public final class EmbeddedTable implements ItemTable, AutoCloseable {
 
     @Override
     public Optional<Item> put(Item item, Condition condition) {
-        return writeOne(Write.put(item, condition));
+        return write(Write.put(item, condition)).oldImage();
     }
 
     @Override
     public Item update(Key key, Update update, Condition condition) {
-        Commits.Change change = writeChange(Write.update(key, update, condition));
-        return change.newImage().orElseThrow();
+        return write(Write.update(key, update, condition)).newImage().orElseThrow();
     }
 
     @Override
     public Optional<Item> delete(Key key, Condition condition) {
-        return writeOne(Write.delete(key, condition));
+        return write(Write.delete(key, condition)).oldImage();
     }
 
     @Override
     public void transact(List<Write> writes) {
+        transactChanges(writes);
+    }
+
+    /**
+     * As {@link #transact}, answering what each write did to its item, in the order given: for a
+     * caller that accounts for the items as they were and became (the DynamoDB endpoint's capacity
+     * units), which it could not read apart from the write without a race.
+     */
+    public List<ItemChange> transactChanges(List<Write> writes) {
         Write.validateTransaction(writes);
         writer.lock();
+        List<ItemChange> changes;
         Appended appended;
         try {
             ensureOpen();
-            appended = commit(commits.transaction(writes), false);
+            changes = commits.transaction(writes);
+            appended = commit(changes, false);
         } finally {
             writer.unlock();
         }
         awaitDurable(appended);
+        return changes;
     }
 
-    private Optional<Item> writeOne(Write write) {
-        return writeChange(write).oldImage();
-    }
-
-    private Commits.Change writeChange(Write write) {
+    /**
+     * One conditional write (a Put, Update, Delete, or a lone ConditionCheck that writes nothing),
+     * answering the item as it was and as it became.
+     *
+     * @throws ConditionFailedException if its condition does not hold; nothing is written
+     */
+    public ItemChange write(Write write) {
         writer.lock();
-        Commits.Change change;
+        ItemChange change;
         Appended appended;
         try {
             ensureOpen();
@@ -213,11 +226,11 @@ public final class EmbeddedTable implements ItemTable, AutoCloseable {
      * streamed only once {@link #awaitDurable} saw the line on the disk, so that no consumer acts
      * (e-mails, texts) on a commit a power loss could take back.
      */
-    private Appended commit(List<Commits.Change> changes, boolean byTimeToLive) {
+    private Appended commit(List<ItemChange> changes, boolean byTimeToLive) {
         List<StreamRecord> records = new ArrayList<>(changes.size());
         long sequence = lastSequence;
         var time = options.clock().instant().truncatedTo(ChronoUnit.MILLIS);
-        for (Commits.Change change : changes) {
+        for (ItemChange change : changes) {
             if (change.changesItem()) {
                 records.add(StreamRecord.of(++sequence, change.oldImage(), change.newImage(), time, byTimeToLive));
             }
