@@ -40,7 +40,8 @@ import java.util.zip.CRC32;
  * the signature itself is not checked), answers errors as HTTP 400 with {@code __type} and
  * {@code message}, and sends {@code x-amz-crc32} (which the SDK verifies) and
  * {@code x-amzn-RequestId} with every answer. {@link #faults()} injects latency, throttling,
- * transaction conflicts and hangs while it runs.
+ * transaction conflicts and hangs while it runs; {@link #capacity()} counts the read and write
+ * units the calls would consume on DynamoDB.
  */
 public final class DynamoDbEndpoint implements AutoCloseable {
 
@@ -50,6 +51,7 @@ public final class DynamoDbEndpoint implements AutoCloseable {
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     private final ObjectMapper json = new ObjectMapper();
     private final Faults faults = new Faults();
+    private final CapacityMeter capacity = new CapacityMeter();
     private final TableApi tables;
     private final StreamsApi streams;
     private final HttpServer server;
@@ -57,7 +59,8 @@ public final class DynamoDbEndpoint implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
 
     private DynamoDbEndpoint(EmbeddedTable table, String tableName, InetSocketAddress address) throws IOException {
-        this.tables = new TableApi(table, tableName, EmbeddedSqsServer.REGION, EmbeddedSqsServer.ACCOUNT_ID, faults);
+        this.tables = new TableApi(table, tableName, EmbeddedSqsServer.REGION, EmbeddedSqsServer.ACCOUNT_ID, faults,
+                capacity);
         this.streams = new StreamsApi(table.stream(), tableName, tables.streamArn(), EmbeddedSqsServer.REGION,
                 Clock.systemUTC());
         this.server = HttpServer.create(address, 0);
@@ -106,6 +109,14 @@ public final class DynamoDbEndpoint implements AutoCloseable {
     /** The faults injected into this endpoint's answers, settable while it runs. */
     public Faults faults() {
         return faults;
+    }
+
+    /**
+     * The capacity units the calls so far would have consumed on DynamoDB, in all and per
+     * operation; a request that sets {@code ReturnConsumedCapacity} gets its own in the answer.
+     */
+    public CapacityMeter capacity() {
+        return capacity;
     }
 
     /** Stops listening, drops the calls still hung; the table stays open. */

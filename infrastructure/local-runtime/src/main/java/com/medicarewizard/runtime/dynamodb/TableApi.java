@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
+import com.medicarewizard.adapter.embedded.table.ItemChange;
 import com.medicarewizard.runtime.stream.DynamodbEventAssembler;
 import com.medicarewizard.table.CancellationReason;
 import com.medicarewizard.table.Condition;
@@ -24,14 +25,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * DynamoDB's data and table operations on one {@link EmbeddedTable}: the requests read as the
  * service reads them (the table's name, keys, expressions, return-value options), executed by the
  * embedded table (whose conditions, transactions and stream are DynamoDB's semantics), answered
  * in the service's JSON. What the table refuses (an item too large, a transaction on one key
- * twice, an empty key) answers a ValidationException with its reason and changes nothing.
+ * twice, an empty key) answers a ValidationException with its reason and changes nothing. Each
+ * call that reaches the table is charged the capacity units DynamoDB would charge it
+ * ({@link CapacityUnits}), a failed condition and a cancelled transaction included.
  */
 final class TableApi {
 
@@ -45,13 +47,15 @@ final class TableApi {
     private final String region;
     private final String account;
     private final Faults faults;
+    private final CapacityMeter capacity;
 
-    TableApi(EmbeddedTable table, String name, String region, String account, Faults faults) {
+    TableApi(EmbeddedTable table, String name, String region, String account, Faults faults, CapacityMeter capacity) {
         this.table = table;
         this.name = name;
         this.region = region;
         this.account = account;
         this.faults = faults;
+        this.capacity = capacity;
     }
 
     String streamArn() {
@@ -59,6 +63,7 @@ final class TableApi {
     }
 
     ObjectNode handle(String operation, JsonNode request) {
+        Consumption.requested(request);
         return switch (operation) {
             case "GetItem" -> getItem(request);
             case "PutItem" -> putItem(request);
@@ -80,14 +85,16 @@ final class TableApi {
         Set<String> projection = x.projection(text(request, "ProjectionExpression"));
         x.requireAllUsed();
         ObjectNode answer = JSON.objectNode();
-        table.get(key).ifPresent(item -> answer.set("Item", WireValues.image(item, projection)));
-        return answer;
+        Optional<Item> item = table.get(key);
+        item.ifPresent(i -> answer.set("Item", WireValues.image(i, projection)));
+        boolean consistent = request.path("ConsistentRead").asBoolean(false);
+        return charged("GetItem", request, CapacityUnits.getItem(item, consistent), answer);
     }
 
     private ObjectNode putItem(JsonNode request) {
         requireTable(request);
         Item item = WireValues.item(request.get("Item"));
-        return writeAnsweringOld(request, condition -> table.put(item, condition));
+        return writeAnsweringOld("PutItem", request, condition -> Write.put(item, condition));
     }
 
     private ObjectNode updateItem(JsonNode request) {
@@ -98,24 +105,26 @@ final class TableApi {
         Condition condition = x.condition(text(request, "ConditionExpression"));
         x.requireAllUsed();
         boolean allNew = returnValues(request, "NONE", "ALL_NEW").equals("ALL_NEW");
-        Item written = guarded(request, () -> table.update(key, update, condition));
-        return attributes(allNew ? Optional.of(written) : Optional.empty());
+        ItemChange change = guarded("UpdateItem", request, Write.update(key, update, condition));
+        return charged("UpdateItem", request, CapacityUnits.written(change, table.indexes()),
+                attributes(allNew ? change.newImage() : Optional.empty()));
     }
 
     private ObjectNode deleteItem(JsonNode request) {
         requireTable(request);
         Key key = WireValues.key(request.get("Key"));
-        return writeAnsweringOld(request, condition -> table.delete(key, condition));
+        return writeAnsweringOld("DeleteItem", request, condition -> Write.delete(key, condition));
     }
 
     /** PutItem and DeleteItem: a conditional write that answers the old item if asked (ALL_OLD). */
-    private ObjectNode writeAnsweringOld(JsonNode request, Function<Condition, Optional<Item>> write) {
+    private ObjectNode writeAnsweringOld(String operation, JsonNode request, Function<Condition, Write> write) {
         Expressions x = new Expressions(request);
         Condition condition = x.condition(text(request, "ConditionExpression"));
         x.requireAllUsed();
         boolean allOld = returnValues(request, "NONE", "ALL_OLD").equals("ALL_OLD");
-        Optional<Item> old = guarded(request, () -> write.apply(condition));
-        return attributes(allOld ? old : Optional.empty());
+        ItemChange change = guarded(operation, request, write.apply(condition));
+        return charged(operation, request, CapacityUnits.written(change, table.indexes()),
+                attributes(allOld ? change.oldImage() : Optional.empty()));
     }
 
     private static ObjectNode attributes(Optional<Item> item) {
@@ -124,12 +133,16 @@ final class TableApi {
         return answer;
     }
 
-    /** Runs a single-item write; a failed condition answers ConditionalCheckFailedException, with the item if asked. */
-    private <T> T guarded(JsonNode request, Supplier<T> write) {
+    /**
+     * Runs a single-item write; a failed condition answers ConditionalCheckFailedException, with the
+     * item if asked, having consumed capacity as DynamoDB charges it.
+     */
+    private ItemChange guarded(String operation, JsonNode request, Write write) {
         boolean allOld = onConditionFailure(request);
         try {
-            return write.get();
+            return table.write(write);
         } catch (ConditionFailedException e) {
+            capacity.charge(operation, CapacityUnits.failed(CapacityUnits.attempted(write, e.current())));
             WireError error = WireError.conditionalCheckFailed();
             if (allOld) {
                 e.current().ifPresent(item -> error.body().set("Item", WireValues.image(item, Set.of())));
@@ -181,7 +194,9 @@ final class TableApi {
         if (!page.isEmpty() && (page.size() < read.size() || page.size() == limit)) {
             answer.set("LastEvaluatedKey", lastEvaluatedKey(page.getLast(), index));
         }
-        return answer;
+        boolean consistent = request.path("ConsistentRead").asBoolean(false);
+        return charged("Query", request, CapacityUnits.query(page, index.map(IndexDefinition::name), consistent),
+                answer);
     }
 
     private static int limit(JsonNode request) {
@@ -276,16 +291,25 @@ final class TableApi {
         }
         List<Integer> conflicting = faults.takeConflict(writes.stream().map(Write::key).toList());
         if (!conflicting.isEmpty()) {
+            capacity.charge("TransactWriteItems", CapacityUnits.cancelled(writes, List.of(), table::get));
             throw conflict(writes.size(), conflicting);
         }
         try {
-            table.transact(writes);
+            List<ItemChange> changes = table.transactChanges(writes);
+            return charged("TransactWriteItems", request, CapacityUnits.transaction(changes, table.indexes()),
+                    JSON.objectNode());
         } catch (TransactionCanceledException e) {
+            capacity.charge("TransactWriteItems", CapacityUnits.cancelled(writes, e.reasons(), table::get));
             throw canceled(e.reasons(), allOld);
         } catch (IllegalArgumentException e) {
             throw WireError.validation("One or more parameter values were invalid: " + e.getMessage());
         }
-        return JSON.objectNode();
+    }
+
+    /** Counts the call's units; adds them to the answer when the request asks for them. */
+    private ObjectNode charged(String operation, JsonNode request, Consumption consumption, ObjectNode answer) {
+        capacity.charge(operation, consumption);
+        return consumption.answer(request, name, operation.equals("TransactWriteItems"), answer);
     }
 
     private static WireError canceled(List<CancellationReason> reasons, List<Boolean> allOld) {

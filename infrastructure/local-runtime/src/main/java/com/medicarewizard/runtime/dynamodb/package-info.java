@@ -13,6 +13,11 @@
  * Values are S, N (integers), BOOL and L of S, and expressions are those the adapters write; anything
  * else answers a ValidationException that says what is not served.
  *
+ * <p>Every call is metered in the read and write capacity units it would consume on DynamoDB (its
+ * documented rules: {@link com.medicarewizard.runtime.dynamodb.CapacityUnits}), answered in
+ * {@code ConsumedCapacity} when the request sets {@code ReturnConsumedCapacity}, and totalled in
+ * {@link com.medicarewizard.runtime.dynamodb.DynamoDbEndpoint#capacity()}.
+ *
  * <pre>{@code
  * EmbeddedTable table = EmbeddedTable.open(dir, TableIndex.ALL, TableOptions.defaults().withSyncOnCommit(false));
  * try (DynamoDbEndpoint endpoint = DynamoDbEndpoint.start(table, "medicarewizard-ci")) {
@@ -24,6 +29,7 @@
  *     endpoint.faults().conflictNextTransactions(1, "IDEMPOTENCY#");   // the next such transaction: TransactionConflict
  *     endpoint.faults().latency("Query", Latency.logNormal(Duration.ofMillis(5), Duration.ofMillis(80)));
  *     endpoint.faults().hang(Faults.ANY_OPERATION);                   // ... until endpoint.faults().clear()
+ *     CapacityTotals units = endpoint.capacity().reset();             // read, write, index write units so far
  * }
  * table.close();
  * }</pre>
