@@ -21,6 +21,39 @@ public final class BenchmarkMain {
     private static final List<String> PARTS = List.of(System.getProperty("mcw.bench", "availability,allocator,edge,hashing")
             .split(","));
 
+    /**
+     * The AWS half at AWS latencies ({@code -Dmcw.bench=aws}; not in the default run): the three lines
+     * issue 17 asks for, in its words. {@code -Dmcw.bench.aws.spike=N} decides a smaller spike (2,000 by
+     * default), {@code -Dmcw.bench.aws.decisions=N} times the allocator over N requests (200), and
+     * {@code -Dmcw.bench.aws.parts=allocator,availability,spike} chooses the parts.
+     */
+    private static void aws() throws Exception {
+        int decisions = Integer.getInteger("mcw.bench.aws.decisions", 200);
+        int spike = Integer.getInteger("mcw.bench.aws.spike", 2_000);
+        List<String> parts = List.of(System.getProperty("mcw.bench.aws.parts", "allocator,availability,spike").split(","));
+        System.out.println("== aws: the DynamoDB adapters through the SDK against the local wire endpoint, each call delayed");
+        if (parts.contains("allocator")) try (AwsBenchmark aws = AwsBenchmark.standard()) {
+            System.out.printf("aws allocator: %.0f decisions/s (one consumer, %d ms per DynamoDB call)%n",
+                    aws.allocatorDecisionsPerSecond(decisions), aws.latency().toMillis());
+            System.out.println("  " + aws.unitsPer("decision"));
+        }
+        if (parts.contains("availability")) try (AwsBenchmark aws = AwsBenchmark.standard()) {
+            Figures month = aws.availabilityMonth(5_000, 30);
+            System.out.printf("aws availability month: p50 %.0f ms, %s read units%n", month.percentileMillis(50),
+                    aws.readUnitsPerMonth());
+            System.out.println("  " + month);
+            System.out.println("  " + aws.unitsPer("month view"));
+        }
+        if (parts.contains("spike")) try (AwsBenchmark aws = AwsBenchmark.standard()) {
+            AwsBenchmark.Spike decided = aws.spike(spike);
+            System.out.printf("aws spike: %d requests decided in %.1f s%n", decided.requests(), decided.seconds());
+            System.out.printf("  %d confirmed, %d rejected, %d undecided; ledger audit: %d double bookings, %d breaches%n",
+                    decided.confirmed(), decided.requests() - decided.confirmed() - decided.undecided(),
+                    decided.undecided(), decided.doubleBookings(), decided.breaches());
+            System.out.println("  " + aws.unitsPer("request"));
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         if (PARTS.contains("hashing")) {
             System.out.println("== hashing (one log-in's password check, one thread)");
@@ -34,6 +67,9 @@ public final class BenchmarkMain {
             for (int bookings : new int[] {500, 2_000, 5_000}) {
                 System.out.println(availability.run(bookings).getFirst());
             }
+        }
+        if (PARTS.contains("aws")) {
+            aws();
         }
         if (!PARTS.contains("allocator") && !PARTS.contains("edge")) {
             return;

@@ -1,0 +1,265 @@
+package com.medicarewizard.performance;
+
+import com.medicarewizard.adapter.dynamodb.DynamoDbItemTable;
+import com.medicarewizard.adapter.embedded.EmbeddedTables;
+import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
+import com.medicarewizard.adapter.embedded.table.TableOptions;
+import com.medicarewizard.adapter.table.TableReservations;
+import com.medicarewizard.adapter.table.TableSlotLedger;
+import com.medicarewizard.allocator.ReservationAllocator;
+import com.medicarewizard.domain.availability.AvailabilityCalculator;
+import com.medicarewizard.domain.availability.BookingRules;
+import com.medicarewizard.domain.availability.TakenCells;
+import com.medicarewizard.domain.center.Center;
+import com.medicarewizard.domain.center.ExamType;
+import com.medicarewizard.domain.center.Resource;
+import com.medicarewizard.domain.center.ResourceId;
+import com.medicarewizard.domain.reservation.ActiveBookingsLimit;
+import com.medicarewizard.domain.reservation.PatientId;
+import com.medicarewizard.domain.reservation.Reservation;
+import com.medicarewizard.domain.reservation.ReservationId;
+import com.medicarewizard.domain.reservation.ReservationStatus;
+import com.medicarewizard.port.ReservationCommand;
+import com.medicarewizard.runtime.audit.LedgerAudit;
+import com.medicarewizard.runtime.dynamodb.CapacityTotals;
+import com.medicarewizard.runtime.dynamodb.DynamoDbEndpoint;
+import com.medicarewizard.runtime.dynamodb.Faults;
+import com.medicarewizard.runtime.dynamodb.Latency;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * The AWS half at AWS latencies, on this machine: the DynamoDB adapters, through the AWS SDK, against
+ * the local DynamoDB wire endpoint (the embedded table behind DynamoDB's protocol), every call held
+ * back by a simulated latency ({@code mcw.bench.aws.latencyMs}, 5 ms by default, the low end of
+ * DynamoDB's single-digit milliseconds within a region). It measures the allocator as one consumer
+ * runs it (a batch's commands one after another), the month of availability a patient's page reads,
+ * and the spike the pipeline exists to absorb. The table's own work is microseconds: what is measured
+ * is how many calls, one after another, each part makes.
+ */
+final class AwsBenchmark implements AutoCloseable {
+    private static final String TABLE = "medicarewizard-bench";
+    private static final ZoneId ROME = ZoneId.of("Europe/Rome");
+    /** As {@link AvailabilityBenchmark}: its center of 12 resources, a fixed "now" before the booked months. */
+    private static final Instant NOW = Instant.parse("2027-01-04T06:00:00Z");
+    private final Duration latency;
+    private final Path directory;
+    private final EmbeddedTable table;
+    private final DynamoDbEndpoint endpoint;
+    private final DynamoDbClient client;
+    private final DynamoDbItemTable items;
+    private final Center center = AvailabilityBenchmark.center();
+    private final ExamType exam = center.examTypes().getFirst();
+    private final Random random = new Random(42);
+    private double monthReadUnits;
+    private CapacityTotals lastTotals;
+    private int lastCount;
+
+    AwsBenchmark(Duration latency) throws IOException {
+        this.latency = latency;
+        this.directory = Files.createTempDirectory("mcw-aws-bench");
+        // a simulation of DynamoDB's latency, not of its durability: no force per write
+        this.table = EmbeddedTables.open(directory, TableOptions.defaults().withSyncOnCommit(false));
+        this.endpoint = DynamoDbEndpoint.start(table, TABLE);
+        this.client = DynamoDbClient.builder().endpointOverride(endpoint.endpoint()).region(Region.EU_SOUTH_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(Duration.ofSeconds(30)).build())
+                .build();
+        this.items = new DynamoDbItemTable(client, TABLE);
+    }
+
+    static AwsBenchmark standard() throws IOException {
+        return new AwsBenchmark(Duration.ofMillis(Long.getLong("mcw.bench.aws.latencyMs", 5)));
+    }
+
+    Duration latency() {
+        return latency;
+    }
+
+    /** Seeding is not what is measured: it runs without the simulated latency (and mostly straight into the table). */
+    private void simulate(boolean on) {
+        if (on) {
+            endpoint.capacity().reset();
+            endpoint.faults().latency(Faults.ANY_OPERATION, Latency.fixed(latency));
+        } else {
+            endpoint.faults().clear(Faults.ANY_OPERATION);
+            lastTotals = endpoint.capacity().totals();
+        }
+    }
+
+    /** Decisions per second of one consumer deciding {@code count} requests spread over the horizon, one after another. */
+    double allocatorDecisionsPerSecond(int count) {
+        List<Reservation> requests = seedRequests(count, 170);
+        ReservationAllocator allocator = allocator();
+        simulate(true);
+        long t0 = System.nanoTime();
+        decide(allocator, requests);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        simulate(false);
+        lastCount = count;
+        return count / seconds;
+    }
+
+    /** The seconds one consumer takes to decide {@code count} requests for the next two weeks (a spike), and its outcome. */
+    Spike spike(int count) {
+        List<Reservation> requests = seedRequests(count, 14);
+        ReservationAllocator allocator = allocator();
+        simulate(true);
+        long t0 = System.nanoTime();
+        decide(allocator, requests);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        simulate(false);
+        lastCount = count;
+        TableReservations reservations = new TableReservations(items);
+        int confirmed = 0;
+        int pending = 0;
+        for (Reservation request : requests) {
+            ReservationStatus status = reservations.find(request.id()).orElseThrow().status();
+            confirmed += status == ReservationStatus.CONFIRMED ? 1 : 0;
+            pending += status == ReservationStatus.PENDING ? 1 : 0;
+        }
+        // no time given twice, every confirmed booking holding all its cells, nothing else held
+        LedgerAudit.Findings audit = new LedgerAudit(center, new TableSlotLedger(table), new TableReservations(table)).run();
+        return new Spike(count, seconds, confirmed, pending, audit.doubleBookings(), audit.breaches().size());
+    }
+
+    record Spike(int requests, double seconds, int confirmed, int undecided, int doubleBookings, int breaches) {
+    }
+
+    /**
+     * The month view: the ledger read of one exam's candidate resources over 31 days (what the
+     * availability route reads) with {@code bookings} booked over the horizon, then the calculation;
+     * {@code iterations} reads, the first third a warm-up.
+     */
+    Figures availabilityMonth(int bookings, int iterations) {
+        // seeded straight into the table behind the endpoint, not through it: the same items, in seconds
+        seedBookings(new TableSlotLedger(table), bookings);
+        TableSlotLedger ledger = new TableSlotLedger(items);
+        AvailabilityCalculator calculator = new AvailabilityCalculator(BookingRules.of(center));
+        List<ResourceId> resources = center.resources().stream().map(Resource::id).toList();
+        LocalDate from = LocalDate.of(2027, 2, 1);
+        LocalDate to = from.plusDays(30);
+        Instant spanFrom = from.atStartOfDay(ROME).toInstant().minus(exam.setUp());
+        Instant spanTo = to.plusDays(1).atStartOfDay(ROME).toInstant().plus(exam.occupancy());
+        simulate(true);
+        List<Long> nanos = new ArrayList<>();
+        for (int i = 0; i < iterations; i++) {
+            long t0 = System.nanoTime();
+            TakenCells taken = ledger.taken(resources, spanFrom, spanTo);
+            calculator.compute(exam, center.sites(), from, to, NOW, taken);
+            if (i >= iterations / 3) {
+                nanos.add(System.nanoTime() - t0);
+            }
+        }
+        simulate(false);
+        lastCount = iterations;
+        monthReadUnits = lastTotals.readUnits() / iterations;
+        return Figures.of("aws availability month, %d bookings".formatted(bookings), nanos);
+    }
+
+    /** The read units of one month view, as the endpoint counts them by DynamoDB's rules. */
+    String readUnitsPerMonth() {
+        return "%.0f".formatted(monthReadUnits);
+    }
+
+    /** What the last measured part consumed per request (decision) or per read (month view). */
+    String unitsPer(String what) {
+        var totals = lastTotals;
+        long calls = totals.operations().values().stream().mapToLong(CapacityTotals.Operation::calls).sum();
+        return "per %s: %.1f calls, %.1f read units, %.1f write units (+ %.1f index writes)".formatted(what,
+                calls / (double) lastCount, totals.readUnits() / lastCount, totals.writeUnits() / lastCount,
+                totals.indexWriteUnits() / lastCount);
+    }
+
+    private ReservationAllocator allocator() {
+        return new ReservationAllocator(new TableReservations(items), new TableSlotLedger(items), () -> center,
+                new ActiveBookingsLimit(1000), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(30));
+    }
+
+    /** Decides the requests one after another, saying every 250 how far it got (a spike takes minutes today). */
+    private static void decide(ReservationAllocator allocator, List<Reservation> requests) {
+        long t0 = System.nanoTime();
+        int decided = 0;
+        for (Reservation request : requests) {
+            allocator.handle(new ReservationCommand(ReservationCommand.Type.DECIDE, request.id(), request.correlationId()));
+            if (++decided % 250 == 0 && decided < requests.size()) {
+                System.out.printf("  … %d of %d decided after %.0f s%n", decided, requests.size(),
+                        (System.nanoTime() - t0) / 1e9);
+            }
+        }
+    }
+
+    /** PENDING requests at random bookable starts within {@code days} days, as the intake records them. */
+    private List<Reservation> seedRequests(int count, int days) {
+        TableReservations reservations = new TableReservations(table);
+        List<Reservation> requests = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Instant start = randomStart(days);
+            Reservation request = Reservation.request(ReservationId.random(), PatientId.random(), exam.code(),
+                    center.sites().getFirst().id(), start, start.plus(exam.duration()), NOW, "bench-" + i);
+            reservations.create(request, Optional.empty());
+            requests.add(request);
+        }
+        return requests;
+    }
+
+    private Instant randomStart(int days) {
+        LocalDate day;
+        do {
+            day = LocalDate.of(2027, 1, 6).plusDays(random.nextInt(days));
+        } while (day.getDayOfWeek() == java.time.DayOfWeek.SUNDAY);
+        // the center's hours: 07:00-13:00 and 14:00-20:00; a start every quarter of an hour that ends in time
+        int quarter = random.nextInt(44);
+        int minutes = quarter < 22 ? 7 * 60 + 15 * quarter : 14 * 60 + 15 * (quarter - 22);
+        return day.atStartOfDay(ROME).plusMinutes(minutes).toInstant();
+    }
+
+    private void seedBookings(TableSlotLedger ledger, int bookings) {
+        List<Resource> scanners = center.resources().stream().filter(r -> r.kind().code().equals("SCANNER")).toList();
+        List<Resource> staff = center.resources().stream().filter(r -> r.kind().code().equals("RADIOGRAPHER")).toList();
+        int made = 0;
+        while (made < bookings) {
+            Instant start = randomStart(180);
+            ReservationId owner = ReservationId.random();
+            var occupancy = com.medicarewizard.domain.availability.Occupancy.of(exam, start);
+            Resource scanner = scanners.get(random.nextInt(scanners.size()));
+            Resource person = staff.get(random.nextInt(staff.size()));
+            if (ledger.claim(owner, occupancy.cells(scanner.id()))) {
+                if (ledger.claim(owner, occupancy.cells(person.id()))) {
+                    made++;
+                } else {
+                    ledger.release(owner, occupancy.cells(scanner.id()));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
+        endpoint.close();
+        table.close();
+        try (var files = Files.walk(directory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}
