@@ -86,7 +86,8 @@ final class AvailabilityBenchmark {
         }
     }
 
-    private void book(TableSlotLedger ledger, Center center, ExamType exam, int bookings) {
+    /** Books {@code bookings} exams at random over the 180 days from 2027-01-05 (the same ones for the same seed). */
+    static void book(TableSlotLedger ledger, Center center, ExamType exam, int bookings) {
         Random random = new Random(42);
         List<Resource> scanners = center.resources().stream().filter(r -> r.kind().code().equals("SCANNER")).toList();
         List<Resource> staff = center.resources().stream().filter(r -> r.kind().code().equals("RADIOGRAPHER")).toList();

@@ -108,27 +108,25 @@ final class AwsBenchmark implements AutoCloseable {
 
     /** Decisions per second of one consumer deciding {@code count} requests spread over the horizon, one after another. */
     double allocatorDecisionsPerSecond(int count) {
-        List<Reservation> requests = seedRequests(count, 170);
+        return count / timedDecisions(seedRequests(count, 170));
+    }
+
+    /** The seconds one consumer takes to decide {@code requests} at the simulated latency, one after another. */
+    private double timedDecisions(List<Reservation> requests) {
         ReservationAllocator allocator = allocator();
         simulate(true);
         long t0 = System.nanoTime();
         decide(allocator, requests);
         double seconds = (System.nanoTime() - t0) / 1e9;
         simulate(false);
-        lastCount = count;
-        return count / seconds;
+        lastCount = requests.size();
+        return seconds;
     }
 
     /** The seconds one consumer takes to decide {@code count} requests for the next two weeks (a spike), and its outcome. */
     Spike spike(int count) {
         List<Reservation> requests = seedRequests(count, 14);
-        ReservationAllocator allocator = allocator();
-        simulate(true);
-        long t0 = System.nanoTime();
-        decide(allocator, requests);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        simulate(false);
-        lastCount = count;
+        double seconds = timedDecisions(requests);
         TableReservations reservations = new TableReservations(items);
         int confirmed = 0;
         int pending = 0;
@@ -152,7 +150,7 @@ final class AwsBenchmark implements AutoCloseable {
      */
     Figures availabilityMonth(int bookings, int iterations) {
         // seeded straight into the table behind the endpoint, not through it: the same items, in seconds
-        seedBookings(new TableSlotLedger(table), bookings);
+        AvailabilityBenchmark.book(new TableSlotLedger(table), center, exam, bookings);
         TableSlotLedger ledger = new TableSlotLedger(items);
         AvailabilityCalculator calculator = new AvailabilityCalculator(BookingRules.of(center));
         List<ResourceId> resources = center.resources().stream().map(Resource::id).toList();
@@ -231,26 +229,6 @@ final class AwsBenchmark implements AutoCloseable {
         int quarter = random.nextInt(44);
         int minutes = quarter < 22 ? 7 * 60 + 15 * quarter : 14 * 60 + 15 * (quarter - 22);
         return day.atStartOfDay(ROME).plusMinutes(minutes).toInstant();
-    }
-
-    private void seedBookings(TableSlotLedger ledger, int bookings) {
-        List<Resource> scanners = center.resources().stream().filter(r -> r.kind().code().equals("SCANNER")).toList();
-        List<Resource> staff = center.resources().stream().filter(r -> r.kind().code().equals("RADIOGRAPHER")).toList();
-        int made = 0;
-        while (made < bookings) {
-            Instant start = randomStart(180);
-            ReservationId owner = ReservationId.random();
-            var occupancy = com.medicarewizard.domain.availability.Occupancy.of(exam, start);
-            Resource scanner = scanners.get(random.nextInt(scanners.size()));
-            Resource person = staff.get(random.nextInt(staff.size()));
-            if (ledger.claim(owner, occupancy.cells(scanner.id()))) {
-                if (ledger.claim(owner, occupancy.cells(person.id()))) {
-                    made++;
-                } else {
-                    ledger.release(owner, occupancy.cells(scanner.id()));
-                }
-            }
-        }
     }
 
     @Override
