@@ -7,8 +7,12 @@ const KEY = 'mcw.session';
 const CHANNEL = 'mcw.session';
 /** Held, shared, by every page holding a session: a new tab asks only when some page holds it. */
 const HOLDER = 'mcw.session.holder';
-/** How long a tab without a session waits for another tab to hand one over. */
-const WAIT_MS = 300;
+/**
+ * How long a tab without a session waits for another tab to hand one over. Only when some page holds
+ * a session (the Web Lock says so) does it wait at all; a second leaves room for a background tab on a
+ * busy machine to answer; 300 ms could send a patient who is logged in to the log-in page.
+ */
+const WAIT_MS = 1000;
 
 const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
 const endedElsewhere = new Set();

@@ -50,22 +50,20 @@ final class FlakySlotLedger implements SlotLedger {
 
     @Override
     public boolean claim(ReservationId owner, List<Cell> cells) {
-        if (--claimsUntilFailure == 0) {
-            throw new IllegalStateException("ledger unavailable: request timed out");
-        }
-        boolean claimed = ledger.claim(owner, cells);
-        if (--claimsUntilMeanwhile == 0) {
-            meanwhile.run();
-        }
-        return claimed;
+        return counted(() -> ledger.claim(owner, cells));
     }
 
     @Override
     public boolean claimFrom(ReservationId owner, ReservationId previous, List<Cell> cells) {
+        return counted(() -> ledger.claimFrom(owner, previous, cells));
+    }
+
+    /** A claim of either kind: it may fail instead, and the steps told to run after it run after it. */
+    private boolean counted(java.util.function.BooleanSupplier claim) {
         if (--claimsUntilFailure == 0) {
             throw new IllegalStateException("ledger unavailable: request timed out");
         }
-        boolean claimed = ledger.claimFrom(owner, previous, cells);
+        boolean claimed = claim.getAsBoolean();
         if (--claimsUntilMeanwhile == 0) {
             meanwhile.run();
         }

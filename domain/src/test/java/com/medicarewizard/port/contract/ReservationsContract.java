@@ -53,9 +53,7 @@ public abstract class ReservationsContract {
     @Test
     void storesAMoveAsOneWriteAndKeepsBothSidesLinked() {
         Reservation booked = reservations.update(confirmed(create(pending(patient)), REQUESTED_AT.plus(MINUTE)));
-        Reservation request = create(Reservation.moveRequest(ReservationId.random(), booked, booked.site(),
-                START.plus(Duration.ofDays(1)), booked.end().plus(Duration.ofDays(1)),
-                REQUESTED_AT.plus(MINUTE.multipliedBy(2)), "corr-move"));
+        Reservation request = create(moveOf(booked));
         assertThat(reservations.find(request.id())).contains(request);
 
         Instant at = REQUESTED_AT.plus(MINUTE.multipliedBy(3));
@@ -76,9 +74,7 @@ public abstract class ReservationsContract {
     @Test
     void aMoveOverAChangedReservationWritesNeitherSide() {
         Reservation booked = reservations.update(confirmed(create(pending(patient)), REQUESTED_AT.plus(MINUTE)));
-        Reservation request = create(Reservation.moveRequest(ReservationId.random(), booked, booked.site(),
-                START.plus(Duration.ofDays(1)), booked.end().plus(Duration.ofDays(1)),
-                REQUESTED_AT.plus(MINUTE.multipliedBy(2)), "corr-move"));
+        Reservation request = create(moveOf(booked));
         Instant at = REQUESTED_AT.plus(MINUTE.multipliedBy(3));
         Reservation cancelWished = reservations.recordCancelRequest(booked.id(), patient, at).orElseThrow();
 
@@ -87,6 +83,12 @@ public abstract class ReservationsContract {
                         e -> assertThat(e.current()).contains(cancelWished));
         assertThat(reservations.find(request.id())).contains(request);
         assertThat(reservations.find(booked.id())).contains(cancelWished);
+    }
+
+    /** A request to move {@code booked} a day later, made a minute after it was confirmed. */
+    private static Reservation moveOf(Reservation booked) {
+        return Reservation.moveRequest(ReservationId.random(), booked, booked.site(), START.plus(Duration.ofDays(1)),
+                booked.end().plus(Duration.ofDays(1)), REQUESTED_AT.plus(MINUTE.multipliedBy(2)), "corr-move");
     }
 
     private Reservation create(Reservation request) {

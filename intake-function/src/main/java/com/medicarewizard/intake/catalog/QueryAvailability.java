@@ -83,12 +83,10 @@ public final class QueryAvailability implements Route {
     public List<SlotBody> forMove(Request request, Reservation moving) {
         Center center = catalog.current();
         AvailabilityQuery query = AvailabilityQuery.of(request, center, Optional.of(moving.examType()));
-        return answer(center, query, Optional.of(moving)).stream()
-                .filter(slot -> !(slot.site().equals(moving.site().value())
-                        && java.time.OffsetDateTime.parse(slot.start()).toInstant().equals(moving.start())))
-                .toList();
+        return answer(center, query, Optional.of(moving));
     }
 
+    /** With {@code moving}, its cells count as free and its own start at its own site is left out. */
     private List<SlotBody> answer(Center center, AvailabilityQuery query, Optional<Reservation> moving) {
         List<Site> sites = query.sites().stream().filter(center.sitesOffering(query.exam())::contains).toList();
         if (sites.isEmpty()) {
@@ -96,7 +94,10 @@ public final class QueryAvailability implements Route {
         }
         var calculator = new AvailabilityCalculator(BookingRules.of(center));
         List<Slot> slots = calculator.compute(query.exam(), sites, query.from(), query.to(), clock.instant(),
-                taken(center, query, sites, moving));
+                taken(center, query, sites, moving)).stream()
+                .filter(slot -> moving.filter(own -> own.start().equals(slot.start())
+                        && own.site().equals(slot.site().id())).isEmpty())
+                .toList();
         if (query.firstFree() > 0) {
             return slots.stream().filter(slot -> slot.available() > 0).limit(query.firstFree()).map(SlotBody::of).toList();
         }

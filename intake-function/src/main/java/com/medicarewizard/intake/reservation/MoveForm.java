@@ -1,6 +1,8 @@
 package com.medicarewizard.intake.reservation;
 
 import com.medicarewizard.domain.center.SiteId;
+import com.medicarewizard.intake.http.Form;
+import com.medicarewizard.intake.http.JsonBody;
 import com.medicarewizard.intake.http.Request;
 
 import java.time.Instant;
@@ -13,7 +15,11 @@ import java.util.Optional;
 record MoveForm(Instant start, Optional<SiteId> site, Optional<String> idempotencyKey) {
 
     static MoveForm read(Request request) {
-        ReservationForm form = ReservationForm.read(request, false);
-        return new MoveForm(form.start(), form.site(), form.idempotencyKey());
+        Form form = new Form(JsonBody.object(request));
+        Optional<Instant> start = ReservationForm.start(form);
+        Optional<String> site = ReservationForm.code(form, "site", false);
+        Optional<String> key = ReservationForm.idempotencyKey(request, form);
+        form.check();
+        return new MoveForm(start.orElseThrow(), site.map(SiteId::new), key);
     }
 }

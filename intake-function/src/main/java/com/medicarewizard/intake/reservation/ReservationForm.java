@@ -21,30 +21,36 @@ record ReservationForm(ExamTypeCode examType, Instant start, Optional<SiteId> si
     private static final Pattern KEY = Pattern.compile("[\\x20-\\x7E]{1,128}");
 
     static ReservationForm read(Request request) {
-        return read(request, true);
+        Form form = new Form(JsonBody.object(request));
+        Optional<String> exam = code(form, "examType", true);
+        Optional<Instant> start = start(form);
+        Optional<String> site = code(form, "site", false);
+        Optional<String> key = idempotencyKey(request, form);
+        form.check();
+        return new ReservationForm(new ExamTypeCode(exam.orElseThrow()), start.orElseThrow(), site.map(SiteId::new), key);
     }
 
-    /** @param withExam whether the body names the exam ({@code examType}); a move's form does not, and its exam is unused */
-    static ReservationForm read(Request request, boolean withExam) {
-        Form form = new Form(JsonBody.object(request));
-        Optional<String> exam = withExam ? code(form, "examType", true) : Optional.of("MOVE");
-        Optional<Instant> start = form.required("start", 64).flatMap(text -> {
+    /** {@code start}, a date-time with offset; empty (and the field rejected) when absent or malformed. */
+    static Optional<Instant> start(Form form) {
+        return form.required("start", 64).flatMap(text -> {
             Optional<Instant> parsed = Times.parseInstant(text);
             if (parsed.isEmpty()) {
                 form.reject("start", "must be a date-time with offset, e.g. 2027-03-01T09:30:00+01:00");
             }
             return parsed;
         });
-        Optional<String> site = code(form, "site", false);
+    }
+
+    /** The optional {@code Idempotency-Key} header, 1-128 printable characters, else rejected on {@code form}. */
+    static Optional<String> idempotencyKey(Request request, Form form) {
         Optional<String> key = request.header("Idempotency-Key");
         if (key.isPresent() && (!KEY.matcher(key.get()).matches() || key.get().isBlank())) {
             form.reject("Idempotency-Key", "must be 1 to 128 printable characters");
         }
-        form.check();
-        return new ReservationForm(new ExamTypeCode(exam.orElseThrow()), start.orElseThrow(), site.map(SiteId::new), key);
+        return key;
     }
 
-    private static Optional<String> code(Form form, String field, boolean required) {
+    static Optional<String> code(Form form, String field, boolean required) {
         Optional<String> text = required ? form.required(field, 40) : form.optional(field, 40);
         if (text.isPresent() && !CODE.matcher(text.get()).matches()) {
             form.reject(field, "must be a code of upper-case letters, digits and dashes");
