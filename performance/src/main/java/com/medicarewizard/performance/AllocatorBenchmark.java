@@ -18,6 +18,7 @@ import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.functions.FunctionSpecs;
 import com.medicarewizard.port.ReservationCommand;
 import com.medicarewizard.runtime.LocalRuntime;
+import com.medicarewizard.adapter.table.TableDecisions;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 import java.time.Clock;
@@ -80,7 +81,7 @@ final class AllocatorBenchmark {
     double useCaseAlone(int requests, int dayOffset) {
         List<Reservation> pending = record(requests, dayOffset);
         ReservationAllocator allocator = new ReservationAllocator(runtime.reservations(), runtime.ledger(),
-                runtime::center, ActiveBookingsLimit.standard(), Clock.systemUTC(),
+                new TableDecisions(runtime.table()), runtime::center, ActiveBookingsLimit.standard(), Clock.systemUTC(),
                 FunctionSpecs.ALLOCATOR.function().timeout().local());
         long t0 = System.nanoTime();
         for (Reservation r : pending) {

@@ -1,12 +1,19 @@
 package com.medicarewizard.performance;
 
 import com.medicarewizard.adapter.dynamodb.DynamoDbItemTable;
+import com.medicarewizard.adapter.dynamodb.KeptConnections;
 import com.medicarewizard.adapter.embedded.EmbeddedTables;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
 import com.medicarewizard.adapter.embedded.table.TableOptions;
 import com.medicarewizard.adapter.table.TableReservations;
 import com.medicarewizard.adapter.table.TableSlotLedger;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.medicarewizard.adapter.table.TableMessageFailures;
+import com.medicarewizard.allocator.AllocatorHandler;
 import com.medicarewizard.allocator.ReservationAllocator;
+import com.medicarewizard.functions.FunctionSpecs;
+import com.medicarewizard.runtime.lambda.FunctionConfig;
+import com.medicarewizard.runtime.lambda.LocalLambdaContext;
 import com.medicarewizard.domain.availability.AvailabilityCalculator;
 import com.medicarewizard.domain.availability.BookingRules;
 import com.medicarewizard.domain.availability.TakenCells;
@@ -25,6 +32,7 @@ import com.medicarewizard.runtime.dynamodb.CapacityTotals;
 import com.medicarewizard.runtime.dynamodb.DynamoDbEndpoint;
 import com.medicarewizard.runtime.dynamodb.Faults;
 import com.medicarewizard.runtime.dynamodb.Latency;
+import com.medicarewizard.adapter.table.TableDecisions;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -43,6 +51,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
@@ -74,6 +83,7 @@ final class AwsBenchmark implements AutoCloseable {
     private int lastCount;
 
     AwsBenchmark(Duration latency) throws IOException {
+        KeptConnections.ensure(); // as the functions' clients keep them (AwsClients)
         this.latency = latency;
         this.directory = Files.createTempDirectory("mcw-aws-bench");
         // a simulation of DynamoDB's latency, not of its durability: no force per write
@@ -106,9 +116,21 @@ final class AwsBenchmark implements AutoCloseable {
         }
     }
 
-    /** Decisions per second of one consumer deciding {@code count} requests spread over the horizon, one after another. */
+    /** Decisions per second of one consumer deciding {@code count} requests spread over the horizon. */
     double allocatorDecisionsPerSecond(int count) {
         return count / timedDecisions(seedRequests(count, 170));
+    }
+
+    /**
+     * Decides {@code count} requests on a table of their own, without the simulated latency, so that
+     * what is measured next runs compiled, as in a consumer that has been deciding for a while: on two
+     * cores the JIT takes tens of thousands of calls to finish, and a measure of the first ones is one
+     * of the compiler. The measured table is left as it was.
+     */
+    static void warmUp(int count) throws IOException {
+        try (AwsBenchmark warmUp = new AwsBenchmark(Duration.ZERO)) {
+            warmUp.decide(warmUp.allocator(), warmUp.seedRequests(count, 170));
+        }
     }
 
     /** The seconds one consumer takes to decide {@code requests} at the simulated latency, one after another. */
@@ -183,26 +205,55 @@ final class AwsBenchmark implements AutoCloseable {
     String unitsPer(String what) {
         var totals = lastTotals;
         long calls = totals.operations().values().stream().mapToLong(CapacityTotals.Operation::calls).sum();
-        return "per %s: %.1f calls, %.1f read units, %.1f write units (+ %.1f index writes)".formatted(what,
-                calls / (double) lastCount, totals.readUnits() / lastCount, totals.writeUnits() / lastCount,
+        String byOperation = totals.operations().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(op -> "%s %.1f".formatted(op.getKey(), op.getValue().calls() / (double) lastCount))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return "per %s: %.1f calls (%s), %.1f read units, %.1f write units (+ %.1f index writes)".formatted(what,
+                calls / (double) lastCount, byOperation, totals.readUnits() / lastCount, totals.writeUnits() / lastCount,
                 totals.indexWriteUnits() / lastCount);
     }
 
     private ReservationAllocator allocator() {
-        return new ReservationAllocator(new TableReservations(items), new TableSlotLedger(items), () -> center,
+        return new ReservationAllocator(new TableReservations(items), new TableSlotLedger(items), new TableDecisions(items), () -> center,
                 new ActiveBookingsLimit(1000), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(30));
     }
 
-    /** Decides the requests one after another, saying every 250 how far it got (a spike takes minutes today). */
-    private static void decide(ReservationAllocator allocator, List<Reservation> requests) {
+    /**
+     * Decides the requests as the one consumer does: the allocator's handler given batches of the event
+     * source's size, in order, each batch decided at once where its commands share nothing
+     * ({@link AllocatorHandler}); saying every 250 how far it got.
+     */
+    private void decide(ReservationAllocator allocator, List<Reservation> requests) {
+        int batchSize = FunctionSpecs.ALLOCATOR.queue().batchSize();
+        AllocatorHandler handler = new AllocatorHandler(allocator,
+                message -> new ReservationCommand(ReservationCommand.Type.DECIDE, new ReservationId(message.getBody()),
+                        "bench"), new TableMessageFailures(items), Clock.fixed(NOW, ZoneOffset.UTC), batchSize);
+        FunctionConfig function = FunctionConfig.of("allocator", Duration.ofSeconds(30), 512);
         long t0 = System.nanoTime();
         int decided = 0;
-        for (Reservation request : requests) {
-            allocator.handle(new ReservationCommand(ReservationCommand.Type.DECIDE, request.id(), request.correlationId()));
-            if (++decided % 250 == 0 && decided < requests.size()) {
+        int failed = 0;
+        for (int from = 0; from < requests.size(); from += batchSize) {
+            List<SQSEvent.SQSMessage> batch = new ArrayList<>();
+            for (Reservation request : requests.subList(from, Math.min(from + batchSize, requests.size()))) {
+                SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+                message.setMessageId("bench-" + request.id().value());
+                message.setBody(request.id().value());
+                message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+                batch.add(message);
+            }
+            SQSEvent event = new SQSEvent();
+            event.setRecords(batch);
+            failed += handler.handleRequest(event, LocalLambdaContext.startingNow(function, Clock.systemUTC()))
+                    .getBatchItemFailures().size();
+            int before = decided;
+            decided += batch.size();
+            if (decided / 250 > before / 250 && decided < requests.size()) {
                 System.out.printf("  … %d of %d decided after %.0f s%n", decided, requests.size(),
                         (System.nanoTime() - t0) / 1e9);
             }
+        }
+        if (failed > 0) {
+            throw new IllegalStateException(failed + " commands failed: the figures would not be of a working consumer");
         }
     }
 

@@ -24,14 +24,18 @@ public final class BenchmarkMain {
     /**
      * The AWS half at AWS latencies ({@code -Dmcw.bench=aws}; not in the default run): the three lines
      * issue 17 asks for, in its words. {@code -Dmcw.bench.aws.spike=N} decides a smaller spike (2,000 by
-     * default), {@code -Dmcw.bench.aws.decisions=N} times the allocator over N requests (200), and
+     * default), {@code -Dmcw.bench.aws.decisions=N} times the allocator over N requests
+     * (1,000; the allocator and the spike run after {@code -Dmcw.bench.aws.warmUp=N} decisions untimed, 5,000), and
      * {@code -Dmcw.bench.aws.parts=allocator,availability,spike} chooses the parts.
      */
     private static void aws() throws Exception {
-        int decisions = Integer.getInteger("mcw.bench.aws.decisions", 200);
+        int decisions = Integer.getInteger("mcw.bench.aws.decisions", 1_000);
         int spike = Integer.getInteger("mcw.bench.aws.spike", 2_000);
         List<String> parts = List.of(System.getProperty("mcw.bench.aws.parts", "allocator,availability,spike").split(","));
         System.out.println("== aws: the DynamoDB adapters through the SDK against the local wire endpoint, each call delayed");
+        if (parts.contains("allocator") || parts.contains("spike")) {
+            AwsBenchmark.warmUp(Integer.getInteger("mcw.bench.aws.warmUp", 5_000));
+        }
         if (parts.contains("allocator")) try (AwsBenchmark aws = AwsBenchmark.standard()) {
             System.out.printf("aws allocator: %.0f decisions/s (one consumer, %d ms per DynamoDB call)%n",
                     aws.allocatorDecisionsPerSecond(decisions), aws.latency().toMillis());

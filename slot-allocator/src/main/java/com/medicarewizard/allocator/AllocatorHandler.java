@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.port.MessageFailures;
 import com.medicarewizard.port.MessageFailures.MessageFailure;
@@ -15,17 +16,30 @@ import org.apache.logging.log4j.Logger;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
  * The slot allocator's Lambda: decodes each queued command and hands it to the
- * {@link ReservationAllocator}, one at a time in the order of the batch. A message it cannot
- * handle now is reported as a batch item failure (it comes back after the visibility timeout and,
- * past the queue's maxReceiveCount, is parked in the dead-letter queue for operators, with its last
- * error kept in {@link MessageFailures}); so is one whose request another consumer is deciding, without
- * an error. The others are deleted by the event source.
+ * {@link ReservationAllocator}. A message it cannot handle now is reported as a batch item failure (it
+ * comes back after the visibility timeout and, past the queue's maxReceiveCount, is parked in the
+ * dead-letter queue for operators, with its last error kept in {@link MessageFailures}); so is one
+ * whose request another consumer is deciding, without an error. The others are deleted by the event
+ * source.
+ *
+ * <p>Each decision waits on a few table calls, one after another; in DynamoDB each takes milliseconds,
+ * so one decision after another would leave the consumer idle most of the time (docs/adr/0014). The
+ * batch's reservations are read at once; then the commands that share nothing ({@link Touches}: not
+ * the patient, not a day of a site) are decided at once, up to {@code parallelism}, and those that
+ * share something one after another in the batch's order, so the outcome is the one the batch's order
+ * gives. With a parallelism of 1 the batch is handled in its order on the caller's thread.
  */
 public final class AllocatorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Logger LOG = LogManager.getLogger(AllocatorHandler.class);
@@ -34,43 +48,126 @@ public final class AllocatorHandler implements RequestHandler<SQSEvent, SQSBatch
     private final Function<SQSEvent.SQSMessage, ReservationCommand> decoder;
     private final MessageFailures failures;
     private final Clock clock;
+    private final int parallelism;
+    /** The threads that read and decide at once; none with a parallelism of 1. */
+    private final ExecutorService workers;
 
-    /** @param failures where the last error of each failed message is kept for the operators' dead-letter list */
+    /** One command after another, on the caller's thread. */
     public AllocatorHandler(ReservationAllocator allocator, Function<SQSEvent.SQSMessage, ReservationCommand> decoder,
                             MessageFailures failures, Clock clock) {
+        this(allocator, decoder, failures, clock, 1);
+    }
+
+    /**
+     * @param failures    where the last error of each failed message is kept for the operators' dead-letter list
+     * @param parallelism the most commands of a batch decided at once (the event source's batch size: 10)
+     */
+    public AllocatorHandler(ReservationAllocator allocator, Function<SQSEvent.SQSMessage, ReservationCommand> decoder,
+                            MessageFailures failures, Clock clock, int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("a batch is decided at least one command at a time, not " + parallelism);
+        }
         this.allocator = allocator;
         this.decoder = decoder;
         this.failures = failures;
         this.clock = clock;
+        this.parallelism = parallelism;
+        this.workers = parallelism == 1 ? null : Executors.newFixedThreadPool(parallelism,
+                Thread.ofPlatform().daemon().name("allocator-", 0).factory());
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : event.getRecords()) {
-            try (var ids = CloseableThreadContext.put("messageId", message.getMessageId())
-                    .put("requestId", context.getAwsRequestId())) {
-                if (!handle(message)) {
-                    failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-                }
+        List<Job> jobs = event.getRecords().stream().map(message -> new Job(message, decode(message, context))).toList();
+        List<Boolean> handled = parallelism == 1 || jobs.size() < 2
+                ? jobs.stream().map(job -> run(job, null, context)).toList()
+                : atOnce(jobs, context);
+        List<SQSBatchResponse.BatchItemFailure> failed = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            if (!handled.get(i)) {
+                failed.add(new SQSBatchResponse.BatchItemFailure(jobs.get(i).message().getMessageId()));
             }
         }
-        return new SQSBatchResponse(failures);
+        return new SQSBatchResponse(failed);
     }
 
-    private boolean handle(SQSEvent.SQSMessage message) {
-        ReservationCommand command;
+    /** A message and its command, empty when it could not be decoded. */
+    private record Job(SQSEvent.SQSMessage message, Optional<ReservationCommand> command) {
+    }
+
+    /** A command's reservation as read before it is decided, or the failure of that read. */
+    private record Read(Optional<Reservation> reservation, RuntimeException failure) {
+    }
+
+    /**
+     * Reads every command's reservation at once, then runs each command once those before it that share
+     * a key with it are done. A command whose read failed shares everything, and is read again when run.
+     */
+    private List<Boolean> atOnce(List<Job> jobs, Context context) {
+        List<CompletableFuture<Read>> reads = jobs.stream().map(job -> CompletableFuture.supplyAsync(() -> read(job), workers))
+                .toList();
+        Map<String, CompletableFuture<Boolean>> lastByKey = new HashMap<>();
+        List<CompletableFuture<Boolean>> runs = new ArrayList<>();
+        CompletableFuture<?> lastOfEverything = CompletableFuture.completedFuture(null);
+        for (int i = 0; i < jobs.size(); i++) {
+            Job job = jobs.get(i);
+            Read read = reads.get(i).join();
+            Set<String> keys = read.failure() == null ? allocator.touches(read.reservation()) : Set.of(Touches.EVERYTHING);
+            List<CompletableFuture<?>> before = new ArrayList<>();
+            if (keys.contains(Touches.EVERYTHING)) {
+                before.addAll(runs);
+            } else {
+                before.add(lastOfEverything);
+                keys.stream().map(lastByKey::get).filter(java.util.Objects::nonNull).forEach(before::add);
+            }
+            CompletableFuture<Boolean> run = CompletableFuture.allOf(before.toArray(CompletableFuture[]::new))
+                    .thenApplyAsync(done -> run(job, read.failure() == null ? read : null, context), workers);
+            runs.add(run);
+            keys.forEach(key -> lastByKey.put(key, run));
+            if (keys.contains(Touches.EVERYTHING)) {
+                lastOfEverything = run;
+            }
+        }
+        return runs.stream().map(CompletableFuture::join).toList();
+    }
+
+    private Read read(Job job) {
         try {
-            command = decoder.apply(message);
+            return new Read(job.command().flatMap(allocator::read), null);
+        } catch (RuntimeException e) {
+            return new Read(Optional.empty(), e);
+        }
+    }
+
+    private Optional<ReservationCommand> decode(SQSEvent.SQSMessage message, Context context) {
+        try {
+            return Optional.of(decoder.apply(message));
         } catch (IllegalArgumentException e) {
-            LOG.error("undecodable message (receive {}), left for the dead-letter queue: {}",
-                    message.getAttributes().get("ApproximateReceiveCount"), e.getMessage());
-            recordFailure(message, Optional.empty(), "undecodable: " + e.getMessage());
+            try (var ids = CloseableThreadContext.put("messageId", message.getMessageId())
+                    .put("requestId", context.getAwsRequestId())) {
+                LOG.error("undecodable message (receive {}), left for the dead-letter queue: {}",
+                        message.getAttributes().get("ApproximateReceiveCount"), e.getMessage());
+                recordFailure(message, Optional.empty(), "undecodable: " + e.getMessage());
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Handles one decoded command from its reservation as read a moment ago, or as read now when
+     * {@code read} is null (no read before, or one that failed); true when the message may be deleted.
+     */
+    private boolean run(Job job, Read read, Context context) {
+        if (job.command().isEmpty()) {
             return false;
         }
-        try (var ids = CloseableThreadContext.put("correlationId", command.correlationId())
+        SQSEvent.SQSMessage message = job.message();
+        ReservationCommand command = job.command().get();
+        try (var ids = CloseableThreadContext.put("messageId", message.getMessageId())
+                .put("requestId", context.getAwsRequestId())
+                .put("correlationId", command.correlationId())
                 .put("reservationId", command.reservation().value())) {
-            AllocationOutcome outcome = allocator.handle(command);
+            AllocationOutcome outcome = allocator.handle(command, read == null ? allocator.read(command) : read.reservation());
             if (outcome.deliverAgain()) {
                 // no error: nothing recorded for the dead-letter list; the command comes back after the
                 // visibility timeout, by when the other consumer has decided it (or its lease has ended)

@@ -2,6 +2,7 @@ package com.medicarewizard.allocator;
 
 import com.medicarewizard.domain.availability.BookingRules;
 import com.medicarewizard.domain.availability.Occupancy;
+import com.medicarewizard.domain.center.Cell;
 import com.medicarewizard.domain.center.Center;
 import com.medicarewizard.domain.center.ExamType;
 import com.medicarewizard.domain.center.Resource;
@@ -14,6 +15,7 @@ import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.domain.reservation.ReservationStatus;
 import com.medicarewizard.port.CenterCatalog;
+import com.medicarewizard.port.Decisions;
 import com.medicarewizard.port.ReservationCommand;
 import com.medicarewizard.port.Reservations;
 import com.medicarewizard.port.Reservations.DecisionLease;
@@ -22,8 +24,11 @@ import com.medicarewizard.port.SlotLedger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -31,11 +36,17 @@ import java.util.UUID;
  * delivers the commands. A request is confirmed only on free resources and within the patient's
  * {@link ActiveBookingsLimit}. Every effect is conditional (cells claim-if-absent, the reservation
  * updated on its stored version), so a command delivered twice, replayed from the dead-letter
- * queue, or raced by a second consumer has the effect of one. Cells are claimed in the request's
- * name, so two consumers claiming for the same request at once could release each other's claims:
- * before it claims, an attempt takes the request's decision lease ({@link Reservations#leaseDecision}),
- * and a consumer that finds another's lease live leaves the command for the queue to deliver again
- * ({@link AllocationOutcome.Kind#BEING_DECIDED}). A command changes only what its
+ * queue, or raced by a second consumer has the effect of one.
+ *
+ * <p>A request is decided in one write where it can be ({@link Decisions}: its cells' claims and its
+ * confirmation in one transaction, after one read of its candidates' holders), so nothing is ever held
+ * in its name unless it is stored CONFIRMED with it (docs/adr/0014). A move, or an exam needing more
+ * cells than a transaction takes, is decided cell by cell: cells are then claimed in the request's
+ * name before it is stored, so two consumers claiming for the same request at once could release each
+ * other's claims, and before it claims, an attempt takes the request's decision lease
+ * ({@link Reservations#leaseDecision}); a consumer that finds another's lease live leaves the command
+ * for the queue to deliver again ({@link AllocationOutcome.Kind#BEING_DECIDED}). A request that carries
+ * a lease is never written in one write (the write's condition), so the two ways never mix. A command changes only what its
  * patient asked for: DECIDE only a PENDING request that exists, CANCEL only a reservation whose
  * patient's cancel request is recorded on it ({@link Reservations#recordCancelRequest}); anything
  * else arriving on the queue (a replay, or a command forged by whoever could write to it) changes nothing.
@@ -50,9 +61,13 @@ import java.util.UUID;
  */
 public final class ReservationAllocator {
     private static final int ATTEMPTS = 3;
+    /** Every resource has as many cells over an occupancy: any one counts them. */
+    private static final ResourceId ANY_RESOURCE = new ResourceId("ANY");
     private final Reservations reservations;
     private final CenterCatalog catalog;
     private final ResourceClaims claims;
+    private final Decisions decisions;
+    private final int transactionCells;
     private final ActiveBookingsLimit limit;
     private final Clock clock;
     private final Duration leaseLength;
@@ -65,24 +80,60 @@ public final class ReservationAllocator {
      *                          visibility timeout (six times the function's), so a command that comes back
      *                          after a failed attempt finds the lease ended.
      */
-    public ReservationAllocator(Reservations reservations, SlotLedger ledger, CenterCatalog catalog,
+    public ReservationAllocator(Reservations reservations, SlotLedger ledger, Decisions decisions, CenterCatalog catalog,
                                 ActiveBookingsLimit limit, Clock clock, Duration invocationTimeout) {
+        this(reservations, ledger, decisions, catalog, limit, clock, invocationTimeout, Decisions.MAX_CELLS);
+    }
+
+    /**
+     * @param transactionCells the most cells a request may need to be decided in one write
+     *                         ({@link Decisions}, at most {@value Decisions#MAX_CELLS}); requests needing
+     *                         more, and moves, are decided cell by cell under a lease. 0 decides every
+     *                         request cell by cell: tests keep that path's crash-safety in view with it.
+     */
+    public ReservationAllocator(Reservations reservations, SlotLedger ledger, Decisions decisions, CenterCatalog catalog,
+                                ActiveBookingsLimit limit, Clock clock, Duration invocationTimeout, int transactionCells) {
         if (!invocationTimeout.isPositive()) {
             throw new IllegalArgumentException("the invocation timeout must be positive: " + invocationTimeout);
+        }
+        if (transactionCells < 0 || transactionCells > Decisions.MAX_CELLS) {
+            throw new IllegalArgumentException("a transaction takes 0 to " + Decisions.MAX_CELLS + " cells, not "
+                    + transactionCells);
         }
         this.reservations = reservations;
         this.catalog = catalog;
         this.claims = new ResourceClaims(ledger);
+        this.decisions = decisions;
+        this.transactionCells = transactionCells;
         this.limit = limit;
         this.clock = clock;
         this.leaseLength = invocationTimeout.multipliedBy(2);
     }
 
     public AllocationOutcome handle(ReservationCommand command) {
+        return handle(command, read(command));
+    }
+
+    /** The reservation a command names, as stored now: what {@link #handle(ReservationCommand, Optional)} starts from. */
+    public Optional<Reservation> read(ReservationCommand command) {
+        return reservations.find(command.reservation());
+    }
+
+    /** What handling a command on {@code read} may share with another command's handling ({@link Touches}). */
+    Set<String> touches(Optional<Reservation> read) {
+        return Touches.of(read, catalog.current());
+    }
+
+    /**
+     * Handles the command starting from {@code read}, its reservation as {@link #read} answered it a
+     * moment ago (a batch reads all its reservations at once); a retry after a concurrent change reads
+     * it again.
+     */
+    public AllocationOutcome handle(ReservationCommand command, Optional<Reservation> read) {
         // one holder per delivery, kept across its retries below: a retry renews its own lease
         String attempt = UUID.randomUUID().toString();
         for (int retry = 1; ; retry++) {
-            Optional<Reservation> found = reservations.find(command.reservation());
+            Optional<Reservation> found = retry == 1 ? read : reservations.find(command.reservation());
             if (found.isEmpty()) {
                 return AllocationOutcome.unknown();
             }
@@ -117,10 +168,17 @@ public final class ReservationAllocator {
         if (refused.isPresent()) {
             return reject(request, refused.get(), attempt, now);
         }
+        Occupancy occupancy = Occupancy.of(exam.get(), request.start());
+        if (replaced.isEmpty() && cellsNeeded(exam.get(), occupancy) <= transactionCells) {
+            Optional<AllocationOutcome> decided = decideInOneWrite(rules, request, exam.get(), site.get(), occupancy, now);
+            if (decided.isPresent()) {
+                return decided.get();
+            }
+            // the request carries a decision lease: an attempt began cell by cell, and it is ended that way
+        }
         if (!reservations.leaseDecision(request.id(), new DecisionLease(attempt, now.plus(leaseLength)), now)) {
             return notLeased(request.id());
         }
-        Occupancy occupancy = Occupancy.of(exam.get(), request.start());
         Optional<Replacing> replacing = replaced.map(r -> Replacing.of(r, occupancyOf(r)));
         Decision decision = claims.claim(rules, request.id(), exam.get(), site.get(), occupancy, replacing);
         try {
@@ -136,6 +194,99 @@ public final class ReservationAllocator {
             }
             throw e;
         }
+    }
+
+    /**
+     * Decides the request in one write ({@link Decisions}): the first open candidate of each kind, in the
+     * center's order as cell by cell, whose cells are all free over the occupancy, judged on reads of the
+     * candidates' holders made only as far as needed ({@link #toRead}); its claims and the confirmation
+     * go in one transaction. Cells a racing
+     * writer took meanwhile are named by the refusal, and the choice is made again without them. With no
+     * free candidate of some kind, the request is rejected without any claim. No lease is needed: nothing
+     * is ever held in the request's name unless the request is stored CONFIRMED with it.
+     *
+     * @return empty when the request carries a decision lease, so that it must be decided cell by cell
+     */
+    private Optional<AllocationOutcome> decideInOneWrite(BookingRules rules, Reservation request, ExamType exam,
+                                                         Site site, Occupancy occupancy, Instant now) {
+        List<List<Resource>> candidates = BookingRules.kindsInOrder(exam).stream()
+                .map(kind -> rules.openCandidates(exam, site, kind, occupancy)).toList();
+        Set<ResourceId> read = new HashSet<>();
+        Set<Cell> taken = new HashSet<>();
+        while (true) {
+            List<ResourceId> unread = toRead(candidates, occupancy, taken, read);
+            if (!unread.isEmpty()) {
+                claims.ledger().holders(unread, occupancy.from(), occupancy.to()).forEach((cell, holder) -> {
+                    if (!holder.equals(request.id())) {
+                        taken.add(cell);
+                    }
+                });
+                read.addAll(unread);
+                continue;
+            }
+            Optional<List<ResourceId>> choice = firstFree(candidates, occupancy, taken);
+            if (choice.isEmpty()) {
+                return Optional.of(store(request.decide(new Decision.Rejected(RejectionReason.SLOT_TAKEN), now)));
+            }
+            List<Cell> cells = choice.get().stream().flatMap(resource -> occupancy.cells(resource).stream()).toList();
+            switch (decisions.confirm(request.decide(new Decision.Confirmed(choice.get()), now), cells)) {
+                case Decisions.Stored stored -> {
+                    return Optional.of(AllocationOutcome.changed(stored.reservation().status()));
+                }
+                case Decisions.Leased leased -> {
+                    return Optional.empty();
+                }
+                case Decisions.Taken refused -> {
+                    if (!taken.addAll(refused.cells())) {
+                        throw new IllegalStateException("cells refused as taken were known taken: " + refused.cells());
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The candidates whose holders must be read before a choice can be made, read in one go: for each
+     * kind with no free candidate known, its next candidates in the center's order, as many as were read
+     * of the kind already (at least one). The first read is usually enough (an exam of two kinds: two
+     * queries), and a filling day costs a few more rounds, each doubling, rather than a read of every
+     * candidate of the site: each read is a call, and a consumer's calls are what it is made of.
+     * Empty when every kind has a free candidate known or none left to read.
+     */
+    private static List<ResourceId> toRead(List<List<Resource>> candidates, Occupancy occupancy, Set<Cell> taken,
+                                           Set<ResourceId> read) {
+        List<ResourceId> unread = new ArrayList<>();
+        for (List<Resource> ofKind : candidates) {
+            List<ResourceId> ids = ofKind.stream().map(Resource::id).toList();
+            long readOfKind = ids.stream().filter(read::contains).count();
+            boolean freeKnown = ids.stream().filter(read::contains)
+                    .anyMatch(id -> occupancy.cells(id).stream().noneMatch(taken::contains));
+            if (!freeKnown) {
+                ids.stream().filter(id -> !read.contains(id) && !unread.contains(id)).limit(Math.max(1, readOfKind))
+                        .forEach(unread::add);
+            }
+        }
+        return unread;
+    }
+
+    /** Per kind, the first candidate not chosen yet with none of its cells taken; empty when a kind has none. */
+    private static Optional<List<ResourceId>> firstFree(List<List<Resource>> candidates, Occupancy occupancy,
+                                                        Set<Cell> taken) {
+        List<ResourceId> chosen = new ArrayList<>();
+        for (List<Resource> ofKind : candidates) {
+            Optional<ResourceId> free = ofKind.stream().map(Resource::id).filter(id -> !chosen.contains(id))
+                    .filter(id -> occupancy.cells(id).stream().noneMatch(taken::contains)).findFirst();
+            if (free.isEmpty()) {
+                return Optional.empty();
+            }
+            chosen.add(free.get());
+        }
+        return Optional.of(chosen);
+    }
+
+    /** The cells a confirmation claims: one resource of every kind the exam needs, over its occupancy. */
+    private static int cellsNeeded(ExamType exam, Occupancy occupancy) {
+        return BookingRules.kindsInOrder(exam).size() * occupancy.cells(ANY_RESOURCE).size();
     }
 
     /**

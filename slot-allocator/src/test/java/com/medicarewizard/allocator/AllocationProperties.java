@@ -33,7 +33,17 @@ class AllocationProperties {
     @Property(tries = 200)
     void noResourceTimeIsEverGivenTwiceAndNothingLeaks(@ForAll("requests") List<Requested> requests,
                                                         @ForAll("steps") List<QueueStep> steps) {
-        CommandQueue queue = new CommandQueue();
+        play(new CommandQueue(true), requests, steps);
+    }
+
+    /** The same, every request decided cell by cell under its lease: the path of moves and of long exams. */
+    @Property(tries = 200)
+    void cellByCellNoResourceTimeIsEverGivenTwiceAndNothingLeaks(@ForAll("requests") List<Requested> requests,
+                                                                  @ForAll("steps") List<QueueStep> steps) {
+        play(new CommandQueue(false), requests, steps);
+    }
+
+    private static void play(CommandQueue queue, List<Requested> requests, List<QueueStep> steps) {
         for (Requested requested : requests) {
             queue.request(requested.exam(), NINE.plus(Duration.ofMinutes(15L * requested.quarter())));
         }

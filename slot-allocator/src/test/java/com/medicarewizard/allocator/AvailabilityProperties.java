@@ -18,6 +18,7 @@ import com.medicarewizard.domain.reservation.ReservationStatus;
 import com.medicarewizard.port.ReservationCommand;
 import com.medicarewizard.port.fakes.InMemoryReservations;
 import com.medicarewizard.port.fakes.InMemorySlotLedger;
+import com.medicarewizard.port.fakes.InMemoryDecisions;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -83,7 +84,7 @@ class AvailabilityProperties {
             this.now = now;
             ReservationId others = ReservationId.random();
             ledger.claim(others, held);
-            allocator = new ReservationAllocator(reservations, ledger, () -> center, ActiveBookingsLimit.standard(),
+            allocator = new ReservationAllocator(reservations, ledger, new InMemoryDecisions(reservations, ledger), () -> center, ActiveBookingsLimit.standard(),
                     Clock.fixed(now, ZoneOffset.UTC), InMemoryAllocation.TIMEOUT);
         }
 

@@ -15,7 +15,13 @@ import java.util.List;
  */
 final class CommandQueue {
     private FlakySlotLedger flaky;
-    final InMemoryAllocation allocation = new InMemoryAllocation(ledger -> flaky = new FlakySlotLedger(ledger));
+    final InMemoryAllocation allocation;
+
+    /** @param inOneWrite whether requests are decided in one write ({@link com.medicarewizard.port.Decisions}) or all cell by cell */
+    CommandQueue(boolean inOneWrite) {
+        allocation = new InMemoryAllocation(ledger -> flaky = new FlakySlotLedger(ledger),
+                inOneWrite ? com.medicarewizard.port.Decisions.MAX_CELLS : 0);
+    }
     private final List<Reservation> requests = new ArrayList<>();
     private final List<ReservationCommand> queued = new ArrayList<>();
     private final List<ReservationCommand> handled = new ArrayList<>();
@@ -45,13 +51,17 @@ final class CommandQueue {
             }
             case CANCEL -> cancel(requests.get(step.pick() % requests.size()));
             case MOVE -> move(requests.get(step.pick() % requests.size()), step.pick() % 4);
-            case FAIL_A_CLAIM -> flaky.failClaim(1 + step.pick() % 3);
+            case FAIL_A_CLAIM -> {
+                flaky.failClaim(1 + step.pick() % 3);
+                allocation.decisions.failConfirm(1 + step.pick() % 2, step.pick() % 3 == 0);
+            }
         }
     }
 
     /** Delivers until the queue is empty, the ledger working again, as the queue's retries end. */
     void drain() {
         flaky.failClaim(0);
+        allocation.decisions.failConfirm(0, false);
         while (!queued.isEmpty()) {
             deliver(queued.removeFirst());
         }

@@ -15,7 +15,9 @@ import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.domain.reservation.ReservationStatus;
 import com.medicarewizard.port.ReservationCommand;
+import com.medicarewizard.port.Decisions;
 import com.medicarewizard.port.SlotLedger;
+import com.medicarewizard.port.fakes.InMemoryDecisions;
 import com.medicarewizard.port.fakes.InMemoryReservations;
 import com.medicarewizard.port.fakes.InMemorySlotLedger;
 
@@ -55,12 +57,27 @@ final class InMemoryAllocation {
     /** A small limit, so that a test reaches it in a few requests. */
     static final ActiveBookingsLimit LIMIT = new ActiveBookingsLimit(3);
 
+    /** Whose confirmations fail when told: they are written in one transaction on this allocation's stores. */
+    final FlakyDecisions decisions = new FlakyDecisions(new InMemoryDecisions(reservations, ledger));
+    /** The most cells its allocators decide in one write: {@link Decisions#MAX_CELLS}, or 0 for cell by cell. */
+    private final int transactionCells;
+
+    /** An allocation deciding as in production: in one write, moves cell by cell. */
     InMemoryAllocation() {
-        this(ledger -> ledger);
+        this(ledger -> ledger, Decisions.MAX_CELLS);
     }
 
-    /** @param wrap what the allocator sees of the ledger (e.g. one that fails now and then) */
+    /**
+     * An allocation deciding every request cell by cell under its lease, seeing the ledger as {@code wrap}
+     * makes it (e.g. one that fails now and then): the path of moves and of exams too long for one write.
+     */
     InMemoryAllocation(UnaryOperator<SlotLedger> wrap) {
+        this(wrap, 0);
+    }
+
+    /** @param transactionCells the most cells decided in one write (0: every request cell by cell) */
+    InMemoryAllocation(UnaryOperator<SlotLedger> wrap, int transactionCells) {
+        this.transactionCells = transactionCells;
         allocator = anotherConsumer(wrap);
     }
 
@@ -71,7 +88,8 @@ final class InMemoryAllocation {
 
     /** Another consumer, seeing the ledger as {@code wrap} makes it. */
     ReservationAllocator anotherConsumer(UnaryOperator<SlotLedger> wrap) {
-        return new ReservationAllocator(reservations, wrap.apply(ledger), center::get, LIMIT, clock, TIMEOUT);
+        return new ReservationAllocator(reservations, wrap.apply(ledger), decisions, center::get, LIMIT, clock, TIMEOUT,
+                transactionCells);
     }
 
     /**

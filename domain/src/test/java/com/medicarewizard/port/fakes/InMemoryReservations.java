@@ -173,6 +173,11 @@ public final class InMemoryReservations implements Reservations, ReservationChan
                 .filter(r -> r.decidedAt().filter(d -> !d.isBefore(since)).isPresent()).toList();
     }
 
+    /** Whether the request carries a decision lease, live or ended: what {@link InMemoryDecisions} refuses to write over. */
+    public synchronized boolean leased(ReservationId id) {
+        return leases.containsKey(id);
+    }
+
     /** Stores a reservation as it is (a test's way of putting another writer's work in place). */
     public synchronized void put(Reservation reservation) {
         byId.put(reservation.id(), reservation);

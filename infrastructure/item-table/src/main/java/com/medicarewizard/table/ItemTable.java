@@ -47,6 +47,15 @@ public interface ItemTable {
     List<Item> query(Query query);
 
     /**
+     * The answers of several queries, each as {@link #query} answers it, in the order given. Each query
+     * is a round trip of its own to DynamoDB, so its adapter sends them at once: a reader of several
+     * partitions (a request's candidate resources) waits for one round trip, not one per partition.
+     */
+    default List<List<Item>> queryAll(List<Query> queries) {
+        return queries.stream().map(this::query).toList();
+    }
+
+    /**
      * The sort keys alone of the items of table partition {@code pk} in {@code range}, ascending
      * (a query projecting only the key): for readers whose sort key says all they need.
      */

@@ -22,6 +22,7 @@ import com.medicarewizard.notifier.OutcomeNotifier;
 import com.medicarewizard.notifier.ParkedNotificationRetrier;
 import com.medicarewizard.notifier.ParkedRetryHandler;
 import com.medicarewizard.port.PipelineMetrics;
+import com.medicarewizard.adapter.table.TableDecisions;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -36,9 +37,10 @@ record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
 
     AllocatorHandler allocator() {
         ReservationAllocator allocator = new ReservationAllocator(standIns.reservations(), standIns.ledger(),
-                standIns.catalog(), config.activeBookings(), clock, FunctionSpecs.ALLOCATOR.function().timeout().local());
+                new TableDecisions(standIns.table()), standIns.catalog(), config.activeBookings(), clock, FunctionSpecs.ALLOCATOR.function().timeout().local());
         return new AllocatorHandler(allocator, message -> ReservationCommandCodec.parse(message.getBody(),
-                MessageAttributes.strings(message)), standIns.failures(), clock);
+                MessageAttributes.strings(message)), standIns.failures(), clock,
+                FunctionSpecs.ALLOCATOR.queue().batchSize());
     }
 
     SweeperHandler sweeper() {

@@ -117,9 +117,13 @@ public final class TableSlotLedger implements SlotLedger {
             return held;
         }
         SortRange range = range(from, to);
-        for (ResourceId resource : resources) {
-            for (Item item : table.query(Query.table(ItemKeys.claim(resource), range))) {
-                held.put(new Cell(resource, ItemKeys.instant(item.string(START))), new ReservationId(item.string(OWNER)));
+        List<ResourceId> partitions = List.copyOf(resources);
+        List<List<Item>> answers = table.queryAll(partitions.stream()
+                .map(resource -> Query.table(ItemKeys.claim(resource), range)).toList());
+        for (int i = 0; i < partitions.size(); i++) {
+            for (Item item : answers.get(i)) {
+                held.put(new Cell(partitions.get(i), ItemKeys.instant(item.string(START))),
+                        new ReservationId(item.string(OWNER)));
             }
         }
         return held;
@@ -191,11 +195,11 @@ public final class TableSlotLedger implements SlotLedger {
         return SortRange.between(ItemKeys.instant(from), ItemKeys.instant(to.minusNanos(1)));
     }
 
-    private static Key key(Cell cell) {
+    static Key key(Cell cell) {
         return new Key(ItemKeys.claim(cell.resource()), ItemKeys.claimSort(cell));
     }
 
-    private static Item claimItem(ReservationId owner, Cell cell) {
+    static Item claimItem(ReservationId owner, Cell cell) {
         return Item.builder(key(cell))
                 .put(TYPE, CLAIM)
                 .put(RESOURCE_ID, cell.resource().value())

@@ -180,6 +180,23 @@ public abstract class ItemTableContract {
     }
 
     @Test
+    void queriesSeveralPartitionsAtOnceAnsweringEachInTheOrderAsked() {
+        for (String pk : List.of("A", "B", "C")) {
+            for (int i = 0; i < 3; i++) {
+                table.put(item(pk, pk + i), Condition.always());
+            }
+        }
+
+        List<List<Item>> answers = table.queryAll(List.of(Query.table("C", SortRange.all()).descending(),
+                Query.table("A", SortRange.beginsWith("A1")), Query.table("none", SortRange.all()),
+                Query.table("B", SortRange.all())));
+
+        assertThat(answers).map(ItemTableContract::sortKeys).containsExactly(List.of("C2", "C1", "C0"), List.of("A1"),
+                List.of(), List.of("B0", "B1", "B2"));
+        assertThat(table.queryAll(List.of())).isEmpty();
+    }
+
+    @Test
     void queriesASparseIndexByItsOwnAttributes() {
         table.put(item("RESERVATION#1", "R").with(ItemLayout.PATIENT_ID, "p1").with(ItemLayout.START, "2026-05"), Condition.always());
         table.put(item("RESERVATION#2", "R").with(ItemLayout.PATIENT_ID, "p1").with(ItemLayout.START, "2026-04"), Condition.always());

@@ -15,6 +15,7 @@ import com.medicarewizard.domain.reservation.ActiveBookingsLimit;
 import com.medicarewizard.functions.FunctionSpecs;
 import com.medicarewizard.lambda.common.AwsSettings;
 import com.medicarewizard.lambda.common.TablePorts;
+import com.medicarewizard.adapter.table.TableDecisions;
 
 import java.util.Map;
 
@@ -35,11 +36,11 @@ public final class AllocatorFunction implements RequestHandler<SQSEvent, SQSBatc
         TablePorts ports = TablePorts.from(new AwsSettings(env));
         int limit = FunctionSpecs.LIMITS.overriddenBy(env).activeBookingsPerPatient();
         ReservationAllocator allocator = new ReservationAllocator(new TableReservations(ports.table()),
-                new TableSlotLedger(ports.table()), ports.catalog(), new ActiveBookingsLimit(limit), ports.clock(),
+                new TableSlotLedger(ports.table()), new TableDecisions(ports.table()), ports.catalog(), new ActiveBookingsLimit(limit), ports.clock(),
                 FunctionSpecs.ALLOCATOR.function().timeout().aws());
         this.handler = new AllocatorHandler(allocator,
                 message -> ReservationCommandCodec.parse(message.getBody(), MessageAttributes.strings(message)),
-                new TableMessageFailures(ports.table()), ports.clock());
+                new TableMessageFailures(ports.table()), ports.clock(), FunctionSpecs.ALLOCATOR.queue().batchSize());
     }
 
     @Override

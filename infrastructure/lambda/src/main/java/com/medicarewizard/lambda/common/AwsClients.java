@@ -1,5 +1,7 @@
 package com.medicarewizard.lambda.common;
 
+import com.medicarewizard.adapter.dynamodb.KeptConnections;
+
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -81,6 +83,11 @@ public final class AwsClients {
             return attempts == 1 ? AwsRetryStrategy.doNotRetry()
                     : AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(attempts).build();
         }
+    }
+
+    static {
+        // before any client's first call: the JDK fixes the connections it keeps at its first one
+        KeptConnections.ensure();
     }
 
     private AwsClients() {

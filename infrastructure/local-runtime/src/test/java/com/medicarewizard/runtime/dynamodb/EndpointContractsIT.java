@@ -1,5 +1,6 @@
 package com.medicarewizard.runtime.dynamodb;
 
+import com.medicarewizard.adapter.table.TableDecisions;
 import com.medicarewizard.adapter.table.TableMessageFailures;
 import com.medicarewizard.adapter.table.TableNotificationLedger;
 import com.medicarewizard.adapter.table.TablePasswordResets;
@@ -17,6 +18,7 @@ import com.medicarewizard.port.RecipientQuota;
 import com.medicarewizard.port.Reservations;
 import com.medicarewizard.port.SlotLedger;
 import com.medicarewizard.port.Tokens;
+import com.medicarewizard.port.contract.DecisionsContract;
 import com.medicarewizard.port.contract.MessageFailuresContract;
 import com.medicarewizard.port.contract.NotificationLedgerContract;
 import com.medicarewizard.port.contract.PasswordResetsContract;
@@ -53,6 +55,15 @@ class EndpointContractsIT {
         @Override
         protected Reservations newReservations() {
             return new TableReservations(EndpointExtension.freshTable());
+        }
+    }
+
+    @Nested
+    class DecisionsOnTheEndpoint extends DecisionsContract {
+        @Override
+        protected Stores newStores() {
+            ItemTable table = EndpointExtension.freshTable();
+            return new Stores(new TableReservations(table), new TableSlotLedger(table), new TableDecisions(table));
         }
     }
 
