@@ -13,8 +13,9 @@ import java.util.Map;
 /**
  * Who holds each resource-time cell. The allocator is its single writer and every write is
  * conditional, so a cell is never held by two reservations, whatever the redeliveries or crashes.
+ * It is also the strongly consistent {@link TakenCellsView}: what the embedded runtime's availability reads.
  */
-public interface SlotLedger {
+public interface SlotLedger extends TakenCellsView {
 
     /**
      * Claims every cell for {@code owner}, each claim-if-absent (a cell {@code owner} already holds
@@ -46,6 +47,7 @@ public interface SlotLedger {
      * The same cells as {@link #holders}, without their holders: what availability reads, often
      * thousands of cells per answer, so adapters may read them more cheaply.
      */
+    @Override
     default TakenCells taken(Collection<ResourceId> resources, Instant from, Instant to) {
         return new TakenCells(holders(resources, from, to).keySet());
     }

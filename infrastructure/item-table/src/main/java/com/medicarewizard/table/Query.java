@@ -6,11 +6,19 @@ import java.util.Optional;
 /**
  * A query of one partition: of the table (by {@code pk}, ordered by {@code sk}) or of a global
  * secondary index (by its partition attribute, ordered by its sort attribute), with a sort-key
- * range, a direction and a limit on the number of items.
+ * range, a direction and a limit on the number of items. A table query is strongly consistent
+ * unless its reader accepts an answer a moment old ({@link #eventuallyConsistent()}: half the read
+ * units in DynamoDB); an index query is eventually consistent whatever it asks, as GSIs are.
  */
-public record Query(Optional<String> index, String partition, SortRange range, int limit, boolean ascending) {
+public record Query(Optional<String> index, String partition, SortRange range, int limit, boolean ascending,
+                    boolean consistent) {
 
     public static final int NO_LIMIT = Integer.MAX_VALUE;
+
+    /** Strongly consistent where the table can be (a table query). */
+    public Query(Optional<String> index, String partition, SortRange range, int limit, boolean ascending) {
+        this(index, partition, range, limit, ascending, true);
+    }
 
     public Query {
         Objects.requireNonNull(index, "index");
@@ -32,10 +40,15 @@ public record Query(Optional<String> index, String partition, SortRange range, i
     }
 
     public Query limit(int items) {
-        return new Query(index, partition, range, items, ascending);
+        return new Query(index, partition, range, items, ascending, consistent);
     }
 
     public Query descending() {
-        return new Query(index, partition, range, limit, false);
+        return new Query(index, partition, range, limit, false, consistent);
+    }
+
+    /** The same query, answered from any replica: it may miss the last second's writes. */
+    public Query eventuallyConsistent() {
+        return new Query(index, partition, range, limit, ascending, false);
     }
 }

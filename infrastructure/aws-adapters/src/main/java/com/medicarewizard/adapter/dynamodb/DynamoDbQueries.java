@@ -48,7 +48,7 @@ final class DynamoDbQueries {
                 + sortCondition(expressions, sort, query.range());
         QueryRequest.Builder request = QueryRequest.builder().tableName(table)
                 .indexName(index == null ? null : index.name())
-                .consistentRead(index == null)
+                .consistentRead(index == null && query.consistent())
                 .keyConditionExpression(keyCondition)
                 .scanIndexForward(query.ascending());
         if (keysOnly) {

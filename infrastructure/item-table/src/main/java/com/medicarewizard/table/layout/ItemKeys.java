@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
@@ -125,6 +126,34 @@ public final class ItemKeys {
     /** The sort key of a claim: its cell's start. */
     public static String claimSort(Cell cell) {
         return instant(cell.start());
+    }
+
+    /** The partition of a resource's taken-cells summary: one item per UTC day. */
+    public static String taken(ResourceId resource) {
+        return ItemLayout.TAKEN + "#" + resource.value();
+    }
+
+    /** The sort key of the summary item holding the cell that starts at {@code start}: its UTC day. */
+    public static String takenDay(Instant start) {
+        return LocalDate.ofInstant(start, ZoneOffset.UTC).toString();
+    }
+
+    /**
+     * The attribute of the cell starting at {@code start} in its day's summary item: {@code c} and the
+     * start's UTC hour and minute ({@code c0930}). One attribute per cell, so that a change of one cell is
+     * one SET or REMOVE of its own attribute, which commutes with the changes of every other cell.
+     */
+    public static String takenCell(Instant start) {
+        long secondOfDay = Math.floorMod(start.getEpochSecond(), 86_400L);
+        return "c%02d%02d".formatted(secondOfDay / 3_600, secondOfDay % 3_600 / 60);
+    }
+
+    /** The start, in epoch seconds, of the cell a summary attribute names in day {@code day}'s item; -1 for any other attribute. */
+    public static long takenCellStart(String day, String attribute) {
+        if (attribute.length() != 5 || attribute.charAt(0) != 'c' || !allDigits(attribute, 1, 5)) {
+            return -1;
+        }
+        return LocalDate.parse(day).toEpochDay() * 86_400 + digits(attribute, 1, 3) * 3_600L + digits(attribute, 3, 5) * 60L;
     }
 
     public static String patient(PatientId id) {

@@ -21,6 +21,10 @@ package com.medicarewizard.table.layout;
  *     reservation's transaction</td></tr>
  * <tr><td>slot claim</td><td>{@code CLAIM#<resourceId>}</td><td>cell start (fixed-width instant)</td>
  *     <td>resourceId, start, owner (reservation id)</td></tr>
+ * <tr><td>taken cells of a day (availability's read model)</td><td>{@code TAKEN#<resourceId>}</td>
+ *     <td>the UTC day, {@code yyyy-MM-dd}</td><td>type, and one attribute per taken cell of that day:
+ *     {@code c<HHmm>} of the cell's start in UTC ({@code c0930}), {@code true} — kept from the claims' stream
+ *     records by the availability projector, never written by the allocator (docs/adr/0014)</td></tr>
  * <tr><td>patient</td><td>{@code PATIENT#<id>}</td><td>{@code PATIENT}</td>
  *     <td>patientId, email, passwordHash, firstName, lastName, phone, taxCode, dateOfBirth,
  *     language, registeredAt — the only item holding personal data</td></tr>
@@ -73,6 +77,7 @@ public final class ItemLayout {
     public static final String RESERVATION = "RESERVATION";
     public static final String IDEMPOTENCY = "IDEMPOTENCY";
     public static final String CLAIM = "CLAIM";
+    public static final String TAKEN = "TAKEN";
     public static final String PATIENT = "PATIENT";
     public static final String EMAIL = "EMAIL";
     public static final String TOKEN = "TOKEN";

@@ -9,6 +9,7 @@ import com.medicarewizard.adapter.table.TableRateLimits;
 import com.medicarewizard.adapter.table.TableRecipientQuota;
 import com.medicarewizard.adapter.table.TableReservations;
 import com.medicarewizard.adapter.table.TableSlotLedger;
+import com.medicarewizard.adapter.table.TableTakenCells;
 import com.medicarewizard.adapter.table.TableTokens;
 import com.medicarewizard.port.MessageFailures;
 import com.medicarewizard.port.NotificationLedger;
@@ -17,6 +18,7 @@ import com.medicarewizard.port.RateLimits;
 import com.medicarewizard.port.RecipientQuota;
 import com.medicarewizard.port.Reservations;
 import com.medicarewizard.port.SlotLedger;
+import com.medicarewizard.port.TakenCellsSummary;
 import com.medicarewizard.port.Tokens;
 import com.medicarewizard.port.contract.DecisionsContract;
 import com.medicarewizard.port.contract.MessageFailuresContract;
@@ -27,10 +29,12 @@ import com.medicarewizard.port.contract.RateLimitsContract;
 import com.medicarewizard.port.contract.RecipientQuotaContract;
 import com.medicarewizard.port.contract.ReservationsContract;
 import com.medicarewizard.port.contract.SlotLedgerContract;
+import com.medicarewizard.port.contract.TakenCellsSummaryContract;
 import com.medicarewizard.port.contract.TokensContract;
 import com.medicarewizard.table.ItemTable;
 import com.medicarewizard.table.contract.ItemTableContract;
 
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -72,6 +76,15 @@ class EndpointContractsIT {
         @Override
         protected SlotLedger newLedger() {
             return new TableSlotLedger(EndpointExtension.freshTable());
+        }
+    }
+
+    /** Availability's read model as AWS reads it: each resource's query at once, eventually consistent. */
+    @Nested
+    class TakenCellsOnTheEndpoint extends TakenCellsSummaryContract {
+        @Override
+        protected TakenCellsSummary newSummary() {
+            return new TableTakenCells(EndpointExtension.freshTable(), Executors.newVirtualThreadPerTaskExecutor());
         }
     }
 
