@@ -56,7 +56,7 @@ public final class NotifierHandler implements RequestHandler<DynamodbEvent, Stre
     }
 
     /** The records from {@code first} on, each a batch item failure. */
-    private static StreamsEventResponse unfinished(List<DynamodbEvent.DynamodbStreamRecord> records, int first) {
+    static StreamsEventResponse unfinished(List<DynamodbEvent.DynamodbStreamRecord> records, int first) {
         return new StreamsEventResponse(records.subList(first, records.size()).stream()
                 .map(r -> new StreamsEventResponse.BatchItemFailure(r.getDynamodb().getSequenceNumber())).toList());
     }
