@@ -66,8 +66,8 @@ final class Endpoints {
         return Map.of(
                 "listExamTypes", new Open(new ListExamTypes(intake.catalog())),
                 "listSites", new Open(new ListSites(intake.catalog())),
-                "getAvailability", new Open(new QueryAvailability(intake.catalog(), intake.ledger(), intake.clock(),
-                        intake.config().availabilityCache())));
+                "getAvailability", new Open(new QueryAvailability(intake.catalog(), intake.takenCells(), intake.ledger(),
+                        intake.clock(), intake.config().availabilityCache())));
     }
 
     private static Map<String, Endpoint> accounts(Intake intake) {
@@ -104,7 +104,7 @@ final class Endpoints {
                         intake.queue(), intake.rateLimits(), intake.config().limits().reservationRequests(),
                         intake.clock())),
                 "getOwnReservationMoveTimes", new ForPatient(new MoveTimes(new QueryAvailability(intake.catalog(),
-                        intake.ledger(), intake.clock(), Duration.ZERO), intake.reservations(), intake.clock())),
+                        intake.ledger(), intake.ledger(), intake.clock(), Duration.ZERO), intake.reservations(), intake.clock())),
                 "getOwnReservationCalendar", new ForPatient(new ReservationCalendar(intake.catalog(),
                         intake.reservations())));
     }

@@ -11,6 +11,7 @@ import com.medicarewizard.port.ReservationChanges;
 import com.medicarewizard.port.ReservationQueue;
 import com.medicarewizard.port.Reservations;
 import com.medicarewizard.port.SlotLedger;
+import com.medicarewizard.port.TakenCellsView;
 import com.medicarewizard.port.Tokens;
 
 import java.time.Clock;
@@ -23,12 +24,13 @@ import java.util.Optional;
  * composition of the use cases ({@code Endpoints}, {@link com.medicarewizard.intake.ops.PipelineGauges})
  * unpacks it: each use case is given exactly the ports it uses. {@code changes} lets a read wait for a
  * decision ({@code Prefer: wait}); without one ({@link ReservationChanges#NONE}) reads answer at once.
+ * {@code takenCells} is what availability reads: the ledger itself unless the runtime has a read model.
  */
 public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations reservations, ReservationQueue queue,
                      Patients patients, Tokens tokens, RateLimits rateLimits, StreamPosition streamPosition,
                      PasswordHasher passwordHasher, IntakeConfig config, Clock clock,
                      Optional<Operations> operations, ReservationChanges changes,
-                     Optional<PasswordResetPorts> passwordResets) {
+                     Optional<PasswordResetPorts> passwordResets, TakenCellsView takenCells) {
 
     public Intake {
         Objects.requireNonNull(catalog, "catalog");
@@ -45,6 +47,7 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
         Objects.requireNonNull(operations, "operations");
         Objects.requireNonNull(changes, "changes");
         Objects.requireNonNull(passwordResets, "password resets");
+        Objects.requireNonNull(takenCells, "taken cells");
     }
 
     /** What the password reset routes need: where the resets are kept, and the mail that sends their codes. */
@@ -60,7 +63,7 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
                   Patients patients, Tokens tokens, RateLimits rateLimits, StreamPosition streamPosition,
                   PasswordHasher passwordHasher, IntakeConfig config, Clock clock, Optional<Operations> operations) {
         this(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition, passwordHasher,
-                config, clock, operations, ReservationChanges.NONE, Optional.empty());
+                config, clock, operations, ReservationChanges.NONE, Optional.empty(), ledger);
     }
 
     public Intake(CenterCatalog catalog, SlotLedger ledger, Reservations reservations, ReservationQueue queue,
@@ -79,29 +82,39 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
 
     public Intake withStreamPosition(StreamPosition position) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, position,
-                passwordHasher, config, clock, operations, changes, passwordResets);
+                passwordHasher, config, clock, operations, changes, passwordResets, takenCells);
     }
 
     public Intake withPasswordHasher(PasswordHasher hasher) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
-                hasher, config, clock, operations, changes, passwordResets);
+                hasher, config, clock, operations, changes, passwordResets, takenCells);
     }
 
     /** With the ports behind the operator routes (dead letters, parked notifications, the outbox). */
     public Intake withOperations(Operations ops) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
-                passwordHasher, config, clock, Optional.of(ops), changes, passwordResets);
+                passwordHasher, config, clock, Optional.of(ops), changes, passwordResets, takenCells);
     }
 
     /** With the password reset routes' store and mail; without them those routes answer 404. */
     public Intake withPasswordResets(PasswordResets resets, Notifications mail) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
-                passwordHasher, config, clock, operations, changes, Optional.of(new PasswordResetPorts(resets, mail)));
+                passwordHasher, config, clock, operations, changes, Optional.of(new PasswordResetPorts(resets, mail)),
+                takenCells);
+    }
+
+    /**
+     * With availability read from {@code view} rather than from the ledger itself: in AWS, the summary the
+     * availability projector keeps (docs/adr/0014). A move's times keep reading the ledger, holders and all.
+     */
+    public Intake withTakenCells(TakenCellsView view) {
+        return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
+                passwordHasher, config, clock, operations, changes, passwordResets, view);
     }
 
     /** With the means to wait for a reservation's decision ({@code Prefer: wait} on a read). */
     public Intake withChanges(ReservationChanges reservationChanges) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
-                passwordHasher, config, clock, operations, reservationChanges, passwordResets);
+                passwordHasher, config, clock, operations, reservationChanges, passwordResets, takenCells);
     }
 }

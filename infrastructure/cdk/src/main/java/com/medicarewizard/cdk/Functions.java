@@ -2,11 +2,13 @@ package com.medicarewizard.cdk;
 
 import com.medicarewizard.functions.AbuseLimits;
 import com.medicarewizard.functions.AllocatorSpec;
+import com.medicarewizard.functions.AvailabilityProjectorSpec;
 import com.medicarewizard.functions.FunctionSpec;
 import com.medicarewizard.functions.FunctionSpecs;
 import com.medicarewizard.functions.IntakeSpec;
 import com.medicarewizard.functions.StreamSource;
 import com.medicarewizard.functions.SweeperSpec;
+import com.medicarewizard.table.layout.ItemLayout;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +25,8 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.FilterCriteria;
+import software.amazon.awscdk.services.lambda.FilterRule;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
@@ -38,7 +42,7 @@ import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
 /**
- * The six functions of {@link FunctionSpecs}, with its AWS values, each from its artifact
+ * The seven functions of {@link FunctionSpecs}, with its AWS values, each from its artifact
  * ({@code infrastructure/lambda}), Java 21 with SnapStart on published versions behind a {@code live}
  * alias that every trigger invokes. Least privilege: each gets the services and resources its adapters
  * use, the sweeper, the intake's dead-letter routes and the mail senders exactly the actions they call;
@@ -84,6 +88,7 @@ final class Functions extends Construct {
         notifier = notifier(functions, data, queues, messaging, notifierEnv);
         parkedRetry(functions, data, messaging, notifierEnv);
         Function metrics = pipelineMetrics(functions, data, queues);
+        availabilityProjector(functions, data, queues);
         List.of(intakeFunction, metrics).forEach(function -> readsStreamLag(function, notifier));
         all = List.copyOf(functions.created());
     }
@@ -166,16 +171,7 @@ final class Functions extends Construct {
         data.table().grantReadWriteData(function);
         messaging.grantSend(function);
         Alias live = functions.live(function);
-        live.addEventSource(DynamoEventSource.Builder.create(data.table())
-                .startingPosition(StartingPosition.TRIM_HORIZON)
-                .batchSize(stream.batchSize())
-                .maxBatchingWindow(Durations.of(stream.batchingWindow()))
-                .bisectBatchOnError(stream.bisectOnError())
-                .retryAttempts(stream.retryAttempts())
-                .maxRecordAge(Durations.of(stream.maxRecordAge()))
-                .reportBatchItemFailures(stream.reportBatchItemFailures())
-                .onFailure(new SqsDlq(queues.streamFailures()))
-                .build());
+        live.addEventSource(streamMapping(data, stream, queues).build());
         return live;
     }
 
@@ -185,6 +181,39 @@ final class Functions extends Construct {
         data.table().grantReadWriteData(function);
         messaging.grantSend(function);
         functions.every("RetryParkedEveryMinute", FunctionSpecs.PARKED_RETRY.every().aws(), functions.live(function));
+    }
+
+    /**
+     * Availability's read model (docs/adr/0014): only claim records reach it (the mapping's filter, so the
+     * function is not invoked for the rest of the table's changes), and it only updates the summary's day
+     * items, reading one back when a freeing finds no day to free (DynamoDbItemTable asks ALL_OLD).
+     */
+    private static void availabilityProjector(FunctionFactory functions, DataTable data, ReservationQueues queues) {
+        AvailabilityProjectorSpec spec = FunctionSpecs.AVAILABILITY_PROJECTOR;
+        StreamSource stream = spec.stream();
+        Function function = functions.create(spec.function(), Map.of());
+        data.table().grant(function, "dynamodb:UpdateItem", "dynamodb:GetItem");
+        functions.live(function).addEventSource(streamMapping(data, stream, queues)
+                .parallelizationFactor(spec.parallelization())
+                .filters(List.of(FilterCriteria.filter(Map.of("dynamodb", Map.of("Keys", Map.of(ItemLayout.PK,
+                        Map.of("S", FilterRule.beginsWith(ItemLayout.CLAIM + "#"))))))))
+                .build());
+    }
+
+    /**
+     * A mapping on the table's stream from its oldest record, with the source's settings, giving up to the
+     * stream failures' queue (docs/operations.md, "Stream failures in AWS").
+     */
+    private static DynamoEventSource.Builder streamMapping(DataTable data, StreamSource stream, ReservationQueues queues) {
+        return DynamoEventSource.Builder.create(data.table())
+                .startingPosition(StartingPosition.TRIM_HORIZON)
+                .batchSize(stream.batchSize())
+                .maxBatchingWindow(Durations.of(stream.batchingWindow()))
+                .bisectBatchOnError(stream.bisectOnError())
+                .retryAttempts(stream.retryAttempts())
+                .maxRecordAge(Durations.of(stream.maxRecordAge()))
+                .reportBatchItemFailures(stream.reportBatchItemFailures())
+                .onFailure(new SqsDlq(queues.streamFailures()));
     }
 
     /** The figures reach CloudWatch (EMF) on a schedule, whether or not an operator reads them. */

@@ -155,6 +155,17 @@ class DeployedSpecsTest {
                 "FunctionResponseTypes", responseTypes(stream.reportBatchItemFailures())));
     }
 
+    @Test
+    void theAvailabilityProjectorsStreamMappingIsAsSpecified() {
+        StreamSource stream = FunctionSpecs.AVAILABILITY_PROJECTOR.stream();
+        mapping("DataTable.*", "StreamArn", Map.of("BatchSize", stream.batchSize(),
+                "MaximumRetryAttempts", stream.retryAttempts(),
+                "MaximumRecordAgeInSeconds", seconds(stream.maxRecordAge()),
+                "BisectBatchOnFunctionError", stream.bisectOnError(),
+                "FunctionResponseTypes", responseTypes(stream.reportBatchItemFailures()),
+                "ParallelizationFactor", FunctionSpecs.AVAILABILITY_PROJECTOR.parallelization()));
+    }
+
     /** The mapping on the source whose logical id matches {@code source} has these settings. */
     private static void mapping(String source, String arnAttribute, Map<String, Object> settings) {
         Map<String, Object> expected = new HashMap<>(settings);

@@ -30,7 +30,8 @@ class ItEnvironmentTest {
             FunctionSpecs.SWEEPER.function().name(), DeployedEnvironment::sweeper,
             FunctionSpecs.NOTIFIER.function().name(), DeployedEnvironment::notifier,
             FunctionSpecs.PARKED_RETRY.function().name(), DeployedEnvironment::notifier,
-            FunctionSpecs.PIPELINE_METRICS.function().name(), DeployedEnvironment::pipelineMetrics);
+            FunctionSpecs.PIPELINE_METRICS.function().name(), DeployedEnvironment::pipelineMetrics,
+            FunctionSpecs.AVAILABILITY_PROJECTOR.function().name(), DeployedEnvironment::availabilityProjector);
     private static final String SET_BY_LAMBDA = "AWS_REGION";
 
     @Test

@@ -24,7 +24,7 @@ class MediCareWizardStackTest {
         template = SynthesizedStack.template();
     }
 
-    /** Our six functions (the CDK adds helper functions of its own, in other runtimes). */
+    /** Our seven functions (the CDK adds helper functions of its own, in other runtimes). */
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> ourFunctions() {
         Map<String, Map<String, Object>> functions = new java.util.LinkedHashMap<>();
@@ -39,12 +39,12 @@ class MediCareWizardStackTest {
     }
 
     @Test
-    void sixJava21FunctionsWithSnapStartOnPublishedVersions() {
-        assertThat(ourFunctions()).hasSize(6).allSatisfy((id, function) -> {
+    void sevenJava21FunctionsWithSnapStartOnPublishedVersions() {
+        assertThat(ourFunctions()).hasSize(7).allSatisfy((id, function) -> {
             assertThat(function).containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
             assertThat(handler(function)).startsWith("com.medicarewizard.lambda.").endsWith("::handleRequest");
         });
-        template.resourceCountIs("AWS::Lambda::Alias", 6);
+        template.resourceCountIs("AWS::Lambda::Alias", 7);
     }
 
     @Test
@@ -206,6 +206,23 @@ class MediCareWizardStackTest {
                 "EvaluationPeriods", minutes, "ComparisonOperator", comparison, "Period", 60,
                 "Dimensions", List.of(Map.of("Name", "QueueName",
                         "Value", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp(queue), "QueueName"))))));
+    }
+
+    /**
+     * Availability's read model (docs/adr/0014): the projector is invoked for claim records only, its
+     * failed batches leave their position where the notifier's do, and it may only update and read items.
+     */
+    @Test
+    void theAvailabilityProjectorSeesOnlyClaimsAndOnlyUpdatesTheTable() {
+        template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Match.objectLike(Map.of(
+                "EventSourceArn", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("DataTable.*"), "StreamArn")),
+                "FilterCriteria", Map.of("Filters", List.of(Map.of("Pattern",
+                        "{\"dynamodb\":{\"Keys\":{\"pk\":{\"S\":[{\"prefix\":\"CLAIM#\"}]}}}}"))),
+                "DestinationConfig", Map.of("OnFailure", Map.of("Destination",
+                        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("QueuesStreamFailures.*"), "Arn")))))));
+        assertThat(policiesOf("AvailabilityProjector")).contains("dynamodb:UpdateItem", "dynamodb:GetItem",
+                "dynamodb:GetRecords").doesNotContain("dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query",
+                "dynamodb:Scan", "dynamodb:BatchWriteItem");
     }
 
     @Test

@@ -89,6 +89,21 @@ public final class FunctionSpecs {
                     new PerRuntime<>(Duration.ofMinutes(5), Duration.ofSeconds(60))),
             new StreamSource(100, Duration.ZERO, 5, Duration.ofHours(6), true, true));
 
+    /**
+     * Availability's read model (docs/adr/0014): marks each claimed or released cell in the resource's day
+     * item, one UpdateItem a record. The mapping passes claim records only, in large batches; a shard's
+     * batches run ten at once (the records of one key still in order), so that a spike's claims, thousands a
+     * second, reach the summary within seconds. A record given up on goes to the stream failures'
+     * destination, and a rebuild from the ledger mends what it missed (docs/operations.md). Not run locally:
+     * there the availability route reads the ledger itself, and nothing would read the summary.
+     */
+    public static final AvailabilityProjectorSpec AVAILABILITY_PROJECTOR = new AvailabilityProjectorSpec(
+            new FunctionSpec("availability-projector", "notifier",
+                    "com.medicarewizard.lambda.notifier.AvailabilityProjectorFunction", MEMORY_MB,
+                    PerRuntime.both(Duration.ofMinutes(1))),
+            new StreamSource(100, Duration.ZERO, 5, Duration.ofHours(6), true, true),
+            10);
+
     /** Tries parked notifications again when due (docs/adr/0003). */
     public static final ParkedRetrySpec PARKED_RETRY = new ParkedRetrySpec(
             new FunctionSpec("parked-retry", "notifier", "com.medicarewizard.lambda.notifier.ParkedRetryFunction",
@@ -112,9 +127,9 @@ public final class FunctionSpecs {
     private FunctionSpecs() {
     }
 
-    /** The six functions, in the order they are deployed. */
+    /** The seven functions, in the order they are deployed. */
     public static List<FunctionSpec> all() {
         return List.of(INTAKE.function(), ALLOCATOR.function(), SWEEPER.function(), NOTIFIER.function(),
-                PARKED_RETRY.function(), PIPELINE_METRICS.function());
+                PARKED_RETRY.function(), PIPELINE_METRICS.function(), AVAILABILITY_PROJECTOR.function());
     }
 }

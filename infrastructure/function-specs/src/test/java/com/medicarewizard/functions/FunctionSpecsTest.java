@@ -111,6 +111,13 @@ class FunctionSpecsTest {
                 .map(Map.Entry::getKey))
                 .containsExactlyInAnyOrder("allocator timeout", "notifier timeout", "allocator maximum concurrency",
                         "queue visibility timeout", "sweeper period",
-                        "sweeper patience", "parked-retry period", "pipeline-metrics period");
+                        "sweeper patience", "parked-retry period", "pipeline-metrics period",
+                        "availability-projector batch size", "availability-projector retries",
+                        "availability-projector max record age", "availability-projector parallelization");
+    }
+
+    @Test
+    void aClaimGivenUpOnByTheProjectorIsStillInTheStreamForAnOperatorToRead() {
+        assertThat(FunctionSpecs.AVAILABILITY_PROJECTOR.stream().maxRecordAge()).isLessThan(Duration.ofHours(24));
     }
 }

@@ -51,11 +51,28 @@ final class SpecText {
                 new Setting("parked-retry period", durations(FunctionSpecs.PARKED_RETRY.every())),
                 same("parked-retry batch", FunctionSpecs.PARKED_RETRY.batch()),
                 new Setting("pipeline-metrics period",
-                        new PerRuntime<>(duration(FunctionSpecs.PIPELINE_METRICS.every()), "not run")),
+                        new PerRuntime<>(duration(FunctionSpecs.PIPELINE_METRICS.every()), "not run"))));
+        settings.addAll(projector());
+        settings.addAll(List.of(
                 same("token lifetime", duration(FunctionSpecs.INTAKE.tokenLifetime())),
                 same("active bookings per patient", FunctionSpecs.LIMITS.activeBookingsPerPatient()),
                 same("messages per recipient per hour", FunctionSpecs.LIMITS.messagesPerRecipientPerHour())));
         return settings;
+    }
+
+    /** The availability projector's mapping: AWS only. */
+    private static List<Setting> projector() {
+        AvailabilityProjectorSpec projector = FunctionSpecs.AVAILABILITY_PROJECTOR;
+        StreamSource stream = projector.stream();
+        return List.of(
+                awsOnly("availability-projector batch size", stream.batchSize()),
+                awsOnly("availability-projector retries", stream.retryAttempts()),
+                awsOnly("availability-projector max record age", duration(stream.maxRecordAge())),
+                awsOnly("availability-projector parallelization", projector.parallelization()));
+    }
+
+    private static Setting awsOnly(String label, Object value) {
+        return new Setting(label, new PerRuntime<>(value.toString(), "not run"));
     }
 
     /** The rows of the alarms table: name, source, metric (statistic), when it fires, missing data. */

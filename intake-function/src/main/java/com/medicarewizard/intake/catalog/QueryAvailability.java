@@ -18,6 +18,7 @@ import com.medicarewizard.intake.http.Route;
 import com.medicarewizard.intake.http.Times;
 import com.medicarewizard.port.CenterCatalog;
 import com.medicarewizard.port.SlotLedger;
+import com.medicarewizard.port.TakenCellsView;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,8 +31,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code GET /api/v1/availability}: the starts of an exam over local days, one entry per site and
- * start, with how many more bookings each can take. Only the ledger cells of the exam's candidate
- * resources within the asked span (plus the exam's buffers) are read.
+ * start, with how many more bookings each can take. Only the taken cells of the exam's candidate
+ * resources within the asked span (plus the exam's buffers) are read, from {@code taken}: the ledger
+ * itself locally, availability's read model in AWS (docs/adr/0014), which may lag the ledger by a
+ * moment for the same reason an answer may be kept a moment (below). A move's times read the ledger
+ * itself, holders and all.
  *
  * <p>Answers are kept for a short while ({@code cacheFor}, 1 s by default): every visitor of the
  * home page asks the same eight questions, and working them out again for each visitor was most of
@@ -42,13 +46,16 @@ import java.util.concurrent.TimeUnit;
 public final class QueryAvailability implements Route {
     private static final long MAX_ANSWERS = 2_000;
     private final CenterCatalog catalog;
+    private final TakenCellsView taken;
     private final SlotLedger ledger;
     private final Clock clock;
     private final Duration cacheFor;
     private volatile Answers answers;
 
-    public QueryAvailability(CenterCatalog catalog, SlotLedger ledger, Clock clock, Duration cacheFor) {
+    public QueryAvailability(CenterCatalog catalog, TakenCellsView taken, SlotLedger ledger, Clock clock,
+                             Duration cacheFor) {
         this.catalog = catalog;
+        this.taken = taken;
         this.ledger = ledger;
         this.clock = clock;
         if (cacheFor.isNegative()) {
@@ -137,7 +144,7 @@ public final class QueryAvailability implements Route {
             return new TakenCells(ledger.holders(resources, from, to).entrySet().stream()
                     .filter(holder -> !holder.getValue().equals(own)).map(java.util.Map.Entry::getKey).toList());
         }
-        return ledger.taken(resources, from, to);
+        return taken.taken(resources, from, to);
     }
 
     /** One bookable start as the API shows it, in its site's offset. */

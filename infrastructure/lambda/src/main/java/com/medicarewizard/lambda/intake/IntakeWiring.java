@@ -11,6 +11,7 @@ import com.medicarewizard.adapter.table.TablePasswordResets;
 import com.medicarewizard.adapter.table.TablePatients;
 import com.medicarewizard.adapter.table.TableReservations;
 import com.medicarewizard.adapter.table.TableSlotLedger;
+import com.medicarewizard.adapter.table.TableTakenCells;
 import com.medicarewizard.adapter.dynamodb.DynamoDbItemTable;
 import com.medicarewizard.table.ItemTable;
 import com.medicarewizard.adapter.table.TableTokens;
@@ -35,6 +36,7 @@ import com.medicarewizard.lambda.common.TablePorts;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -48,7 +50,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * use ({@value IntakeSpec#OPS_TOKEN_SECRET_ARN}; without it {@code MCW_OPS_TOKEN}, and without either
  * the operator routes are closed), and the client address from the header CloudFront writes it to
  * ({@value IntakeSpec#CLIENT_ADDRESS_HEADER}; without it API Gateway's source IP); the password reset
- * codes by e-mail through SES ({@code MCW_MAIL_FROM}, a verified identity).
+ * codes by e-mail through SES ({@code MCW_MAIL_FROM}, a verified identity); availability from the summary
+ * the availability projector keeps, not from the ledger (docs/adr/0014).
  */
 final class IntakeWiring {
 
@@ -86,7 +89,9 @@ final class IntakeWiring {
                 IntakeConfig.fromEnvironment(env, FunctionSpecs.INTAKE.tokenLifetime()).withActiveBookings(
                         new ActiveBookingsLimit(FunctionSpecs.LIMITS.overriddenBy(env).activeBookingsPerPatient())),
                 ports.clock()).withOperations(operations).withStreamPosition(streamLag(settings, ports.clock()))
-                .withChanges(new PolledReservationChanges(reservations));
+                .withChanges(new PolledReservationChanges(reservations))
+                // availability from its read model, each resource's query at once (docs/adr/0014)
+                .withTakenCells(new TableTakenCells(table, Executors.newVirtualThreadPerTaskExecutor()));
     }
 
     private static StreamPosition streamLag(AwsSettings settings, Clock clock) {

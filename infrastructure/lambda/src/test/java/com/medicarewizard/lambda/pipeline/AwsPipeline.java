@@ -23,6 +23,7 @@ import com.medicarewizard.lambda.capture.SesCapture;
 import com.medicarewizard.lambda.capture.SnsCapture;
 import com.medicarewizard.lambda.intake.IntakeFunction;
 import com.medicarewizard.lambda.intake.PipelineMetricsFunction;
+import com.medicarewizard.lambda.notifier.AvailabilityProjectorFunction;
 import com.medicarewizard.lambda.notifier.NotifierFunction;
 import com.medicarewizard.lambda.notifier.ParkedRetryFunction;
 import com.medicarewizard.runtime.dynamodb.DynamoDbEndpoint;
@@ -60,7 +61,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The AWS half of the pipeline on one machine: the six Lambda entries, each built only from the
+ * The AWS half of the pipeline on one machine: the seven Lambda entries, each built only from the
  * environment the CDK stack gives it ({@link DeployedEnvironment}), reaching every service through
  * its SDK client and the service's wire protocol — SQS on ElasticMQ, DynamoDB and its stream on the
  * embedded table's {@link DynamoDbEndpoint} (the notifier's mapping reads the DynamoDB Streams API), SNS, SES, EventBridge, CloudWatch and Secrets Manager on
@@ -133,6 +134,12 @@ final class AwsPipeline implements AutoCloseable {
         opened(StreamEventSourceMapping.overStreamsApi(streams, dynamoDb.streamArn(), notifier,
                 StreamMappingConfig.of(FunctionSpecs.NOTIFIER.stream()), new SqsFailureDestination(sqs, streamFailuresUrl),
                 Clock.systemUTC()).start());
+        // the availability projector: a second mapping on the same stream, its own position, the same destination
+        var projector = function(FunctionSpecs.AVAILABILITY_PROJECTOR.function(),
+                new AvailabilityProjectorFunction(env.availabilityProjector()));
+        opened(StreamEventSourceMapping.overStreamsApi(streams, dynamoDb.streamArn(), projector,
+                StreamMappingConfig.of(FunctionSpecs.AVAILABILITY_PROJECTOR.stream()),
+                new SqsFailureDestination(sqs, streamFailuresUrl), Clock.systemUTC()).start());
         sweeper = function(FunctionSpecs.SWEEPER.function(), new SweeperFunction(env.sweeper()));
         parkedRetry = function(FunctionSpecs.PARKED_RETRY.function(), new ParkedRetryFunction(env.notifier()));
         pipelineMetrics = function(FunctionSpecs.PIPELINE_METRICS.function(), new PipelineMetricsFunction(env.pipelineMetrics()));

@@ -6,9 +6,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.medicarewizard.adapter.dynamodb.DynamoDbItemTable;
+import com.medicarewizard.adapter.json.JsonCenterCatalog;
 import com.medicarewizard.adapter.sqs.SqsReservationQueue;
 import com.medicarewizard.adapter.table.TableReservations;
+import com.medicarewizard.adapter.table.TableSlotLedger;
+import com.medicarewizard.adapter.table.TableTakenCells;
+import com.medicarewizard.domain.center.Cell;
 import com.medicarewizard.domain.center.ExamTypeCode;
+import com.medicarewizard.domain.center.Resource;
+import com.medicarewizard.domain.center.ResourceId;
 import com.medicarewizard.domain.center.SiteId;
 import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.domain.reservation.Reservation;
@@ -18,6 +24,7 @@ import com.medicarewizard.lambda.capture.CaptureEndpoint.Fault;
 import com.medicarewizard.lambda.capture.CloudWatchCapture;
 import com.medicarewizard.lambda.capture.SesCapture;
 import com.medicarewizard.lambda.capture.SnsCapture;
+import com.medicarewizard.lambda.common.TablePorts;
 import com.medicarewizard.lambda.pipeline.PipelineApi.Answer;
 import com.medicarewizard.lambda.pipeline.PipelineApi.Patient;
 import com.medicarewizard.port.ReservationCommand;
@@ -36,6 +43,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -124,12 +132,16 @@ class AwsPipelineIT {
         String rejected = PipelineApi.require(api.reserve(luca, EXAM, SITE, start, Optional.empty()), 202).text("id");
         Answer rejection = awaitStatus(luca, rejected, "REJECTED");
         assertThat(rejection.text("reason")).isEqualTo("SLOT_TAKEN");
-        // the alternatives the booking page offers: the same day's other starts, this one taken
+        // availability's read model shows the booking's cells once the projector has had the stream records
         LocalDate day = java.time.OffsetDateTime.parse(start).atZoneSameInstant(ROME).toLocalDate();
-        JsonNode sameDay = api.availability(EXAM, day, day);
-        assertThat(atSite(sameDay)).filteredOn(s -> Instant.parse(s.path("start").asText()).equals(instant(start)))
-                .singleElement().satisfies(s -> assertThat(s.path("available").asInt()).isZero());
-        assertThat(atSite(sameDay)).anySatisfy(s -> assertThat(s.path("available").asInt()).isPositive());
+        await().atMost(DECIDED).untilAsserted(() -> assertThat(summaryOf(day)).isNotEmpty().isEqualTo(ledgerOf(day)));
+        // the alternatives the booking page offers: the same day's other starts, this one taken
+        await().atMost(DECIDED).untilAsserted(() -> {
+            JsonNode sameDay = api.availability(EXAM, day, day);
+            assertThat(atSite(sameDay)).filteredOn(s -> Instant.parse(s.path("start").asText()).equals(instant(start)))
+                    .singleElement().satisfies(s -> assertThat(s.path("available").asInt()).isZero());
+            assertThat(atSite(sameDay)).anySatisfy(s -> assertThat(s.path("available").asInt()).isPositive());
+        });
 
         // the confirmation: an e-mail with its calendar file and an SMS; the rejection: an e-mail only
         await().atMost(NOTIFIED).untilAsserted(() -> {
@@ -174,6 +186,9 @@ class AwsPipelineIT {
         await().atMost(DECIDED).untilAsserted(() -> assertThat(atSite(api.availability(EXAM, day, day)))
                 .filteredOn(s -> Instant.parse(s.path("start").asText()).equals(instant(start)))
                 .singleElement().satisfies(s -> assertThat(s.path("available").asInt()).isPositive()));
+        // the cancellation's released cells are gone from the read model too
+        await().atMost(DECIDED).untilAsserted(() -> assertThat(summaryOf(day)).isEqualTo(ledgerOf(day))
+                .noneMatch(cell -> cell.start().equals(instant(start))));
 
         assertNothingOverranOrWasGivenUp();
     }
@@ -396,6 +411,27 @@ class AwsPipelineIT {
                 Reservation.request(id, new PatientId(patient.id()), new ExamTypeCode(EXAM), new SiteId(SITE), begins,
                         begins.plus(Duration.ofMinutes(30)), acceptedAt, "corr-" + id.value()), Optional.empty());
         return id.value();
+    }
+
+    /** The cells availability's read model holds as taken on the Rome day {@code day}, of every resource. */
+    private static Set<Cell> summaryOf(LocalDate day) {
+        return new TableTakenCells(table()).cells(resources(), day.atStartOfDay(ROME).toInstant(),
+                day.plusDays(1).atStartOfDay(ROME).toInstant());
+    }
+
+    /** The cells the ledger holds on the Rome day {@code day}, of every resource. */
+    private static Set<Cell> ledgerOf(LocalDate day) {
+        return new TableSlotLedger(table()).holders(resources(), day.atStartOfDay(ROME).toInstant(),
+                day.plusDays(1).atStartOfDay(ROME).toInstant()).keySet();
+    }
+
+    private static DynamoDbItemTable table() {
+        return new DynamoDbItemTable(pipeline.dynamoDbClient, AwsPipeline.TABLE);
+    }
+
+    private static List<ResourceId> resources() {
+        return JsonCenterCatalog.fromResource(TablePorts.CENTER_DOCUMENT).current().resources().stream()
+                .map(Resource::id).toList();
     }
 
     /** The states of the reservation's notification markers (one per outcome and channel). */

@@ -75,6 +75,11 @@ public record DeployedEnvironment(String region, String tableName, String queueU
         return Map.copyOf(env);
     }
 
+    /** The availability projector's: only the table (the stack's {@code common} map). */
+    public Map<String, String> availabilityProjector() {
+        return Map.copyOf(common());
+    }
+
     /** The stack tells it, as the intake, whose {@code IteratorAge} is the stream lag. */
     public Map<String, String> pipelineMetrics() {
         Map<String, String> env = common();
