@@ -109,10 +109,11 @@ public final class TableTakenCells implements TakenCellsSummary {
         long[] starts = new long[days.stream().mapToInt(day -> day.attributes().size()).sum()];
         int count = 0;
         for (Item day : days) {
-            String date = day.key().sk();
+            long midnight = ItemKeys.takenDayStart(day.key().sk());
             for (String attribute : day.attributes().keySet()) {
-                long start = ItemKeys.takenCellStart(date, attribute);
-                if (start >= first && start < end) {
+                int second = ItemKeys.takenCellSecondOfDay(attribute);
+                long start = midnight + second;
+                if (second >= 0 && start >= first && start < end) {
                     starts[count++] = start;
                 }
             }

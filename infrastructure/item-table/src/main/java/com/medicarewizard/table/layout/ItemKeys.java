@@ -148,12 +148,20 @@ public final class ItemKeys {
         return "c%02d%02d".formatted(secondOfDay / 3_600, secondOfDay % 3_600 / 60);
     }
 
-    /** The start, in epoch seconds, of the cell a summary attribute names in day {@code day}'s item; -1 for any other attribute. */
-    public static long takenCellStart(String day, String attribute) {
+    /** The start, in epoch seconds, of a summary item's UTC day (its sort key, {@link #takenDay}). */
+    public static long takenDayStart(String day) {
+        return LocalDate.parse(day).toEpochDay() * 86_400;
+    }
+
+    /**
+     * The seconds into its day of the cell a summary attribute names ({@link #takenCell}); -1 for any other
+     * attribute. Decoded by position: a month view decodes thousands.
+     */
+    public static int takenCellSecondOfDay(String attribute) {
         if (attribute.length() != 5 || attribute.charAt(0) != 'c' || !allDigits(attribute, 1, 5)) {
             return -1;
         }
-        return LocalDate.parse(day).toEpochDay() * 86_400 + digits(attribute, 1, 3) * 3_600L + digits(attribute, 3, 5) * 60L;
+        return digits(attribute, 1, 3) * 3_600 + digits(attribute, 3, 5) * 60;
     }
 
     public static String patient(PatientId id) {

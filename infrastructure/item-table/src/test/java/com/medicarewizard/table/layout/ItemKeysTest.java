@@ -85,4 +85,16 @@ class ItemKeysTest {
                 .hasSize("QUOTA#".length() + 64)
                 .isNotEqualTo(ItemKeys.quota("EMAIL:+393471234567"));
     }
+
+    @Test
+    void aTakenCellIsNamedByItsUtcDayAndItsStartWithinIt() {
+        Instant start = Instant.parse("2027-03-28T23:55:00Z");
+        assertThat(ItemKeys.takenDay(start)).isEqualTo("2027-03-28");
+        assertThat(ItemKeys.takenCell(start)).isEqualTo("c2355");
+        assertThat(ItemKeys.takenCell(Instant.parse("2027-03-29T00:00:00Z"))).isEqualTo("c0000");
+        assertThat(ItemKeys.takenDayStart("2027-03-28") + ItemKeys.takenCellSecondOfDay("c2355"))
+                .isEqualTo(start.getEpochSecond());
+        assertThat(ItemKeys.takenCellSecondOfDay("type")).isEqualTo(-1);
+        assertThat(ItemKeys.takenCellSecondOfDay("cx930")).isEqualTo(-1);
+    }
 }
