@@ -1,19 +1,18 @@
 package com.medicarewizard.performance;
 
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.medicarewizard.adapter.dynamodb.DynamoDbItemTable;
 import com.medicarewizard.adapter.dynamodb.KeptConnections;
 import com.medicarewizard.adapter.embedded.EmbeddedTables;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
 import com.medicarewizard.adapter.embedded.table.TableOptions;
+import com.medicarewizard.adapter.table.TableDecisions;
+import com.medicarewizard.adapter.table.TableMessageFailures;
 import com.medicarewizard.adapter.table.TableReservations;
 import com.medicarewizard.adapter.table.TableSlotLedger;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.medicarewizard.adapter.table.TableMessageFailures;
+import com.medicarewizard.adapter.table.TableTakenCells;
 import com.medicarewizard.allocator.AllocatorHandler;
 import com.medicarewizard.allocator.ReservationAllocator;
-import com.medicarewizard.functions.FunctionSpecs;
-import com.medicarewizard.runtime.lambda.FunctionConfig;
-import com.medicarewizard.runtime.lambda.LocalLambdaContext;
 import com.medicarewizard.domain.availability.AvailabilityCalculator;
 import com.medicarewizard.domain.availability.BookingRules;
 import com.medicarewizard.domain.availability.TakenCells;
@@ -26,13 +25,17 @@ import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.domain.reservation.ReservationStatus;
+import com.medicarewizard.functions.FunctionSpecs;
+import com.medicarewizard.notifier.AvailabilityRebuild;
 import com.medicarewizard.port.ReservationCommand;
+import com.medicarewizard.port.TakenCellsView;
 import com.medicarewizard.runtime.audit.LedgerAudit;
 import com.medicarewizard.runtime.dynamodb.CapacityTotals;
 import com.medicarewizard.runtime.dynamodb.DynamoDbEndpoint;
 import com.medicarewizard.runtime.dynamodb.Faults;
 import com.medicarewizard.runtime.dynamodb.Latency;
-import com.medicarewizard.adapter.table.TableDecisions;
+import com.medicarewizard.runtime.lambda.FunctionConfig;
+import com.medicarewizard.runtime.lambda.LocalLambdaContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -49,11 +52,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The AWS half at AWS latencies, on this machine: the DynamoDB adapters, through the AWS SDK, against
@@ -75,6 +81,8 @@ final class AwsBenchmark implements AutoCloseable {
     private final DynamoDbEndpoint endpoint;
     private final DynamoDbClient client;
     private final DynamoDbItemTable items;
+    /** The month view's concurrent queries, as the intake's wiring issues them: a virtual thread each. */
+    private final ExecutorService reads = Executors.newVirtualThreadPerTaskExecutor();
     private final Center center = AvailabilityBenchmark.center();
     private final ExamType exam = center.examTypes().getFirst();
     private final Random random = new Random(42);
@@ -166,25 +174,30 @@ final class AwsBenchmark implements AutoCloseable {
     }
 
     /**
-     * The month view: the ledger read of one exam's candidate resources over 31 days (what the
-     * availability route reads) with {@code bookings} booked over the horizon, then the calculation;
-     * {@code iterations} reads, the first third a warm-up.
+     * The month view as the deployed intake reads it: availability's read model (docs/adr/0014) of one
+     * exam's candidate resources over 31 days, eventually consistent, each resource's query at once, with
+     * {@code bookings} booked over the horizon; then the calculation; {@code iterations} reads, the first
+     * third a warm-up. The summary is seeded as an operator's rebuild would fill it, straight into the
+     * table and not measured; its day items are whole UTC days, as the projector leaves them.
      */
     Figures availabilityMonth(int bookings, int iterations) {
         // seeded straight into the table behind the endpoint, not through it: the same items, in seconds
-        AvailabilityBenchmark.book(new TableSlotLedger(table), center, exam, bookings);
-        TableSlotLedger ledger = new TableSlotLedger(items);
-        AvailabilityCalculator calculator = new AvailabilityCalculator(BookingRules.of(center));
+        TableSlotLedger seeded = new TableSlotLedger(table);
+        AvailabilityBenchmark.book(seeded, center, exam, bookings);
         List<ResourceId> resources = center.resources().stream().map(Resource::id).toList();
         LocalDate from = LocalDate.of(2027, 2, 1);
         LocalDate to = from.plusDays(30);
         Instant spanFrom = from.atStartOfDay(ROME).toInstant().minus(exam.setUp());
         Instant spanTo = to.plusDays(1).atStartOfDay(ROME).toInstant().plus(exam.occupancy());
+        new AvailabilityRebuild(seeded, new TableTakenCells(table)).run(resources,
+                spanFrom.truncatedTo(ChronoUnit.DAYS), spanTo.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1)));
+        TakenCellsView summary = new TableTakenCells(items, reads);
+        AvailabilityCalculator calculator = new AvailabilityCalculator(BookingRules.of(center));
         simulate(true);
         List<Long> nanos = new ArrayList<>();
         for (int i = 0; i < iterations; i++) {
             long t0 = System.nanoTime();
-            TakenCells taken = ledger.taken(resources, spanFrom, spanTo);
+            TakenCells taken = summary.taken(resources, spanFrom, spanTo);
             calculator.compute(exam, center.sites(), from, to, NOW, taken);
             if (i >= iterations / 3) {
                 nanos.add(System.nanoTime() - t0);
@@ -284,6 +297,7 @@ final class AwsBenchmark implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        reads.close();
         client.close();
         endpoint.close();
         table.close();

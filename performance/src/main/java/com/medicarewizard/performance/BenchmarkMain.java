@@ -24,9 +24,11 @@ public final class BenchmarkMain {
     /**
      * The AWS half at AWS latencies ({@code -Dmcw.bench=aws}; not in the default run): the three lines
      * issue 17 asks for, in its words. {@code -Dmcw.bench.aws.spike=N} decides a smaller spike (2,000 by
-     * default), {@code -Dmcw.bench.aws.decisions=N} times the allocator over N requests
-     * (1,000; the allocator and the spike run after {@code -Dmcw.bench.aws.warmUp=N} decisions untimed, 5,000), and
-     * {@code -Dmcw.bench.aws.parts=allocator,availability,spike} chooses the parts.
+     * default), {@code -Dmcw.bench.aws.decisions=N} times the allocator over N requests (1,000; the
+     * allocator and the spike run after {@code -Dmcw.bench.aws.warmUp=N} decisions untimed, 5,000),
+     * {@code -Dmcw.bench.aws.views=N} reads the month view N times, the first third a warm-up (90: a
+     * view is now a few tens of milliseconds, and 10 warm-up views left the SDK's parsing half compiled),
+     * and {@code -Dmcw.bench.aws.parts=allocator,availability,spike} chooses the parts.
      */
     private static void aws() throws Exception {
         int decisions = Integer.getInteger("mcw.bench.aws.decisions", 1_000);
@@ -42,7 +44,7 @@ public final class BenchmarkMain {
             System.out.println("  " + aws.unitsPer("decision"));
         }
         if (parts.contains("availability")) try (AwsBenchmark aws = AwsBenchmark.standard()) {
-            Figures month = aws.availabilityMonth(5_000, 30);
+            Figures month = aws.availabilityMonth(5_000, Integer.getInteger("mcw.bench.aws.views", 90));
             System.out.printf("aws availability month: p50 %.0f ms, %s read units%n", month.percentileMillis(50),
                     aws.readUnitsPerMonth());
             System.out.println("  " + month);
