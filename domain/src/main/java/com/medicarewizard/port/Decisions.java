@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * A request's confirmation and the claims of its cells, stored as one all-or-nothing write
  * (DynamoDB's TransactWriteItems): the allocator's one write per decision, where claiming cell by
- * cell through the {@link SlotLedger} costs a call per cell (docs/adr/0014). Nothing is ever held
+ * cell through the {@link SlotLedger} costs a call per cell (docs/adr/0015). Nothing is ever held
  * half-way, so no other attempt can find cells claimed in the request's name and none needs the
  * request's decision lease.
  */

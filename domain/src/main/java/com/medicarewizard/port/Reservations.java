@@ -27,6 +27,21 @@ public interface Reservations {
 
     Optional<Reservation> find(ReservationId id);
 
+    /**
+     * The reservations with these ids (distinct, at most {@value #MAX_FIND_ALL}), in the order asked, each
+     * as {@link #find} answers it: in one read where the store can make one (a batch of the queue names ten
+     * reservations; DynamoDB reads them in one BatchGetItem, a get each being a round trip each).
+     */
+    default List<Optional<Reservation>> findAll(List<ReservationId> ids) {
+        if (ids.size() > MAX_FIND_ALL || java.util.Set.copyOf(ids).size() != ids.size()) {
+            throw new IllegalArgumentException("at most " + MAX_FIND_ALL + " distinct ids: " + ids);
+        }
+        return ids.stream().map(this::find).toList();
+    }
+
+    /** The most reservations {@link #findAll} reads at once: BatchGetItem's limit. */
+    int MAX_FIND_ALL = 100;
+
     /** The patient's reservations, newest start first. */
     List<Reservation> ofPatient(PatientId patient);
 

@@ -58,17 +58,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The AWS half at AWS latencies, on this machine: the DynamoDB adapters, through the AWS SDK, against
  * the local DynamoDB wire endpoint (the embedded table behind DynamoDB's protocol), every call held
  * back by a simulated latency ({@code mcw.bench.aws.latencyMs}, 5 ms by default, the low end of
  * DynamoDB's single-digit milliseconds within a region). It measures the allocator as one consumer
- * runs it (a batch's commands one after another), the month of availability a patient's page reads,
- * and the spike the pipeline exists to absorb. The table's own work is microseconds: what is measured
- * is how many calls, one after another, each part makes.
+ * runs it (batches of ten, decided at once where their commands share nothing), the month of
+ * availability a patient's page reads, and the spike the pipeline exists to absorb. The table's own
+ * work is microseconds: what is measured is how many calls, one after another, each part makes, and
+ * what the SDK and HTTP cost on two cores shared with the simulated server.
  */
 final class AwsBenchmark implements AutoCloseable {
     private static final String TABLE = "medicarewizard-bench";
@@ -82,7 +81,6 @@ final class AwsBenchmark implements AutoCloseable {
     private final DynamoDbClient client;
     private final DynamoDbItemTable items;
     /** The month view's concurrent queries, as the intake's wiring issues them: a virtual thread each. */
-    private final ExecutorService reads = Executors.newVirtualThreadPerTaskExecutor();
     private final Center center = AvailabilityBenchmark.center();
     private final ExamType exam = center.examTypes().getFirst();
     private final Random random = new Random(42);
@@ -191,7 +189,7 @@ final class AwsBenchmark implements AutoCloseable {
         Instant spanTo = to.plusDays(1).atStartOfDay(ROME).toInstant().plus(exam.occupancy());
         new AvailabilityRebuild(seeded, new TableTakenCells(table)).run(resources,
                 spanFrom.truncatedTo(ChronoUnit.DAYS), spanTo.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1)));
-        TakenCellsView summary = new TableTakenCells(items, reads);
+        TakenCellsView summary = new TableTakenCells(items);
         AvailabilityCalculator calculator = new AvailabilityCalculator(BookingRules.of(center));
         simulate(true);
         List<Long> nanos = new ArrayList<>();
@@ -297,7 +295,6 @@ final class AwsBenchmark implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        reads.close();
         client.close();
         endpoint.close();
         table.close();

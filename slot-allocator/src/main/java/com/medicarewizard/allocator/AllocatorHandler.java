@@ -35,7 +35,7 @@ import java.util.function.Function;
  * source.
  *
  * <p>Each decision waits on a few table calls, one after another; in DynamoDB each takes milliseconds,
- * so one decision after another would leave the consumer idle most of the time (docs/adr/0014). The
+ * so one decision after another would leave the consumer idle most of the time (docs/adr/0015). The
  * batch's reservations are read at once; then the commands that share nothing ({@link Touches}: not
  * the patient, not a day of a site) are decided at once, up to {@code parallelism}, and those that
  * share something one after another in the batch's order, so the outcome is the one the batch's order
@@ -100,18 +100,18 @@ public final class AllocatorHandler implements RequestHandler<SQSEvent, SQSBatch
     }
 
     /**
-     * Reads every command's reservation at once, then runs each command once those before it that share
-     * a key with it are done. A command whose read failed shares everything, and is read again when run.
+     * Reads every command's reservation in one read, then runs each command once those before it that
+     * share a key with it are done. When the read failed, every command shares everything (they run in
+     * the batch's order) and reads its own reservation again when run.
      */
     private List<Boolean> atOnce(List<Job> jobs, Context context) {
-        List<CompletableFuture<Read>> reads = jobs.stream().map(job -> CompletableFuture.supplyAsync(() -> read(job), workers))
-                .toList();
+        List<Read> reads = readAll(jobs);
         Map<String, CompletableFuture<Boolean>> lastByKey = new HashMap<>();
         List<CompletableFuture<Boolean>> runs = new ArrayList<>();
         CompletableFuture<?> lastOfEverything = CompletableFuture.completedFuture(null);
         for (int i = 0; i < jobs.size(); i++) {
             Job job = jobs.get(i);
-            Read read = reads.get(i).join();
+            Read read = reads.get(i);
             Set<String> keys = read.failure() == null ? allocator.touches(read.reservation()) : Set.of(Touches.EVERYTHING);
             List<CompletableFuture<?>> before = new ArrayList<>();
             if (keys.contains(Touches.EVERYTHING)) {
@@ -131,11 +131,16 @@ public final class AllocatorHandler implements RequestHandler<SQSEvent, SQSBatch
         return runs.stream().map(CompletableFuture::join).toList();
     }
 
-    private Read read(Job job) {
+    /** Every decoded command's reservation, in one read; if it fails, each command reads its own when run. */
+    private List<Read> readAll(List<Job> jobs) {
+        List<ReservationCommand> commands = jobs.stream().flatMap(job -> job.command().stream()).toList();
         try {
-            return new Read(job.command().flatMap(allocator::read), null);
+            Map<ReservationId, Optional<Reservation>> read = commands.isEmpty() ? Map.of() : allocator.readAll(commands);
+            return jobs.stream().map(job -> new Read(job.command().flatMap(c -> read.get(c.reservation())), null))
+                    .toList();
         } catch (RuntimeException e) {
-            return new Read(Optional.empty(), e);
+            LOG.warn("the batch's reservations could not be read at once, each is read alone: {}", e.toString());
+            return jobs.stream().map(job -> new Read(Optional.empty(), e)).toList();
         }
     }
 

@@ -25,11 +25,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The allocator's use case: decides a PENDING request, or cancels a reservation, as the queue
@@ -40,7 +49,7 @@ import java.util.UUID;
  *
  * <p>A request is decided in one write where it can be ({@link Decisions}: its cells' claims and its
  * confirmation in one transaction, after one read of its candidates' holders), so nothing is ever held
- * in its name unless it is stored CONFIRMED with it (docs/adr/0014). A move, or an exam needing more
+ * in its name unless it is stored CONFIRMED with it (docs/adr/0015). A move, or an exam needing more
  * cells than a transaction takes, is decided cell by cell: cells are then claimed in the request's
  * name before it is stored, so two consumers claiming for the same request at once could release each
  * other's claims, and before it claims, an attempt takes the request's decision lease
@@ -63,6 +72,12 @@ public final class ReservationAllocator {
     private static final int ATTEMPTS = 3;
     /** Every resource has as many cells over an occupancy: any one counts them. */
     private static final ResourceId ANY_RESOURCE = new ResourceId("ANY");
+    /**
+     * Where a decision's reads that need not wait for each other are made at once: each is a round trip
+     * to the table. Daemon threads, kept a minute between bursts.
+     */
+    private static final ExecutorService READS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), Thread.ofPlatform().daemon().name("allocator-read-", 0).factory());
     private final Reservations reservations;
     private final CenterCatalog catalog;
     private final ResourceClaims claims;
@@ -119,6 +134,23 @@ public final class ReservationAllocator {
         return reservations.find(command.reservation());
     }
 
+    /**
+     * The reservations the commands name, as stored now, in one read ({@link Reservations#findAll}): what
+     * a batch's commands start from. A reservation named twice is read once.
+     */
+    public Map<ReservationId, Optional<Reservation>> readAll(List<ReservationCommand> commands) {
+        List<ReservationId> ids = commands.stream().map(ReservationCommand::reservation).distinct().toList();
+        Map<ReservationId, Optional<Reservation>> read = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += Reservations.MAX_FIND_ALL) {
+            List<ReservationId> some = ids.subList(from, Math.min(ids.size(), from + Reservations.MAX_FIND_ALL));
+            List<Optional<Reservation>> found = reservations.findAll(some);
+            for (int i = 0; i < some.size(); i++) {
+                read.put(some.get(i), found.get(i));
+            }
+        }
+        return read;
+    }
+
     /** What handling a command on {@code read} may share with another command's handling ({@link Touches}). */
     Set<String> touches(Optional<Reservation> read) {
         return Touches.of(read, catalog.current());
@@ -169,12 +201,20 @@ public final class ReservationAllocator {
             return reject(request, refused.get(), attempt, now);
         }
         Occupancy occupancy = Occupancy.of(exam.get(), request.start());
+        Supplier<Boolean> withinLimit = () -> withinLimit(request, now);
         if (replaced.isEmpty() && cellsNeeded(exam.get(), occupancy) <= transactionCells) {
-            Optional<AllocationOutcome> decided = decideInOneWrite(rules, request, exam.get(), site.get(), occupancy, now);
+            // the patient's bookings are read while the first candidates' holders are: neither waits for the other
+            CompletableFuture<Boolean> counted = CompletableFuture.supplyAsync(withinLimit, READS);
+            withinLimit = () -> joined(counted);
+            Optional<AllocationOutcome> decided = decideInOneWrite(rules, request, exam.get(), site.get(), occupancy,
+                    now, withinLimit);
             if (decided.isPresent()) {
                 return decided.get();
             }
             // the request carries a decision lease: an attempt began cell by cell, and it is ended that way
+        }
+        if (!withinLimit.get()) {
+            return reject(request, RejectionReason.TOO_MANY_BOOKINGS, attempt, now);
         }
         if (!reservations.leaseDecision(request.id(), new DecisionLease(attempt, now.plus(leaseLength)), now)) {
             return notLeased(request.id());
@@ -208,11 +248,13 @@ public final class ReservationAllocator {
      * @return empty when the request carries a decision lease, so that it must be decided cell by cell
      */
     private Optional<AllocationOutcome> decideInOneWrite(BookingRules rules, Reservation request, ExamType exam,
-                                                         Site site, Occupancy occupancy, Instant now) {
+                                                         Site site, Occupancy occupancy, Instant now,
+                                                         Supplier<Boolean> withinLimit) {
         List<List<Resource>> candidates = BookingRules.kindsInOrder(exam).stream()
                 .map(kind -> rules.openCandidates(exam, site, kind, occupancy)).toList();
         Set<ResourceId> read = new HashSet<>();
         Set<Cell> taken = new HashSet<>();
+        boolean limitJudged = false;
         while (true) {
             List<ResourceId> unread = toRead(candidates, occupancy, taken, read);
             if (!unread.isEmpty()) {
@@ -222,6 +264,15 @@ public final class ReservationAllocator {
                     }
                 });
                 read.addAll(unread);
+            }
+            if (!limitJudged) {
+                // the limit goes before a full day, as it did when it was judged before any read
+                if (!withinLimit.get()) {
+                    return Optional.of(store(request.decide(new Decision.Rejected(RejectionReason.TOO_MANY_BOOKINGS), now)));
+                }
+                limitJudged = true;
+            }
+            if (!unread.isEmpty()) {
                 continue;
             }
             Optional<List<ResourceId>> choice = firstFree(candidates, occupancy, taken);
@@ -291,7 +342,8 @@ public final class ReservationAllocator {
 
     /**
      * Why the request can never be confirmed, judged before any cell is claimed: the exam or site gone,
-     * a booking rule broken, a move whose reservation is no longer there to move, or the patient's limit.
+     * a booking rule broken, or a move whose reservation is no longer there to move. (The patient's limit
+     * is judged next: {@link #withinLimit}.)
      */
     private Optional<RejectionReason> refusal(BookingRules rules, Optional<ExamType> exam, Optional<Site> site,
                                               Reservation request, Optional<Reservation> replaced, Instant now) {
@@ -305,12 +357,29 @@ public final class ReservationAllocator {
         if (request.isMove() && !replaced.filter(r -> r.isMovableBy(request.patient(), request.examType(), now)).isPresent()) {
             return Optional.of(RejectionReason.NOT_MOVABLE);
         }
-        // Two consumers deciding two requests of one patient at once may both count the same bookings,
-        // so the limit can be passed by one per extra consumer: a bound against abuse, not a safety rule.
-        if (!limit.allowsConfirming(request, reservations.ofPatientStartingAfter(request.patient(), now))) {
-            return Optional.of(RejectionReason.TOO_MANY_BOOKINGS);
-        }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the patient's limit of active bookings lets the request be confirmed. Two consumers deciding
+     * two requests of one patient at once may both count the same bookings, so the limit can be passed by
+     * one per extra consumer: a bound against abuse, not a safety rule. (Within one consumer, a batch's
+     * requests of one patient are decided one after another: {@link Touches}.)
+     */
+    private boolean withinLimit(Reservation request, Instant now) {
+        return limit.allowsConfirming(request, reservations.ofPatientStartingAfter(request.patient(), now));
+    }
+
+    /** What an asynchronous read answered, or the failure it met, as if it had been made here. */
+    private static <T> T joined(CompletableFuture<T> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     /**

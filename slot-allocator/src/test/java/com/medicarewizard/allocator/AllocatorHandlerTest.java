@@ -60,4 +60,22 @@ class AllocatorHandlerTest {
         assertThat(allocation.stored(leased).status()).isEqualTo(ReservationStatus.PENDING);
         assertThat(allocation.stored(free).status()).isEqualTo(ReservationStatus.CONFIRMED);
     }
+
+    @Test
+    void aBatchWhoseReadAtOnceFailsIsDecidedInItsOrderEachReadAlone() {
+        AllocatorHandler atOnce = new AllocatorHandler(allocation.allocator,
+                message -> new ReservationCommand(ReservationCommand.Type.DECIDE, new ReservationId(message.getBody()),
+                        "corr-" + message.getMessageId()), failures, allocation.clock, 10);
+        Reservation first = allocation.request(MRI, local("2027-12-20T10:00"));
+        Reservation second = allocation.request(MRI, local("2027-12-20T10:00"));
+        allocation.reservations.failFindAll(true);
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(message("m-1", first), message("m-2", second)));
+
+        SQSBatchResponse response = atOnce.handleRequest(event, CONTEXT);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(allocation.stored(first).status()).isEqualTo(ReservationStatus.CONFIRMED);
+        assertThat(allocation.stored(second).status()).isEqualTo(ReservationStatus.REJECTED);
+    }
 }

@@ -17,6 +17,7 @@ import com.medicarewizard.port.Reservations.Created;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,18 @@ public abstract class ReservationsContract {
     @Test
     void findsNothingForAnUnknownId() {
         assertThat(reservations.find(ReservationId.random())).isEmpty();
+    }
+
+    @Test
+    void findsSeveralAtOnceInTheOrderAskedWithNothingForAnUnknownId() {
+        Reservation first = pending(patient);
+        Reservation second = pending(PatientId.random());
+        reservations.create(first, Optional.empty());
+        reservations.create(second, Optional.empty());
+
+        assertThat(reservations.findAll(List.of(second.id(), ReservationId.random(), first.id())))
+                .containsExactly(Optional.of(second), Optional.empty(), Optional.of(first));
+        assertThat(reservations.findAll(List.of())).isEmpty();
     }
 
     @Test

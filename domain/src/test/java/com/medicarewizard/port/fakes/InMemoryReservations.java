@@ -35,6 +35,7 @@ public final class InMemoryReservations implements Reservations, ReservationChan
     private final Deque<UnaryOperator<Reservation>> interferences = new ArrayDeque<>();
     private int updates;
     private boolean refuseWaits;
+    private boolean failFindAll;
 
     @Override
     public synchronized Created create(Reservation pending, Optional<String> idempotencyKey) {
@@ -55,6 +56,21 @@ public final class InMemoryReservations implements Reservations, ReservationChan
     @Override
     public synchronized Optional<Reservation> find(ReservationId id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public List<Optional<Reservation>> findAll(List<ReservationId> ids) {
+        synchronized (this) {
+            if (failFindAll) {
+                throw new IllegalStateException("table unavailable: batch read timed out");
+            }
+        }
+        return Reservations.super.findAll(ids);
+    }
+
+    /** From now on every {@link #findAll} fails (a batch read that times out), or works again. */
+    public synchronized void failFindAll(boolean fail) {
+        failFindAll = fail;
     }
 
     @Override

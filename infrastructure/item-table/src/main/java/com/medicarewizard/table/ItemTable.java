@@ -19,8 +19,31 @@ public interface ItemTable {
     /** TransactWriteItems' limit. */
     int MAX_TRANSACTION_WRITES = 100;
 
+    /** BatchGetItem's limit. */
+    int MAX_BATCH_READ = 100;
+
     /** The item with this key, read strongly consistent. */
     Optional<Item> get(Key key);
+
+    /**
+     * The items with these keys (1 to {@value #MAX_BATCH_READ}, distinct), each read strongly consistent as
+     * {@link #get} reads it, answered in the order asked: DynamoDB's adapter reads them in one call
+     * (BatchGetItem), where a get each would be a round trip each.
+     */
+    default List<Optional<Item>> getAll(List<Key> keys) {
+        validateBatchRead(keys);
+        return keys.stream().map(this::get).toList();
+    }
+
+    /** Refuses what BatchGetItem refuses: no keys, more than {@value #MAX_BATCH_READ}, or one twice. */
+    static void validateBatchRead(List<Key> keys) {
+        if (keys.isEmpty() || keys.size() > MAX_BATCH_READ) {
+            throw new IllegalArgumentException("a batch read has 1 to " + MAX_BATCH_READ + " keys, not " + keys.size());
+        }
+        if (java.util.Set.copyOf(keys).size() != keys.size()) {
+            throw new IllegalArgumentException("a batch read names each key once: " + keys);
+        }
+    }
 
     /** Writes (replaces) the item if the condition holds on the current one; returns the old item. */
     Optional<Item> put(Item item, Condition condition);

@@ -13,6 +13,7 @@ import com.medicarewizard.table.Write;
 import com.medicarewizard.table.layout.TableIndex;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +28,9 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
@@ -46,6 +49,9 @@ public final class DynamoDbItemTable implements ItemTable {
     /** Where {@link #queryAll} sends all but one of its queries. */
     private static final ExecutorService QUERIES = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
             new SynchronousQueue<>(), Thread.ofPlatform().daemon().name("dynamodb-query-", 0).factory());
+
+    /** Batch reads of the keys left unprocessed, the first one included. */
+    static final int BATCH_READ_ATTEMPTS = 5;
 
     private final DynamoDbClient client;
     private final String name;
@@ -73,6 +79,44 @@ public final class DynamoDbItemTable implements ItemTable {
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(name).key(AttributeValues.key(key))
                 .consistentRead(true)).item();
         return present(item);
+    }
+
+    /**
+     * One BatchGetItem, strongly consistent. Keys DynamoDB leaves unprocessed (a batch over 16 MB, or
+     * throttled) are asked again, after a pause growing with each attempt, as its documentation asks;
+     * still unprocessed after {@value #BATCH_READ_ATTEMPTS} attempts, the read fails as a throttled call does.
+     */
+    @Override
+    public List<Optional<Item>> getAll(List<Key> keys) {
+        ItemTable.validateBatchRead(keys);
+        Map<Key, Item> found = new HashMap<>();
+        List<Map<String, AttributeValue>> left = keys.stream().map(AttributeValues::key).toList();
+        for (int attempt = 1; !left.isEmpty(); attempt++) {
+            if (attempt > BATCH_READ_ATTEMPTS) {
+                throw new IllegalStateException(left.size() + " keys still unprocessed after " + BATCH_READ_ATTEMPTS
+                        + " batch reads");
+            }
+            pauseBefore(attempt);
+            List<Map<String, AttributeValue>> asked = left;
+            BatchGetItemResponse answer = client.batchGetItem(b -> b.requestItems(Map.of(name,
+                    KeysAndAttributes.builder().keys(asked).consistentRead(true).build())));
+            answer.responses().getOrDefault(name, List.of()).stream().map(AttributeValues::fromDynamo)
+                    .forEach(item -> found.put(item.key(), item));
+            left = Optional.ofNullable(answer.unprocessedKeys().get(name)).map(KeysAndAttributes::keys).orElse(List.of());
+        }
+        return keys.stream().map(key -> Optional.ofNullable(found.get(key))).toList();
+    }
+
+    private static void pauseBefore(int attempt) {
+        if (attempt == 1) {
+            return;
+        }
+        try {
+            Thread.sleep(50L << (attempt - 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted between batch reads", e);
+        }
     }
 
     @Override

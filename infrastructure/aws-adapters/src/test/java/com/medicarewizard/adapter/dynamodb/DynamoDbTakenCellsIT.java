@@ -5,7 +5,6 @@ import com.medicarewizard.adapter.table.TableTakenCells;
 import com.medicarewizard.port.TakenCellsSummary;
 import com.medicarewizard.port.contract.TakenCellsSummaryContract;
 
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -17,6 +16,6 @@ class DynamoDbTakenCellsIT extends TakenCellsSummaryContract {
 
     @Override
     protected TakenCellsSummary newSummary() {
-        return new TableTakenCells(DynaliteExtension.freshTable(), Executors.newVirtualThreadPerTaskExecutor());
+        return new TableTakenCells(DynaliteExtension.freshTable());
     }
 }

@@ -108,6 +108,19 @@ public final class TableReservations implements Reservations {
         return table.get(ReservationRecords.key(id)).map(ReservationRecords::reservation);
     }
 
+    /** One batch read of the items ({@link ItemTable#getAll}). */
+    @Override
+    public List<Optional<Reservation>> findAll(List<ReservationId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        if (ids.size() > MAX_FIND_ALL) {
+            throw new IllegalArgumentException("at most " + MAX_FIND_ALL + " ids: " + ids.size());
+        }
+        return table.getAll(ids.stream().map(ReservationRecords::key).toList()).stream()
+                .map(item -> item.map(ReservationRecords::reservation)).toList();
+    }
+
     @Override
     public List<Reservation> ofPatient(PatientId patient) {
         return reservations(Query.index(BY_PATIENT, patient.value(), SortRange.all()).descending());

@@ -24,9 +24,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 
 /**
  * {@link TakenCellsSummary} on the item table: one item per resource and UTC day
@@ -39,21 +36,14 @@ import java.util.concurrent.Executor;
  * <p>A month of one resource is one query of about 32 items of a few hundred bytes, where the ledger
  * reads one claim item per cell: a month of 12 resources reads tens of read units instead of hundreds.
  * Availability's reads are eventually consistent (half the units) and the queries of the resources
- * are issued at once on {@code reads}, so a month costs one round trip rather than one per resource.
+ * are issued at once ({@link ItemTable#queryAll}), so a month costs one round trip rather than one per
+ * resource.
  */
 public final class TableTakenCells implements TakenCellsSummary {
     private final ItemTable table;
-    private final Executor reads;
 
-    /** Reading the resources one after another: for a table in this process, where a query costs no round trip. */
     public TableTakenCells(ItemTable table) {
-        this(table, Runnable::run);
-    }
-
-    /** Reading the resources' partitions at once on {@code reads} (for DynamoDB: one SDK call per task). */
-    public TableTakenCells(ItemTable table, Executor reads) {
         this.table = Objects.requireNonNull(table, "table");
-        this.reads = Objects.requireNonNull(reads, "reads");
     }
 
     @Override
@@ -77,10 +67,10 @@ public final class TableTakenCells implements TakenCellsSummary {
             return taken.build();
         }
         List<ResourceId> each = List.copyOf(resources);
-        List<CompletableFuture<long[]>> answers = each.stream()
-                .map(resource -> CompletableFuture.supplyAsync(() -> starts(resource, from, to, false), reads)).toList();
+        List<List<Item>> answers = table.queryAll(each.stream()
+                .map(resource -> query(resource, from, to).eventuallyConsistent()).toList());
         for (int i = 0; i < each.size(); i++) {
-            taken.add(each.get(i), joined(answers.get(i)));
+            taken.add(each.get(i), starts(answers.get(i), from, to));
         }
         return taken.build();
     }
@@ -90,7 +80,7 @@ public final class TableTakenCells implements TakenCellsSummary {
         Set<Cell> cells = new HashSet<>();
         if (from.isBefore(to)) {
             for (ResourceId resource : resources) {
-                for (long start : starts(resource, from, to, true)) {
+                for (long start : starts(table.query(query(resource, from, to)), from, to)) {
                     cells.add(new Cell(resource, Instant.ofEpochSecond(start)));
                 }
             }
@@ -98,11 +88,14 @@ public final class TableTakenCells implements TakenCellsSummary {
         return cells;
     }
 
-    /** The starts, in epoch seconds, of the marked cells of {@code resource} within {@code [from, to)}. */
-    private long[] starts(ResourceId resource, Instant from, Instant to, boolean consistent) {
-        Query query = Query.table(ItemKeys.taken(resource),
+    /** The query of {@code resource}'s day items over {@code [from, to)}. */
+    private static Query query(ResourceId resource, Instant from, Instant to) {
+        return Query.table(ItemKeys.taken(resource),
                 SortRange.between(ItemKeys.takenDay(from), ItemKeys.takenDay(to.minusNanos(1))));
-        List<Item> days = table.query(consistent ? query : query.eventuallyConsistent());
+    }
+
+    /** The starts, in epoch seconds, of the cells marked in {@code days} within {@code [from, to)}. */
+    private static long[] starts(List<Item> days, Instant from, Instant to) {
         // a cell starts on a whole second: within [from, to) when within [first, end) in seconds
         long first = from.getEpochSecond() + (from.getNano() > 0 ? 1 : 0);
         long end = to.getEpochSecond() + (to.getNano() > 0 ? 1 : 0);
@@ -119,17 +112,6 @@ public final class TableTakenCells implements TakenCellsSummary {
             }
         }
         return Arrays.copyOf(starts, count);
-    }
-
-    private static long[] joined(CompletableFuture<long[]> answer) {
-        try {
-            return answer.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw e;
-        }
     }
 
     private static Key key(Cell cell) {

@@ -17,6 +17,7 @@ import com.medicarewizard.table.Write;
 import com.medicarewizard.table.layout.ItemLayout;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -177,6 +178,27 @@ public abstract class ItemTableContract {
         assertThat(sortKeys(table.query(Query.table("Q", SortRange.between("", "2026-02")))))
                 .containsExactly("2026-01", "2026-02");
         assertThat(table.querySortKeys("Q", SortRange.all())).containsExactly("2026-01", "2026-02", "2026-03", "2027-01");
+    }
+
+    @Test
+    void readsSeveralItemsAtOnceAnsweringEachInTheOrderAsked() {
+        table.put(item("G", "a"), Condition.always());
+        table.put(item("H", "b"), Condition.always());
+
+        assertThat(table.getAll(List.of(key("H", "b"), key("G", "none"), key("G", "a"))))
+                .containsExactly(table.get(key("H", "b")), Optional.empty(), table.get(key("G", "a")));
+        List<Key> many = IntStream.range(0, ItemTable.MAX_BATCH_READ).mapToObj(i -> key("G", "k" + i)).toList();
+        assertThat(table.getAll(many)).hasSize(ItemTable.MAX_BATCH_READ).allMatch(Optional::isEmpty);
+    }
+
+    @Test
+    void refusesBatchReadsBatchGetItemRefuses() {
+        List<Key> tooMany = IntStream.rangeClosed(0, ItemTable.MAX_BATCH_READ).mapToObj(i -> key("G", "k" + i)).toList();
+
+        assertThatThrownBy(() -> table.getAll(List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> table.getAll(tooMany)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> table.getAll(List.of(key("G", "a"), key("G", "a"))))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

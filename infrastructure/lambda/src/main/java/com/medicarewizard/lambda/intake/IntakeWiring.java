@@ -36,7 +36,6 @@ import com.medicarewizard.lambda.common.TablePorts;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -91,7 +90,7 @@ final class IntakeWiring {
                 ports.clock()).withOperations(operations).withStreamPosition(streamLag(settings, ports.clock()))
                 .withChanges(new PolledReservationChanges(reservations))
                 // availability from its read model, each resource's query at once (docs/adr/0014)
-                .withTakenCells(new TableTakenCells(table, Executors.newVirtualThreadPerTaskExecutor()));
+                .withTakenCells(new TableTakenCells(table));
     }
 
     private static StreamPosition streamLag(AwsSettings settings, Clock clock) {

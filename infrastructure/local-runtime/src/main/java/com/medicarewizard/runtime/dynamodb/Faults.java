@@ -34,7 +34,7 @@ public final class Faults {
     /** The operation name that stands for every operation. */
     public static final String ANY_OPERATION = "*";
     private static final List<String> ITEM_OPERATIONS =
-            List.of("GetItem", "PutItem", "UpdateItem", "DeleteItem", "Query", "TransactWriteItems");
+            List.of("GetItem", "BatchGetItem", "PutItem", "UpdateItem", "DeleteItem", "Query", "TransactWriteItems");
 
     private final Map<String, Latency> latencies = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> throttles = new ConcurrentHashMap<>();

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -66,6 +67,7 @@ final class TableApi {
         Consumption.requested(request);
         return switch (operation) {
             case "GetItem" -> getItem(request);
+            case "BatchGetItem" -> batchGetItem(request);
             case "PutItem" -> putItem(request);
             case "UpdateItem" -> updateItem(request);
             case "DeleteItem" -> deleteItem(request);
@@ -89,6 +91,48 @@ final class TableApi {
         item.ifPresent(i -> answer.set("Item", WireValues.image(i, projection)));
         boolean consistent = request.path("ConsistentRead").asBoolean(false);
         return charged("GetItem", request, CapacityUnits.getItem(item, consistent), answer);
+    }
+
+    /**
+     * BatchGetItem on the one table: 1 to 100 distinct keys, each read as GetItem reads it, all answered
+     * at once (the table is in memory: nothing is left in {@code UnprocessedKeys}). Charged as DynamoDB
+     * charges a batch read, item by item, each rounded up to 4 KB with a missing one at the minimum.
+     */
+    private ObjectNode batchGetItem(JsonNode request) {
+        JsonNode requested = request.path("RequestItems");
+        if (!requested.isObject() || requested.isEmpty()) {
+            throw WireError.validation("1 validation error detected: Value null at 'requestItems' failed to satisfy "
+                    + "constraint: Member must have length greater than or equal to 1");
+        }
+        requested.fieldNames().forEachRemaining(table -> {
+            if (!name.equals(table)) {
+                throw WireError.resourceNotFound("Requested resource not found: Table: " + table + " not found");
+            }
+        });
+        JsonNode ask = requested.get(name);
+        JsonNode keyNodes = ask.path("Keys");
+        if (!keyNodes.isArray() || keyNodes.isEmpty() || keyNodes.size() > 100) {
+            throw WireError.validation("Too many items requested for the BatchGetItem call");
+        }
+        List<Key> keys = new ArrayList<>();
+        keyNodes.forEach(node -> keys.add(WireValues.key(node)));
+        if (Set.copyOf(keys).size() != keys.size()) {
+            throw WireError.validation("Provided list of item keys contains duplicates");
+        }
+        Expressions x = new Expressions(ask);
+        Set<String> projection = x.projection(text(ask, "ProjectionExpression"));
+        x.requireAllUsed();
+        boolean consistent = ask.path("ConsistentRead").asBoolean(false);
+        ObjectNode answer = JSON.objectNode();
+        ArrayNode found = answer.putObject("Responses").putArray(name);
+        answer.putObject("UnprocessedKeys");
+        double units = 0;
+        for (Key key : keys) {
+            Optional<Item> item = table.get(key);
+            units += CapacityUnits.getItem(item, consistent).table();
+            item.ifPresent(i -> found.add(WireValues.image(i, projection)));
+        }
+        return charged("BatchGetItem", request, Consumption.read(units, Map.of()), answer);
     }
 
     private ObjectNode putItem(JsonNode request) {
@@ -309,7 +353,8 @@ final class TableApi {
     /** Counts the call's units; adds them to the answer when the request asks for them. */
     private ObjectNode charged(String operation, JsonNode request, Consumption consumption, ObjectNode answer) {
         capacity.charge(operation, consumption);
-        return consumption.answer(request, name, operation.equals("TransactWriteItems"), answer);
+        return consumption.answer(request, name,
+                operation.equals("TransactWriteItems") || operation.equals("BatchGetItem"), answer);
     }
 
     private static WireError canceled(List<CancellationReason> reasons, List<Boolean> allOld) {

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -75,6 +76,27 @@ class EndpointCapacityIT {
         assertThat(missing.capacityUnits()).as("an item that does not exist still costs").isEqualTo(0.5);
         assertThat(capacity.totals().operation("GetItem")).isEqualTo(new CapacityTotals.Operation(3, 3.5, 0, 0));
         assertThat(capacity.totals().readUnits()).isEqualTo(3.5);
+    }
+
+    @Test
+    void aBatchReadIsChargedItemByItemEachRoundedUpAsAGetWouldBe() {
+        put(sized("B", "1", 5_000));
+        put(sized("B", "2", 1_000));
+        capacity.reset();
+
+        var strong = dynamo.batchGetItem(b -> b.requestItems(Map.of(TABLE, KeysAndAttributes.builder()
+                .keys(key("B", "1"), key("B", "2"), key("B", "none")).consistentRead(true).build()))
+                .returnConsumedCapacity(TOTAL));
+        var eventual = dynamo.batchGetItem(b -> b.requestItems(Map.of(TABLE, KeysAndAttributes.builder()
+                .keys(key("B", "1"), key("B", "2")).build())).returnConsumedCapacity(TOTAL));
+
+        assertThat(strong.responses().get(TABLE)).hasSize(2);
+        assertThat(strong.unprocessedKeys()).isEmpty();
+        assertThat(strong.consumedCapacity()).singleElement().satisfies(consumed ->
+                assertThat(consumed.capacityUnits()).as("8 KB + 4 KB + a missing item's minimum, not 6 KB once")
+                        .isEqualTo(4.0));
+        assertThat(eventual.consumedCapacity().getFirst().capacityUnits()).isEqualTo(1.5);
+        assertThat(capacity.totals().operations().get("BatchGetItem").calls()).isEqualTo(2);
     }
 
     @Test

@@ -34,7 +34,6 @@ import com.medicarewizard.port.contract.TokensContract;
 import com.medicarewizard.table.ItemTable;
 import com.medicarewizard.table.contract.ItemTableContract;
 
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -84,7 +83,7 @@ class EndpointContractsIT {
     class TakenCellsOnTheEndpoint extends TakenCellsSummaryContract {
         @Override
         protected TakenCellsSummary newSummary() {
-            return new TableTakenCells(EndpointExtension.freshTable(), Executors.newVirtualThreadPerTaskExecutor());
+            return new TableTakenCells(EndpointExtension.freshTable());
         }
     }
 
