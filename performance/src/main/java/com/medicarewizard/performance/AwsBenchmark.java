@@ -36,6 +36,7 @@ import com.medicarewizard.runtime.dynamodb.Faults;
 import com.medicarewizard.runtime.dynamodb.Latency;
 import com.medicarewizard.runtime.lambda.FunctionConfig;
 import com.medicarewizard.runtime.lambda.LocalLambdaContext;
+import com.medicarewizard.port.Decisions;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -226,7 +227,8 @@ final class AwsBenchmark implements AutoCloseable {
 
     private ReservationAllocator allocator() {
         return new ReservationAllocator(new TableReservations(items), new TableSlotLedger(items), new TableDecisions(items), () -> center,
-                new ActiveBookingsLimit(1000), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(30));
+                new ActiveBookingsLimit(1000), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(30), Decisions.MAX_CELLS,
+                FunctionSpecs.ALLOCATOR.decidedAtOnce().aws() > 1);
     }
 
     /**
@@ -236,9 +238,10 @@ final class AwsBenchmark implements AutoCloseable {
      */
     private void decide(ReservationAllocator allocator, List<Reservation> requests) {
         int batchSize = FunctionSpecs.ALLOCATOR.queue().batchSize();
+        int atOnce = FunctionSpecs.ALLOCATOR.decidedAtOnce().aws();
         AllocatorHandler handler = new AllocatorHandler(allocator,
                 message -> new ReservationCommand(ReservationCommand.Type.DECIDE, new ReservationId(message.getBody()),
-                        "bench"), new TableMessageFailures(items), Clock.fixed(NOW, ZoneOffset.UTC), batchSize);
+                        "bench"), new TableMessageFailures(items), Clock.fixed(NOW, ZoneOffset.UTC), atOnce);
         FunctionConfig function = FunctionConfig.of("allocator", Duration.ofSeconds(30), 512);
         long t0 = System.nanoTime();
         int decided = 0;

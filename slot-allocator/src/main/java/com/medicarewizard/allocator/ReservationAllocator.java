@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -86,6 +87,8 @@ public final class ReservationAllocator {
     private final ActiveBookingsLimit limit;
     private final Clock clock;
     private final Duration leaseLength;
+    /** Where a decision's reads that need not wait for each other are made: {@link #READS}, or the caller's thread. */
+    private final Executor reads;
 
     /**
      * @param invocationTimeout the allocator function's timeout: no invocation outlives it, so a decision
@@ -108,6 +111,18 @@ public final class ReservationAllocator {
      */
     public ReservationAllocator(Reservations reservations, SlotLedger ledger, Decisions decisions, CenterCatalog catalog,
                                 ActiveBookingsLimit limit, Clock clock, Duration invocationTimeout, int transactionCells) {
+        this(reservations, ledger, decisions, catalog, limit, clock, invocationTimeout, transactionCells, false);
+    }
+
+    /**
+     * @param readsAtOnce whether a decision's reads that need not wait for each other are made at once, on
+     *                    threads of their own: for a table a round trip away (DynamoDB), where they then
+     *                    cost one round trip instead of two; not for a table in the process, where a read
+     *                    costs microseconds and a hand-over to another thread more
+     */
+    public ReservationAllocator(Reservations reservations, SlotLedger ledger, Decisions decisions, CenterCatalog catalog,
+                                ActiveBookingsLimit limit, Clock clock, Duration invocationTimeout, int transactionCells,
+                                boolean readsAtOnce) {
         if (!invocationTimeout.isPositive()) {
             throw new IllegalArgumentException("the invocation timeout must be positive: " + invocationTimeout);
         }
@@ -123,6 +138,7 @@ public final class ReservationAllocator {
         this.limit = limit;
         this.clock = clock;
         this.leaseLength = invocationTimeout.multipliedBy(2);
+        this.reads = readsAtOnce ? READS : Runnable::run;
     }
 
     public AllocationOutcome handle(ReservationCommand command) {
@@ -204,7 +220,7 @@ public final class ReservationAllocator {
         Supplier<Boolean> withinLimit = () -> withinLimit(request, now);
         if (replaced.isEmpty() && cellsNeeded(exam.get(), occupancy) <= transactionCells) {
             // the patient's bookings are read while the first candidates' holders are: neither waits for the other
-            CompletableFuture<Boolean> counted = CompletableFuture.supplyAsync(withinLimit, READS);
+            CompletableFuture<Boolean> counted = CompletableFuture.supplyAsync(withinLimit, reads);
             withinLimit = () -> joined(counted);
             Optional<AllocationOutcome> decided = decideInOneWrite(rules, request, exam.get(), site.get(), occupancy,
                     now, withinLimit);

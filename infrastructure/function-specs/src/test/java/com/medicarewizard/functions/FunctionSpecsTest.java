@@ -109,7 +109,8 @@ class FunctionSpecsTest {
     void onlyTheExplainedSettingsDifferBetweenAwsAndTheEmbeddedRuntime() {
         assertThat(SpecText.quotable().entrySet().stream().filter(setting -> setting.getValue().differs())
                 .map(Map.Entry::getKey))
-                .containsExactlyInAnyOrder("allocator timeout", "notifier timeout", "allocator maximum concurrency",
+                .containsExactlyInAnyOrder("allocator timeout", "notifier timeout", "allocator decisions at once",
+                        "allocator maximum concurrency",
                         "queue visibility timeout", "sweeper period",
                         "sweeper patience", "parked-retry period", "pipeline-metrics period",
                         "availability-projector batch size", "availability-projector retries",

@@ -34,6 +34,9 @@ final class SpecText {
                 same("allocator batch size", queue.batchSize()),
                 same("allocator batching window", duration(queue.batchingWindow())),
                 same("allocator reports batch item failures", yes(queue.reportBatchItemFailures())),
+                new Setting("allocator decisions at once", new PerRuntime<>(
+                        FunctionSpecs.ALLOCATOR.decidedAtOnce().aws().toString(),
+                        FunctionSpecs.ALLOCATOR.decidedAtOnce().local().toString())),
                 new Setting("allocator maximum concurrency", new PerRuntime<>(queue.maximumConcurrency().aws().toString(),
                         queue.maximumConcurrency().local().toString())),
                 new Setting("queue visibility timeout", durations(queue.visibilityTimeout())),

@@ -4,8 +4,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.medicarewizard.adapter.embedded.StreamedReservationChanges;
-import com.medicarewizard.adapter.table.TablePasswordResets;
 import com.medicarewizard.adapter.sqs.ReservationCommandCodec;
+import com.medicarewizard.adapter.table.TableDecisions;
+import com.medicarewizard.adapter.table.TablePasswordResets;
 import com.medicarewizard.allocator.AllocatorHandler;
 import com.medicarewizard.allocator.MessageAttributes;
 import com.medicarewizard.allocator.PendingRequestSweeper;
@@ -14,15 +15,15 @@ import com.medicarewizard.allocator.SweeperHandler;
 import com.medicarewizard.functions.FunctionSpecs;
 import com.medicarewizard.intake.ApiHandler;
 import com.medicarewizard.intake.Intake;
-import com.medicarewizard.intake.auth.PasswordHasher;
-import com.medicarewizard.runtime.lambda.PlatformThreadHasher;
 import com.medicarewizard.intake.Operations;
 import com.medicarewizard.intake.StreamPosition;
+import com.medicarewizard.intake.auth.PasswordHasher;
 import com.medicarewizard.notifier.OutcomeNotifier;
 import com.medicarewizard.notifier.ParkedNotificationRetrier;
 import com.medicarewizard.notifier.ParkedRetryHandler;
+import com.medicarewizard.port.Decisions;
 import com.medicarewizard.port.PipelineMetrics;
-import com.medicarewizard.adapter.table.TableDecisions;
+import com.medicarewizard.runtime.lambda.PlatformThreadHasher;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -36,11 +37,13 @@ record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
     static final int MAX_WAITERS = LocalRuntime.EDGE_LIMITS.maxInFlight() / 2;
 
     AllocatorHandler allocator() {
+        int atOnce = FunctionSpecs.ALLOCATOR.decidedAtOnce().local();
         ReservationAllocator allocator = new ReservationAllocator(standIns.reservations(), standIns.ledger(),
-                new TableDecisions(standIns.table()), standIns.catalog(), config.activeBookings(), clock, FunctionSpecs.ALLOCATOR.function().timeout().local());
+                new TableDecisions(standIns.table()), standIns.catalog(), config.activeBookings(), clock,
+                FunctionSpecs.ALLOCATOR.function().timeout().local(), Decisions.MAX_CELLS, atOnce > 1);
         return new AllocatorHandler(allocator, message -> ReservationCommandCodec.parse(message.getBody(),
                 MessageAttributes.strings(message)), standIns.failures(), clock,
-                FunctionSpecs.ALLOCATOR.queue().batchSize());
+                atOnce);
     }
 
     SweeperHandler sweeper() {

@@ -16,6 +16,7 @@ import com.medicarewizard.functions.FunctionSpecs;
 import com.medicarewizard.lambda.common.AwsSettings;
 import com.medicarewizard.lambda.common.TablePorts;
 import com.medicarewizard.adapter.table.TableDecisions;
+import com.medicarewizard.port.Decisions;
 
 import java.util.Map;
 
@@ -37,10 +38,11 @@ public final class AllocatorFunction implements RequestHandler<SQSEvent, SQSBatc
         int limit = FunctionSpecs.LIMITS.overriddenBy(env).activeBookingsPerPatient();
         ReservationAllocator allocator = new ReservationAllocator(new TableReservations(ports.table()),
                 new TableSlotLedger(ports.table()), new TableDecisions(ports.table()), ports.catalog(), new ActiveBookingsLimit(limit), ports.clock(),
-                FunctionSpecs.ALLOCATOR.function().timeout().aws());
+                FunctionSpecs.ALLOCATOR.function().timeout().aws(), Decisions.MAX_CELLS,
+                FunctionSpecs.ALLOCATOR.decidedAtOnce().aws() > 1);
         this.handler = new AllocatorHandler(allocator,
                 message -> ReservationCommandCodec.parse(message.getBody(), MessageAttributes.strings(message)),
-                new TableMessageFailures(ports.table()), ports.clock(), FunctionSpecs.ALLOCATOR.queue().batchSize());
+                new TableMessageFailures(ports.table()), ports.clock(), FunctionSpecs.ALLOCATOR.decidedAtOnce().aws());
     }
 
     @Override
