@@ -166,10 +166,35 @@ final class AwsBenchmark implements AutoCloseable {
         }
         // no time given twice, every confirmed booking holding all its cells, nothing else held
         LedgerAudit.Findings audit = new LedgerAudit(center, new TableSlotLedger(table), new TableReservations(table)).run();
-        return new Spike(count, seconds, confirmed, pending, audit.doubleBookings(), audit.breaches().size());
+        return new Spike(count, seconds, confirmed, pending, audit.doubleBookings(), audit.breaches().size(),
+                readModelWrites());
     }
 
-    record Spike(int requests, double seconds, int confirmed, int undecided, int doubleBookings, int breaches) {
+    /**
+     * What availability's read model costs to keep after the spike: its day items written through the
+     * endpoint, one UpdateItem per claimed cell, as the projector writes them (the rebuild marks exactly
+     * what the projector's claim records would), on days as full as the spike left them.
+     */
+    private ReadModelWrites readModelWrites() {
+        List<ResourceId> resources = center.resources().stream().map(Resource::id).toList();
+        Instant from = LocalDate.of(2027, 1, 5).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant to = from.plus(Duration.ofDays(17));
+        endpoint.capacity().reset();
+        var marked = new AvailabilityRebuild(new TableSlotLedger(items), new TableTakenCells(items)).run(resources, from, to);
+        CapacityTotals.Operation updates = endpoint.capacity().totals().operations().get("UpdateItem");
+        return new ReadModelWrites(marked.marked(), updates == null ? 0 : updates.writeUnits());
+    }
+
+    /** The spike's outcome, and what its bookings' cells cost the read model. */
+    record Spike(int requests, double seconds, int confirmed, int undecided, int doubleBookings, int breaches,
+                 ReadModelWrites readModel) {
+    }
+
+    /** The cells marked in availability's read model, and the write units their marks cost. */
+    record ReadModelWrites(int cells, double writeUnits) {
+        double perCell() {
+            return cells == 0 ? 0 : writeUnits / cells;
+        }
     }
 
     /**

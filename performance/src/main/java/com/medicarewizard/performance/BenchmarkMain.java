@@ -57,6 +57,10 @@ public final class BenchmarkMain {
                     decided.confirmed(), decided.requests() - decided.confirmed() - decided.undecided(),
                     decided.undecided(), decided.doubleBookings(), decided.breaches());
             System.out.println("  " + aws.unitsPer("request"));
+            AwsBenchmark.ReadModelWrites model = decided.readModel();
+            System.out.printf("  availability's read model: %.1f write units per confirmed booking (%d cells marked, "
+                    + "%.2f units each: the projector's UpdateItem per claimed cell)%n",
+                    model.writeUnits() / Math.max(1, decided.confirmed()), model.cells(), model.perCell());
         }
     }
 
