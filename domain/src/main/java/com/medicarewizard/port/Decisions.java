@@ -37,11 +37,24 @@ public interface Decisions {
      */
     Confirmation confirm(Reservation confirmed, List<Cell> cells);
 
-    /** What {@link #confirm} did. */
+    /**
+     * Stores {@code rejected}, a request decided REJECTED, if the stored request still has
+     * {@code rejected.version()} and carries no decision lease. A lease means an attempt claimed cells
+     * in the request's name cell by cell, which only that path lets go of: a rejection must not be
+     * written over them here.
+     *
+     * @return {@link Stored} with the reservation as stored, or {@link Leased} with nothing written
+     * @throws Reservations.ConcurrentChangeException when the stored request changed meanwhile (or does
+     *     not exist); nothing was written
+     * @throws IllegalArgumentException for a reservation that is not REJECTED
+     */
+    Confirmation reject(Reservation rejected);
+
+    /** What {@link #confirm} or {@link #reject} did. */
     sealed interface Confirmation {
     }
 
-    /** Stored, with every cell claimed. */
+    /** Stored (a confirmation with every cell claimed). */
     record Stored(Reservation reservation) implements Confirmation {
         public Stored {
             Objects.requireNonNull(reservation, "reservation");
@@ -60,6 +73,13 @@ public interface Decisions {
 
     /** Nothing written: the request carries a decision lease, so it is decided cell by cell under it. */
     record Leased() implements Confirmation {
+    }
+
+    /** What {@link #reject} refuses before writing anything. */
+    static void validateRejection(Reservation rejected) {
+        if (rejected.status() != ReservationStatus.REJECTED) {
+            throw new IllegalArgumentException("only a rejection is stored this way, not " + rejected.status());
+        }
     }
 
     /** What {@link #confirm} refuses before writing anything. */

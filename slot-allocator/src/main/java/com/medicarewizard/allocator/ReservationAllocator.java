@@ -284,7 +284,7 @@ public final class ReservationAllocator {
             if (!limitJudged) {
                 // the limit goes before a full day, as it did when it was judged before any read
                 if (!withinLimit.get()) {
-                    return Optional.of(store(request.decide(new Decision.Rejected(RejectionReason.TOO_MANY_BOOKINGS), now)));
+                    return rejectInOneWrite(request, RejectionReason.TOO_MANY_BOOKINGS, now);
                 }
                 limitJudged = true;
             }
@@ -293,7 +293,7 @@ public final class ReservationAllocator {
             }
             Optional<List<ResourceId>> choice = firstFree(candidates, occupancy, taken);
             if (choice.isEmpty()) {
-                return Optional.of(store(request.decide(new Decision.Rejected(RejectionReason.SLOT_TAKEN), now)));
+                return rejectInOneWrite(request, RejectionReason.SLOT_TAKEN, now);
             }
             List<Cell> cells = choice.get().stream().flatMap(resource -> occupancy.cells(resource).stream()).toList();
             switch (decisions.confirm(request.decide(new Decision.Confirmed(choice.get()), now), cells)) {
@@ -310,6 +310,20 @@ public final class ReservationAllocator {
                 }
             }
         }
+    }
+
+    /**
+     * Stores the rejection unless the request carries a decision lease ({@link Decisions#reject}): an
+     * attempt that claimed cell by cell may have left cells in its name, which only that path lets go of.
+     *
+     * @return empty when the request carries a lease, so that it is decided cell by cell
+     */
+    private Optional<AllocationOutcome> rejectInOneWrite(Reservation request, RejectionReason reason, Instant now) {
+        return switch (decisions.reject(request.decide(new Decision.Rejected(reason), now))) {
+            case Decisions.Stored stored -> Optional.of(AllocationOutcome.changed(stored.reservation().status()));
+            case Decisions.Leased leased -> Optional.empty();
+            case Decisions.Taken taken -> throw new IllegalStateException("a rejection claims no cell: " + taken);
+        };
     }
 
     /**

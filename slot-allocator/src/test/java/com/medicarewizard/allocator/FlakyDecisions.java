@@ -26,6 +26,11 @@ final class FlakyDecisions implements Decisions {
     }
 
     @Override
+    public Confirmation reject(Reservation rejected) {
+        return decisions.reject(rejected);
+    }
+
+    @Override
     public Confirmation confirm(Reservation confirmed, List<Cell> cells) {
         if (--confirmsUntilFailure != 0) {
             return decisions.confirm(confirmed, cells);

@@ -144,4 +144,19 @@ class ReservationAllocatorOneWriteTest {
         assertThat(allocation.ledger.all()).isEqualTo(allocation.cellsOfConfirmed());
         assertThat(Optional.of(allocation.stored(request).status())).contains(ReservationStatus.CONFIRMED);
     }
+
+    @Test
+    void aLeasedRequestWithNoTimeLeftIsRejectedCellByCellLettingGoOfWhatItsEarlierAttemptHeld() {
+        allocation.decide(allocation.request(MRI, TEN)); // the only radiographer taken at ten
+        Reservation request = allocation.request(MRI, TEN);
+        // an attempt before claimed the other scanner cell by cell, under its lease, and stopped
+        allocation.reservations.leaseDecision(request.id(), new DecisionLease("stopped", NOW.plusSeconds(60)), NOW);
+        allocation.ledger.claim(request.id(), List.copyOf(cells(MRI, TEN, List.of(MRI_2))));
+        allocation.visibilityTimeoutPasses();
+
+        allocation.decide(request);
+
+        assertThat(allocation.stored(request).status()).isEqualTo(ReservationStatus.REJECTED);
+        assertThat(allocation.ledger.all()).isEqualTo(allocation.cellsOfConfirmed()).doesNotContainValue(request.id());
+    }
 }

@@ -8,6 +8,7 @@ import static com.medicarewizard.domain.ReservationMother.pending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.medicarewizard.domain.ReservationMother;
 import com.medicarewizard.domain.center.Cell;
 import com.medicarewizard.domain.center.ResourceId;
 import com.medicarewizard.domain.reservation.PatientId;
@@ -150,5 +151,34 @@ public abstract class DecisionsContract {
         assertThatThrownBy(() -> stores.decisions().confirm(request, cells(2))).isInstanceOf(IllegalArgumentException.class);
         assertThat(stores.reservations().find(request.id())).contains(request);
         assertThat(held()).isEmpty();
+    }
+
+    @Test
+    void storesARejectionOfTheVersionReadWithNoCellClaimed() {
+        Reservation rejected = ReservationMother.rejected(request, REQUESTED_AT);
+
+        assertThat(stores.decisions().reject(rejected)).isEqualTo(new Decisions.Stored(rejected.withVersion(1)));
+        assertThat(stores.reservations().find(request.id())).contains(rejected.withVersion(1));
+        assertThat(held()).isEmpty();
+    }
+
+    @Test
+    void aRejectionOfARequestUnderADecisionLeaseIsLeftToTheLeaseHolder() {
+        Instant now = REQUESTED_AT;
+        stores.reservations().leaseDecision(request.id(), new Reservations.DecisionLease("cell-by-cell", now.plusSeconds(60)),
+                now);
+
+        assertThat(stores.decisions().reject(ReservationMother.rejected(request, now))).isEqualTo(new Decisions.Leased());
+        assertThat(stores.reservations().find(request.id()).orElseThrow().status()).isEqualTo(ReservationStatus.PENDING);
+    }
+
+    @Test
+    void aRejectionOfARequestChangedMeanwhileIsAConcurrentChange() {
+        stores.reservations().recordCancelRequest(request.id(), request.patient(), REQUESTED_AT);
+
+        assertThatThrownBy(() -> stores.decisions().reject(ReservationMother.rejected(request, REQUESTED_AT)))
+                .isInstanceOf(Reservations.ConcurrentChangeException.class);
+        assertThatThrownBy(() -> stores.decisions().reject(confirmed(request, REQUESTED_AT)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

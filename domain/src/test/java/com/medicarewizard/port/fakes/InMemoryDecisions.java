@@ -27,6 +27,21 @@ public final class InMemoryDecisions implements Decisions {
     }
 
     @Override
+    public Confirmation reject(Reservation rejected) {
+        Decisions.validateRejection(rejected);
+        synchronized (reservations) {
+            var stored = reservations.find(rejected.id());
+            if (stored.isEmpty() || stored.get().version() != rejected.version()) {
+                throw new Reservations.ConcurrentChangeException(rejected.id(), stored);
+            }
+            if (reservations.leased(rejected.id())) {
+                return new Leased();
+            }
+            return new Stored(reservations.update(rejected));
+        }
+    }
+
+    @Override
     public Confirmation confirm(Reservation confirmed, List<Cell> cells) {
         Decisions.validate(confirmed, cells);
         ReservationId owner = confirmed.id();

@@ -11,6 +11,7 @@ import com.medicarewizard.port.Decisions;
 import com.medicarewizard.port.Reservations.ConcurrentChangeException;
 import com.medicarewizard.table.CancellationReason;
 import com.medicarewizard.table.Condition;
+import com.medicarewizard.table.ConditionFailedException;
 import com.medicarewizard.table.Item;
 import com.medicarewizard.table.ItemTable;
 import com.medicarewizard.table.TransactionCanceledException;
@@ -25,9 +26,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@link Decisions} on the item table: one transaction of the reservation's put (on condition that
- * its stored version is the one it carries and that it has no decision lease) and one claim put per
- * cell, each claim-if-absent-or-mine as {@link TableSlotLedger} claims. A cancelled transaction's
+ * {@link Decisions} on the item table: a confirmation is one transaction of the reservation's put (on
+ * condition that its stored version is the one it carries and that it has no decision lease) and one
+ * claim put per cell, each claim-if-absent-or-mine as {@link TableSlotLedger} claims; a rejection is the
+ * reservation's put alone, on the same condition. A cancelled transaction's
  * reasons say which condition failed: the reservation's first (it changed, or carries a lease), else
  * the claims naming their current owners. Where a server reports only the first failed condition
  * (dynalite's emulation), the one cell named is enough: the caller chooses again without it.
@@ -46,8 +48,7 @@ public final class TableDecisions implements Decisions {
         Reservation stored = confirmed.withVersion(confirmed.version() + 1);
         Condition freeOrMine = Condition.absentOr(Condition.equals(OWNER, confirmed.id().value()));
         List<Write> writes = new ArrayList<>(cells.size() + 1);
-        writes.add(Write.put(ReservationRecords.item(stored),
-                Condition.and(Condition.equals(VERSION, confirmed.version()), Condition.attributeNotExists(DECIDING_BY))));
+        writes.add(Write.put(ReservationRecords.item(stored), unleasedAt(confirmed.version())));
         cells.forEach(cell -> writes.add(Write.put(TableSlotLedger.claimItem(confirmed.id(), cell), freeOrMine)));
         try {
             table.transact(writes);
@@ -57,17 +58,39 @@ public final class TableDecisions implements Decisions {
         }
     }
 
+    /** One put, on the same condition as a confirmation's: a rejection claims nothing, so it needs no transaction. */
+    @Override
+    public Confirmation reject(Reservation rejected) {
+        Decisions.validateRejection(rejected);
+        Reservation stored = rejected.withVersion(rejected.version() + 1);
+        try {
+            table.put(ReservationRecords.item(stored), unleasedAt(rejected.version()));
+            return new Stored(stored);
+        } catch (ConditionFailedException e) {
+            return leasedOrChanged(rejected, e.current());
+        }
+    }
+
+    /** The request's own condition: still the version read, and no decision lease on it. */
+    private static Condition unleasedAt(long version) {
+        return Condition.and(Condition.equals(VERSION, version), Condition.attributeNotExists(DECIDING_BY));
+    }
+
+    /** Why the request's condition failed: a lease on the version read, or a change (thrown). */
+    private static Confirmation leasedOrChanged(Reservation decided, Optional<Item> current) {
+        boolean sameVersion = current.filter(item -> item.has(VERSION)
+                && item.longValue(VERSION) == decided.version()).isPresent();
+        if (sameVersion && current.get().has(DECIDING_BY)) {
+            return new Leased();
+        }
+        throw new ConcurrentChangeException(decided.id(), current.map(ReservationRecords::reservation));
+    }
+
     private static Confirmation refused(Reservation confirmed, List<Cell> cells, TransactionCanceledException e) {
         List<CancellationReason> reasons = e.reasons();
         CancellationReason own = reasons.getFirst();
         if (own.conditionFailed()) {
-            Optional<Item> current = own.current();
-            boolean sameVersion = current.filter(item -> item.has(VERSION)
-                    && item.longValue(VERSION) == confirmed.version()).isPresent();
-            if (sameVersion && current.get().has(DECIDING_BY)) {
-                return new Leased();
-            }
-            throw new ConcurrentChangeException(confirmed.id(), current.map(ReservationRecords::reservation));
+            return leasedOrChanged(confirmed, own.current());
         }
         Set<Cell> taken = new HashSet<>();
         for (int i = 1; i < reasons.size(); i++) {
