@@ -418,12 +418,17 @@ public final class ReservationAllocator {
      * go back to the replaced booking first, so that a rejected move never leaves it short of its time.
      */
     private AllocationOutcome reject(Reservation request, RejectionReason reason, String attempt, Instant now) {
-        if (request.isMove()) {
-            if (!reservations.leaseDecision(request.id(), new DecisionLease(attempt, now.plus(leaseLength)), now)) {
-                return notLeased(request.id());
+        if (!request.isMove()) {
+            // one write unless an earlier cell-by-cell attempt leased the request: it may hold cells
+            Optional<AllocationOutcome> stored = rejectInOneWrite(request, reason, now);
+            if (stored.isPresent()) {
+                return stored.get();
             }
-            letGoOfLeftovers(request);
         }
+        if (!reservations.leaseDecision(request.id(), new DecisionLease(attempt, now.plus(leaseLength)), now)) {
+            return notLeased(request.id());
+        }
+        letGoOfLeftovers(request);
         return store(request.decide(new Decision.Rejected(reason), now));
     }
 
