@@ -1,5 +1,6 @@
 package com.medicarewizard.adapter.dynamodb;
 
+import com.medicarewizard.port.ContendedWriteException;
 import com.medicarewizard.table.Condition;
 import com.medicarewizard.table.ConditionFailedException;
 import com.medicarewizard.table.IndexDefinition;
@@ -12,6 +13,7 @@ import com.medicarewizard.table.Update;
 import com.medicarewizard.table.Write;
 import com.medicarewizard.table.layout.TableIndex;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
 /**
  * The {@link ItemTable} on DynamoDB through the SDK v2: one client (shared, owned by the caller: one
@@ -57,6 +60,7 @@ public final class DynamoDbItemTable implements ItemTable {
     private final String name;
     private final DynamoDbQueries queries;
     private final DynamoDbTransactions transactions;
+    private final BackoffStrategy conflictBackoff;
 
     public DynamoDbItemTable(DynamoDbClient client, String name) {
         this(client, name, TableIndex.ALL);
@@ -72,6 +76,7 @@ public final class DynamoDbItemTable implements ItemTable {
         this.name = Objects.requireNonNull(name, "table name");
         this.queries = new DynamoDbQueries(client, name, indexes);
         this.transactions = new DynamoDbTransactions(client, name, this::get, conflictBackoff);
+        this.conflictBackoff = conflictBackoff;
     }
 
     @Override
@@ -146,12 +151,36 @@ public final class DynamoDbItemTable implements ItemTable {
                 .returnValues(ReturnValue.ALL_OLD).returnValuesOnConditionCheckFailure(ALL_OLD)).attributes()));
     }
 
-    /** Runs a conditional write, turning a failed condition into the table's exception. */
+    /**
+     * Runs a conditional write, turning a failed condition into the table's exception. A single write
+     * on an item a transaction has under way is refused with {@code TransactionConflictException} (a
+     * reservation is confirmed by a transaction while its patient cancels it, say), which the SDK does
+     * not try again: it is tried again here as a cancelled transaction is ({@link DynamoDbTransactions}),
+     * by when the transaction has normally committed; one that outlasts the attempts is a busy item,
+     * {@link ContendedWriteException} (the intake answers 503 with {@code Retry-After}).
+     */
     private <T> T guarded(Key key, Supplier<T> write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write.get();
+            } catch (ConditionalCheckFailedException e) {
+                throw new ConditionFailedException(key, stored(e.item(), key));
+            } catch (TransactionConflictException e) {
+                if (attempt >= DynamoDbTransactions.ATTEMPTS) {
+                    throw new ContendedWriteException("a write of " + key + " met a transaction under way, "
+                            + attempt + " times", e);
+                }
+                pause(conflictBackoff.computeDelay(attempt));
+            }
+        }
+    }
+
+    private static void pause(Duration delay) {
         try {
-            return write.get();
-        } catch (ConditionalCheckFailedException e) {
-            throw new ConditionFailedException(key, stored(e.item(), key));
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted between attempts of a write", e);
         }
     }
 
