@@ -23,7 +23,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -72,8 +74,15 @@ public final class AllocatorHandler implements RequestHandler<SQSEvent, SQSBatch
         this.failures = failures;
         this.clock = clock;
         this.parallelism = parallelism;
-        this.workers = parallelism == 1 ? null : Executors.newFixedThreadPool(parallelism,
-                Thread.ofPlatform().daemon().name("allocator-", 0).factory());
+        this.workers = parallelism == 1 ? null : workers(parallelism);
+    }
+
+    /** Daemon threads that end after a minute idle: a handler dropped (a test's) leaves none behind. */
+    private static ExecutorService workers(int parallelism) {
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(parallelism, parallelism, 1, TimeUnit.MINUTES,
+                new LinkedBlockingQueue<>(), Thread.ofPlatform().daemon().name("allocator-", 0).factory());
+        workers.allowCoreThreadTimeOut(true);
+        return workers;
     }
 
     @Override

@@ -391,10 +391,12 @@ public final class ReservationAllocator {
     }
 
     /**
-     * Whether the patient's limit of active bookings lets the request be confirmed. Two consumers deciding
-     * two requests of one patient at once may both count the same bookings, so the limit can be passed by
-     * one per extra consumer: a bound against abuse, not a safety rule. (Within one consumer, a batch's
-     * requests of one patient are decided one after another: {@link Touches}.)
+     * Whether the patient's limit of active bookings lets the request be confirmed: a bound against abuse,
+     * not a safety rule. Two consumers deciding two requests of one patient at once may both count the
+     * same bookings, and in DynamoDB the patient's bookings are read from an eventually consistent index,
+     * so a request decided a moment after another of the same patient may not count it yet: within one
+     * consumer a batch's requests of one patient are decided one after another ({@link Touches}), but the
+     * limit can still be passed by a booking or two in a burst.
      */
     private boolean withinLimit(Reservation request, Instant now) {
         return limit.allowsConfirming(request, reservations.ofPatientStartingAfter(request.patient(), now));

@@ -1,5 +1,6 @@
 package com.medicarewizard.allocator;
 
+import com.medicarewizard.domain.availability.Occupancy;
 import com.medicarewizard.domain.center.Center;
 import com.medicarewizard.domain.center.Site;
 import com.medicarewizard.domain.center.SiteId;
@@ -26,7 +27,7 @@ import java.util.Set;
 final class Touches {
     /** The key of a command whose reservation could not be read: it waits for all before it, and all after it for it. */
     static final String EVERYTHING = "*";
-    /** The widest set-up and turnover a day allows: a reservation's occupancy never reaches further. */
+    /** The widest set-up and turnover a day allows: what an exam gone from the catalog is taken to occupy around it. */
     private static final Duration BUFFERS = Duration.ofHours(2);
 
     private Touches() {
@@ -37,17 +38,29 @@ final class Touches {
         Set<String> keys = new HashSet<>();
         reservation.ifPresent(r -> {
             keys.add("patient:" + r.patient().value());
-            days(keys, center, r.site(), r.start(), r.end());
-            r.replaces().ifPresent(replaced -> days(keys, center, replaced.site(), replaced.start(),
-                    replaced.start().plus(Duration.between(r.start(), r.end()))));
+            Duration length = Duration.between(r.start(), r.end());
+            days(keys, center, r.site(), occupancy(center, r, r.start(), length));
+            r.replaces().ifPresent(replaced -> days(keys, center, replaced.site(),
+                    occupancy(center, r, replaced.start(), length)));
         });
         return keys;
     }
 
-    private static void days(Set<String> keys, Center center, SiteId site, Instant start, Instant end) {
+    /**
+     * What an exam of the reservation's type starting at {@code start} occupies: its set-up and turnover
+     * as the catalog says, or, with the type gone from the catalog, the widest buffers a day allows on
+     * either side (what the allocator then releases too).
+     */
+    private static Occupancy occupancy(Center center, Reservation reservation, Instant start, Duration length) {
+        return center.examType(reservation.examType()).map(exam -> Occupancy.of(exam, start))
+                .orElseGet(() -> new Occupancy(start.minus(BUFFERS), start.plus(length).plus(BUFFERS)));
+    }
+
+    /** Every day of the site (in its zone; UTC for a site gone from the catalog) the occupancy reaches. */
+    private static void days(Set<String> keys, Center center, SiteId site, Occupancy occupancy) {
         ZoneId zone = center.site(site).map(Site::zone).orElse(ZoneOffset.UTC);
-        LocalDate first = start.minus(BUFFERS).atZone(zone).toLocalDate();
-        LocalDate last = end.plus(BUFFERS).atZone(zone).toLocalDate();
+        LocalDate first = occupancy.from().atZone(zone).toLocalDate();
+        LocalDate last = occupancy.to().minusNanos(1).atZone(zone).toLocalDate();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             keys.add("day:" + site.value() + ":" + day);
         }

@@ -30,7 +30,7 @@ import java.util.Set;
  * ({@code pk=TAKEN#<resource>}, {@code sk=<yyyy-MM-dd>}) holding an attribute per taken cell
  * ({@code c0930 = true}). Marking a cell taken is one UpdateItem SET of its attribute (creating the day's
  * item when needed); marking it free one UpdateItem REMOVE of it, only if the day's item exists, so
- * freeing never leaves an empty item behind. Neither reads first: each is atomic on its own attribute,
+ * freeing never creates an item (a day whose last cell is freed keeps its keys alone). Neither reads first: each is atomic on its own attribute,
  * which is what makes the changes of different cells commute.
  *
  * <p>A month of one resource is one query of about 32 items of a few hundred bytes, where the ledger
