@@ -450,10 +450,20 @@ public final class ReservationAllocator {
      * timeout) after its decision was stored: the replaced reservation's remaining cells released once the
      * move was confirmed, or the cells the move held handed back once it was rejected or withdrawn. Its
      * command comes again until acknowledged, and so does the patient's CANCEL of the move; both end here.
-     * Every step reads or is conditional, so a replay does nothing more. Nothing for an ordinary request.
+     * Every step reads or is conditional, so a replay does nothing more.
+     *
+     * <p>For an ordinary request, one thing only: a PENDING request cancelled is stored CANCELLED before
+     * what an earlier attempt left in its name is let go ({@link #cancelPending}), and an attempt stopped
+     * between the two is ended when its command comes again.
      */
     private void settleMove(Reservation move) {
-        if (!move.isMove() || move.status() == ReservationStatus.PENDING) {
+        if (move.status() == ReservationStatus.PENDING) {
+            return;
+        }
+        if (!move.isMove()) {
+            if (move.status() == ReservationStatus.CANCELLED && move.resources().isEmpty()) {
+                letGoOfLeftovers(move);
+            }
             return;
         }
         releaseReplaced(move);

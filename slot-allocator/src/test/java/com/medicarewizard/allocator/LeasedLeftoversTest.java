@@ -6,11 +6,13 @@ import static com.medicarewizard.allocator.InMemoryAllocation.cells;
 import static com.medicarewizard.allocator.InMemoryAllocation.local;
 import static com.medicarewizard.domain.CenterMother.MRI;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.domain.reservation.RejectionReason;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationStatus;
+import com.medicarewizard.port.ReservationCommand;
 import com.medicarewizard.port.Reservations.DecisionLease;
 
 import java.time.Instant;
@@ -60,5 +62,24 @@ class LeasedLeftoversTest {
         assertThat(allocation.stored(request).status()).isEqualTo(ReservationStatus.REJECTED);
         assertThat(allocation.stored(request).reason()).contains(RejectionReason.NOT_OFFERED);
         assertThat(allocation.ledger.all()).doesNotContainValue(request.id());
+    }
+
+    @Test
+    void aCancelledRequestWhoseLeftoversCouldNotBeLetGoLetsThemGoWhenItsCommandComesAgain() {
+        FlakySlotLedger[] flaky = new FlakySlotLedger[1];
+        InMemoryAllocation cellByCell = new InMemoryAllocation(ledger -> flaky[0] = new FlakySlotLedger(ledger));
+        Instant ten = local("2027-12-20T10:00");
+        Reservation request = cellByCell.request(MRI, ten);
+        cellByCell.reservations.leaseDecision(request.id(), new DecisionLease("stopped", NOW.plusSeconds(60)), NOW);
+        cellByCell.ledger.claim(request.id(), List.copyOf(cells(MRI, ten, List.of(MRI_2))));
+        cellByCell.visibilityTimeoutPasses();
+        flaky[0].failRelease(1); // stored CANCELLED, then the table times out letting go
+
+        assertThatThrownBy(() -> cellByCell.cancel(request)).isInstanceOf(IllegalStateException.class);
+        assertThat(cellByCell.stored(request).status()).isEqualTo(ReservationStatus.CANCELLED);
+
+        cellByCell.deliver(ReservationCommand.Type.CANCEL, request.id());
+
+        assertThat(cellByCell.ledger.all()).doesNotContainValue(request.id());
     }
 }
