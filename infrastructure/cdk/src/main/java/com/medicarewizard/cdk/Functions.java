@@ -61,6 +61,7 @@ final class Functions extends Construct {
     private final Alias intake;
     private final Alias allocator;
     private final Alias notifier;
+    private final Alias availabilityProjector;
     private final List<Function> all;
     private final Secret operatorToken;
 
@@ -88,7 +89,7 @@ final class Functions extends Construct {
         notifier = notifier(functions, data, queues, messaging, notifierEnv);
         parkedRetry(functions, data, messaging, notifierEnv);
         Function metrics = pipelineMetrics(functions, data, queues);
-        availabilityProjector(functions, data, queues);
+        availabilityProjector = availabilityProjector(functions, data, queues);
         List.of(intakeFunction, metrics).forEach(function -> readsStreamLag(function, notifier));
         all = List.copyOf(functions.created());
     }
@@ -188,16 +189,18 @@ final class Functions extends Construct {
      * function is not invoked for the rest of the table's changes), and it only updates the summary's day
      * items, reading one back when a freeing finds no day to free (DynamoDbItemTable asks ALL_OLD).
      */
-    private static void availabilityProjector(FunctionFactory functions, DataTable data, ReservationQueues queues) {
+    private static Alias availabilityProjector(FunctionFactory functions, DataTable data, ReservationQueues queues) {
         AvailabilityProjectorSpec spec = FunctionSpecs.AVAILABILITY_PROJECTOR;
         StreamSource stream = spec.stream();
         Function function = functions.create(spec.function(), Map.of());
         data.table().grant(function, "dynamodb:UpdateItem", "dynamodb:GetItem");
-        functions.live(function).addEventSource(streamMapping(data, stream, queues)
+        Alias live = functions.live(function);
+        live.addEventSource(streamMapping(data, stream, queues)
                 .parallelizationFactor(spec.parallelization())
                 .filters(List.of(FilterCriteria.filter(Map.of("dynamodb", Map.of("Keys", Map.of(ItemLayout.PK,
                         Map.of("S", FilterRule.beginsWith(ItemLayout.CLAIM + "#"))))))))
                 .build());
+        return live;
     }
 
     /**
@@ -245,6 +248,11 @@ final class Functions extends Construct {
 
     Alias notifier() {
         return notifier;
+    }
+
+    /** The availability projector, whose IteratorAge says how far availability's read model lags. */
+    Alias availabilityProjector() {
+        return availabilityProjector;
     }
 
     List<Function> all() {

@@ -89,6 +89,7 @@ final class Monitoring extends Construct {
             case STREAM_FAILURES_QUEUE -> queues.streamFailures().metric(name, options);
             case FAILED_INVOCATIONS_QUEUE -> queues.failedInvocations().metric(name, options);
             case NOTIFIER_FUNCTION -> functions.notifier().metric(name, options);
+            case AVAILABILITY_PROJECTOR_FUNCTION -> functions.availabilityProjector().metric(name, options);
             case PIPELINE -> Metric.Builder.create().namespace(source.namespace()).metricName(name)
                     .dimensionsMap(PIPELINE).period(options.getPeriod()).statistic(options.getStatistic()).build();
         };

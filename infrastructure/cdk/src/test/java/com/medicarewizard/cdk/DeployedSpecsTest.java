@@ -130,6 +130,8 @@ class DeployedSpecsTest {
             case FAILED_INVOCATIONS_QUEUE -> queue("QueuesFailedInvocations.*");
             case NOTIFIER_FUNCTION -> Match.arrayWith(List.of(Map.of("Name", "FunctionName",
                     "Value", Map.of("Ref", Match.stringLikeRegexp("FunctionsNotifier[0-9A-F]+")))));
+            case AVAILABILITY_PROJECTOR_FUNCTION -> Match.arrayWith(List.of(Map.of("Name", "FunctionName",
+                    "Value", Map.of("Ref", Match.stringLikeRegexp("FunctionsAvailabilityProjector[0-9A-F]+")))));
             case PIPELINE -> List.of(Map.of("Name", "Service", "Value", "pipeline"));
         };
     }

@@ -29,6 +29,7 @@ public record AlarmSpec(String name, Source source, String metric, String statis
         STREAM_FAILURES_QUEUE("AWS/SQS", "stream-failures queue"),
         FAILED_INVOCATIONS_QUEUE("AWS/SQS", "failed-invocations queue"),
         NOTIFIER_FUNCTION("AWS/Lambda", "notifier function"),
+        AVAILABILITY_PROJECTOR_FUNCTION("AWS/Lambda", "availability-projector function"),
         /** The figures the pipeline-metrics function writes every minute (EMF, dimension {@code Service=pipeline}). */
         PIPELINE("MediCareWizard", "pipeline figures");
 
