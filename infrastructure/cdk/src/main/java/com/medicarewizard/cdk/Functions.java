@@ -172,8 +172,17 @@ final class Functions extends Construct {
         data.table().grantReadWriteData(function);
         messaging.grantSend(function);
         Alias live = functions.live(function);
-        live.addEventSource(streamMapping(data, stream, queues).build());
+        // it acts on reservations' changes alone: the claims and availability's day items (about 36 records
+        // a booking) need not invoke it
+        live.addEventSource(streamMapping(data, stream, queues)
+                .filters(List.of(keysBeginningWith(ItemLayout.RESERVATION + "#"))).build());
         return live;
+    }
+
+    /** A stream filter passing the records of items whose partition key begins with {@code prefix}. */
+    private static Map<String, Object> keysBeginningWith(String prefix) {
+        return FilterCriteria.filter(Map.of("dynamodb", Map.of("Keys", Map.of(ItemLayout.PK,
+                Map.of("S", FilterRule.beginsWith(prefix))))));
     }
 
     private static void parkedRetry(FunctionFactory functions, DataTable data, Messaging messaging,
@@ -197,8 +206,7 @@ final class Functions extends Construct {
         Alias live = functions.live(function);
         live.addEventSource(streamMapping(data, stream, queues)
                 .parallelizationFactor(spec.parallelization())
-                .filters(List.of(FilterCriteria.filter(Map.of("dynamodb", Map.of("Keys", Map.of(ItemLayout.PK,
-                        Map.of("S", FilterRule.beginsWith(ItemLayout.CLAIM + "#"))))))))
+                .filters(List.of(keysBeginningWith(ItemLayout.CLAIM + "#")))
                 .build());
         return live;
     }

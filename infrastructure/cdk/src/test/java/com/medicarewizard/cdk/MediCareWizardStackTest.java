@@ -213,6 +213,14 @@ class MediCareWizardStackTest {
      * failed batches leave their position where the notifier's do, and it may only update and read items.
      */
     @Test
+    void theNotifierIsInvokedForReservationsChangesAlone() {
+        String reservationsOnly = "{\"dynamodb\":{\"Keys\":{\"pk\":{\"S\":[{\"prefix\":\"RESERVATION#\"}]}}}}";
+        assertThat(template.findResources("AWS::Lambda::EventSourceMapping").values())
+                .filteredOn(mapping -> mapping.toString().contains("Notifier"))
+                .singleElement().asString().contains(reservationsOnly);
+    }
+
+    @Test
     void theAvailabilityProjectorSeesOnlyClaimsAndOnlyUpdatesTheTable() {
         template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Match.objectLike(Map.of(
                 "EventSourceArn", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("DataTable.*"), "StreamArn")),
