@@ -6,6 +6,7 @@ import com.medicarewizard.domain.reservation.ReservationStatus;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,18 +44,19 @@ public interface Decisions {
      * in the request's name cell by cell, which only that path lets go of: a rejection must not be
      * written over them here.
      *
-     * @return {@link Stored} with the reservation as stored, or {@link Leased} with nothing written
+     * @return the reservation as stored (its version one higher), or empty when the request carries a
+     *     lease: nothing was written
      * @throws Reservations.ConcurrentChangeException when the stored request changed meanwhile (or does
      *     not exist); nothing was written
      * @throws IllegalArgumentException for a reservation that is not REJECTED
      */
-    Confirmation reject(Reservation rejected);
+    Optional<Reservation> reject(Reservation rejected);
 
-    /** What {@link #confirm} or {@link #reject} did. */
+    /** What {@link #confirm} did. */
     sealed interface Confirmation {
     }
 
-    /** Stored (a confirmation with every cell claimed). */
+    /** Stored, with every cell claimed. */
     record Stored(Reservation reservation) implements Confirmation {
         public Stored {
             Objects.requireNonNull(reservation, "reservation");

@@ -27,7 +27,9 @@ import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.domain.reservation.ReservationStatus;
 import com.medicarewizard.functions.FunctionSpecs;
 import com.medicarewizard.notifier.AvailabilityRebuild;
+import com.medicarewizard.port.Decisions;
 import com.medicarewizard.port.ReservationCommand;
+import com.medicarewizard.port.Reservations;
 import com.medicarewizard.port.TakenCellsView;
 import com.medicarewizard.runtime.audit.LedgerAudit;
 import com.medicarewizard.runtime.dynamodb.CapacityTotals;
@@ -36,7 +38,6 @@ import com.medicarewizard.runtime.dynamodb.Faults;
 import com.medicarewizard.runtime.dynamodb.Latency;
 import com.medicarewizard.runtime.lambda.FunctionConfig;
 import com.medicarewizard.runtime.lambda.LocalLambdaContext;
-import com.medicarewizard.port.Decisions;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -159,10 +160,14 @@ final class AwsBenchmark implements AutoCloseable {
         TableReservations reservations = new TableReservations(items);
         int confirmed = 0;
         int pending = 0;
-        for (Reservation request : requests) {
-            ReservationStatus status = reservations.find(request.id()).orElseThrow().status();
-            confirmed += status == ReservationStatus.CONFIRMED ? 1 : 0;
-            pending += status == ReservationStatus.PENDING ? 1 : 0;
+        for (int from = 0; from < requests.size(); from += Reservations.MAX_FIND_ALL) {
+            List<ReservationId> ids = requests.subList(from, Math.min(requests.size(), from + Reservations.MAX_FIND_ALL))
+                    .stream().map(Reservation::id).toList();
+            for (Optional<Reservation> stored : reservations.findAll(ids)) {
+                ReservationStatus status = stored.orElseThrow().status();
+                confirmed += status == ReservationStatus.CONFIRMED ? 1 : 0;
+                pending += status == ReservationStatus.PENDING ? 1 : 0;
+            }
         }
         // no time given twice, every confirmed booking holding all its cells, nothing else held
         LedgerAudit.Findings audit = new LedgerAudit(center, new TableSlotLedger(table), new TableReservations(table)).run();

@@ -71,8 +71,6 @@ import java.util.function.Supplier;
  */
 public final class ReservationAllocator {
     private static final int ATTEMPTS = 3;
-    /** Every resource has as many cells over an occupancy: any one counts them. */
-    private static final ResourceId ANY_RESOURCE = new ResourceId("ANY");
     /**
      * Where a decision's reads that need not wait for each other are made at once: each is a round trip
      * to the table. Daemon threads, kept a minute between bursts.
@@ -152,17 +150,15 @@ public final class ReservationAllocator {
 
     /**
      * The reservations the commands name, as stored now, in one read ({@link Reservations#findAll}): what
-     * a batch's commands start from. A reservation named twice is read once.
+     * a batch's commands start from (a queue's batch names ten at most). A reservation named twice is read
+     * once.
      */
     public Map<ReservationId, Optional<Reservation>> readAll(List<ReservationCommand> commands) {
         List<ReservationId> ids = commands.stream().map(ReservationCommand::reservation).distinct().toList();
+        List<Optional<Reservation>> found = reservations.findAll(ids);
         Map<ReservationId, Optional<Reservation>> read = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += Reservations.MAX_FIND_ALL) {
-            List<ReservationId> some = ids.subList(from, Math.min(ids.size(), from + Reservations.MAX_FIND_ALL));
-            List<Optional<Reservation>> found = reservations.findAll(some);
-            for (int i = 0; i < some.size(); i++) {
-                read.put(some.get(i), found.get(i));
-            }
+        for (int i = 0; i < ids.size(); i++) {
+            read.put(ids.get(i), found.get(i));
         }
         return read;
     }
@@ -319,11 +315,8 @@ public final class ReservationAllocator {
      * @return empty when the request carries a lease, so that it is decided cell by cell
      */
     private Optional<AllocationOutcome> rejectInOneWrite(Reservation request, RejectionReason reason, Instant now) {
-        return switch (decisions.reject(request.decide(new Decision.Rejected(reason), now))) {
-            case Decisions.Stored stored -> Optional.of(AllocationOutcome.changed(stored.reservation().status()));
-            case Decisions.Leased leased -> Optional.empty();
-            case Decisions.Taken taken -> throw new IllegalStateException("a rejection claims no cell: " + taken);
-        };
+        return decisions.reject(request.decide(new Decision.Rejected(reason), now))
+                .map(stored -> AllocationOutcome.changed(stored.status()));
     }
 
     /**
@@ -367,7 +360,7 @@ public final class ReservationAllocator {
 
     /** The cells a confirmation claims: one resource of every kind the exam needs, over its occupancy. */
     private static int cellsNeeded(ExamType exam, Occupancy occupancy) {
-        return BookingRules.kindsInOrder(exam).size() * occupancy.cells(ANY_RESOURCE).size();
+        return BookingRules.kindsInOrder(exam).size() * occupancy.cellCount();
     }
 
     /**
@@ -560,10 +553,7 @@ public final class ReservationAllocator {
 
     /** With its exam type gone from the catalog, the widest buffers a day allows are released instead. */
     private Occupancy occupancyOf(Reservation reservation) {
-        return catalog.current().examType(reservation.examType())
-                .map(exam -> Occupancy.of(exam, reservation.start()))
-                .orElseGet(() -> new Occupancy(reservation.start().minus(Duration.ofHours(2)),
-                        reservation.end().plus(Duration.ofHours(2))));
+        return Occupancy.of(catalog.current().examType(reservation.examType()), reservation.start(), reservation.end());
     }
 
     private AllocationOutcome store(Reservation next) {

@@ -7,7 +7,6 @@ import com.medicarewizard.domain.center.SiteId;
 import com.medicarewizard.domain.reservation.Reservation;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -27,8 +26,6 @@ import java.util.Set;
 final class Touches {
     /** The key of a command whose reservation could not be read: it waits for all before it, and all after it for it. */
     static final String EVERYTHING = "*";
-    /** The widest set-up and turnover a day allows: what an exam gone from the catalog is taken to occupy around it. */
-    private static final Duration BUFFERS = Duration.ofHours(2);
 
     private Touches() {
     }
@@ -39,21 +36,12 @@ final class Touches {
         reservation.ifPresent(r -> {
             keys.add("patient:" + r.patient().value());
             Duration length = Duration.between(r.start(), r.end());
-            days(keys, center, r.site(), occupancy(center, r, r.start(), length));
+            var exam = center.examType(r.examType());
+            days(keys, center, r.site(), Occupancy.of(exam, r.start(), r.end()));
             r.replaces().ifPresent(replaced -> days(keys, center, replaced.site(),
-                    occupancy(center, r, replaced.start(), length)));
+                    Occupancy.of(exam, replaced.start(), replaced.start().plus(length))));
         });
         return keys;
-    }
-
-    /**
-     * What an exam of the reservation's type starting at {@code start} occupies: its set-up and turnover
-     * as the catalog says, or, with the type gone from the catalog, the widest buffers a day allows on
-     * either side (what the allocator then releases too).
-     */
-    private static Occupancy occupancy(Center center, Reservation reservation, Instant start, Duration length) {
-        return center.examType(reservation.examType()).map(exam -> Occupancy.of(exam, start))
-                .orElseGet(() -> new Occupancy(start.minus(BUFFERS), start.plus(length).plus(BUFFERS)));
     }
 
     /** Every day of the site (in its zone; UTC for a site gone from the catalog) the occupancy reaches. */

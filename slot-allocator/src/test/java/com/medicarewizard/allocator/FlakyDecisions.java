@@ -26,7 +26,7 @@ final class FlakyDecisions implements Decisions {
     }
 
     @Override
-    public Confirmation reject(Reservation rejected) {
+    public java.util.Optional<Reservation> reject(Reservation rejected) {
         return decisions.reject(rejected);
     }
 

@@ -8,6 +8,7 @@ import com.medicarewizard.port.Reservations;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -27,7 +28,7 @@ public final class InMemoryDecisions implements Decisions {
     }
 
     @Override
-    public Confirmation reject(Reservation rejected) {
+    public Optional<Reservation> reject(Reservation rejected) {
         Decisions.validateRejection(rejected);
         synchronized (reservations) {
             var stored = reservations.find(rejected.id());
@@ -35,9 +36,9 @@ public final class InMemoryDecisions implements Decisions {
                 throw new Reservations.ConcurrentChangeException(rejected.id(), stored);
             }
             if (reservations.leased(rejected.id())) {
-                return new Leased();
+                return Optional.empty();
             }
-            return new Stored(reservations.update(rejected));
+            return Optional.of(reservations.update(rejected));
         }
     }
 

@@ -65,7 +65,7 @@ public final class FunctionSpecs {
             // AWS: the whole batch, since each DynamoDB call is a round trip of milliseconds and one decision
             // after another left the consumer waiting (about 200 decisions/s with 10, docs/performance.md).
             // Locally: 1, the table is in the process: a decision waits on no round trip, and handing
-            // commands to threads cost more than it saved (589 against 788 decisions/s, docs/adr/0015).
+            // commands to threads cost more than it saved (589 against 788 decisions/s at 87bee2c, docs/adr/0015).
             new PerRuntime<>(10, 1));
 
     /** The reconciler behind "a request answered 202 is never lost" (slot-allocator, PendingRequestSweeper). */

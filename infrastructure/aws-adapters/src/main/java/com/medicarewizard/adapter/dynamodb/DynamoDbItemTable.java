@@ -113,14 +113,8 @@ public final class DynamoDbItemTable implements ItemTable {
     }
 
     private static void pauseBefore(int attempt) {
-        if (attempt == 1) {
-            return;
-        }
-        try {
-            Thread.sleep(50L << (attempt - 2));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted between batch reads", e);
+        if (attempt > 1) {
+            DynamoDbTransactions.pause(Duration.ofMillis(50L << (attempt - 2)));
         }
     }
 
@@ -170,17 +164,8 @@ public final class DynamoDbItemTable implements ItemTable {
                     throw new ContendedWriteException("a write of " + key + " met a transaction under way, "
                             + attempt + " times", e);
                 }
-                pause(conflictBackoff.computeDelay(attempt));
+                DynamoDbTransactions.pause(conflictBackoff.computeDelay(attempt));
             }
-        }
-    }
-
-    private static void pause(Duration delay) {
-        try {
-            Thread.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted between attempts of a write", e);
         }
     }
 

@@ -90,12 +90,13 @@ final class DynamoDbTransactions {
                 && ours.reasons().stream().noneMatch(CancellationReason::conditionFailed);
     }
 
-    private static void pause(Duration delay) {
+    /** Waits between attempts of a call (a transaction, a write, a batch read); an interrupt ends the call. */
+    static void pause(Duration delay) {
         try {
             Thread.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted between attempts of a transaction", e);
+            throw new IllegalStateException("interrupted between attempts", e);
         }
     }
 

@@ -60,14 +60,15 @@ public final class TableDecisions implements Decisions {
 
     /** One put, on the same condition as a confirmation's: a rejection claims nothing, so it needs no transaction. */
     @Override
-    public Confirmation reject(Reservation rejected) {
+    public Optional<Reservation> reject(Reservation rejected) {
         Decisions.validateRejection(rejected);
         Reservation stored = rejected.withVersion(rejected.version() + 1);
         try {
             table.put(ReservationRecords.item(stored), unleasedAt(rejected.version()));
-            return new Stored(stored);
+            return Optional.of(stored);
         } catch (ConditionFailedException e) {
-            return leasedOrChanged(rejected, e.current());
+            requireLeased(rejected, e.current());
+            return Optional.empty();
         }
     }
 
@@ -76,21 +77,24 @@ public final class TableDecisions implements Decisions {
         return Condition.and(Condition.equals(VERSION, version), Condition.attributeNotExists(DECIDING_BY));
     }
 
-    /** Why the request's condition failed: a lease on the version read, or a change (thrown). */
-    private static Confirmation leasedOrChanged(Reservation decided, Optional<Item> current) {
-        boolean sameVersion = current.filter(item -> item.has(VERSION)
-                && item.longValue(VERSION) == decided.version()).isPresent();
-        if (sameVersion && current.get().has(DECIDING_BY)) {
-            return new Leased();
+    /**
+     * The request's condition failed: returns when it failed on a lease over the version read, throws
+     * {@link ConcurrentChangeException} when the request changed.
+     */
+    private static void requireLeased(Reservation decided, Optional<Item> current) {
+        boolean leasedAsRead = current.filter(item -> item.has(VERSION) && item.longValue(VERSION) == decided.version()
+                && item.has(DECIDING_BY)).isPresent();
+        if (!leasedAsRead) {
+            throw new ConcurrentChangeException(decided.id(), current.map(ReservationRecords::reservation));
         }
-        throw new ConcurrentChangeException(decided.id(), current.map(ReservationRecords::reservation));
     }
 
     private static Confirmation refused(Reservation confirmed, List<Cell> cells, TransactionCanceledException e) {
         List<CancellationReason> reasons = e.reasons();
         CancellationReason own = reasons.getFirst();
         if (own.conditionFailed()) {
-            return leasedOrChanged(confirmed, own.current());
+            requireLeased(confirmed, own.current());
+            return new Leased();
         }
         Set<Cell> taken = new HashSet<>();
         for (int i = 1; i < reasons.size(); i++) {
