@@ -45,6 +45,19 @@ package com.medicarewizard.table.layout;
  *     <td>reservationId, outcome, channel, state (SENT or PARKED), sentAt? — while PARKED also
  *     maskedRecipient, reason, retryable, attempts (number), parkedAt, nextAttemptAt?,
  *     parked = {@code PARKED}, due = {@code DUE} (only while retryable)</td></tr>
+ * <tr><td>staff member</td><td>{@code STAFF}</td><td>staff id</td>
+ *     <td>staffId, email, name, role ({@code admin} or {@code front-desk}), active, passwordHash?, createdAt,
+ *     version (number) — one partition for all the staff ({@link StaffRecords})</td></tr>
+ * <tr><td>staff e-mail uniqueness</td><td>{@code STAFFEMAIL#<lower-case address>}</td><td>{@code STAFFEMAIL}</td>
+ *     <td>staffId — written in the member's transaction</td></tr>
+ * <tr><td>staff invitation</td><td>{@code STAFFINVITE#<staffId>}</td><td>{@code STAFFINVITE}</td>
+ *     <td>staffId, tokenHash, issuedAt, expiresAtInstant, expiresAt (TTL) — one per member; accepted in one
+ *     transaction with the member's password hash</td></tr>
+ * <tr><td>staff session</td><td>{@code STAFFTOKEN#<token hash>}</td><td>{@code STAFFTOKEN}</td>
+ *     <td>staffId, issuedAt, expiresAtInstant, expiresAt (TTL)</td></tr>
+ * <tr><td>audit entry</td><td>{@code AUDIT#<UTC day>}</td><td>{@code <fixed-width instant>#<entry id>}</td>
+ *     <td>entryId, at, actor, actorEmail, action, subject, before, after (lists of {@code name=value}) — written in
+ *     the transaction of the change it records ({@link AuditRecords}); kept for good</td></tr>
  * <tr><td>message failure</td><td>{@code FAILURE#<queue message id>}</td><td>{@code FAILURE}</td>
  *     <td>messageId, reservationId?, reason, receiveCount (number), failedAt, expiresAt (TTL, 14 days:
  *     the dead-letter queue's retention)</td></tr>
@@ -86,6 +99,11 @@ public final class ItemLayout {
     public static final String FAILURE = "FAILURE";
     public static final String QUOTA = "QUOTA";
     public static final String RESET = "RESET";
+    public static final String STAFF = "STAFF";
+    public static final String STAFF_EMAIL = "STAFFEMAIL";
+    public static final String STAFF_INVITATION = "STAFFINVITE";
+    public static final String STAFF_TOKEN = "STAFFTOKEN";
+    public static final String AUDIT = "AUDIT";
 
     public static final String BY_PATIENT = "byPatient";
     public static final String PENDING_INDEX = "pending";

@@ -1,6 +1,8 @@
 package com.medicarewizard.runtime.dynamodb;
 
+import com.medicarewizard.adapter.table.TableAuditTrail;
 import com.medicarewizard.adapter.table.TableDecisions;
+import com.medicarewizard.adapter.table.TableStaffAccounts;
 import com.medicarewizard.adapter.table.TableMessageFailures;
 import com.medicarewizard.adapter.table.TableNotificationLedger;
 import com.medicarewizard.adapter.table.TablePasswordResets;
@@ -29,6 +31,7 @@ import com.medicarewizard.port.contract.RateLimitsContract;
 import com.medicarewizard.port.contract.RecipientQuotaContract;
 import com.medicarewizard.port.contract.ReservationsContract;
 import com.medicarewizard.port.contract.SlotLedgerContract;
+import com.medicarewizard.port.contract.StaffAccountsContract;
 import com.medicarewizard.port.contract.TakenCellsSummaryContract;
 import com.medicarewizard.port.contract.TokensContract;
 import com.medicarewizard.table.ItemTable;
@@ -102,6 +105,15 @@ class EndpointContractsIT {
         protected Stores newStores() {
             var table = EndpointExtension.freshTable();
             return new Stores(new TablePatients(table), new TablePasswordResets(table));
+        }
+    }
+
+    @Nested
+    class StaffAccountsOnTheEndpoint extends StaffAccountsContract {
+        @Override
+        protected Stores newStores() {
+            var table = EndpointExtension.freshTable();
+            return new Stores(new TableStaffAccounts(table), new TableAuditTrail(table));
         }
     }
 
