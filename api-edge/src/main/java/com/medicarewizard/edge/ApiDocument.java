@@ -72,7 +72,14 @@ public final class ApiDocument {
         String verb = method.equals(ANY_METHOD) ? ApiRoutes.ANY : method.toUpperCase(Locale.ROOT);
         Optional<String> id = Optional.ofNullable(operation.path("operationId").textValue());
         JsonNode security = operation.has("security") ? operation.path("security") : defaultSecurity;
-        return new ApiOperation(verb, path, id, requirements(security));
+        return new ApiOperation(verb, path, id, requirements(security), roles(security));
+    }
+
+    /** The role names listed with the schemes of the requirements. */
+    private static Set<String> roles(JsonNode security) {
+        Set<String> roles = new LinkedHashSet<>();
+        security.forEach(requirement -> requirement.forEach(listed -> listed.forEach(role -> roles.add(role.asText()))));
+        return roles;
     }
 
     private static List<Set<String>> requirements(JsonNode security) {

@@ -60,26 +60,40 @@ class OpenApiContractTest {
             return;
         }
         assertThat(described.security()).singleElement().satisfies(requirement -> assertThat(requirement)
-                .singleElement().isIn("bearerAuth", "operatorBearerAuth"));
+                .singleElement().isIn("bearerAuth", "staffBearerAuth", "operatorBearerAuth"));
         assertThat(responses.has("401")).as("answers 401 without a token").isTrue();
-        if (described.security().getFirst().contains("operatorBearerAuth")) {
-            assertThat(responses.has("403")).as("answers 403 to a token that is not the operators'").isTrue();
+        if (!described.security().getFirst().contains("bearerAuth")) {
+            assertThat(responses.has("403")).as("answers 403 to a token that is not the operators' or staff's")
+                    .isTrue();
+        }
+        if (described.security().getFirst().contains("staffBearerAuth")) {
+            assertThat(described.roles()).as("the staff roles that may call it").isNotEmpty()
+                    .isSubsetOf("admin", "front-desk");
+        } else {
+            assertThat(described.roles()).as("roles belong to the staff's scheme").isEmpty();
         }
     }
 
     /**
      * PRODUCT.md's "who" column: only the catalogue, registration and log-in (and the password reset
-     * that gives a locked-out patient a way back to it) are open; the operations under {@code /ops/}
-     * are the operators'; every other one is a patient's.
+     * that gives a locked-out patient a way back to it, and the staff's log-in and invitation) are open;
+     * the operations under {@code /ops/} are the operators'; those under {@code /admin/} and
+     * {@code /staff/} the staff's, and under {@code /admin/} the administrators' alone; every other one
+     * is a patient's.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("operations")
     void onlyTheCatalogueRegistrationAndLogInAreOpen(ApiOperation described) {
         Set<String> open = Set.of("listExamTypes", "listSites", "getAvailability", "registerPatient", "issueToken",
-                "requestPasswordReset", "completePasswordReset");
+                "requestPasswordReset", "completePasswordReset", "issueStaffToken", "acceptStaffInvitation");
         String expected = open.contains(described.operationId().orElseThrow()) ? ""
-                : described.path().startsWith("/api/v1/ops/") ? "operatorBearerAuth" : "bearerAuth";
+                : described.path().startsWith("/api/v1/ops/") ? "operatorBearerAuth"
+                : described.path().startsWith("/api/v1/admin/") || described.path().startsWith("/api/v1/staff/")
+                ? "staffBearerAuth" : "bearerAuth";
         assertThat(described.security().stream().flatMap(Set::stream).findFirst().orElse("")).isEqualTo(expected);
+        if (described.path().startsWith("/api/v1/admin/")) {
+            assertThat(described.roles()).containsExactly("admin");
+        }
     }
 
     @Test

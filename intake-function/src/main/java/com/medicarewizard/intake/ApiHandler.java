@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.medicarewizard.edge.ApiDocument;
 import com.medicarewizard.intake.auth.Authenticator;
 import com.medicarewizard.intake.auth.OperatorGuard;
+import com.medicarewizard.intake.auth.StaffGuard;
 import com.medicarewizard.intake.auth.Secret;
 import com.medicarewizard.intake.http.ClientAddress;
 import com.medicarewizard.intake.http.ProblemException;
@@ -50,7 +51,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
      */
     public ApiHandler(Intake intake, Secret opsToken, ClientAddress addresses) {
         this(new Routes(ApiDocument.v1(), Endpoints.of(intake), new DeclaredAccess(
-                new Authenticator(intake.tokens(), intake.clock()), new OperatorGuard(opsToken))), addresses);
+                new Authenticator(intake.tokens(), intake.clock()), new OperatorGuard(opsToken),
+                new StaffGuard(intake.staff().map(Intake.StaffPorts::accounts), intake.clock()))), addresses);
     }
 
     ApiHandler(Routes routes) {

@@ -5,6 +5,7 @@ import com.medicarewizard.intake.auth.CompletePasswordReset;
 import com.medicarewizard.intake.auth.FailedLogInFloor;
 import com.medicarewizard.intake.auth.IssueToken;
 import com.medicarewizard.intake.auth.LoginThrottle;
+import com.medicarewizard.intake.auth.PasswordCheck;
 import com.medicarewizard.intake.auth.Logout;
 import com.medicarewizard.intake.auth.RequestPasswordReset;
 import com.medicarewizard.intake.catalog.ListExamTypes;
@@ -13,6 +14,7 @@ import com.medicarewizard.intake.catalog.QueryAvailability;
 import com.medicarewizard.intake.http.Endpoint;
 import com.medicarewizard.intake.http.Endpoint.ForOperator;
 import com.medicarewizard.intake.http.Endpoint.ForPatient;
+import com.medicarewizard.intake.http.Endpoint.ForStaff;
 import com.medicarewizard.intake.http.Endpoint.Open;
 import com.medicarewizard.intake.http.Problems;
 import com.medicarewizard.intake.ops.DeadLetterRoutes;
@@ -29,6 +31,11 @@ import com.medicarewizard.intake.reservation.MoveTimes;
 import com.medicarewizard.intake.reservation.ReadReservations;
 import com.medicarewizard.intake.reservation.ReservationCalendar;
 import com.medicarewizard.intake.reservation.RequestReservation;
+import com.medicarewizard.intake.staff.AcceptInvitation;
+import com.medicarewizard.intake.staff.AuditRead;
+import com.medicarewizard.intake.staff.StaffAdministration;
+import com.medicarewizard.intake.staff.StaffLogIn;
+import com.medicarewizard.intake.staff.StaffSession;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -45,8 +52,16 @@ final class Endpoints {
         throw Problems.notFound().raise();
     });
 
-    /** The password reset routes where this runtime has no store or mail for them: as if they did not exist. */
-    private static final Open NO_RESETS = new Open(request -> {
+    /** A staff route where this runtime keeps no staff: never reached, since no token is a staff session there. */
+    private static final ForStaff NO_STAFF = new ForStaff((request, caller) -> {
+        throw Problems.notFound().raise();
+    });
+
+    /**
+     * An open route whose store or mail this runtime lacks (the password resets', the staff's): as if it
+     * did not exist.
+     */
+    private static final Open NOT_HERE = new Open(request -> {
         throw Problems.notFound().raise();
     });
 
@@ -59,7 +74,31 @@ final class Endpoints {
         all.putAll(accounts(intake));
         all.putAll(reservations(intake));
         all.putAll(operators(intake));
+        all.putAll(staff(intake));
         return all;
+    }
+
+    /** The staff routes; where this runtime has no staff store, the open ones answer 404 and the others 403. */
+    private static Map<String, Endpoint> staff(Intake intake) {
+        var check = new PasswordCheck(intake.passwordHasher(), FailedLogInFloor.of(intake.config().failedLogInFloor()));
+        var throttle = LoginThrottle.forStaff(intake.rateLimits(), intake.config().limits());
+        var policy = new PasswordPolicy(CommonPasswords.load());
+        var staff = intake.staff();
+        var session = staff.map(s -> new StaffSession(s.accounts(), s.audit(), intake.clock()));
+        var admin = staff.map(s -> new StaffAdministration(s.accounts(), s.mail(), s.site(), intake.clock()));
+        return Map.of(
+                "issueStaffToken", staff.<Endpoint>map(s -> new Open(new StaffLogIn(s.accounts(), s.audit(), check,
+                        throttle, intake.clock()))).orElse(NOT_HERE),
+                "acceptStaffInvitation", staff.<Endpoint>map(s -> new Open(new AcceptInvitation(s.accounts(), check,
+                        policy, intake.clock()))).orElse(NOT_HERE),
+                "staffLogout", session.<Endpoint>map(s -> new ForStaff(s.logout())).orElse(NO_STAFF),
+                "getStaffSelf", session.<Endpoint>map(s -> new ForStaff(s.self())).orElse(NO_STAFF),
+                "listStaff", admin.<Endpoint>map(a -> new ForStaff(a.list())).orElse(NO_STAFF),
+                "createStaff", admin.<Endpoint>map(a -> new ForStaff(a.create())).orElse(NO_STAFF),
+                "changeStaff", admin.<Endpoint>map(a -> new ForStaff(a.change())).orElse(NO_STAFF),
+                "inviteStaff", admin.<Endpoint>map(a -> new ForStaff(a.invite())).orElse(NO_STAFF),
+                "listAuditEntries", staff.<Endpoint>map(s -> new ForStaff(new AuditRead(s.audit(), intake.clock())))
+                        .orElse(NO_STAFF));
     }
 
     private static Map<String, Endpoint> catalogue(Intake intake) {
@@ -79,10 +118,10 @@ final class Endpoints {
                         policy, intake.rateLimits(), intake.config().limits(), intake.clock())),
                 "requestPasswordReset", resets.<Endpoint>map(r -> new Open(new RequestPasswordReset(intake.patients(),
                         r.resets(), r.mail(), intake.rateLimits(), intake.config().limits().resets(), intake.clock())))
-                        .orElse(NO_RESETS),
+                        .orElse(NOT_HERE),
                 "completePasswordReset", resets.<Endpoint>map(r -> new Open(new CompletePasswordReset(intake.patients(),
                         r.resets(), r.mail(), intake.tokens(), intake.passwordHasher(), policy, intake.rateLimits(),
-                        intake.config().limits().resets(), throttle, intake.clock()))).orElse(NO_RESETS),
+                        intake.config().limits().resets(), throttle, intake.clock()))).orElse(NOT_HERE),
                 "issueToken", new Open(new IssueToken(intake.patients(), intake.tokens(), intake.passwordHasher(),
                         throttle, intake.config().tokenTtl(), intake.clock(),
                         FailedLogInFloor.of(intake.config().failedLogInFloor()))),

@@ -2,6 +2,7 @@ package com.medicarewizard.intake;
 
 import com.medicarewizard.intake.auth.PasswordHasher;
 import com.medicarewizard.intake.auth.UpgradingPasswordHasher;
+import com.medicarewizard.port.AuditTrail;
 import com.medicarewizard.port.CenterCatalog;
 import com.medicarewizard.port.Notifications;
 import com.medicarewizard.port.PasswordResets;
@@ -11,9 +12,11 @@ import com.medicarewizard.port.ReservationChanges;
 import com.medicarewizard.port.ReservationQueue;
 import com.medicarewizard.port.Reservations;
 import com.medicarewizard.port.SlotLedger;
+import com.medicarewizard.port.StaffAccounts;
 import com.medicarewizard.port.TakenCellsView;
 import com.medicarewizard.port.Tokens;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,7 +33,8 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
                      Patients patients, Tokens tokens, RateLimits rateLimits, StreamPosition streamPosition,
                      PasswordHasher passwordHasher, IntakeConfig config, Clock clock,
                      Optional<Operations> operations, ReservationChanges changes,
-                     Optional<PasswordResetPorts> passwordResets, TakenCellsView takenCells) {
+                     Optional<PasswordResetPorts> passwordResets, TakenCellsView takenCells,
+                     Optional<StaffPorts> staff) {
 
     public Intake {
         Objects.requireNonNull(catalog, "catalog");
@@ -48,6 +52,20 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
         Objects.requireNonNull(changes, "changes");
         Objects.requireNonNull(passwordResets, "password resets");
         Objects.requireNonNull(takenCells, "taken cells");
+        Objects.requireNonNull(staff, "staff");
+    }
+
+    /**
+     * What the staff routes need: the accounts and their audit trail, the mail that sends invitations, and
+     * the website's address their links point to. Without them every staff route answers 403.
+     */
+    public record StaffPorts(StaffAccounts accounts, AuditTrail audit, Notifications mail, URI site) {
+        public StaffPorts {
+            Objects.requireNonNull(accounts, "accounts");
+            Objects.requireNonNull(audit, "audit");
+            Objects.requireNonNull(mail, "mail");
+            Objects.requireNonNull(site, "site");
+        }
     }
 
     /** What the password reset routes need: where the resets are kept, and the mail that sends their codes. */
@@ -63,7 +81,7 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
                   Patients patients, Tokens tokens, RateLimits rateLimits, StreamPosition streamPosition,
                   PasswordHasher passwordHasher, IntakeConfig config, Clock clock, Optional<Operations> operations) {
         this(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition, passwordHasher,
-                config, clock, operations, ReservationChanges.NONE, Optional.empty(), ledger);
+                config, clock, operations, ReservationChanges.NONE, Optional.empty(), ledger, Optional.empty());
     }
 
     public Intake(CenterCatalog catalog, SlotLedger ledger, Reservations reservations, ReservationQueue queue,
@@ -82,25 +100,25 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
 
     public Intake withStreamPosition(StreamPosition position) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, position,
-                passwordHasher, config, clock, operations, changes, passwordResets, takenCells);
+                passwordHasher, config, clock, operations, changes, passwordResets, takenCells, staff);
     }
 
     public Intake withPasswordHasher(PasswordHasher hasher) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
-                hasher, config, clock, operations, changes, passwordResets, takenCells);
+                hasher, config, clock, operations, changes, passwordResets, takenCells, staff);
     }
 
     /** With the ports behind the operator routes (dead letters, parked notifications, the outbox). */
     public Intake withOperations(Operations ops) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
-                passwordHasher, config, clock, Optional.of(ops), changes, passwordResets, takenCells);
+                passwordHasher, config, clock, Optional.of(ops), changes, passwordResets, takenCells, staff);
     }
 
     /** With the password reset routes' store and mail; without them those routes answer 404. */
     public Intake withPasswordResets(PasswordResets resets, Notifications mail) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
                 passwordHasher, config, clock, operations, changes, Optional.of(new PasswordResetPorts(resets, mail)),
-                takenCells);
+                takenCells, staff);
     }
 
     /**
@@ -109,12 +127,18 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
      */
     public Intake withTakenCells(TakenCellsView view) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
-                passwordHasher, config, clock, operations, changes, passwordResets, view);
+                passwordHasher, config, clock, operations, changes, passwordResets, view, staff);
+    }
+
+    /** With the staff's accounts, audit trail, invitation mail and website address: the staff routes. */
+    public Intake withStaff(StaffPorts ports) {
+        return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
+                passwordHasher, config, clock, operations, changes, passwordResets, takenCells, Optional.of(ports));
     }
 
     /** With the means to wait for a reservation's decision ({@code Prefer: wait} on a read). */
     public Intake withChanges(ReservationChanges reservationChanges) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
-                passwordHasher, config, clock, operations, reservationChanges, passwordResets, takenCells);
+                passwordHasher, config, clock, operations, reservationChanges, passwordResets, takenCells, staff);
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.medicarewizard.edge.ApiDocument;
 import com.medicarewizard.intake.auth.Authenticator;
 import com.medicarewizard.intake.auth.OperatorGuard;
+import com.medicarewizard.intake.auth.StaffGuard;
 import com.medicarewizard.intake.fakes.Api;
 import com.medicarewizard.intake.http.Endpoint;
 import com.medicarewizard.intake.http.Response;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
 class RoutesTest {
     private final Api api = new Api();
     private final DeclaredAccess access = new DeclaredAccess(new Authenticator(api.tokens, api.clock),
-            new OperatorGuard(Optional.empty()));
+            new OperatorGuard(Optional.empty()), new StaffGuard(Optional.empty(), api.clock));
     private final Map<String, Endpoint> useCases = new HashMap<>(Endpoints.of(api.intake));
 
     @Test

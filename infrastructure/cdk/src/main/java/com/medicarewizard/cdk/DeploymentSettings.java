@@ -6,24 +6,33 @@ import software.amazon.awscdk.App;
 
 /**
  * What a deployment is made of, from the CDK context ({@code cdk deploy -c stage=prod …}): the
- * stage (part of every name), the domain the e-mail comes from (an SES identity), and where the
- * function jars, the website and the OpenAPI document are. No account id: the account and the
+ * stage (part of every name), the domain the e-mail comes from (an SES identity), the website's
+ * address as patients and staff reach it ({@code publicUrl}: links in e-mails point there; by default
+ * {@code https://<mailDomain>}; CloudFront's own domain is only known after the deployment, and the
+ * functions cannot wait for it), and where the function jars, the website and the OpenAPI document are. No account id: the account and the
  * region are the CLI's ({@code CDK_DEFAULT_ACCOUNT}, {@code CDK_DEFAULT_REGION}, or {@code -c region=…}).
  */
-public record DeploymentSettings(String stage, String mailDomain, Path lambdaJars, Path webSite, Path openApi) {
+public record DeploymentSettings(String stage, String mailDomain, String publicUrl, Path lambdaJars, Path webSite,
+                                 Path openApi) {
 
     public DeploymentSettings {
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(mailDomain, "mail domain");
+        Objects.requireNonNull(publicUrl, "public url");
+        if (!publicUrl.matches("https://[A-Za-z0-9.-]+(:[0-9]+)?(/[^?#]*)?")) {
+            throw new IllegalArgumentException("publicUrl must be an https address such as https://booking.example.org");
+        }
         if (!stage.matches("[a-z][a-z0-9-]{0,15}")) {
             throw new IllegalArgumentException("stage must be lower-case letters, digits and dashes, e.g. prod");
         }
     }
 
     public static DeploymentSettings fromContext(App app) {
+        String mailDomain = context(app, "mailDomain", "medicarewizard.example");
         return new DeploymentSettings(
                 context(app, "stage", "dev"),
-                context(app, "mailDomain", "medicarewizard.example"),
+                mailDomain,
+                context(app, "publicUrl", "https://" + mailDomain),
                 Path.of(context(app, "lambdaJars", "../lambda/target")),
                 Path.of(context(app, "webSite", "../../web/target/classes/web")),
                 Path.of(context(app, "openApi", "../../api-edge/src/main/resources/openapi/medicarewizard-v1.yaml")));

@@ -105,8 +105,9 @@ final class Functions extends Construct {
                         ACTIVE_BOOKINGS.getValue(),
                         IntakeSpec.OPS_TOKEN_SECRET_ARN, operatorToken.getSecretArn(),
                         IntakeSpec.CLIENT_ADDRESS_HEADER, IntakeSpec.CLIENT_ADDRESS_HEADER_IN_AWS,
-                        "MCW_MAIL_FROM", settings.mailFrom()));
-        // the password reset codes go by e-mail, straight from the intake (never through the table in clear)
+                        "MCW_MAIL_FROM", settings.mailFrom(), IntakeSpec.PUBLIC_URL, settings.publicUrl()));
+        // the password reset codes and the staff's invitations go by e-mail, straight from the intake (never
+        // through the table in clear)
         messaging.grantMail(function);
         Grant.addToPrincipal(GrantOnPrincipalOptions.builder().grantee(function)
                 .actions(List.of("secretsmanager:GetSecretValue"))

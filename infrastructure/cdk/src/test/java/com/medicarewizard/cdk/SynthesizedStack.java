@@ -32,7 +32,7 @@ final class SynthesizedStack {
 
     /** What the stack is synthesized from. */
     static DeploymentSettings settings() {
-        return new DeploymentSettings("test", "medicarewizard.example",
+        return new DeploymentSettings("test", "medicarewizard.example", "https://booking.medicarewizard.example",
                 Path.of(System.getProperty("mcw.lambda.jars", "../lambda/target")),
                 Path.of(System.getProperty("mcw.web.site", "../../web/target/classes/web")),
                 Path.of(System.getProperty("mcw.openapi",

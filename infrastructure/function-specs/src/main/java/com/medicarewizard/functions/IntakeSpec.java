@@ -24,6 +24,8 @@ public record IntakeSpec(FunctionSpec function, Duration tokenLifetime) {
      * Unset, the intake takes the address API Gateway saw (locally: the connection's).
      */
     public static final String CLIENT_ADDRESS_HEADER = "MCW_CLIENT_ADDRESS_HEADER";
+    /** The website's address as its visitors reach it: the links the intake e-mails (staff invitations) point there. */
+    public static final String PUBLIC_URL = "MCW_PUBLIC_URL";
     /** The header CloudFront sets to the viewer's address on every request to the API. */
     public static final String CLIENT_ADDRESS_HEADER_IN_AWS = "True-Client-IP";
 

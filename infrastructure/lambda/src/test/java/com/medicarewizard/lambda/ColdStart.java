@@ -16,7 +16,8 @@ public final class ColdStart {
         long start = System.nanoTime();
         Map<String, String> env = new HashMap<>(Map.of("AWS_REGION", "eu-south-1", "MCW_TABLE_NAME", "medicarewizard",
                 "MCW_QUEUE_URL", "http://127.0.0.1:9/q", "MCW_DEAD_LETTER_QUEUE_URL", "http://127.0.0.1:9/d",
-                "MCW_EVENT_BUS_NAME", "medicarewizard", "MCW_MAIL_FROM", "no-reply@medicarewizard.example"));
+                "MCW_EVENT_BUS_NAME", "medicarewizard", "MCW_MAIL_FROM", "no-reply@medicarewizard.example",
+                "MCW_PUBLIC_URL", "https://booking.medicarewizard.example"));
         for (String service : new String[] {"DYNAMODB", "SQS", "SNS", "SES", "EVENTS"}) {
             env.put("MCW_" + service + "_ENDPOINT", "http://127.0.0.1:9");
         }

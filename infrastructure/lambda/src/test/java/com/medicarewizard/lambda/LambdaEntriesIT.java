@@ -93,7 +93,8 @@ class LambdaEntriesIT {
                 "MCW_QUEUE_URL", queues.queueUrl(), "MCW_DEAD_LETTER_QUEUE_URL", queues.deadLetterQueueUrl(),
                 "MCW_DYNAMODB_ENDPOINT", DynaliteExtension.endpoint().toString(),
                 "MCW_SQS_ENDPOINT", sqsServer.endpoint().toString(),
-                "MCW_EVENT_BUS_NAME", "medicarewizard-test", "MCW_MAIL_FROM", "no-reply@medicarewizard.example"));
+                "MCW_EVENT_BUS_NAME", "medicarewizard-test", "MCW_MAIL_FROM", "no-reply@medicarewizard.example",
+                "MCW_PUBLIC_URL", "https://booking.medicarewizard.example"));
         env.putAll(Map.of("MCW_SNS_ENDPOINT", refused, "MCW_SES_ENDPOINT", refused, "MCW_EVENTS_ENDPOINT", refused));
     }
 

@@ -6,7 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.medicarewizard.adapter.embedded.StreamedReservationChanges;
 import com.medicarewizard.adapter.sqs.ReservationCommandCodec;
 import com.medicarewizard.adapter.table.TableDecisions;
+import com.medicarewizard.adapter.table.TableAuditTrail;
 import com.medicarewizard.adapter.table.TablePasswordResets;
+import com.medicarewizard.adapter.table.TableStaffAccounts;
 import com.medicarewizard.allocator.AllocatorHandler;
 import com.medicarewizard.allocator.MessageAttributes;
 import com.medicarewizard.allocator.PendingRequestSweeper;
@@ -25,6 +27,7 @@ import com.medicarewizard.port.Decisions;
 import com.medicarewizard.port.PipelineMetrics;
 import com.medicarewizard.runtime.lambda.PlatformThreadHasher;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -56,13 +59,15 @@ record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
      * waiting for a decision is woken by the table's change stream.
      */
     RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> intake(StreamPosition stream,
-                                                                                     PasswordHasher hasher) {
+                                                                                     PasswordHasher hasher, URI site) {
         Operations ops = new Operations(standIns.deadLetters(), standIns.failures(), standIns.notificationLedger(),
                 Optional.of(standIns.outbox()), PipelineMetrics.NONE);
         return new ApiHandler(new Intake(standIns.catalog(), standIns.ledger(), standIns.reservations(),
                 standIns.queue(), standIns.patients(), standIns.tokens(), standIns.rateLimits(), config.intake(), clock)
                 .withStreamPosition(stream).withPasswordHasher(hasher).withOperations(ops)
                 .withPasswordResets(new TablePasswordResets(standIns.table()), standIns.outbox())
+                .withStaff(new Intake.StaffPorts(new TableStaffAccounts(standIns.table()),
+                        new TableAuditTrail(standIns.table()), standIns.outbox(), site))
                 .withChanges(new StreamedReservationChanges(standIns.table().stream(), standIns.reservations(),
                         MAX_WAITERS)));
     }

@@ -1,5 +1,11 @@
 package com.medicarewizard.runtime;
 
+import com.medicarewizard.adapter.table.TableStaffAccounts;
+import com.medicarewizard.domain.patient.EmailAddress;
+import com.medicarewizard.intake.staff.BootstrapAdmin;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -45,14 +51,17 @@ import org.apache.logging.log4j.Logger;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The whole pipeline in one process: the same handler classes as on Lambda, wired to the embedded
@@ -91,6 +100,8 @@ public final class LocalRuntime implements AutoCloseable {
     private final StandIns standIns;
     private final List<AutoCloseable> running = new ArrayList<>();
     private LocalApiGateway gateway;
+    /** The website's address, which the links of staff invitations point to. */
+    private URI site;
     private StreamEventSourceMapping notifierMapping;
     private SqsEventSourceMapping allocatorMapping;
 
@@ -150,12 +161,18 @@ public final class LocalRuntime implements AutoCloseable {
         var hasher = new PlatformThreadHasher(UpgradingPasswordHasher.standard(), HASHING_THREADS, HASH_BACKLOG,
                 EXPECTED_HASH, PlatformThreadHasher.Priority.IDLE, HASH_GIVE_UP);
         running.add(hasher);
-        var handler = functions.intake(StreamPosition.known(stream::lagSeconds), hasher);
+        // the intake is made once the edge's port is known (port 0 picks one), for the links it e-mails;
+        // until then, for the moment between the two, the edge answers 503
+        var handler = new AtomicReference<RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>>(
+                (event, context) -> new APIGatewayProxyResponseEvent().withStatusCode(503)
+                        .withHeaders(Map.of("Retry-After", "1")));
         // the intake Lambda scales out: each request runs at once, with its own Context, on the gateway's thread
         gateway = new LocalApiGateway(ApiRoutes.v1(),
-                event -> handler.handleRequest(event, LocalLambdaContext.startingNow(intake, Clock.systemUTC())),
+                event -> handler.get().handleRequest(event, LocalLambdaContext.startingNow(intake, Clock.systemUTC())),
                 "web", EDGE_LIMITS).start(config.port());
         running.add(gateway);
+        site = config.publicUrl().orElse(URI.create("http://localhost:" + gateway.port()));
+        handler.set(functions.intake(StreamPosition.known(stream::lagSeconds), hasher, site));
     }
 
     /**
@@ -259,6 +276,14 @@ public final class LocalRuntime implements AutoCloseable {
         timer.scheduleWithFixedDelay(() -> housekeeping.run(housekeeping::dropPastClaims), 2, 60, TimeUnit.MINUTES);
         timer.scheduleWithFixedDelay(housekeeping::compact, 1, 1, TimeUnit.HOURS);
         running.add(timer::shutdownNow);
+    }
+
+    /**
+     * The first administrator's invitation ({@link BootstrapAdmin}): the link that sets their password, for
+     * whoever started the runtime, or why none was made.
+     */
+    public BootstrapAdmin.Outcome bootstrapAdmin(EmailAddress email, String name) {
+        return new BootstrapAdmin(new TableStaffAccounts(standIns.table()), Clock.systemUTC()).run(email, name, site);
     }
 
     public int port() {

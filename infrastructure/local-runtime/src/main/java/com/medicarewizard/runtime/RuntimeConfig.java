@@ -12,6 +12,8 @@ import com.medicarewizard.notifier.MessageLimit;
 import com.medicarewizard.intake.Limits;
 import com.medicarewizard.notifier.NotifierSettings;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -36,10 +38,12 @@ import java.util.Optional;
  * @param notifier          the notifier's retries, breakers, parking pauses and message limit
  *                          ({@code MCW_MAX_MESSAGES_PER_HOUR})
  * @param retryParkedEvery  how often due parked notifications are tried again
+ * @param publicUrl         the website's address as its visitors reach it, which links in e-mails point to
+ *                          ({@code MCW_PUBLIC_URL}; none → {@code http://localhost:<the edge's port>})
  */
 public record RuntimeConfig(int port, Path dataDirectory, IntakeConfig intake, Duration sweepAfter, Duration sweepEvery,
                             Duration visibilityTimeout, int maxReceiveCount, Optional<SmtpSettings> smtp,
-                            NotifierSettings notifier, Duration retryParkedEvery) {
+                            NotifierSettings notifier, Duration retryParkedEvery, Optional<URI> publicUrl) {
 
     public RuntimeConfig {
         if (port < 0 || port > 65535) {
@@ -52,6 +56,7 @@ public record RuntimeConfig(int port, Path dataDirectory, IntakeConfig intake, D
         }
         Objects.requireNonNull(smtp, "smtp");
         Objects.requireNonNull(notifier, "notifier");
+        Objects.requireNonNull(publicUrl, "public url");
         if (!positive(sweepEvery) || !positive(retryParkedEvery)) {
             throw new IllegalArgumentException("the sweeper's and the parked notification retrier's periods must be positive");
         }
@@ -72,7 +77,24 @@ public record RuntimeConfig(int port, Path dataDirectory, IntakeConfig intake, D
                 integer(env, "MCW_MAX_RECEIVE_COUNT", queue.maxReceiveCount()),
                 SmtpSettings.fromEnvironment(env),
                 NotifierSettings.standard().withMessageLimit(MessageLimit.perHour(limits.messagesPerRecipientPerHour())),
-                FunctionSpecs.PARKED_RETRY.every().local());
+                FunctionSpecs.PARKED_RETRY.every().local(),
+                publicUrl(env.get("MCW_PUBLIC_URL")));
+    }
+
+    private static Optional<URI> publicUrl(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(value.trim());
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    || uri.getQuery() != null || uri.getFragment() != null) {
+                throw new URISyntaxException(value, "not an http(s) address");
+            }
+            return Optional.of(uri);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("MCW_PUBLIC_URL must be an http(s) address such as https://booking.example.org");
+        }
     }
 
     /**
@@ -88,7 +110,7 @@ public record RuntimeConfig(int port, Path dataDirectory, IntakeConfig intake, D
                 IntakeConfig.AVAILABILITY_CACHE);
         return new RuntimeConfig(0, dataDirectory, intake, Duration.ofSeconds(3), Duration.ofSeconds(1),
                 Duration.ofSeconds(2), 3, Optional.empty(), new NotifierSettings(2, Duration.ofMillis(50),
-                Duration.ofSeconds(2), Duration.ofSeconds(1)), Duration.ofMillis(500));
+                Duration.ofSeconds(2), Duration.ofSeconds(1)), Duration.ofMillis(500), Optional.empty());
     }
 
     /** The bookings ahead a patient may hold: the intake answers with this limit, the allocator holds to it. */
@@ -100,12 +122,12 @@ public record RuntimeConfig(int port, Path dataDirectory, IntakeConfig intake, D
     /** The same, with requests re-sent by the sweeper only once PENDING for {@code after}. */
     public RuntimeConfig withSweepAfter(Duration after) {
         return new RuntimeConfig(port, dataDirectory, intake, after, sweepEvery, visibilityTimeout,
-                maxReceiveCount, smtp, notifier, retryParkedEvery);
+                maxReceiveCount, smtp, notifier, retryParkedEvery, publicUrl);
     }
 
     public RuntimeConfig withSmtp(SmtpSettings settings) {
         return new RuntimeConfig(port, dataDirectory, intake, sweepAfter, sweepEvery, visibilityTimeout,
-                maxReceiveCount, Optional.of(settings), notifier, retryParkedEvery);
+                maxReceiveCount, Optional.of(settings), notifier, retryParkedEvery, publicUrl);
     }
 
     private static boolean positive(Duration duration) {

@@ -86,4 +86,16 @@ class RuntimeSettingsTest {
             assertThat(mapping.bisectBatchOnFunctionError()).isEqualTo(stream.bisectOnError());
         });
     }
+
+    @Test
+    void thePublicAddressIsAnHttpAddressOrNone() {
+        assertThat(RuntimeConfig.fromEnvironment(Map.of()).publicUrl()).isEmpty();
+        assertThat(RuntimeConfig.fromEnvironment(Map.of("MCW_PUBLIC_URL", " https://booking.example.org ")).publicUrl())
+                .contains(java.net.URI.create("https://booking.example.org"));
+        for (String bad : new String[] {"booking.example.org", "ftp://example.org", "https://example.org/?x=1",
+                "https://example.org/#admin", "http:// spaces"}) {
+            assertThatThrownBy(() -> RuntimeConfig.fromEnvironment(Map.of("MCW_PUBLIC_URL", bad)))
+                    .as(bad).hasMessageContaining("MCW_PUBLIC_URL");
+        }
+    }
 }

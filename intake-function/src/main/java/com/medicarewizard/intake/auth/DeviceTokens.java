@@ -29,7 +29,7 @@ public final class DeviceTokens {
     }
 
     /** 32 random bytes, base64url without padding: what access and device tokens are made of. */
-    static String randomToken() {
+    public static String randomToken() {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);

@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * {@code POST /api/v1/auth/token}: e-mail and password (and the client's device token, if it has
@@ -27,12 +26,9 @@ import java.util.UUID;
  * with an expiry, and a device token for the next log-ins. The e-mail must be a valid mailbox
  * (400 otherwise); its canonical form is both the account looked up and the throttle's key. The
  * {@link LoginThrottle} takes the attempt before the password is checked. An unknown e-mail and a
- * wrong password get the same 401: an unknown e-mail is checked against a dummy hash of the current
- * scheme, and every failed check answers no sooner than the {@link FailedLogInFloor} after it began
- * (an account still on bcrypt verifies slower than the dummy), so neither the answer nor its timing
- * tells which accounts exist. A log-in whose hash would wait too long for the hashing threads is refused (503) before the
- * attempt is taken, and a correct password stored under an older scheme is re-hashed
- * ({@link PasswordHasher#needsRehash}).
+ * wrong password get the same 401 after the same {@link PasswordCheck} (an account still on bcrypt
+ * verifies slower than the dummy; the floor covers it), and a correct password stored under an older
+ * scheme is re-hashed ({@link PasswordHasher#needsRehash}).
  */
 public final class IssueToken implements Route {
     private static final Logger LOG = LogManager.getLogger(IssueToken.class);
@@ -44,8 +40,7 @@ public final class IssueToken implements Route {
     private final DeviceTokens devices;
     private final Duration tokenTtl;
     private final Clock clock;
-    private final String dummyHash;
-    private final FailedLogInFloor floor;
+    private final PasswordCheck check;
 
     public IssueToken(Patients patients, Tokens tokens, PasswordHasher hasher, LoginThrottle throttle,
                       Duration tokenTtl, Clock clock, FailedLogInFloor floor) {
@@ -56,8 +51,7 @@ public final class IssueToken implements Route {
         this.devices = new DeviceTokens(tokens);
         this.tokenTtl = tokenTtl;
         this.clock = clock;
-        this.dummyHash = hasher.hash(UUID.randomUUID().toString());
-        this.floor = floor;
+        this.check = new PasswordCheck(hasher, floor);
     }
 
     @Override
@@ -70,36 +64,15 @@ public final class IssueToken implements Route {
         Instant now = clock.instant();
         Optional<Patient> patient = patients.byEmail(email.orElseThrow());
         Optional<String> trusted = devices.trusted(device, patient, now);
-        admitted();
+        check.admit();
         LoginThrottle.Attempt attempt = throttle.begin(email.get(), request.clientAddress(), trusted, now);
-        long checkStarted = floor.start();
-        if (!matches(password.orElseThrow(), patient, attempt)) {
-            floor.holdFrom(checkStarted);
+        if (!check.matches(password.orElseThrow(), patient.map(Patient::passwordHash), attempt)) {
             throw invalidCredentials().raise();
         }
         attempt.succeeded();
         upgrade(patient.get(), password.get());
         String deviceToken = devices.keptOrIssued(trusted, device, patient.get().id(), now);
         return issue(patient.get(), deviceToken, now);
-    }
-
-    private boolean matches(String password, Optional<Patient> patient, LoginThrottle.Attempt attempt) {
-        try {
-            boolean matches = hasher.verify(password, patient.map(Patient::passwordHash).orElse(dummyHash));
-            return matches && patient.isPresent();
-        } catch (PasswordHasher.BusyException busy) {
-            attempt.abandoned();
-            throw Problems.busyHashing(busy.retryAfterSeconds()).raise();
-        }
-    }
-
-    /** A hash that would wait too long is refused before the attempt is taken: a 503 costs the caller nothing. */
-    private void admitted() {
-        try {
-            hasher.admit();
-        } catch (PasswordHasher.BusyException busy) {
-            throw Problems.busyHashing(busy.retryAfterSeconds()).raise();
-        }
     }
 
     /**
@@ -132,7 +105,8 @@ public final class IssueToken implements Route {
     public record TokenBody(String accessToken, String tokenType, long expiresIn, String deviceToken) {
     }
 
-    static Problem invalidCredentials() {
+    /** The one answer to every failed log-in, patients' and staff's alike. */
+    public static Problem invalidCredentials() {
         return Problem.of(401, "invalid-credentials", "Unauthorized", "The e-mail address or the password is wrong.")
                 .withHeader("WWW-Authenticate", "Bearer");
     }

@@ -24,10 +24,25 @@ import java.util.Optional;
 public final class LoginThrottle {
     private final RateLimits limits;
     private final Limits policy;
+    private final String realm;
 
+    /** The patients' log-ins. */
     public LoginThrottle(RateLimits limits, Limits policy) {
+        this(limits, policy, "login");
+    }
+
+    private LoginThrottle(RateLimits limits, Limits policy, String realm) {
         this.limits = limits;
         this.policy = policy;
+        this.realm = realm;
+    }
+
+    /**
+     * The staff's log-ins: the same policy on subjects of their own, so a patient account and a staff
+     * account of one address never hold each other up.
+     */
+    public static LoginThrottle forStaff(RateLimits limits, Limits policy) {
+        return new LoginThrottle(limits, policy, "staff-login");
     }
 
     /**
@@ -37,11 +52,11 @@ public final class LoginThrottle {
      */
     public Attempt begin(EmailAddress email, String sourceIp, Optional<String> trustedDevice, Instant now) {
         if (trustedDevice.isPresent()) {
-            Use device = new Use("login-device:" + trustedDevice.get(), policy.loginPerDevice());
+            Use device = new Use(realm + "-device:" + trustedDevice.get(), policy.loginPerDevice());
             take(device, now);
             return new Attempt(List.of(device), device, now);
         }
-        Use address = new Use("login-address:" + sourceIp, policy.loginPerAddress());
+        Use address = new Use(realm + "-address:" + sourceIp, policy.loginPerAddress());
         Use account = new Use(accountSubject(email), policy.loginPerAccount());
         take(address, now);
         try {
@@ -58,8 +73,8 @@ public final class LoginThrottle {
         limits.reset(accountSubject(email));
     }
 
-    private static String accountSubject(EmailAddress email) {
-        return "login-account:" + Digests.sha256Hex(email.value());
+    private String accountSubject(EmailAddress email) {
+        return realm + "-account:" + Digests.sha256Hex(email.value());
     }
 
     private void take(Use use, Instant now) {

@@ -22,6 +22,16 @@ public sealed interface Endpoint {
         }
     }
 
+    /**
+     * For a member of staff with a live session: the operation declares the staff's bearer scheme with the
+     * roles that may call it.
+     */
+    record ForStaff(StaffRoute route) implements Endpoint {
+        public ForStaff {
+            Objects.requireNonNull(route, "route");
+        }
+    }
+
     /** For the operators: the operation declares the operators' bearer scheme. */
     record ForOperator(Route route) implements Endpoint {
         public ForOperator {

@@ -65,6 +65,19 @@ public final class Form {
         return Optional.of(value);
     }
 
+    /** An optional JSON boolean; JSON {@code null} counts as absent. */
+    public Optional<Boolean> optionalBoolean(String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isBoolean()) {
+            reject(field, "must be true or false");
+            return Optional.empty();
+        }
+        return Optional.of(node.booleanValue());
+    }
+
     public void reject(String field, String message) {
         errors.add(new FieldError(field, message));
     }

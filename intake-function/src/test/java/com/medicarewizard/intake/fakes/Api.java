@@ -16,6 +16,15 @@ import com.medicarewizard.port.fakes.InMemoryMessageFailures;
 import com.medicarewizard.port.fakes.InMemoryNotificationLedger;
 import com.medicarewizard.port.fakes.InMemoryPasswordResets;
 import com.medicarewizard.port.fakes.InMemoryPatients;
+import com.medicarewizard.port.fakes.InMemoryStaffAccounts;
+import com.medicarewizard.port.StaffAccounts;
+import com.medicarewizard.domain.patient.EmailAddress;
+import com.medicarewizard.domain.staff.AuditEntry;
+import com.medicarewizard.domain.staff.StaffMember;
+import com.medicarewizard.domain.staff.StaffRole;
+import com.medicarewizard.intake.auth.Digests;
+import java.net.URI;
+import java.util.Map;
 import com.medicarewizard.port.fakes.InMemoryRateLimits;
 import com.medicarewizard.port.fakes.InMemoryReservationQueue;
 import com.medicarewizard.port.fakes.InMemoryReservations;
@@ -47,6 +56,8 @@ public final class Api {
     public final InMemoryPasswordResets resets = new InMemoryPasswordResets(patients);
     public final RecordingMail mail = new RecordingMail();
     public final RecordedMetrics metrics = new RecordedMetrics();
+    public final InMemoryStaffAccounts staff = new InMemoryStaffAccounts();
+    public static final URI SITE = URI.create("https://booking.example.org");
     public final Center center = TestCenter.center();
     /** The notifier's lag the runtime reports; null: not known. */
     public volatile Double streamLag = 0.0;
@@ -67,7 +78,8 @@ public final class Api {
         intake = new Intake(() -> center, ledger, reservations, queue, patients, tokens, limits, lag,
                 hasher, config.withFailedLogInFloor(Duration.ZERO), clock)
                 .withOperations(new Operations(deadLetters, failures, notifications, Optional.of(outbox), metrics))
-                .withChanges(reservations).withPasswordResets(resets, mail);
+                .withChanges(reservations).withPasswordResets(resets, mail)
+                .withStaff(new Intake.StaffPorts(staff, staff, mail, SITE));
         handler = new ApiHandler(intake);
     }
 
@@ -118,6 +130,22 @@ public final class Api {
     public void decide(String id, Decision decision) {
         Reservation stored = reservations.find(new ReservationId(id)).orElseThrow();
         reservations.put(stored.decide(decision, clock.instant()).withVersion(stored.version() + 1));
+    }
+
+    /**
+     * A live session of a new, active member of staff with {@code role} and a password set, stored as the
+     * log-in would store it; answers its token.
+     */
+    public String staffToken(StaffRole role) {
+        StaffMember member = StaffMember.invited(new EmailAddress("staff" + PATIENTS.incrementAndGet() + "@example.org"),
+                "Staff Member", role, clock.instant()).withPasswordHash("$2a$04$unused");
+        staff.create(member, new StaffAccounts.Invitation(member.id(), "unused", clock.instant(),
+                clock.instant().plusSeconds(60)), AuditEntry.of(member, clock.instant(), "staff.created",
+                "staff/" + member.id(), Map.of(), Map.of()));
+        String token = com.medicarewizard.intake.auth.DeviceTokens.randomToken();
+        staff.storeSession(new StaffAccounts.Session(Digests.sha256Hex(token), member.id(), clock.instant(),
+                clock.instant().plusSeconds(3600)));
+        return token;
     }
 
     public static String registration(String email, String password) {

@@ -7,7 +7,9 @@ import com.medicarewizard.adapter.table.TableRateLimits;
 import com.medicarewizard.adapter.table.TableMessageFailures;
 import com.medicarewizard.adapter.table.TableNotificationLedger;
 import com.medicarewizard.adapter.notifications.SesSnsNotifications;
+import com.medicarewizard.adapter.table.TableAuditTrail;
 import com.medicarewizard.adapter.table.TablePasswordResets;
+import com.medicarewizard.adapter.table.TableStaffAccounts;
 import com.medicarewizard.adapter.table.TablePatients;
 import com.medicarewizard.adapter.table.TableReservations;
 import com.medicarewizard.adapter.table.TableSlotLedger;
@@ -33,6 +35,7 @@ import com.medicarewizard.lambda.common.AwsClients;
 import com.medicarewizard.lambda.common.AwsSettings;
 import com.medicarewizard.lambda.common.TablePorts;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -61,9 +64,11 @@ final class IntakeWiring {
     static ApiHandler api(Map<String, String> env) {
         AwsSettings settings = new AwsSettings(env);
         TablePorts ports = TablePorts.from(settings);
-        Intake intake = intake(env, ports).withPasswordResets(new TablePasswordResets(ports.table()),
-                SesSnsNotifications.mailOnly(AwsClients.build(SesV2Client.builder(), "SES", settings),
-                        settings.required("MCW_MAIL_FROM")));
+        var mail = SesSnsNotifications.mailOnly(AwsClients.build(SesV2Client.builder(), "SES", settings),
+                settings.required("MCW_MAIL_FROM"));
+        Intake intake = intake(env, ports).withPasswordResets(new TablePasswordResets(ports.table()), mail)
+                .withStaff(new Intake.StaffPorts(new TableStaffAccounts(ports.table()), new TableAuditTrail(ports.table()),
+                        mail, URI.create(settings.required(IntakeSpec.PUBLIC_URL))));
         Secret opsToken = settings.optional(IntakeSpec.OPS_TOKEN_SECRET_ARN).<Secret>map(arn -> new CachedSecret(
                 "operator token", new SecretsManagerSecret(AwsClients.build(SecretsManagerClient.builder(),
                         "SECRETSMANAGER", settings), arn)::read)).orElse(Secret.fixed(intake.config().opsToken()));

@@ -94,6 +94,8 @@ final class AwsPipeline implements AutoCloseable {
     /** The notifier mapping's on-failure destination, an SQS queue as in AWS. */
     final String streamFailuresUrl;
     final PipelineApi api;
+    /** Each function's environment, as the stack sets it. */
+    final DeployedEnvironment env;
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private final LocalFunction<ScheduledEvent, Integer> sweeper;
     private final LocalFunction<ScheduledEvent, Integer> parkedRetry;
@@ -117,7 +119,7 @@ final class AwsPipeline implements AutoCloseable {
         cloudWatch = opened(new CloudWatchCapture());
         secrets = opened(new SecretsManagerCapture());
         secrets.put(OPS_TOKEN_SECRET, opsToken);
-        DeployedEnvironment env = new DeployedEnvironment(EmbeddedSqsServer.REGION, TABLE, queues.queueUrl(),
+        env = new DeployedEnvironment(EmbeddedSqsServer.REGION, TABLE, queues.queueUrl(),
                 queues.deadLetterQueueUrl(), BUS, MAIL_FROM, OPS_TOKEN_SECRET, Map.of(
                 "DYNAMODB", dynamoDb.endpoint(), "SQS", sqsServer.endpoint(), "SNS", sns.endpoint(),
                 "SES", ses.endpoint(), "EVENTS", events.endpoint(), "CLOUDWATCH", cloudWatch.endpoint(),

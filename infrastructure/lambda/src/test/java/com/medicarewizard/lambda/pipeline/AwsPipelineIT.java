@@ -20,6 +20,8 @@ import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.functions.FunctionSpecs;
+import com.medicarewizard.intake.staff.BootstrapAdmin;
+import com.medicarewizard.lambda.intake.BootstrapAdminCommand;
 import com.medicarewizard.lambda.capture.CaptureEndpoint.Fault;
 import com.medicarewizard.lambda.capture.CloudWatchCapture;
 import com.medicarewizard.lambda.capture.SesCapture;
@@ -262,6 +264,51 @@ class AwsPipelineIT {
         PipelineApi.require(api.logIn(anna.email(), "a brand new passphrase"), 200);
         assertThat(emailsTo(anna)).last().satisfies(email ->
                 assertThat(email.subject()).contains("Your MediCareWizard password was changed"));
+    }
+
+    /**
+     * Issue 18: the first administrator from the bootstrap command against the table, a front-desk member
+     * invited through SES with a link to the stack's website, each role held to its routes, and the
+     * audit trail of it all.
+     */
+    @Test
+    @Order(2)
+    void theStaffsAccountsRolesAndAuditTrailWorkAsDeployed() {
+        String anna = "admin-" + UUID.randomUUID() + "@example.org";
+        var outcome = BootstrapAdminCommand.bootstrap(anna, "Anna Bianchi", pipeline.env.intake());
+        assertThat(outcome).isInstanceOf(BootstrapAdmin.Outcome.Invited.class);
+        String link = ((BootstrapAdmin.Outcome.Invited) outcome).link().toString();
+        assertThat(link).startsWith(DeployedEnvironment.PUBLIC_URL + "/admin#invitation=");
+        PipelineApi.require(api.acceptStaffInvitation(invitation(link), STAFF_PASSWORD), 204);
+        String admin = PipelineApi.require(api.staffLogIn(anna, STAFF_PASSWORD), 200).text("accessToken");
+
+        String luca = "desk-" + UUID.randomUUID() + "@example.org";
+        PipelineApi.require(api.bearer(admin, "POST", "/api/v1/admin/staff", Optional.of(JSON.createObjectNode()
+                .put("email", luca).put("name", "Luca Verdi").put("role", "front-desk"))), 201);
+        SesCapture.Email invited = pipeline.ses.answered().stream().filter(e -> e.to().contains(luca)).findFirst()
+                .orElseThrow();
+        assertThat(invited.from()).contains(AwsPipeline.MAIL_FROM);
+        PipelineApi.require(api.acceptStaffInvitation(invitation(invited.text().orElseThrow()), STAFF_PASSWORD), 204);
+        String desk = PipelineApi.require(api.staffLogIn(luca, STAFF_PASSWORD), 200).text("accessToken");
+
+        assertThat(api.bearer(desk, "GET", "/api/v1/staff/me", Optional.empty()).text("role")).isEqualTo("front-desk");
+        assertThat(api.bearer(desk, "GET", "/api/v1/admin/staff", Optional.empty()).status()).isEqualTo(403);
+        assertThat(api.bearer(api.newPatient().token(), "GET", "/api/v1/staff/me", Optional.empty()).status())
+                .isEqualTo(403);
+        JsonNode trail = PipelineApi.require(api.bearer(admin, "GET", "/api/v1/admin/audit", Optional.empty()), 200)
+                .body().path("entries");
+        assertThat(trail.findValuesAsText("action")).contains("staff.created", "staff.password-set",
+                "staff.logged-in");
+        assertThat(trail.findValuesAsText("subject")).hasSizeGreaterThanOrEqualTo(6);
+    }
+
+    private static final String STAFF_PASSWORD = "a long staff passphrase";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static String invitation(String text) {
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("#invitation=(\\S+)").matcher(text);
+        assertThat(token.find()).as(text).isTrue();
+        return token.group(1);
     }
 
     @Test

@@ -31,6 +31,9 @@ public record DeployedEnvironment(String region, String tableName, String queueU
                                   String busName, String mailFrom, String opsTokenSecretArn,
                                   Map<String, URI> endpoints) {
 
+    /** The website's address the stack is given ({@code -c publicUrl=…}): where the e-mailed links point. */
+    public static final String PUBLIC_URL = "https://booking.medicarewizard.example";
+
     /** Every function's: the stack's {@code common} map. */
     private Map<String, String> common() {
         Map<String, String> env = new HashMap<>();
@@ -51,6 +54,7 @@ public record DeployedEnvironment(String region, String tableName, String queueU
         env.put(IntakeSpec.CLIENT_ADDRESS_HEADER, IntakeSpec.CLIENT_ADDRESS_HEADER_IN_AWS);
         env.put(IntakeSpec.NOTIFIER_FUNCTION_NAME, FunctionSpecs.NOTIFIER.function().name());
         env.put("MCW_MAIL_FROM", mailFrom);
+        env.put(IntakeSpec.PUBLIC_URL, PUBLIC_URL);
         return Map.copyOf(env);
     }
 

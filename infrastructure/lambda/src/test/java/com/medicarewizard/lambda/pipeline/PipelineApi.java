@@ -119,6 +119,22 @@ final class PipelineApi {
         return send(as(patient, "/api/v1/me").GET());
     }
 
+    Answer acceptStaffInvitation(String token, String password) {
+        return send(request("/api/v1/staff/invitation").POST(json(JSON.createObjectNode()
+                .put("token", token).put("password", password))));
+    }
+
+    Answer staffLogIn(String email, String password) {
+        return send(request("/api/v1/staff/auth/token").POST(json(JSON.createObjectNode()
+                .put("email", email).put("password", password))));
+    }
+
+    /** A call with a bearer token (a member of staff's, or any other) and an optional JSON body. */
+    Answer bearer(String token, String method, String path, Optional<JsonNode> body) {
+        return send(request(path).header("Authorization", "Bearer " + token).method(method,
+                body.map(PipelineApi::json).orElse(HttpRequest.BodyPublishers.noBody())));
+    }
+
     Answer operator(String opsToken, String method, String path) {
         return send(request(path).header("Authorization", "Bearer " + opsToken)
                 .method(method, HttpRequest.BodyPublishers.noBody()));

@@ -29,7 +29,12 @@ record RuntimeProcess(Process process, int port, Path log) {
 
     /** Starts the runtime and waits until it says it is up; fails at once if it exits instead. */
     static RuntimeProcess start(Path data) throws IOException {
-        RuntimeProcess launched = launch(data);
+        return start(data, Map.of());
+    }
+
+    /** Starts the runtime with these variables besides the usual ones, and waits until it says it is up. */
+    static RuntimeProcess start(Path data, Map<String, String> environment) throws IOException {
+        RuntimeProcess launched = launch(data, environment);
         int port = await().atMost(Duration.ofSeconds(60))
                 .until(launched::announcedPort, Optional::isPresent).orElseThrow();
         return new RuntimeProcess(launched.process, port, launched.log);
