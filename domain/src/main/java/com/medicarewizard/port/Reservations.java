@@ -87,6 +87,17 @@ public interface Reservations {
     Optional<Reservation> recordCancelRequest(ReservationId id, PatientId patient, Instant at);
 
     /** Requests still PENDING that were accepted before {@code before}, oldest first. */
+    /**
+     * Records that the center cancels reservation {@code id} at {@code at}, with reason
+     * {@link com.medicarewizard.domain.reservation.RejectionReason#CENTER_CLOSED}
+     * ({@link Reservation#requestCenterCancellation}), in one conditional write: only while it is CONFIRMED and
+     * nobody asked to cancel it. As with a patient's request, the allocator then releases its time.
+     *
+     * @return the reservation as stored afterwards (unchanged when it was not such a reservation), empty when
+     *     there is none
+     */
+    Optional<Reservation> recordCenterCancellation(ReservationId id, Instant at);
+
     List<Reservation> pendingSince(Instant before, int limit);
 
     /**

@@ -8,6 +8,7 @@ import com.medicarewizard.intake.auth.LoginThrottle;
 import com.medicarewizard.intake.auth.PasswordCheck;
 import com.medicarewizard.intake.auth.Logout;
 import com.medicarewizard.intake.auth.RequestPasswordReset;
+import com.medicarewizard.intake.admin.CenterAdministration;
 import com.medicarewizard.intake.catalog.ListExamTypes;
 import com.medicarewizard.intake.catalog.ListSites;
 import com.medicarewizard.intake.catalog.QueryAvailability;
@@ -86,7 +87,17 @@ final class Endpoints {
         var staff = intake.staff();
         var session = staff.map(s -> new StaffSession(s.accounts(), s.audit(), intake.clock()));
         var admin = staff.map(s -> new StaffAdministration(s.accounts(), s.mail(), s.site(), intake.clock()));
-        return Map.of(
+        var center = staff.map(s -> new CenterAdministration(s.center(), intake.ledger(), intake.reservations(),
+                intake.patients(), intake.queue(), intake.clock()));
+        Map<String, Endpoint> routes = new HashMap<>();
+        routes.put("getCenter", center.<Endpoint>map(c -> new ForStaff(c.read())).orElse(NO_STAFF));
+        routes.put("putSite", center.<Endpoint>map(c -> new ForStaff(c.putSite())).orElse(NO_STAFF));
+        routes.put("putExamType", center.<Endpoint>map(c -> new ForStaff(c.putExamType())).orElse(NO_STAFF));
+        routes.put("putResource", center.<Endpoint>map(c -> new ForStaff(c.putResource())).orElse(NO_STAFF));
+        routes.put("deleteResource", center.<Endpoint>map(c -> new ForStaff(c.deleteResource())).orElse(NO_STAFF));
+        routes.put("addClosure", center.<Endpoint>map(c -> new ForStaff(c.addClosure())).orElse(NO_STAFF));
+        routes.put("deleteClosure", center.<Endpoint>map(c -> new ForStaff(c.deleteClosure())).orElse(NO_STAFF));
+        routes.putAll(Map.of(
                 "issueStaffToken", staff.<Endpoint>map(s -> new Open(new StaffLogIn(s.accounts(), s.audit(), check,
                         throttle, intake.clock()))).orElse(NOT_HERE),
                 "acceptStaffInvitation", staff.<Endpoint>map(s -> new Open(new AcceptInvitation(s.accounts(), check,
@@ -98,7 +109,8 @@ final class Endpoints {
                 "changeStaff", admin.<Endpoint>map(a -> new ForStaff(a.change())).orElse(NO_STAFF),
                 "inviteStaff", admin.<Endpoint>map(a -> new ForStaff(a.invite())).orElse(NO_STAFF),
                 "listAuditEntries", staff.<Endpoint>map(s -> new ForStaff(new AuditRead(s.audit(), intake.clock())))
-                        .orElse(NO_STAFF));
+                        .orElse(NO_STAFF)));
+        return routes;
     }
 
     private static Map<String, Endpoint> catalogue(Intake intake) {

@@ -4,6 +4,7 @@ import com.medicarewizard.intake.auth.PasswordHasher;
 import com.medicarewizard.intake.auth.UpgradingPasswordHasher;
 import com.medicarewizard.port.AuditTrail;
 import com.medicarewizard.port.CenterCatalog;
+import com.medicarewizard.port.CenterVersions;
 import com.medicarewizard.port.Notifications;
 import com.medicarewizard.port.PasswordResets;
 import com.medicarewizard.port.Patients;
@@ -56,11 +57,14 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
     }
 
     /**
-     * What the staff routes need: the accounts and their audit trail, the mail that sends invitations, and
-     * the website's address their links point to. Without them every staff route answers 403.
+     * What the staff routes need: the accounts and their audit trail, the mail that sends invitations, the
+     * website's address their links point to, and the center's versions. Without them every staff route
+     * answers 403.
      */
-    public record StaffPorts(StaffAccounts accounts, AuditTrail audit, Notifications mail, URI site) {
+    public record StaffPorts(StaffAccounts accounts, AuditTrail audit, Notifications mail, URI site,
+                             CenterVersions center) {
         public StaffPorts {
+            Objects.requireNonNull(center, "center");
             Objects.requireNonNull(accounts, "accounts");
             Objects.requireNonNull(audit, "audit");
             Objects.requireNonNull(mail, "mail");

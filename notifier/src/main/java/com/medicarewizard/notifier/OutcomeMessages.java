@@ -6,6 +6,7 @@ import com.medicarewizard.domain.center.Site;
 import com.medicarewizard.domain.notification.CalendarInvite;
 import com.medicarewizard.domain.patient.Patient;
 import com.medicarewizard.domain.reservation.RejectionReason;
+import com.medicarewizard.domain.availability.Slot;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationStatus;
 import com.medicarewizard.port.Notifications.Attachment;
@@ -13,9 +14,11 @@ import com.medicarewizard.port.Notifications.Email;
 import com.medicarewizard.port.Notifications.Sms;
 
 import java.text.MessageFormat;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
 
@@ -25,14 +28,26 @@ import java.util.ResourceBundle;
  * preparation (the exam's name and preparation as the center wrote them in that language, else its
  * own); a confirmation e-mail carries the calendar file, in the same language. A move request's
  * outcome has texts of its own, naming the time it moves from: "Moved" (with the new calendar file),
- * or "Not moved".
+ * or "Not moved". A booking the center cancelled (a closure, shorter hours: reason CENTER_CLOSED) is told
+ * why, with the nearest free times of the same exam and a link to book one ({@link Rebooking}).
  */
 public final class OutcomeMessages {
     private static final String BUNDLE = "com.medicarewizard.notifier.messages";
+    /** The texts of a booking the center cancelled: why, the nearest free times instead, a link to book again. */
+    static final String CENTER_CLOSED = "CENTER_CLOSED";
     private final Center center;
+    private final Optional<Rebooking> rebooking;
+    private final Instant now;
 
     public OutcomeMessages(Center center) {
+        this(center, Optional.empty(), Instant.EPOCH);
+    }
+
+    /** With what a booking the center cancelled is offered instead, found at {@code now}. */
+    public OutcomeMessages(Center center, Optional<Rebooking> rebooking, Instant now) {
         this.center = center;
+        this.rebooking = rebooking;
+        this.now = now;
     }
 
     public Email email(OutcomeChange change, Patient patient) {
@@ -70,10 +85,20 @@ public final class OutcomeMessages {
                 .atZone(center.site(previous.site()).map(Site::zone).orElse(site.zone())))).orElse("");
         String previousSite = r.replaces().map(previous -> center.site(previous.site()).map(Site::name)
                 .orElse(previous.site().value())).orElse("");
+        String name = textsOf(change);
+        List<Slot> instead = name.equals(CENTER_CLOSED) ? rebooking.map(rb -> rb.nearest(center, r, now)).orElse(List.of())
+                : List.of();
+        DateTimeFormatter shortFormat = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", locale);
+        String insteadLines = String.join("\n", instead.stream().map(slot -> "  - " + format.format(
+                slot.start().atZone(slot.site().zone())) + ", " + slot.site().name()).toList());
+        String insteadShort = String.join("; ", instead.stream().map(slot -> shortFormat.format(
+                slot.start().atZone(slot.site().zone()))).toList());
+        String link = name.equals(CENTER_CLOSED) ? rebooking.map(rb -> rb.link(r).toString()).orElse("") : "";
         Object[] values = {patient.firstName(), exam.name(patient.language()), site.name(), site.address(), when,
                 exam.preparation(patient.language()),
-                reason, r.id().value(), site.zone().getId(), previousWhen, previousSite};
-        return new Texts(bundle, textsOf(change), locale, values);
+                reason, r.id().value(), site.zone().getId(), previousWhen, previousSite, insteadLines, insteadShort,
+                link};
+        return new Texts(bundle, name, locale, values);
     }
 
     /**
@@ -84,6 +109,10 @@ public final class OutcomeMessages {
      */
     private static String textsOf(OutcomeChange change) {
         Reservation r = change.reservation();
+        if (change.outcome() == ReservationStatus.CANCELLED
+                && r.reason().filter(RejectionReason.CENTER_CLOSED::equals).isPresent()) {
+            return CENTER_CLOSED;
+        }
         if (!r.isMove()) {
             return change.outcome().name();
         }

@@ -38,9 +38,19 @@ public final class OutcomeNotifier {
     private final GuardedCalls calls;
     private final RecipientLimit recipients;
     private final Clock clock;
+    /** What a booking the center cancelled is offered instead; none: its message names no other time. */
+    private final Optional<Rebooking> rebooking;
 
     public OutcomeNotifier(Patients patients, CenterCatalog catalog, Notifications notifications, DomainEvents events,
                            NotificationLedger ledger, RecipientQuota quota, NotifierSettings settings, Clock clock) {
+        this(patients, catalog, notifications, events, ledger, quota, settings, clock, Optional.empty());
+    }
+
+    /** @param rebooking the nearest free times and the link a patient whose booking the center cancelled is sent */
+    public OutcomeNotifier(Patients patients, CenterCatalog catalog, Notifications notifications, DomainEvents events,
+                           NotificationLedger ledger, RecipientQuota quota, NotifierSettings settings, Clock clock,
+                           Optional<Rebooking> rebooking) {
+        this.rebooking = rebooking;
         this.patients = patients;
         this.catalog = catalog;
         this.notifications = notifications;
@@ -131,7 +141,7 @@ public final class OutcomeNotifier {
     }
 
     private Runnable sender(Channel channel, OutcomeChange change, Patient patient) {
-        OutcomeMessages messages = new OutcomeMessages(catalog.current());
+        OutcomeMessages messages = new OutcomeMessages(catalog.current(), rebooking, clock.instant());
         return channel == Channel.EMAIL
                 ? () -> notifications.send(messages.email(change, patient))
                 : () -> notifications.send(messages.sms(change, patient));

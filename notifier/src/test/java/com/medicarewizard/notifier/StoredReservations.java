@@ -44,6 +44,11 @@ record StoredReservations(Map<ReservationId, Reservation> byId) implements Reser
     }
 
     @Override
+    public Optional<Reservation> recordCenterCancellation(ReservationId id, Instant at) {
+        throw new UnsupportedOperationException("the notifier only reads reservations");
+    }
+
+    @Override
     public List<Reservation> pendingSince(Instant before, int limit) {
         throw new UnsupportedOperationException("the notifier only reads reservations by id");
     }

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.port.MessageFailures;
+import com.medicarewizard.port.VersionedCenterCatalog;
 import com.medicarewizard.port.MessageFailures.MessageFailure;
 import com.medicarewizard.port.ReservationCommand;
 import org.apache.logging.log4j.CloseableThreadContext;
@@ -53,6 +54,8 @@ public final class AllocatorHandler implements RequestHandler<SQSEvent, SQSBatch
     private final int parallelism;
     /** The threads that read and decide at once; none with a parallelism of 1. */
     private final ExecutorService workers;
+    /** The allocator's center, checked at the start and the end of each batch; none: never changes. */
+    private final VersionedCenterCatalog center;
 
     /** One command after another, on the caller's thread. */
     public AllocatorHandler(ReservationAllocator allocator, Function<SQSEvent.SQSMessage, ReservationCommand> decoder,
@@ -66,6 +69,17 @@ public final class AllocatorHandler implements RequestHandler<SQSEvent, SQSBatch
      */
     public AllocatorHandler(ReservationAllocator allocator, Function<SQSEvent.SQSMessage, ReservationCommand> decoder,
                             MessageFailures failures, Clock clock, int parallelism) {
+        this(allocator, decoder, failures, clock, parallelism, null);
+    }
+
+    /**
+     * @param center the allocator's own center catalog: checked at the start of each batch, so the batch is
+     *               decided on the current version, and at its end; when a newer version was saved during the
+     *               batch, the batch's bookings that it strands are cancelled ({@link
+     *               ReservationAllocator#cancelIfStranded}): a change applies to every request decided after it
+     */
+    public AllocatorHandler(ReservationAllocator allocator, Function<SQSEvent.SQSMessage, ReservationCommand> decoder,
+                            MessageFailures failures, Clock clock, int parallelism, VersionedCenterCatalog center) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("a batch is decided at least one command at a time, not " + parallelism);
         }
@@ -75,6 +89,7 @@ public final class AllocatorHandler implements RequestHandler<SQSEvent, SQSBatch
         this.clock = clock;
         this.parallelism = parallelism;
         this.workers = parallelism == 1 ? null : workers(parallelism);
+        this.center = center;
     }
 
     /** Daemon threads that end after a minute idle: a handler dropped (a test's) leaves none behind. */
@@ -87,10 +102,14 @@ public final class AllocatorHandler implements RequestHandler<SQSEvent, SQSBatch
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        long version = center == null ? 0 : center.fresh().number();
         List<Job> jobs = event.getRecords().stream().map(message -> new Job(message, decode(message, context))).toList();
         List<Boolean> handled = parallelism == 1 || jobs.size() < 2
                 ? jobs.stream().map(job -> run(job, null, context)).toList()
                 : atOnce(jobs, context);
+        if (center != null && center.fresh().number() != version) {
+            cancelStranded(jobs, handled);
+        }
         List<SQSBatchResponse.BatchItemFailure> failed = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
             if (!handled.get(i)) {
@@ -98,6 +117,30 @@ public final class AllocatorHandler implements RequestHandler<SQSEvent, SQSBatch
             }
         }
         return new SQSBatchResponse(failed);
+    }
+
+    /**
+     * The center changed while the batch was decided on its earlier version: the batch's decided requests
+     * that the new one strands are cancelled. A failure here leaves the message to come again (its request is
+     * decided by then, and is checked again by the next batch only if the center changes again), so it is
+     * logged; the change's own scan catches what it can, and an administrator sees the booking.
+     */
+    private void cancelStranded(List<Job> jobs, List<Boolean> handled) {
+        for (int i = 0; i < jobs.size(); i++) {
+            Optional<ReservationCommand> command = jobs.get(i).command();
+            if (!handled.get(i) || command.isEmpty() || command.get().type() != ReservationCommand.Type.DECIDE) {
+                continue;
+            }
+            try {
+                if (allocator.cancelIfStranded(command.get().reservation(), command.get().correlationId())) {
+                    LOG.info("{} was decided on an older center that a change replaced meanwhile: cancelled, CENTER_CLOSED",
+                            command.get().reservation());
+                }
+            } catch (RuntimeException e) {
+                LOG.error("{} may be stranded by the center's change and could not be cancelled: {}",
+                        command.get().reservation(), e.toString());
+            }
+        }
     }
 
     /** A message and its command, empty when it could not be decoded. */

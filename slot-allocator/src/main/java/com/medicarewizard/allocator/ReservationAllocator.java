@@ -8,6 +8,7 @@ import com.medicarewizard.domain.center.ExamType;
 import com.medicarewizard.domain.center.Resource;
 import com.medicarewizard.domain.center.ResourceId;
 import com.medicarewizard.domain.center.Site;
+import com.medicarewizard.domain.center.Stranding;
 import com.medicarewizard.domain.reservation.ActiveBookingsLimit;
 import com.medicarewizard.domain.reservation.Decision;
 import com.medicarewizard.domain.reservation.RejectionReason;
@@ -504,6 +505,29 @@ public final class ReservationAllocator {
         List<ResourceId> held = current.filter(r -> r.status() == ReservationStatus.CONFIRMED)
                 .map(Reservation::resources).orElse(List.of());
         return confirmed.resources().stream().filter(resource -> !held.contains(resource)).toList();
+    }
+
+    /**
+     * After a batch decided on a version of the center that a newer one replaced meanwhile: if the
+     * reservation is booked and the current center can no longer hold it ({@link Stranding}), the center's
+     * cancellation is recorded on it (reason CENTER_CLOSED) and carried out at once, as a CANCEL command
+     * would be. The change's own scan (the administrator's) finds the bookings stored before it; this finds
+     * those decided on the older version and stored after that scan.
+     *
+     * @return true when it was cancelled
+     */
+    public boolean cancelIfStranded(ReservationId id, String correlationId) {
+        Instant now = clock.instant();
+        Optional<Reservation> found = reservations.find(id);
+        if (found.isEmpty() || !new Stranding(catalog.current()).strands(found.get(), now)) {
+            return false;
+        }
+        Optional<Reservation> recorded = reservations.recordCenterCancellation(id, now);
+        if (recorded.isEmpty() || recorded.get().reason().filter(RejectionReason.CENTER_CLOSED::equals).isEmpty()) {
+            return false;
+        }
+        handle(new ReservationCommand(ReservationCommand.Type.CANCEL, id, correlationId), recorded);
+        return true;
     }
 
     private AllocationOutcome cancel(Reservation reservation) {

@@ -39,4 +39,9 @@ public record EmailAddress(String value) {
     public String localPart() {
         return value.substring(0, value.indexOf('@'));
     }
+
+    /** As staff and operators see it unless they open the patient: {@code maria.rossi@example.org} → {@code m***@example.org}. */
+    public String masked() {
+        return value.charAt(0) + "***" + value.substring(value.indexOf('@'));
+    }
 }

@@ -1,6 +1,9 @@
 package com.medicarewizard.domain.reservation;
 
-/** Why a reservation request could not be confirmed; stable codes the API shows. */
+/**
+ * Why a reservation request could not be confirmed, or why a confirmed one was cancelled by the center;
+ * stable codes the API shows.
+ */
 public enum RejectionReason {
     /** Every resource able to do the exam at that time is already booked. */
     SLOT_TAKEN,
@@ -20,5 +23,10 @@ public enum RejectionReason {
      * A move request whose reservation is no longer there to move: cancelled or moved meanwhile,
      * started, or its cancellation asked for. That reservation is left as it is.
      */
-    NOT_MOVABLE
+    NOT_MOVABLE,
+    /**
+     * Not a rejection: a CONFIRMED reservation the center cancelled because a change of the center (a
+     * closure, shorter hours, a resource removed) left it no time to hold it.
+     */
+    CENTER_CLOSED
 }

@@ -91,6 +91,17 @@ public record Reservation(ReservationId id, PatientId patient, ExamTypeCode exam
         return copy(status, reason, resources, decidedAt, cancelRequestedAt.or(() -> Optional.of(now)), cancelledAt);
     }
 
+    /**
+     * The center can no longer hold this booking (a closure, shorter hours, a resource removed: {@link
+     * com.medicarewizard.domain.center.Stranding}); the allocator will release the time, and the reservation
+     * ends CANCELLED with reason {@link RejectionReason#CENTER_CLOSED}.
+     */
+    public Reservation requestCenterCancellation(Instant now) {
+        require(status == ReservationStatus.CONFIRMED && cancelRequestedAt.isEmpty(), status, "cancelled by the center");
+        return copy(status, Optional.of(RejectionReason.CENTER_CLOSED), resources, decidedAt, Optional.of(now),
+                cancelledAt);
+    }
+
     /** The allocator released the time (or there was none to release). */
     public Reservation cancel(Instant now) {
         require(isCancellable(), "cancelled");

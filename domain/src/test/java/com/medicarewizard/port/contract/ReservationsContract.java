@@ -375,6 +375,38 @@ public abstract class ReservationsContract {
         assertThat(reservations.find(cancelled.id())).contains(cancelled);
     }
 
+    @Test
+    void theCenterCancelsAConfirmedReservationOnceWithItsReason() {
+        Reservation stored = reservations.update(confirmed(create(REQUESTED_AT), REQUESTED_AT.plus(MINUTE)));
+        Instant at = REQUESTED_AT.plus(MINUTE.multipliedBy(2));
+
+        Optional<Reservation> recorded = reservations.recordCenterCancellation(stored.id(), at);
+        Optional<Reservation> again = reservations.recordCenterCancellation(stored.id(), at.plus(MINUTE));
+
+        Reservation expected = stored.requestCenterCancellation(at).withVersion(stored.version() + 1);
+        assertThat(recorded).contains(expected);
+        assertThat(again).contains(expected);
+        assertThat(expected.reason()).contains(com.medicarewizard.domain.reservation.RejectionReason.CENTER_CLOSED);
+        assertThat(reservations.find(stored.id())).contains(expected);
+        Reservation cancelled = reservations.update(expected.cancel(at.plus(MINUTE)));
+        assertThat(cancelled.reason()).contains(com.medicarewizard.domain.reservation.RejectionReason.CENTER_CLOSED);
+    }
+
+    @Test
+    void theCenterCancelsNoPendingRejectedOrAlreadyCancellingReservation() {
+        Reservation pending = create(REQUESTED_AT);
+        Reservation rejected = reservations.update(rejected(create(REQUESTED_AT), REQUESTED_AT.plus(MINUTE)));
+        Reservation confirmed = reservations.update(confirmed(create(REQUESTED_AT), REQUESTED_AT.plus(MINUTE)));
+        Reservation asked = reservations.recordCancelRequest(confirmed.id(), patient, REQUESTED_AT.plus(MINUTE))
+                .orElseThrow();
+        Instant at = REQUESTED_AT.plus(MINUTE.multipliedBy(2));
+
+        assertThat(reservations.recordCenterCancellation(pending.id(), at)).contains(pending);
+        assertThat(reservations.recordCenterCancellation(rejected.id(), at)).contains(rejected);
+        assertThat(reservations.recordCenterCancellation(asked.id(), at)).contains(asked);
+        assertThat(reservations.recordCenterCancellation(ReservationId.random(), at)).isEmpty();
+    }
+
     private Reservation create(Instant requestedAt) {
         Reservation request = pending(patient, START, requestedAt);
         reservations.create(request, Optional.empty());

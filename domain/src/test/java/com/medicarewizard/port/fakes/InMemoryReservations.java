@@ -135,6 +135,20 @@ public final class InMemoryReservations implements Reservations, ReservationChan
         return Optional.of(saved);
     }
 
+    @Override
+    public synchronized Optional<Reservation> recordCenterCancellation(ReservationId id, Instant at) {
+        interfere(id);
+        Reservation stored = byId.get(id);
+        if (stored == null || stored.status() != ReservationStatus.CONFIRMED || stored.cancelRequestedAt().isPresent()) {
+            return Optional.ofNullable(stored);
+        }
+        Reservation saved = stored.requestCenterCancellation(at).withVersion(stored.version() + 1);
+        byId.put(id, saved);
+        updates++;
+        notifyAll();
+        return Optional.of(saved);
+    }
+
     private void interfere(ReservationId id) {
         UnaryOperator<Reservation> interference = interferences.poll();
         if (interference != null && byId.containsKey(id)) {

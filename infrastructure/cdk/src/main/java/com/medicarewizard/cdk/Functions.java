@@ -76,7 +76,9 @@ final class Functions extends Construct {
                 new ArrayList<>());
         Map<String, String> notifierEnv = Map.of("MCW_EVENT_BUS_NAME", messaging.bus().getEventBusName(),
                 "MCW_MAIL_FROM", settings.mailFrom(),
-                AbuseLimits.MESSAGES_PER_HOUR, Integer.toString(FunctionSpecs.LIMITS.messagesPerRecipientPerHour()));
+                AbuseLimits.MESSAGES_PER_HOUR, Integer.toString(FunctionSpecs.LIMITS.messagesPerRecipientPerHour()),
+                // the link to book again, in the message of a booking the center cancelled
+                IntakeSpec.PUBLIC_URL, settings.publicUrl());
         operatorToken = Secret.Builder.create(this, "OperatorToken")
                 .description("Bearer token of the MediCareWizard operator routes (/api/v1/ops/*)")
                 .generateSecretString(SecretStringGenerator.builder()

@@ -48,7 +48,8 @@ class NotifierTimeBudgetIT {
         String hung = silent.endpoint().toString();
         env = new HashMap<>(Map.of("AWS_REGION", "eu-south-1", "MCW_TABLE_NAME", tableName,
                 "MCW_DYNAMODB_ENDPOINT", DynaliteExtension.endpoint().toString(),
-                "MCW_EVENT_BUS_NAME", "medicarewizard-test", "MCW_MAIL_FROM", "no-reply@medicarewizard.example"));
+                "MCW_EVENT_BUS_NAME", "medicarewizard-test", "MCW_MAIL_FROM", "no-reply@medicarewizard.example",
+                "MCW_PUBLIC_URL", "https://booking.medicarewizard.example"));
         env.putAll(Map.of("MCW_SNS_ENDPOINT", hung, "MCW_SES_ENDPOINT", hung, "MCW_EVENTS_ENDPOINT", hung));
     }
 

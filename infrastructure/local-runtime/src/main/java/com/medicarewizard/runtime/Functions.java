@@ -7,6 +7,7 @@ import com.medicarewizard.adapter.embedded.StreamedReservationChanges;
 import com.medicarewizard.adapter.sqs.ReservationCommandCodec;
 import com.medicarewizard.adapter.table.TableDecisions;
 import com.medicarewizard.adapter.table.TableAuditTrail;
+import com.medicarewizard.adapter.table.TableCenterVersions;
 import com.medicarewizard.adapter.table.TablePasswordResets;
 import com.medicarewizard.adapter.table.TableStaffAccounts;
 import com.medicarewizard.allocator.AllocatorHandler;
@@ -21,15 +22,19 @@ import com.medicarewizard.intake.Operations;
 import com.medicarewizard.intake.StreamPosition;
 import com.medicarewizard.intake.auth.PasswordHasher;
 import com.medicarewizard.notifier.OutcomeNotifier;
+import com.medicarewizard.notifier.Rebooking;
 import com.medicarewizard.notifier.ParkedNotificationRetrier;
 import com.medicarewizard.notifier.ParkedRetryHandler;
 import com.medicarewizard.port.Decisions;
 import com.medicarewizard.port.PipelineMetrics;
+import com.medicarewizard.port.VersionedCenterCatalog;
 import com.medicarewizard.runtime.lambda.PlatformThreadHasher;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Builds each function's handler on the stand-ins, once, as a Lambda container would. */
 record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
@@ -41,12 +46,15 @@ record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
 
     AllocatorHandler allocator() {
         int atOnce = FunctionSpecs.ALLOCATOR.decidedAtOnce().local();
+        // its own copy of the center, checked at each batch's start and end (AllocatorHandler)
+        var center = new VersionedCenterCatalog(new TableCenterVersions(standIns.table()), standIns.catalog()::current,
+                Duration.ofMinutes(1), clock);
         ReservationAllocator allocator = new ReservationAllocator(standIns.reservations(), standIns.ledger(),
-                new TableDecisions(standIns.table()), standIns.catalog(), config.activeBookings(), clock,
+                new TableDecisions(standIns.table()), center, config.activeBookings(), clock,
                 FunctionSpecs.ALLOCATOR.function().timeout().local(), Decisions.MAX_CELLS, atOnce > 1);
         return new AllocatorHandler(allocator, message -> ReservationCommandCodec.parse(message.getBody(),
                 MessageAttributes.strings(message)), standIns.failures(), clock,
-                atOnce);
+                atOnce, center);
     }
 
     SweeperHandler sweeper() {
@@ -67,15 +75,18 @@ record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
                 .withStreamPosition(stream).withPasswordHasher(hasher).withOperations(ops)
                 .withPasswordResets(new TablePasswordResets(standIns.table()), standIns.outbox())
                 .withStaff(new Intake.StaffPorts(new TableStaffAccounts(standIns.table()),
-                        new TableAuditTrail(standIns.table()), standIns.outbox(), site))
+                        new TableAuditTrail(standIns.table()), standIns.outbox(), site,
+                        new TableCenterVersions(standIns.table())))
                 .withChanges(new StreamedReservationChanges(standIns.table().stream(), standIns.reservations(),
                         MAX_WAITERS)));
     }
 
     /** The notifier's use case, shared by the stream handler and the parked-notification retrier (one container). */
-    OutcomeNotifier outcomeNotifier() {
+    /** @param site the website's address, which the links of its messages point to (known once the edge is up) */
+    OutcomeNotifier outcomeNotifier(Supplier<URI> site) {
         return new OutcomeNotifier(standIns.patients(), standIns.catalog(), standIns.outbox(), standIns.events(),
-                standIns.notificationLedger(), standIns.recipientQuota(), config.notifier(), clock);
+                standIns.notificationLedger(), standIns.recipientQuota(), config.notifier(), clock,
+                Optional.of(new Rebooking(standIns.ledger(), site)));
     }
 
     ParkedRetryHandler parkedRetrier(OutcomeNotifier notifier) {

@@ -204,7 +204,7 @@ public final class LocalRuntime implements AutoCloseable {
      * its retrier of parked notifications on a timer (an EventBridge schedule in AWS).
      */
     private StreamEventSourceMapping startNotifier(Functions functions, RuntimeConfig config) {
-        OutcomeNotifier notifier = functions.outcomeNotifier();
+        OutcomeNotifier notifier = functions.outcomeNotifier(() -> site);
         var function = new LocalFunction<DynamodbEvent, StreamsEventResponse>(
                 FunctionConfig.of(FunctionSpecs.NOTIFIER.function()), messagesForcedOnReturn(new NotifierHandler(notifier)));
         running.add(function);

@@ -34,6 +34,8 @@ import com.medicarewizard.port.Reservations;
 import com.medicarewizard.port.SlotLedger;
 import com.medicarewizard.port.Tokens;
 import com.medicarewizard.runtime.demo.DemoCenter;
+import com.medicarewizard.adapter.table.TableCenterVersions;
+import com.medicarewizard.port.VersionedCenterCatalog;
 import com.medicarewizard.runtime.sqs.EmbeddedSqsServer;
 import com.medicarewizard.runtime.sqs.LocalSqsClients;
 import com.medicarewizard.runtime.sqs.QueueSetup;
@@ -46,6 +48,7 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 
 /**
@@ -66,8 +69,6 @@ record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, SqsClient functionsS
     static StandIns open(RuntimeConfig config, TableOptions tableOptions, Clock clock) throws IOException {
         PrivateFiles.directory(config.dataDirectory());
         PrivateFiles.tighten(config.dataDirectory());
-        CenterCatalog catalog = new EmbeddedCenterCatalog(config.dataDirectory().resolve("center.json"),
-                () -> DemoCenter.create(LocalDate.now(clock)));
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
             EmbeddedSqsServer server = opened(opened, EmbeddedSqsServer.start(0));
@@ -75,6 +76,7 @@ record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, SqsClient functionsS
             SqsClient functionsSqs = opened(opened, LocalSqsClients.forFunctions(server));
             QueueUrls urls = new QueueSetup(sqs).create(queueSpec(config));
             EmbeddedTable table = opened(opened, EmbeddedTables.open(config.dataDirectory().resolve("table"), tableOptions));
+            CenterCatalog catalog = seededCatalog(table, config, clock);
             SqsReservationQueue sqsQueue = new SqsReservationQueue(functionsSqs, urls.queueUrl(), urls.deadLetterQueueUrl());
             GroupedSends grouped = opened(opened, new GroupedSends(sqsQueue::sendBatch, sqsQueue::figures));
             OutboxNotifications outbox = new OutboxNotifications(new Outbox(config.dataDirectory().resolve("outbox")),
@@ -92,6 +94,23 @@ record StandIns(EmbeddedSqsServer sqsServer, SqsClient sqs, SqsClient functionsS
             opened.forEach(LocalRuntime::closeQuietly);
             throw e;
         }
+    }
+
+    /** How long the intake and the notifier keep a version of the center before checking for a newer one. */
+    static final Duration CENTER_MAX_AGE = Duration.ofSeconds(1);
+
+    /**
+     * The center as the table keeps it, versioned; a fresh installation's table is seeded once from the
+     * center file ({@code data/center.json}, written from the demo center if there is none), which is not
+     * read again after that: the administrators change the center through the staff pages.
+     */
+    private static CenterCatalog seededCatalog(EmbeddedTable table, RuntimeConfig config, Clock clock) {
+        VersionedCenterCatalog catalog = new VersionedCenterCatalog(new TableCenterVersions(table),
+                () -> new EmbeddedCenterCatalog(config.dataDirectory().resolve("center.json"),
+                        () -> DemoCenter.create(LocalDate.now(clock))).current(), CENTER_MAX_AGE, clock);
+        // read (and seeded) now: a broken center file stops the start, with a message naming it
+        catalog.fresh();
+        return catalog;
     }
 
     private static <T extends AutoCloseable> T opened(Deque<AutoCloseable> opened, T resource) {

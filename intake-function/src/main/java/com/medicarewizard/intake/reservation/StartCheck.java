@@ -61,6 +61,7 @@ final class StartCheck {
             case SLOT_TAKEN -> "That time is already taken.";
             case TOO_MANY_BOOKINGS -> "You already hold as many bookings ahead as one patient may: cancel one first.";
             case NOT_MOVABLE -> "This booking can no longer be moved.";
+            case CENTER_CLOSED -> "The center closed at that time.";
         };
         return unprocessable(reason.name().toLowerCase(Locale.ROOT).replace('_', '-'), detail);
     }

@@ -17,6 +17,7 @@ import com.medicarewizard.port.fakes.InMemoryNotificationLedger;
 import com.medicarewizard.port.fakes.InMemoryPasswordResets;
 import com.medicarewizard.port.fakes.InMemoryPatients;
 import com.medicarewizard.port.fakes.InMemoryStaffAccounts;
+import com.medicarewizard.port.fakes.InMemoryCenterVersions;
 import com.medicarewizard.port.StaffAccounts;
 import com.medicarewizard.domain.patient.EmailAddress;
 import com.medicarewizard.domain.staff.AuditEntry;
@@ -57,6 +58,8 @@ public final class Api {
     public final RecordingMail mail = new RecordingMail();
     public final RecordedMetrics metrics = new RecordedMetrics();
     public final InMemoryStaffAccounts staff = new InMemoryStaffAccounts();
+    /** The center in its versions, version 1 the test center; the catalog the routes read is {@code center}. */
+    public final InMemoryCenterVersions centerVersions = new InMemoryCenterVersions(staff);
     public static final URI SITE = URI.create("https://booking.example.org");
     public final Center center = TestCenter.center();
     /** The notifier's lag the runtime reports; null: not known. */
@@ -73,13 +76,14 @@ public final class Api {
     }
 
     public Api(IntakeConfig config, PasswordHasher hasher) {
+        centerVersions.seed(center, clock.instant());
         StreamPosition lag = () -> streamLag == null ? OptionalDouble.empty() : OptionalDouble.of(streamLag);
         // no floor under failed log-ins: tests make hundreds (FailedLogInFloorTest holds the floor)
-        intake = new Intake(() -> center, ledger, reservations, queue, patients, tokens, limits, lag,
+        intake = new Intake(() -> centerVersions.current().orElseThrow().center(), ledger, reservations, queue, patients, tokens, limits, lag,
                 hasher, config.withFailedLogInFloor(Duration.ZERO), clock)
                 .withOperations(new Operations(deadLetters, failures, notifications, Optional.of(outbox), metrics))
                 .withChanges(reservations).withPasswordResets(resets, mail)
-                .withStaff(new Intake.StaffPorts(staff, staff, mail, SITE));
+                .withStaff(new Intake.StaffPorts(staff, staff, mail, SITE, centerVersions));
         handler = new ApiHandler(intake);
     }
 

@@ -1,5 +1,6 @@
 package com.medicarewizard.adapter.table;
 
+import static com.medicarewizard.table.layout.ItemLayout.REASON;
 import static com.medicarewizard.table.layout.ItemLayout.BY_DECISION;
 import static com.medicarewizard.table.layout.ItemLayout.BY_PATIENT;
 import static com.medicarewizard.table.layout.ItemLayout.CANCEL_REQUESTED_AT;
@@ -18,6 +19,7 @@ import static com.medicarewizard.table.layout.ItemLayout.VERSION;
 
 import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.domain.reservation.Reservation;
+import com.medicarewizard.domain.reservation.RejectionReason;
 import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.domain.reservation.ReservationStatus;
 import com.medicarewizard.port.ContendedWriteException;
@@ -177,6 +179,20 @@ public final class TableReservations implements Reservations {
                     table.update(ReservationRecords.key(id), request, ownAndCancellable)));
         } catch (ConditionFailedException e) {
             return e.current().map(ReservationRecords::reservation).filter(r -> r.patient().equals(patient));
+        }
+    }
+
+    @Override
+    public Optional<Reservation> recordCenterCancellation(ReservationId id, Instant at) {
+        Update request = new Update(List.of(new Update.SetValue(CANCEL_REQUESTED_AT, ItemKeys.instant(at)),
+                new Update.SetValue(REASON, RejectionReason.CENTER_CLOSED.name()), new Update.AddNumber(VERSION, 1)));
+        Condition confirmedAndUntouched = Condition.and(Condition.equals(STATUS, ReservationStatus.CONFIRMED.name()),
+                Condition.attributeNotExists(CANCEL_REQUESTED_AT));
+        try {
+            return Optional.of(ReservationRecords.reservation(
+                    table.update(ReservationRecords.key(id), request, confirmedAndUntouched)));
+        } catch (ConditionFailedException e) {
+            return e.current().map(ReservationRecords::reservation);
         }
     }
 

@@ -58,6 +58,10 @@ package com.medicarewizard.table.layout;
  * <tr><td>audit entry</td><td>{@code AUDIT#<UTC day>}</td><td>{@code <fixed-width instant>#<entry id>}</td>
  *     <td>entryId, at, actor, actorEmail, action, subject, before, after (lists of {@code name=value}) — written in
  *     the transaction of the change it records ({@link AuditRecords}); kept for good</td></tr>
+ * <tr><td>center version</td><td>{@code CENTER}</td><td>{@code V#<number, 12 digits>}</td>
+ *     <td>number, document (the center as JSON), savedAt — one per saved change, kept</td></tr>
+ * <tr><td>current center</td><td>{@code CENTER}</td><td>{@code CURRENT}</td>
+ *     <td>number: moved in the transaction that saves the next version, with its audit entry</td></tr>
  * <tr><td>message failure</td><td>{@code FAILURE#<queue message id>}</td><td>{@code FAILURE}</td>
  *     <td>messageId, reservationId?, reason, receiveCount (number), failedAt, expiresAt (TTL, 14 days:
  *     the dead-letter queue's retention)</td></tr>
@@ -104,6 +108,7 @@ public final class ItemLayout {
     public static final String STAFF_INVITATION = "STAFFINVITE";
     public static final String STAFF_TOKEN = "STAFFTOKEN";
     public static final String AUDIT = "AUDIT";
+    public static final String CENTER = "CENTER";
 
     public static final String BY_PATIENT = "byPatient";
     public static final String PENDING_INDEX = "pending";

@@ -42,7 +42,8 @@ public final class AllocatorFunction implements RequestHandler<SQSEvent, SQSBatc
                 FunctionSpecs.ALLOCATOR.decidedAtOnce().aws() > 1);
         this.handler = new AllocatorHandler(allocator,
                 message -> ReservationCommandCodec.parse(message.getBody(), MessageAttributes.strings(message)),
-                new TableMessageFailures(ports.table()), ports.clock(), FunctionSpecs.ALLOCATOR.decidedAtOnce().aws());
+                new TableMessageFailures(ports.table()), ports.clock(), FunctionSpecs.ALLOCATOR.decidedAtOnce().aws(),
+                ports.catalog());
     }
 
     @Override

@@ -12,6 +12,11 @@ import com.medicarewizard.lambda.common.TablePorts;
 import com.medicarewizard.notifier.MessageLimit;
 import com.medicarewizard.notifier.NotifierSettings;
 import com.medicarewizard.notifier.OutcomeNotifier;
+import com.medicarewizard.notifier.Rebooking;
+import com.medicarewizard.adapter.table.TableTakenCells;
+import com.medicarewizard.functions.IntakeSpec;
+import java.net.URI;
+import java.util.Optional;
 
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -34,11 +39,13 @@ record NotifierWiring(TablePorts ports, OutcomeNotifier notifier) {
                 settings.required("MCW_MAIL_FROM"), settings.optional("MCW_SMS_SENDER_ID").orElse("MediCare"));
         EventBridgeDomainEvents events = new EventBridgeDomainEvents(
                 AwsClients.build(EventBridgeClient.builder(), "EVENTS", settings), settings.required("MCW_EVENT_BUS_NAME"));
+        URI site = URI.create(settings.required(IntakeSpec.PUBLIC_URL));
         MessageLimit limit = MessageLimit.perHour(
                 FunctionSpecs.LIMITS.overriddenBy(settings.env()).messagesPerRecipientPerHour());
         return new NotifierWiring(ports, new OutcomeNotifier(new TablePatients(ports.table()), ports.catalog(),
                 notifications, events, new TableNotificationLedger(ports.table()), new TableRecipientQuota(ports.table()),
                 NotifierSettings.standard().withMessageLimit(limit)
-                        .withCallTimeout(AwsClients.Profile.SINGLE_ATTEMPT.callTimeout()), ports.clock()));
+                        .withCallTimeout(AwsClients.Profile.SINGLE_ATTEMPT.callTimeout()), ports.clock(),
+                Optional.of(new Rebooking(new TableTakenCells(ports.table()), () -> site))));
     }
 }

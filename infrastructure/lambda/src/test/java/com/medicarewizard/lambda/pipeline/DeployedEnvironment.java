@@ -76,6 +76,7 @@ public record DeployedEnvironment(String region, String tableName, String queueU
         env.put("MCW_EVENT_BUS_NAME", busName);
         env.put("MCW_MAIL_FROM", mailFrom);
         env.put(AbuseLimits.MESSAGES_PER_HOUR, Integer.toString(FunctionSpecs.LIMITS.messagesPerRecipientPerHour()));
+        env.put(IntakeSpec.PUBLIC_URL, PUBLIC_URL);
         return Map.copyOf(env);
     }
 

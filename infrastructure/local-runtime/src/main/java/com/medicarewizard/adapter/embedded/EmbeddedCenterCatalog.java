@@ -17,9 +17,10 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * {@link CenterCatalog} from a JSON file the administrator edits. On the first start the file
- * does not exist: the seed (the demo center) is written there, atomically so that a crash never
- * leaves half a file. The file is read once, at construction; {@link Center}'s constructor
+ * {@link CenterCatalog} from a JSON file: what seeds a fresh installation's table (after that the
+ * center lives in the table, versioned, and the administrators change it through the staff pages).
+ * On the first start the file does not exist: the seed (the demo center) is written there,
+ * atomically so that a crash never leaves half a file. The file is read once, at construction; {@link Center}'s constructor
  * validates it, and a broken file stops the start with a message naming the file and the problem.
  */
 public final class EmbeddedCenterCatalog implements CenterCatalog {

@@ -1,6 +1,7 @@
 package com.medicarewizard.runtime.dynamodb;
 
 import com.medicarewizard.adapter.table.TableAuditTrail;
+import com.medicarewizard.adapter.table.TableCenterVersions;
 import com.medicarewizard.adapter.table.TableDecisions;
 import com.medicarewizard.adapter.table.TableStaffAccounts;
 import com.medicarewizard.adapter.table.TableMessageFailures;
@@ -31,6 +32,7 @@ import com.medicarewizard.port.contract.RateLimitsContract;
 import com.medicarewizard.port.contract.RecipientQuotaContract;
 import com.medicarewizard.port.contract.ReservationsContract;
 import com.medicarewizard.port.contract.SlotLedgerContract;
+import com.medicarewizard.port.contract.CenterVersionsContract;
 import com.medicarewizard.port.contract.StaffAccountsContract;
 import com.medicarewizard.port.contract.TakenCellsSummaryContract;
 import com.medicarewizard.port.contract.TokensContract;
@@ -105,6 +107,15 @@ class EndpointContractsIT {
         protected Stores newStores() {
             var table = EndpointExtension.freshTable();
             return new Stores(new TablePatients(table), new TablePasswordResets(table));
+        }
+    }
+
+    @Nested
+    class CenterVersionsOnTheEndpoint extends CenterVersionsContract {
+        @Override
+        protected Stores newStores() {
+            var table = EndpointExtension.freshTable();
+            return new Stores(new TableCenterVersions(table), new TableAuditTrail(table));
         }
     }
 

@@ -72,6 +72,25 @@ public final class CenterJson {
         }
     }
 
+    /** The center as its document: what {@link #read} reads back. */
+    public static String write(Center center) {
+        try {
+            return MAPPER.writeValueAsString(center);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("the center could not be written as JSON", e);
+        }
+    }
+
+    /** As {@link #read(InputStream, String)}, from the document's text. */
+    public static Center read(String document, String source) {
+        try {
+            return read(new java.io.ByteArrayInputStream(document.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    source);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The domain's own words when a record constructor refused a value, else Jackson's. */
     private static String rootMessage(JacksonException e) {
         Throwable root = e;
