@@ -27,7 +27,11 @@ import java.util.regex.Pattern;
 record RuntimeProcess(Process process, int port, Path log) {
     private static final Pattern UP = Pattern.compile("MediCareWizard is up on http://localhost:(\\d+) ");
 
-    /** Starts the runtime and waits until it says it is up; fails at once if it exits instead. */
+    /**
+     * Starts the runtime and waits until it says it is up (three minutes at most: a start on a machine that
+     * runs several builds at once can take one); fails at once if it exits instead, and kills it if it never
+     * says so.
+     */
     static RuntimeProcess start(Path data) throws IOException {
         return start(data, Map.of());
     }
@@ -35,9 +39,15 @@ record RuntimeProcess(Process process, int port, Path log) {
     /** Starts the runtime with these variables besides the usual ones, and waits until it says it is up. */
     static RuntimeProcess start(Path data, Map<String, String> environment) throws IOException {
         RuntimeProcess launched = launch(data, environment);
-        int port = await().atMost(Duration.ofSeconds(60))
-                .until(launched::announcedPort, Optional::isPresent).orElseThrow();
-        return new RuntimeProcess(launched.process, port, launched.log);
+        try {
+            int port = await().atMost(Duration.ofMinutes(3))
+                    .until(launched::announcedPort, Optional::isPresent).orElseThrow();
+            return new RuntimeProcess(launched.process, port, launched.log);
+        } catch (RuntimeException notUp) {
+            // a runtime that never said it was up must not outlive the test (it would hold the machine's CPU)
+            launched.process.destroyForcibly();
+            throw notUp;
+        }
     }
 
     /** Starts the runtime without waiting for anything. */
