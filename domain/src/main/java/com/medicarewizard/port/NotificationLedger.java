@@ -2,6 +2,7 @@ package com.medicarewizard.port;
 
 import com.medicarewizard.domain.notification.NotificationKey;
 import com.medicarewizard.domain.notification.ParkedNotification;
+import com.medicarewizard.domain.reservation.ReservationId;
 
 import java.time.Instant;
 import java.util.List;
@@ -45,6 +46,13 @@ public interface NotificationLedger {
      * @throws IllegalArgumentException when {@code seen} is not retryable (it has no next attempt)
      */
     boolean claim(ParkedNotification seen, Instant until);
+
+    /**
+     * The reservation's patient erased their account: each of its parked notifications is kept for the
+     * operators without its (masked) recipient, {@code "erased"}, and is not tried again. Its sent
+     * markers stay (they hold no personal data and keep a redelivered record from sending).
+     */
+    void forgetRecipients(ReservationId reservation);
 
     /** Parked notifications, oldest parked first. */
     List<ParkedNotification> parked(int limit);

@@ -4,6 +4,8 @@ import com.medicarewizard.domain.patient.EmailAddress;
 import com.medicarewizard.domain.patient.Patient;
 import com.medicarewizard.domain.reservation.PatientId;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Registered patients; one account per e-mail address, enforced by a conditional write. */
@@ -23,6 +25,33 @@ public interface Patients {
      * @return true when replaced; false when the patient is unknown or the stored hash was another
      */
     boolean replacePasswordHash(PatientId id, String expected, String replacement);
+
+    /**
+     * Marks the account as being erased, from {@code at} (a second call keeps the first time). The patient
+     * is still found, so that an erasure cut short can be finished by the same patient; nothing more is
+     * sent to them ({@link #isErased}).
+     *
+     * @return false when there is no such account (or it is erased already): nothing is written
+     */
+    boolean beginErasure(PatientId id, Instant at);
+
+    /**
+     * Whether the account is being erased or was erased: its messages are not sent. False for an id that
+     * was never registered, and, some time after the erasure, for an erased one too.
+     */
+    boolean isErased(PatientId id);
+
+    /**
+     * Ends the erasure begun by {@link #beginErasure}: the e-mail address is free to register again and
+     * the patient item keeps nothing but its id and when it was erased, for {@link #ERASURE_REMEMBERED}
+     * (what the notifier still in flight needs to know, {@link #isErased}). Idempotent.
+     *
+     * @throws IllegalStateException when the erasure was not begun
+     */
+    void completeErasure(Patient patient, Instant at);
+
+    /** How long an erased account's id is remembered as erased: longer than any message is in flight. */
+    Duration ERASURE_REMEMBERED = java.time.Duration.ofDays(30);
 
     final class EmailTakenException extends RuntimeException {
         public EmailTakenException() {

@@ -3,6 +3,7 @@ package com.medicarewizard.port;
 import com.medicarewizard.domain.reservation.PatientId;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,12 @@ public interface Tokens {
 
     /** Revokes every session of the patient (device tokens included): after a password reset. */
     void revokeAll(PatientId patient);
+
+    /**
+     * The patient's sessions and device tokens live at {@code now} (their hashes included: the caller shows
+     * no hash), oldest first.
+     */
+    List<Session> sessionsOf(PatientId patient, Instant now);
 
     record Session(String tokenHash, PatientId patient, Instant issuedAt, Instant expiresAt) {
     }

@@ -17,6 +17,7 @@ import com.medicarewizard.intake.fakes.TestContext;
 import com.medicarewizard.port.ContendedWriteException;
 import com.medicarewizard.port.Patients;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -119,6 +120,21 @@ class AwsEdgeTest {
                     @Override
                     public boolean replacePasswordHash(PatientId id, String expected, String replacement) {
                         return false;
+                    }
+
+                    @Override
+                    public boolean beginErasure(PatientId id, Instant at) {
+                        return false;
+                    }
+
+                    @Override
+                    public boolean isErased(PatientId id) {
+                        return false;
+                    }
+
+                    @Override
+                    public void completeErasure(Patient patient, Instant at) {
+                        throw new IllegalStateException("no erasure begun");
                     }
                 }, ports.tokens(), ports.rateLimits(), ports.streamPosition(), ports.passwordHasher(), ports.config(),
                 ports.clock()));

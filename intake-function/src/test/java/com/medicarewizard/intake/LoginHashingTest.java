@@ -16,6 +16,7 @@ import com.medicarewizard.port.Patients;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -122,6 +123,21 @@ class LoginHashingTest {
             @Override
             public boolean replacePasswordHash(PatientId id, String expected, String replacement) {
                 throw new ContendedWriteException("the table is busy", null);
+            }
+
+            @Override
+            public boolean beginErasure(PatientId id, Instant at) {
+                return ports.patients().beginErasure(id, at);
+            }
+
+            @Override
+            public boolean isErased(PatientId id) {
+                return ports.patients().isErased(id);
+            }
+
+            @Override
+            public void completeErasure(Patient patient, Instant at) {
+                ports.patients().completeErasure(patient, at);
             }
         };
         ApiHandler refusing = new ApiHandler(new Intake(ports.catalog(), ports.ledger(), ports.reservations(), ports.queue(),

@@ -2,6 +2,7 @@ package com.medicarewizard.notifier;
 
 import com.medicarewizard.domain.notification.NotificationKey;
 import com.medicarewizard.domain.notification.ParkedNotification;
+import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.port.NotificationLedger;
 
 import java.time.Instant;
@@ -46,6 +47,11 @@ final class FlakyLedger implements NotificationLedger {
     @Override
     public boolean claim(ParkedNotification seen, Instant until) {
         return ledger.claim(seen, until);
+    }
+
+    @Override
+    public void forgetRecipients(ReservationId reservation) {
+        ledger.forgetRecipients(reservation);
     }
 
     @Override

@@ -16,6 +16,8 @@ public record ParkedNotification(NotificationKey key, String maskedRecipient, St
                                  int attempts, Instant parkedAt, Optional<Instant> nextAttemptAt) {
     /** Automatic attempts before a notification waits for an operator. */
     public static final int MAX_ATTEMPTS = 8;
+    /** The recipient of a notification whose patient erased their account. */
+    public static final String ERASED_RECIPIENT = "erased";
 
     public ParkedNotification {
         Objects.requireNonNull(key, "key");
@@ -53,6 +55,15 @@ public record ParkedNotification(NotificationKey key, String maskedRecipient, St
     /** After an attempt that repeating cannot help (a recipient refused, a reservation gone): it waits for an operator. */
     public ParkedNotification failedForGood(String why) {
         return new ParkedNotification(key, maskedRecipient, why, false, attempts + 1, parkedAt, Optional.empty());
+    }
+
+    /**
+     * Its patient erased their account: kept for the operators without a recipient, never tried again (a
+     * message to no one).
+     */
+    public ParkedNotification recipientErased() {
+        return new ParkedNotification(key, ERASED_RECIPIENT, "the patient erased their account", false, attempts,
+                parkedAt, Optional.empty());
     }
 
     /** Taken by a retrier for an attempt: not due again before {@code until}, unless the attempt ends first. */

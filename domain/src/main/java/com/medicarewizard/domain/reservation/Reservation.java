@@ -162,6 +162,15 @@ public record Reservation(ReservationId id, PatientId patient, ExamTypeCode exam
                 cancelRequested, cancelled, correlationId, version, replaces, movedTo);
     }
 
+    /**
+     * The same reservation naming no one ({@link PatientId#ERASED}): its patient erased their account,
+     * and the center keeps the record of what was booked, where and when.
+     */
+    public Reservation anonymised() {
+        return new Reservation(id, PatientId.ERASED, examType, site, start, end, status, reason, resources, requestedAt,
+                decidedAt, cancelRequestedAt, cancelledAt, correlationId, version, replaces, movedTo);
+    }
+
     /** The same reservation as stored with the given version. */
     public Reservation withVersion(long storedVersion) {
         return new Reservation(id, patient, examType, site, start, end, status, reason, resources, requestedAt,

@@ -138,4 +138,27 @@ public abstract class NotificationLedgerContract {
         assertThat(ledger.claim(seenReParked, NOW.plusSeconds(90))).isFalse();
         assertThat(ledger.parked(reParked)).contains(again);
     }
+
+    @Test
+    void forgetsTheRecipientsOfAReservationsParkedNotificationsAndLeavesTheRest() {
+        NotificationKey email = key(Channel.EMAIL);
+        NotificationKey sms = new NotificationKey(email.reservation(), email.outcome(), Channel.SMS);
+        NotificationKey event = new NotificationKey(email.reservation(), email.outcome(), Channel.EVENT);
+        NotificationKey another = key(Channel.EMAIL);
+        ledger.park(parked(email, true, NOW));
+        ledger.park(parked(sms, false, NOW));
+        ledger.markSent(event, NOW);
+        ledger.park(parked(another, true, NOW));
+
+        ledger.forgetRecipients(email.reservation());
+
+        assertThat(ledger.parked(email)).hasValueSatisfying(p -> {
+            assertThat(p.maskedRecipient()).isEqualTo(ParkedNotification.ERASED_RECIPIENT);
+            assertThat(p.retryable()).isFalse();
+        });
+        assertThat(ledger.parked(sms).orElseThrow().maskedRecipient()).isEqualTo(ParkedNotification.ERASED_RECIPIENT);
+        assertThat(ledger.state(event)).contains(State.SENT);
+        assertThat(ledger.parked(another)).contains(parked(another, true, NOW));
+        assertThat(ledger.due(NOW.plus(PAUSE), 10)).extracting(ParkedNotification::key).containsExactly(another);
+    }
 }

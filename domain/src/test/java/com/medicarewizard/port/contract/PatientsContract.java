@@ -10,6 +10,7 @@ import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.port.Patients;
 import com.medicarewizard.port.Patients.EmailTakenException;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 /** What every {@link Patients} adapter promises. Subclasses give a fresh, empty store per test. */
 public abstract class PatientsContract {
 
+    private static final Instant ERASING = Instant.parse("2030-03-04T08:00:00Z");
     private Patients patients;
 
     /** A new adapter over empty storage. */
@@ -94,5 +96,48 @@ public abstract class PatientsContract {
         assertThat(patients.byEmail(winner.email())).contains(winner);
         candidates.stream().filter(p -> p != winner)
                 .forEach(loser -> assertThat(patients.find(loser.id())).isEmpty());
+    }
+
+    @Test
+    void anAccountBeingErasedIsStillFoundAndItsMessagesAreNotSent() {
+        Patient maria = patient("maria.rossi@example.org");
+        patients.register(maria);
+        assertThat(patients.isErased(maria.id())).isFalse();
+
+        assertThat(patients.beginErasure(maria.id(), ERASING)).isTrue();
+        assertThat(patients.beginErasure(maria.id(), ERASING.plusSeconds(60))).isTrue();
+
+        assertThat(patients.isErased(maria.id())).isTrue();
+        assertThat(patients.find(maria.id())).contains(maria);
+        assertThat(patients.byEmail(maria.email())).contains(maria);
+        assertThat(patients.beginErasure(PatientId.random(), ERASING)).isFalse();
+        assertThat(patients.isErased(PatientId.random())).isFalse();
+    }
+
+    @Test
+    void anErasedAccountIsGoneItsAddressFreeAndItsIdStillKnownAsErased() {
+        Patient maria = patient("maria.rossi@example.org");
+        patients.register(maria);
+        patients.beginErasure(maria.id(), ERASING);
+
+        patients.completeErasure(maria, ERASING.plusSeconds(1));
+        patients.completeErasure(maria, ERASING.plusSeconds(2));
+
+        assertThat(patients.find(maria.id())).isEmpty();
+        assertThat(patients.byEmail(maria.email())).isEmpty();
+        assertThat(patients.isErased(maria.id())).isTrue();
+        assertThat(patients.beginErasure(maria.id(), ERASING)).isFalse();
+        Patient again = patient("Maria.Rossi@example.org");
+        patients.register(again);
+        assertThat(patients.byEmail(maria.email())).contains(again);
+        assertThat(patients.isErased(again.id())).isFalse();
+    }
+
+    @Test
+    void anErasureNotBegunCannotBeCompletedAndChangesNothing() {
+        Patient maria = patient("maria.rossi@example.org");
+        patients.register(maria);
+        assertThatThrownBy(() -> patients.completeErasure(maria, ERASING)).isInstanceOf(IllegalStateException.class);
+        assertThat(patients.byEmail(maria.email())).contains(maria);
     }
 }

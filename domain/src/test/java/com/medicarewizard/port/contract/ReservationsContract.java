@@ -195,6 +195,23 @@ public abstract class ReservationsContract {
     }
 
     @Test
+    void anAnonymisedReservationIsKeptForTheCenterAndNoLongerListedAsThePatients() {
+        Reservation request = pending(patient);
+        reservations.create(request, Optional.empty());
+        Reservation confirmed = reservations.update(confirmed(request, REQUESTED_AT.plus(MINUTE)));
+
+        Reservation anonymised = reservations.update(confirmed.anonymised());
+
+        assertThat(anonymised.patient()).isEqualTo(PatientId.ERASED);
+        assertThat(reservations.find(request.id())).contains(anonymised);
+        assertThat(anonymised).usingRecursiveComparison().ignoringFields("patient", "version").isEqualTo(confirmed);
+        assertThat(reservations.ofPatient(patient)).isEmpty();
+        assertThat(reservations.ofPatient(PatientId.ERASED)).isEmpty();
+        assertThat(reservations.recordCancelRequest(request.id(), patient, REQUESTED_AT.plus(MINUTE))).isEmpty();
+        assertThat(reservations.find(request.id())).contains(anonymised);
+    }
+
+    @Test
     void showsAPatientsReservationsStartingAfterAnInstantNewestStartFirst() {
         Reservation early = pending(patient, START, REQUESTED_AT);
         Reservation late = pending(patient, START.plus(Duration.ofDays(2)), REQUESTED_AT);

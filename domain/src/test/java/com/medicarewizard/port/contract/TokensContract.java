@@ -87,4 +87,19 @@ public abstract class TokensContract {
         tokens.revokeAll(PatientId.random());
         assertThat(tokens.find(another.tokenHash(), ISSUED)).contains(another);
     }
+
+    @Test
+    void listsAPatientsLiveSessionsOldestFirstAndNoOneElses() {
+        PatientId patient = PatientId.random();
+        Session later = new Session("sha256-" + UUID.randomUUID(), patient, ISSUED.plusSeconds(5), EXPIRES);
+        Session first = new Session("sha256-" + UUID.randomUUID(), patient, ISSUED, EXPIRES);
+        Session expired = new Session("sha256-" + UUID.randomUUID(), patient, ISSUED, ISSUED.plusSeconds(1));
+        tokens.store(later);
+        tokens.store(first);
+        tokens.store(expired);
+        tokens.store(session());
+
+        assertThat(tokens.sessionsOf(patient, ISSUED.plusSeconds(1))).containsExactly(first, later);
+        assertThat(tokens.sessionsOf(PatientId.random(), ISSUED)).isEmpty();
+    }
 }

@@ -2,6 +2,7 @@ package com.medicarewizard.port.fakes;
 
 import com.medicarewizard.domain.notification.NotificationKey;
 import com.medicarewizard.domain.notification.ParkedNotification;
+import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.port.NotificationLedger;
 
 import java.time.Instant;
@@ -61,6 +62,12 @@ public final class InMemoryNotificationLedger implements NotificationLedger {
         }
         parked.put(seen.key(), taken);
         return true;
+    }
+
+    @Override
+    public synchronized void forgetRecipients(ReservationId reservation) {
+        parked.replaceAll((key, notification) -> key.reservation().equals(reservation)
+                ? notification.recipientErased() : notification);
     }
 
     @Override

@@ -5,8 +5,10 @@ import com.medicarewizard.domain.patient.Patient;
 import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.port.Patients;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -15,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InMemoryPatients implements Patients {
     private final Map<EmailAddress, Patient> byEmail = new ConcurrentHashMap<>();
+    private final Map<PatientId, Instant> erasing = new ConcurrentHashMap<>();
+    private final Set<PatientId> erased = ConcurrentHashMap.newKeySet();
 
     @Override
     public void register(Patient patient) {
@@ -42,6 +46,33 @@ public final class InMemoryPatients implements Patients {
     private static Patient withHash(Patient p, String hash) {
         return new Patient(p.id(), p.email(), hash, p.firstName(), p.lastName(), p.phone(), p.taxCode(), p.dateOfBirth(),
                 p.language(), p.registeredAt());
+    }
+
+    @Override
+    public boolean beginErasure(PatientId id, Instant at) {
+        if (find(id).isEmpty()) {
+            return false;
+        }
+        erasing.putIfAbsent(id, at);
+        return true;
+    }
+
+    @Override
+    public boolean isErased(PatientId id) {
+        return erasing.containsKey(id) || erased.contains(id);
+    }
+
+    @Override
+    public synchronized void completeErasure(Patient patient, Instant at) {
+        if (erased.contains(patient.id())) {
+            return;
+        }
+        if (!erasing.containsKey(patient.id())) {
+            throw new IllegalStateException("patient " + patient.id() + " is not being erased");
+        }
+        byEmail.remove(patient.email(), find(patient.id()).orElseThrow());
+        erasing.remove(patient.id());
+        erased.add(patient.id());
     }
 
     public int count() {

@@ -75,7 +75,8 @@ public final class InMemoryReservations implements Reservations, ReservationChan
 
     @Override
     public synchronized List<Reservation> ofPatient(PatientId patient) {
-        return byId.values().stream().filter(r -> r.patient().equals(patient))
+        // an anonymised reservation is no one's, as the table's byPatient index leaves it out
+        return byId.values().stream().filter(r -> r.patient().equals(patient) && !patient.isErased())
                 .sorted(Comparator.comparing(Reservation::start).reversed()).toList();
     }
 

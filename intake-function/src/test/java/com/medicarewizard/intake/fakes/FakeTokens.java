@@ -4,6 +4,8 @@ import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.port.Tokens;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +32,12 @@ public final class FakeTokens implements Tokens {
     @Override
     public void revokeAll(PatientId patient) {
         sessions.values().removeIf(s -> s.patient().equals(patient));
+    }
+
+    @Override
+    public List<Session> sessionsOf(PatientId patient, Instant now) {
+        return sessions.values().stream().filter(s -> s.patient().equals(patient) && s.expiresAt().isAfter(now))
+                .sorted(Comparator.comparing(Session::issuedAt)).toList();
     }
 
     public Map<String, Session> all() {

@@ -11,6 +11,7 @@ import static com.medicarewizard.table.layout.ItemLayout.STATE;
 
 import com.medicarewizard.domain.notification.NotificationKey;
 import com.medicarewizard.domain.notification.ParkedNotification;
+import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.port.NotificationLedger;
 import com.medicarewizard.table.Condition;
 import com.medicarewizard.table.ConditionFailedException;
@@ -79,6 +80,16 @@ public final class TableNotificationLedger implements NotificationLedger {
             return true;
         } catch (ConditionFailedException e) {
             return false;
+        }
+    }
+
+    /** Each parked item of the reservation's partition put again without its recipient, if still not SENT. */
+    @Override
+    public void forgetRecipients(ReservationId reservation) {
+        for (Item item : table.query(Query.table(ItemKeys.notification(reservation), SortRange.all()))) {
+            if (item.has(PARKED)) {
+                write(NotificationRecords.parked(NotificationRecords.parked(item).recipientErased()));
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package com.medicarewizard.adapter.table;
 
+import static com.medicarewizard.table.layout.ItemLayout.ERASED_AT;
+import static com.medicarewizard.table.layout.ItemLayout.ERASING_SINCE;
 import static com.medicarewizard.table.layout.ItemLayout.PASSWORD_HASH;
 import static com.medicarewizard.table.layout.ItemLayout.PATIENT_ID;
 
@@ -11,12 +13,15 @@ import com.medicarewizard.port.Patients;
 import com.medicarewizard.table.CancellationReason;
 import com.medicarewizard.table.Condition;
 import com.medicarewizard.table.ConditionFailedException;
+import com.medicarewizard.table.Item;
 import com.medicarewizard.table.ItemTable;
 import com.medicarewizard.table.TransactionCanceledException;
 import com.medicarewizard.table.Update;
 import com.medicarewizard.table.Write;
+import com.medicarewizard.table.layout.ItemKeys;
 import com.medicarewizard.table.layout.PatientRecords;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,7 +32,10 @@ import java.util.Optional;
  * so two registrations racing for one address leave exactly one account. When the racing
  * registration's transaction held the address item (a {@code TransactionConflict} outlasting the
  * table's retries), the address item is read again: there, the address is taken; still absent, the
- * race is undecided and the caller is told to try again ({@link ContendedWriteException}).
+ * race is undecided and the caller is told to try again ({@link ContendedWriteException}). An erasure
+ * marks the patient item ({@code erasingSince}), then ends in one transaction that frees the address and
+ * leaves of the patient item its id and {@code erasedAt} alone, forgotten after
+ * {@link Patients#ERASURE_REMEMBERED} (TTL).
  */
 public final class TablePatients implements Patients {
 
@@ -59,7 +67,50 @@ public final class TablePatients implements Patients {
 
     @Override
     public Optional<Patient> find(PatientId id) {
-        return table.get(PatientRecords.key(id)).map(PatientRecords::patient);
+        return table.get(PatientRecords.key(id)).filter(item -> !PatientRecords.isErased(item))
+                .map(PatientRecords::patient);
+    }
+
+    /** One update, only on a live account not yet marked: a mark already there stays as it is. */
+    @Override
+    public boolean beginErasure(PatientId id, Instant at) {
+        try {
+            table.update(PatientRecords.key(id), Update.set(ERASING_SINCE, ItemKeys.instant(at)), Condition.and(
+                    Condition.present(), Condition.attributeNotExists(ERASED_AT),
+                    Condition.attributeNotExists(ERASING_SINCE)));
+            return true;
+        } catch (ConditionFailedException e) {
+            return e.current().filter(item -> item.has(ERASING_SINCE)).isPresent();
+        }
+    }
+
+    @Override
+    public boolean isErased(PatientId id) {
+        return table.get(PatientRecords.key(id)).filter(item -> item.has(ERASING_SINCE) || item.has(ERASED_AT))
+                .isPresent();
+    }
+
+    /**
+     * One transaction: the address item deleted (if still this patient's) and the patient item replaced by
+     * what is left of it, only while its erasure is under way. Done already: nothing more to do.
+     */
+    @Override
+    public void completeErasure(Patient patient, Instant at) {
+        try {
+            table.transact(List.of(
+                    Write.delete(PatientRecords.emailKey(patient.email()),
+                            Condition.absentOr(Condition.equals(PATIENT_ID, patient.id().value()))),
+                    Write.put(PatientRecords.erased(patient.id(), at), Condition.attributeExists(ERASING_SINCE))));
+        } catch (TransactionCanceledException e) {
+            Optional<Item> stored = table.get(PatientRecords.key(patient.id()));
+            if (stored.filter(PatientRecords::isErased).isPresent()) {
+                return;
+            }
+            if (e.reasons().stream().anyMatch(CancellationReason::conflicted)) {
+                throw new ContendedWriteException("the erasure of patient " + patient.id() + " met another write", e);
+            }
+            throw new IllegalStateException("patient " + patient.id() + " is not being erased", e);
+        }
     }
 
     @Override

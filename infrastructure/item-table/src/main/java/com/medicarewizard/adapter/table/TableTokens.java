@@ -10,8 +10,10 @@ import com.medicarewizard.table.ItemTable;
 import com.medicarewizard.table.Query;
 import com.medicarewizard.table.SortRange;
 import com.medicarewizard.table.layout.ExpiringRecords;
+import com.medicarewizard.table.layout.ItemKeys;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -44,6 +46,13 @@ public final class TableTokens implements Tokens {
     @Override
     public void revoke(String tokenHash) {
         table.delete(ExpiringRecords.sessionKey(tokenHash), Condition.always());
+    }
+
+    @Override
+    public List<Session> sessionsOf(PatientId patient, Instant now) {
+        return table.query(Query.index(SESSIONS_INDEX, patient.value(), SortRange.all())).stream()
+                .map(item -> ExpiringRecords.session(item.key().pk().substring(ItemKeys.token("").length()), item))
+                .filter(session -> now.isBefore(session.expiresAt())).toList();
     }
 
     /**

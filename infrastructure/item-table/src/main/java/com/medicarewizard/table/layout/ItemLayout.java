@@ -12,7 +12,7 @@ package com.medicarewizard.table.layout;
  * <caption>Items</caption>
  * <tr><th>entity</th><th>pk</th><th>sk</th><th>attributes</th></tr>
  * <tr><td>reservation</td><td>{@code RESERVATION#<id>}</td><td>{@code RESERVATION}</td>
- *     <td>reservationId, patientId, examType, site, start, end, status, reason?, resources (list),
+ *     <td>reservationId, patientId (none once anonymised: its patient erased their account), examType, site, start, end, status, reason?, resources (list),
  *     requestedAt, decidedAt?, cancelRequestedAt?, cancelledAt?, correlationId, version (number);
  *     pending = {@code PENDING} only while PENDING; decided = {@code DECIDED} only while
  *     CONFIRMED or REJECTED</td></tr>
@@ -27,7 +27,9 @@ package com.medicarewizard.table.layout;
  *     records by the availability projector, never written by the allocator (docs/adr/0014)</td></tr>
  * <tr><td>patient</td><td>{@code PATIENT#<id>}</td><td>{@code PATIENT}</td>
  *     <td>patientId, email, passwordHash, firstName, lastName, phone, taxCode, dateOfBirth,
- *     language, registeredAt — the only item holding personal data</td></tr>
+ *     language, registeredAt — the only item holding personal data; erasingSince while its patient's
+ *     erasure is under way; once erased, only patientId, erasedAt and expiresAt (TTL: 30 days), none of the
+ *     rest</td></tr>
  * <tr><td>e-mail uniqueness</td><td>{@code EMAIL#<lower-case address>}</td><td>{@code EMAIL}</td>
  *     <td>patientId — written in the patient's transaction</td></tr>
  * <tr><td>session</td><td>{@code TOKEN#<token hash>}</td><td>{@code TOKEN}</td>
@@ -167,6 +169,9 @@ public final class ItemLayout {
     public static final String DATE_OF_BIRTH = "dateOfBirth";
     public static final String LANGUAGE = "language";
     public static final String REGISTERED_AT = "registeredAt";
+    /** On a patient item: since when its erasure is under way; then, on what is left of it, when it ended. */
+    public static final String ERASING_SINCE = "erasingSince";
+    public static final String ERASED_AT = "erasedAt";
 
     /** Session attributes. */
     public static final String SESSION_OF = "sessionOf";

@@ -6,6 +6,8 @@ import com.medicarewizard.table.Key;
 import static com.medicarewizard.table.layout.ItemLayout.DATE_OF_BIRTH;
 import static com.medicarewizard.table.layout.ItemLayout.EMAIL;
 import static com.medicarewizard.table.layout.ItemLayout.EMAIL_ADDRESS;
+import static com.medicarewizard.table.layout.ItemLayout.ERASED_AT;
+import static com.medicarewizard.table.layout.ItemLayout.EXPIRES_AT;
 import static com.medicarewizard.table.layout.ItemLayout.FIRST_NAME;
 import static com.medicarewizard.table.layout.ItemLayout.LANGUAGE;
 import static com.medicarewizard.table.layout.ItemLayout.LAST_NAME;
@@ -25,6 +27,9 @@ import com.medicarewizard.domain.patient.PhoneNumber;
 import com.medicarewizard.domain.patient.TaxCode;
 import com.medicarewizard.domain.reservation.PatientId;
 
+import com.medicarewizard.port.Patients;
+
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,6 +70,18 @@ public final class PatientRecords {
     /** The item that makes the address taken, naming its owner. */
     public static Item emailOwner(Patient p) {
         return Item.of(Map.of(PK, ItemKeys.email(p.email()), SK, EMAIL, TYPE, EMAIL, PATIENT_ID, p.id().value()));
+    }
+
+    /** What is left of an erased patient's item: the id and when, no personal data; forgotten after a while (TTL). */
+    public static Item erased(PatientId id, Instant at) {
+        return Item.builder(ItemKeys.patient(id), PATIENT).put(TYPE, PATIENT).put(PATIENT_ID, id.value())
+                .put(ERASED_AT, ItemKeys.instant(at))
+                .put(EXPIRES_AT, ExpiringRecords.ttl(at.plus(Patients.ERASURE_REMEMBERED))).build();
+    }
+
+    /** Whether the item is what is left of an erased patient. */
+    public static boolean isErased(Item item) {
+        return item.has(ERASED_AT);
     }
 
     public static Patient patient(Item item) {

@@ -62,7 +62,10 @@ public final class ReservationRecords {
         item.put(SK, RESERVATION);
         item.put(TYPE, RESERVATION);
         item.put(RESERVATION_ID, r.id().value());
-        item.put(PATIENT_ID, r.patient().value());
+        if (!r.patient().isErased()) {
+            // an anonymised reservation has no patient attribute at all, and so leaves the byPatient index
+            item.put(PATIENT_ID, r.patient().value());
+        }
         item.put(EXAM_TYPE, r.examType().value());
         item.put(SITE, r.site().value());
         item.put(START, ItemKeys.instant(r.start()));
@@ -99,7 +102,7 @@ public final class ReservationRecords {
     public static Reservation reservation(Item item) {
         return new Reservation(
                 new ReservationId(item.string(RESERVATION_ID)),
-                new PatientId(item.string(PATIENT_ID)),
+                item.optString(PATIENT_ID).map(PatientId::new).orElse(PatientId.ERASED),
                 new ExamTypeCode(item.string(EXAM_TYPE)),
                 new SiteId(item.string(SITE)),
                 ItemKeys.instant(item.string(START)),

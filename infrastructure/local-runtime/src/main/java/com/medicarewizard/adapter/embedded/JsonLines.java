@@ -12,13 +12,15 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
- * An append-only file of JSON documents, one a line, each forced to disk before {@link #append}
- * returns (or, with {@link #appendUnforced}, written to the OS at once and forced by a later
+ * An append-only file of JSON documents, one a line (rewritten only to remove some, {@link #removeIf}),
+ * each forced to disk before {@link #append} returns (or, with {@link #appendUnforced}, written to the OS at once and forced by a later
  * {@link #force}); a torn last line (a crash mid-append) never counted and is skipped when read.
  */
 public final class JsonLines {
@@ -72,6 +74,34 @@ public final class JsonLines {
                 sync.force(channel);
             }
         }
+    }
+
+    /**
+     * Rewrites the file without the entries {@code unwanted} matches: the rest go to a new file, forced,
+     * which then replaces this one in one atomic rename (a crash leaves the one or the other, whole).
+     * Answers how many went.
+     */
+    public synchronized int removeIf(Predicate<JsonNode> unwanted) throws IOException {
+        List<JsonNode> entries = read();
+        List<JsonNode> kept = entries.stream().filter(unwanted.negate()).toList();
+        if (kept.size() == entries.size()) {
+            return 0;
+        }
+        Path rewritten = file.resolveSibling(file.getFileName() + ".rewrite");
+        try (FileChannel channel = PrivateFiles.open(rewritten, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            StringBuilder text = new StringBuilder();
+            for (JsonNode entry : kept) {
+                text.append(JSON.writeValueAsString(entry)).append('\n');
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            sync.force(channel);
+        }
+        Files.move(rewritten, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return entries.size() - kept.size();
     }
 
     /** Every entry, oldest first. */

@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
@@ -29,10 +30,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * A client for dynalite, which has no TransactWriteItems: everything goes to the server as it is,
- * except a transaction of conditional Puts, which is sent as one conditional PutItem per item, under
+ * except a transaction of conditional Puts and Deletes, which is sent as one conditional PutItem or DeleteItem per item, under
  * one lock (transactions never interleave) and undone (what each put replaced is put back) when a condition fails, answering the
  * {@link TransactionCanceledException} DynamoDB would: a reason per item, {@code ConditionalCheckFailed}
- * with the stored item for the failed one. Its limits, which the adapters do not meet: only Puts,
+ * with the stored item for the failed one. Its limits, which the adapters do not meet: only Puts and Deletes,
  * only the first failed condition is reported, and single writes outside transactions may see a
  * transaction half done. It can also be told to cancel transactions with {@code TransactionConflict}. The requests the adapters build are asserted apart, on the real types.
  */
@@ -61,62 +62,77 @@ final class TransactionsOneByOne implements DynamoDbClient {
 
     @Override
     public synchronized TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
-        List<Put> puts = request.transactItems().stream().map(TransactWriteItem::put).toList();
-        if (puts.contains(null)) {
-            throw new UnsupportedOperationException("only Puts are emulated");
-        }
+        List<Step> steps = request.transactItems().stream().map(Step::of).toList();
         if (conflicts > 0) {
             conflicts--;
             Runnable first = racer;
             racer = () -> { };
             first.run();
-            throw conflicted(puts);
+            throw conflicted(steps);
         }
-        List<Map.Entry<Put, Map<String, AttributeValue>>> done = new ArrayList<>();
-        for (int i = 0; i < puts.size(); i++) {
-            Put put = puts.get(i);
-            Map<String, AttributeValue> before = stored(put);
+        List<Map.Entry<Step, Map<String, AttributeValue>>> done = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            Map<String, AttributeValue> before = stored(step);
             try {
-                server.putItem(PutItemRequest.builder().tableName(put.tableName()).item(put.item())
-                        .conditionExpression(put.conditionExpression())
-                        .expressionAttributeNames(put.expressionAttributeNames())
-                        .expressionAttributeValues(put.expressionAttributeValues()).build());
-                done.add(Map.entry(put, before));
+                step.apply(server);
+                done.add(Map.entry(step, before));
             } catch (ConditionalCheckFailedException e) {
                 done.reversed().forEach(this::undo);
-                throw canceled(puts, i);
+                throw canceled(steps, i);
             }
         }
         return TransactWriteItemsResponse.builder().build();
     }
 
-    private Map<String, AttributeValue> stored(Put put) {
-        return server.getItem(b -> b.tableName(put.tableName()).consistentRead(true).key(key(put))).item();
-    }
+    /** One write of a transaction: a conditional Put or Delete (the only kinds emulated). */
+    private record Step(String tableName, Map<String, AttributeValue> key, Put put, Delete delete) {
+        static Step of(TransactWriteItem item) {
+            if (item.put() != null) {
+                Put put = item.put();
+                return new Step(put.tableName(), Map.of("pk", put.item().get("pk"), "sk", put.item().get("sk")), put, null);
+            }
+            if (item.delete() != null) {
+                return new Step(item.delete().tableName(), item.delete().key(), null, item.delete());
+            }
+            throw new UnsupportedOperationException("only Puts and Deletes are emulated");
+        }
 
-    private static Map<String, AttributeValue> key(Put put) {
-        return Map.of("pk", put.item().get("pk"), "sk", put.item().get("sk"));
-    }
-
-    /** Puts back what the put replaced, or deletes what it created. */
-    private void undo(Map.Entry<Put, Map<String, AttributeValue>> done) {
-        Put put = done.getKey();
-        if (done.getValue() == null || done.getValue().isEmpty()) {
-            server.deleteItem(b -> b.tableName(put.tableName()).key(key(put)));
-        } else {
-            server.putItem(b -> b.tableName(put.tableName()).item(done.getValue()));
+        void apply(DynamoDbClient server) {
+            if (put != null) {
+                server.putItem(PutItemRequest.builder().tableName(tableName).item(put.item())
+                        .conditionExpression(put.conditionExpression())
+                        .expressionAttributeNames(put.expressionAttributeNames())
+                        .expressionAttributeValues(put.expressionAttributeValues()).build());
+            } else {
+                server.deleteItem(DeleteItemRequest.builder().tableName(tableName).key(key)
+                        .conditionExpression(delete.conditionExpression())
+                        .expressionAttributeNames(delete.expressionAttributeNames())
+                        .expressionAttributeValues(delete.expressionAttributeValues()).build());
+            }
         }
     }
 
-    private TransactionCanceledException canceled(List<Put> puts, int failed) {
+    private Map<String, AttributeValue> stored(Step step) {
+        return server.getItem(b -> b.tableName(step.tableName()).consistentRead(true).key(step.key())).item();
+    }
+
+    /** Puts back what the write replaced or deleted, or deletes what it created. */
+    private void undo(Map.Entry<Step, Map<String, AttributeValue>> done) {
+        Step step = done.getKey();
+        if (done.getValue() == null || done.getValue().isEmpty()) {
+            server.deleteItem(b -> b.tableName(step.tableName()).key(step.key()));
+        } else {
+            server.putItem(b -> b.tableName(step.tableName()).item(done.getValue()));
+        }
+    }
+
+    private TransactionCanceledException canceled(List<Step> steps, int failed) {
         List<CancellationReason> reasons = new ArrayList<>();
-        for (int i = 0; i < puts.size(); i++) {
+        for (int i = 0; i < steps.size(); i++) {
             if (i == failed) {
-                Put put = puts.get(i);
-                Map<String, AttributeValue> stored = server.getItem(b -> b.tableName(put.tableName()).consistentRead(true)
-                        .key(Map.of("pk", put.item().get("pk"), "sk", put.item().get("sk")))).item();
                 reasons.add(CancellationReason.builder().code("ConditionalCheckFailed")
-                        .message("The conditional request failed").item(stored).build());
+                        .message("The conditional request failed").item(stored(steps.get(i))).build());
             } else {
                 reasons.add(CancellationReason.builder().code("None").build());
             }
@@ -125,8 +141,8 @@ final class TransactionsOneByOne implements DynamoDbClient {
                 .cancellationReasons(reasons).build();
     }
 
-    private TransactionCanceledException conflicted(List<Put> puts) {
-        List<Boolean> held = puts.stream().map(this::stored).map(item -> item != null && !item.isEmpty()).toList();
+    private TransactionCanceledException conflicted(List<Step> steps) {
+        List<Boolean> held = steps.stream().map(this::stored).map(item -> item != null && !item.isEmpty()).toList();
         boolean anyHeld = held.contains(true);
         List<CancellationReason> reasons = held.stream().map(h -> h || !anyHeld
                 ? CancellationReason.builder().code("TransactionConflict").message("Transaction is ongoing for the item")

@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -38,6 +39,7 @@ public final class Outbox {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path directory;
     private final JsonLines newest;
+    private final JournalSync sync;
     /** Whether this thread is in a {@link #deferringForces} block, and whether it appended meanwhile. */
     private final ThreadLocal<boolean[]> deferring = new ThreadLocal<>();
 
@@ -48,6 +50,7 @@ public final class Outbox {
     /** With {@code sync} forcing its lines (tests observe forces). */
     public Outbox(Path directory, JournalSync sync) {
         this.directory = directory;
+        this.sync = sync;
         this.newest = new JsonLines(file(0), sync);
     }
 
@@ -111,6 +114,22 @@ public final class Outbox {
             all.addAll(new JsonLines(file(i)).read());
         }
         return all;
+    }
+
+    /**
+     * Removes, from every kept file, the entries {@code unwanted} matches (a patient's messages, when
+     * they erase their account); answers how many went.
+     */
+    public synchronized int removeIf(Predicate<JsonNode> unwanted) {
+        int removed = 0;
+        try {
+            for (int i = 0; i < KEPT_FILES; i++) {
+                removed += (i == 0 ? newest : new JsonLines(file(i), sync)).removeIf(unwanted);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not rewrite the outbox", e);
+        }
+        return removed;
     }
 
     /** The latest {@code limit} entries, newest first, read from the end of the newest files. */

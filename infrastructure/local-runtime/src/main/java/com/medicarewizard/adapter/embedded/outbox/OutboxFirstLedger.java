@@ -2,6 +2,7 @@ package com.medicarewizard.adapter.embedded.outbox;
 
 import com.medicarewizard.domain.notification.NotificationKey;
 import com.medicarewizard.domain.notification.ParkedNotification;
+import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.port.NotificationLedger;
 
 import java.time.Instant;
@@ -87,6 +88,11 @@ public final class OutboxFirstLedger implements NotificationLedger {
     @Override
     public boolean claim(ParkedNotification seen, Instant until) {
         return ledger.claim(seen, until);
+    }
+
+    @Override
+    public void forgetRecipients(ReservationId reservation) {
+        ledger.forgetRecipients(reservation);
     }
 
     @Override

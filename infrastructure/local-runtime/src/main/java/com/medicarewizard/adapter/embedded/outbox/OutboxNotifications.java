@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -59,6 +60,18 @@ public final class OutboxNotifications implements Notifications, SentNotificatio
     /** See {@link Outbox#deferringForces}: the messages recorded by {@code work} forced once, at its end, then {@code onceForced}. */
     public <T> T deferringForces(java.util.function.Supplier<T> work, Runnable onceForced) {
         return outbox.deferringForces(work, onceForced);
+    }
+
+    @Override
+    public List<Message> to(Set<String> recipients) {
+        return outbox.entries().stream().filter(e -> recipients.contains(e.path("to").asText()))
+                .map(e -> new Message(e.path("channel").asText(), e.path("to").asText(), e.path("subject").asText(""),
+                        e.path("text").asText(), Instant.parse(e.path("at").asText()))).toList();
+    }
+
+    @Override
+    public int forget(Set<String> recipients) {
+        return outbox.removeIf(e -> recipients.contains(e.path("to").asText()));
     }
 
     @Override

@@ -1,7 +1,9 @@
 package com.medicarewizard.adapter.embedded.outbox;
 
 import com.medicarewizard.adapter.embedded.table.RecordingSync;
+import com.medicarewizard.port.Notifications.Email;
 import com.medicarewizard.port.Notifications.Sms;
+import com.medicarewizard.port.SentNotifications;
 import com.medicarewizard.port.SentNotifications.Entry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,6 +107,33 @@ class OutboxTest {
     }
 
     /** {@code count} SMS entries as the outbox writes them, with ids {@code prefix-0}, {@code prefix-1}, … */
+    @Test
+    void aPatientsMessagesAreReadWholeAndForgottenInEveryKeptFileOthersKept() throws IOException {
+        OutboxNotifications outbox = outbox();
+        outbox.send(new Sms("+393471234567", "Maria's first"));
+        outbox.send(new Email("maria@example.org", "Confirmed", "Dear Maria", Optional.empty()));
+        outbox.send(new Sms("+390612345678", "Someone else's"));
+        Files.move(directory.resolve(Outbox.FILE), directory.resolve(Outbox.FILE + ".1"));
+        outbox.send(new Sms("+393471234567", "Maria's latest"));
+        Set<String> maria = Set.of("maria@example.org", "+393471234567");
+
+        assertThat(outbox.to(maria)).extracting(SentNotifications.Message::text)
+                .containsExactly("Maria's first", "Dear Maria", "Maria's latest");
+        assertThat(outbox.to(maria)).filteredOn(m -> m.channel().equals("EMAIL")).singleElement()
+                .satisfies(m -> assertThat(m.subject()).isEqualTo("Confirmed"));
+
+        assertThat(outbox.forget(maria)).isEqualTo(3);
+
+        assertThat(outbox.to(maria)).isEmpty();
+        assertThat(outbox.entries()).singleElement().satisfies(e -> assertThat(e.get("text").asText())
+                .isEqualTo("Someone else's"));
+        String files = Files.readString(directory.resolve(Outbox.FILE)) + Files.readString(directory.resolve(Outbox.FILE + ".1"));
+        assertThat(files).doesNotContain("maria", "+393471234567");
+        assertThat(outbox.forget(maria)).isZero();
+        outbox.send(new Sms("+390612345678", "after"));
+        assertThat(outbox.entries()).hasSize(2);
+    }
+
     private static byte[] lines(int count, String prefix) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < count; i++) {
