@@ -22,7 +22,8 @@ import java.util.Optional;
  * The notifier's use case: tells the world about one outcome — the domain event, the patient's
  * e-mail and (except for a rejection) SMS — each side effect at most once, each message within the
  * recipient's {@link MessageLimit}. A side effect already marked SENT or PARKED is
- * skipped (a redelivered or replayed record sends nothing more); one that succeeds is marked SENT
+ * skipped (a redelivered or replayed record sends nothing more), and so is a message to a patient who
+ * erased their account; one that succeeds is marked SENT
  * with a condition; one that keeps failing is parked for the retrier and the operators, so the
  * stream moves on. Only a failure to record what happened (the ledger) propagates: then the record
  * must come again.
@@ -78,12 +79,28 @@ public final class OutcomeNotifier {
         for (Channel channel : Channel.values()) {
             NotificationKey key = change.key(channel);
             if (change.tells(channel) && ledger.state(key).isEmpty()) {
+                if (toErasedPatient(key, change)) {
+                    LOG.info("{} not sent: the patient erased their account", key);
+                    continue;
+                }
                 if (!budget.allows(calls.worstCase())) {
                     throw new TimeBudget.Exhausted(key.toString(), calls.worstCase(), budget.remaining());
                 }
                 attempt(key, change).ifPresent(failure -> park(key, change, failure));
             }
         }
+    }
+
+    /**
+     * A message to a patient who erased their account, or is erasing it, is not sent: nor retried nor
+     * parked, so nothing of theirs is written again (the domain event names no one, and is published).
+     */
+    private boolean toErasedPatient(NotificationKey key, OutcomeChange change) {
+        if (key.channel() == Channel.EVENT) {
+            return false;
+        }
+        var patient = change.reservation().patient();
+        return patient.isErased() || patients.isErased(patient);
     }
 
     /** The longest one side effect (its calls, their back-off and its ledger writes) can take. */
@@ -93,6 +110,10 @@ public final class OutcomeNotifier {
 
     /** Tries a parked side effect again (the retrier's and the operators' way). */
     public void retry(ParkedNotification parked, OutcomeChange change) {
+        if (toErasedPatient(parked.key(), change)) {
+            ledger.park(parked.recipientErased());
+            return;
+        }
         if (!change.tells(parked.key().channel())) {
             ledger.park(parked.failedForGood("not sent on this channel for this outcome"));
             return;

@@ -165,4 +165,60 @@ class OutcomeNotifierTest {
         }
         assertThat(unknown.ledger.state(change.key(Channel.EVENT))).contains(State.SENT);
     }
+
+    @Test
+    void aPatientErasingTheirAccountGetsNoMessageAndNothingIsParkedOnlyTheEventGoesOut() {
+        OutcomeChange change = n.change("modify-confirmed");
+        n.patients.beginErasure(StreamRecords.PATIENT, Notifier.NOW);
+
+        n.notifier.notify(change);
+
+        assertThat(n.notifications.emailCalls).hasValue(0);
+        assertThat(n.notifications.smsCalls).hasValue(0);
+        for (Channel channel : java.util.List.of(Channel.EMAIL, Channel.SMS)) {
+            assertThat(n.ledger.state(change.key(channel))).isEmpty();
+        }
+        assertThat(n.ledger.state(change.key(Channel.EVENT))).contains(State.SENT);
+    }
+
+    @Test
+    void aPatientWhoseAccountIsErasedGetsNoMessageAndIsNotParkedAsUnknown() {
+        OutcomeChange change = n.change("modify-confirmed");
+        n.patients.beginErasure(StreamRecords.PATIENT, Notifier.NOW);
+        n.patients.completeErasure(n.patients.find(StreamRecords.PATIENT).orElseThrow(), Notifier.NOW);
+
+        n.notifier.notify(change);
+
+        assertThat(n.notifications.emailCalls).hasValue(0);
+        assertThat(n.ledger.parked(10)).isEmpty();
+    }
+
+    @Test
+    void anAnonymisedReservationTellsNoOneButItsEvent() {
+        OutcomeChange named = n.change("modify-confirmed");
+        OutcomeChange change = new OutcomeChange(named.reservation().anonymised(), named.outcome());
+
+        n.notifier.notify(change);
+
+        assertThat(n.notifications.emailCalls).hasValue(0);
+        assertThat(n.notifications.smsCalls).hasValue(0);
+        assertThat(n.ledger.parked(10)).isEmpty();
+        assertThat(n.events.published).singleElement().isInstanceOf(ReservationEvent.ReservationConfirmed.class);
+    }
+
+    @Test
+    void aParkedMessageToAPatientErasedSinceIsKeptWithoutItsRecipientAndNotTriedAgain() {
+        OutcomeChange change = n.notifiedWithSmsDown("modify-confirmed");
+        n.notifications.smsFailure = null;
+        NotificationKey key = change.key(Channel.SMS);
+        n.patients.beginErasure(StreamRecords.PATIENT, Notifier.NOW);
+
+        n.notifier.retry(n.ledger.parked(key).orElseThrow(), change);
+
+        assertThat(n.notifications.texts).isEmpty();
+        assertThat(n.ledger.parked(key)).hasValueSatisfying(p -> {
+            assertThat(p.maskedRecipient()).isEqualTo(ParkedNotification.ERASED_RECIPIENT);
+            assertThat(p.retryable()).isFalse();
+        });
+    }
 }
