@@ -7,6 +7,7 @@ import com.medicarewizard.intake.auth.IssueToken;
 import com.medicarewizard.intake.auth.LoginThrottle;
 import com.medicarewizard.intake.auth.PasswordCheck;
 import com.medicarewizard.intake.auth.Logout;
+import com.medicarewizard.intake.auth.PasswordConfirmation;
 import com.medicarewizard.intake.auth.RequestPasswordReset;
 import com.medicarewizard.intake.admin.CenterAdministration;
 import com.medicarewizard.intake.catalog.ListExamTypes;
@@ -24,6 +25,9 @@ import com.medicarewizard.intake.ops.ParkedNotificationRoutes;
 import com.medicarewizard.intake.ops.PipelineGauges;
 import com.medicarewizard.intake.ops.PipelineStatus;
 import com.medicarewizard.intake.patient.CommonPasswords;
+import com.medicarewizard.intake.personal.AccountErasure;
+import com.medicarewizard.intake.personal.EraseAccount;
+import com.medicarewizard.intake.personal.ExportPersonalData;
 import com.medicarewizard.intake.patient.OwnProfile;
 import com.medicarewizard.intake.patient.RegisterPatient;
 import com.medicarewizard.intake.reservation.CancelReservation;
@@ -66,6 +70,11 @@ final class Endpoints {
         throw Problems.notFound().raise();
     });
 
+    /** The personal data routes where this runtime lacks the ports they need: as if they did not exist. */
+    private static final ForPatient NO_PERSONAL_DATA = new ForPatient((request, session) -> {
+        throw Problems.notFound().raise();
+    });
+
     private Endpoints() {
     }
 
@@ -74,6 +83,7 @@ final class Endpoints {
         all.putAll(catalogue(intake));
         all.putAll(accounts(intake));
         all.putAll(reservations(intake));
+        all.putAll(personalData(intake));
         all.putAll(operators(intake));
         all.putAll(staff(intake));
         return all;
@@ -139,6 +149,25 @@ final class Endpoints {
                         FailedLogInFloor.of(intake.config().failedLogInFloor()))),
                 "logout", new ForPatient(new Logout(intake.tokens())),
                 "getOwnProfile", new ForPatient(new OwnProfile(intake.patients())));
+    }
+
+    /**
+     * A patient's export and erasure, each confirmed with the password as a log-in is. They need the
+     * notifier's ledger (an erasure takes the recipients off its parked notifications), which comes with the
+     * operator ports: a runtime without those answers 404, as for the operator routes.
+     */
+    private static Map<String, Endpoint> personalData(Intake intake) {
+        var password = new PasswordConfirmation(intake.passwordHasher(),
+                new LoginThrottle(intake.rateLimits(), intake.config().limits()),
+                FailedLogInFloor.of(intake.config().failedLogInFloor()), intake.clock());
+        var kept = intake.operations().flatMap(Operations::outbox);
+        return intake.operations().<Map<String, Endpoint>>map(ops -> Map.of(
+                "exportOwnData", new ForPatient(new ExportPersonalData(intake.patients(), intake.reservations(),
+                        intake.tokens(), kept, intake.catalog(), password, intake.clock())),
+                "eraseOwnAccount", new ForPatient(new EraseAccount(intake.patients(), password,
+                        new AccountErasure(intake.patients(), intake.reservations(), intake.queue(), intake.tokens(),
+                                ops.notifications(), kept), intake.clock()))))
+                .orElse(Map.of("exportOwnData", NO_PERSONAL_DATA, "eraseOwnAccount", NO_PERSONAL_DATA));
     }
 
     private static Map<String, Endpoint> reservations(Intake intake) {

@@ -8,12 +8,9 @@ import com.medicarewizard.intake.http.Problems;
 import com.medicarewizard.intake.http.Request;
 import com.medicarewizard.intake.http.Response;
 import com.medicarewizard.port.CenterCatalog;
-import com.medicarewizard.port.ReservationCommand;
 import com.medicarewizard.port.ReservationQueue;
 import com.medicarewizard.port.Reservations;
 import com.medicarewizard.port.Tokens;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -27,8 +24,6 @@ import java.time.Instant;
  */
 public record CancelReservation(CenterCatalog catalog, Reservations reservations, ReservationQueue queue,
                                 Clock clock) implements PatientRoute {
-    private static final Logger LOG = LogManager.getLogger(CancelReservation.class);
-
     @Override
     public Response handle(Request request, Tokens.Session session) {
         Reservation current = ReadReservations.own(reservations, request, session.patient());
@@ -42,7 +37,7 @@ public record CancelReservation(CenterCatalog catalog, Reservations reservations
                 .orElseThrow(() -> Problems.notFound().raise());
         refuseUncancellable(stored, now);
         if (stored.isCancellable()) {
-            enqueueCancel(stored);
+            CancelCommand.send(queue, stored);
         }
         return accepted(stored);
     }
@@ -57,21 +52,6 @@ public record CancelReservation(CenterCatalog catalog, Reservations reservations
         }
         if (reservation.status() != ReservationStatus.CANCELLED && reservation.hasStarted(now)) {
             throw conflict("already-started", "The exam has already started.").raise();
-        }
-    }
-
-    private void enqueueCancel(Reservation reservation) {
-        try {
-            queue.send(new ReservationCommand(ReservationCommand.Type.CANCEL, reservation.id(),
-                    reservation.correlationId()));
-            LOG.info("cancellation of reservation {} queued", reservation.id());
-        } catch (ReservationQueue.QueueUnavailableException e) {
-            // The sweeper re-sends only PENDING requests: a CONFIRMED booking whose CANCEL is lost would stay
-            // confirmed. The request is recorded; the patient's next DELETE sends it again.
-            LOG.warn("cancellation of reservation {} recorded but not queued; answered 503", reservation.id());
-            throw Problem.of(503, "queue-unavailable", "Service Unavailable",
-                    "The cancellation could not be passed on; please try again shortly.")
-                    .withHeader("Retry-After", "5").raise();
         }
     }
 
