@@ -1,6 +1,6 @@
 import { patientRequest } from '/assets/js/api.js';
 import { siteName } from '/assets/js/catalog.js';
-import { h } from '/assets/js/dom.js';
+import { h, offerDownload } from '/assets/js/dom.js';
 import { t } from '/assets/js/i18n.js';
 
 /** An instant as calendar links write it: 20261210T083000Z. */
@@ -35,10 +35,5 @@ export function addToCalendar(reservation, site, { onFile }) {
 export async function downloadCalendarFile(reservation) {
   const response = await patientRequest(`/api/v1/reservations/${encodeURIComponent(reservation.id)}/calendar`,
     { raw: true, headers: { Accept: 'text/calendar' } });
-  const url = URL.createObjectURL(await response.blob());
-  const link = h('a', { href: url, download: `medicarewizard-${reservation.id}.ics`, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  offerDownload(await response.blob(), `medicarewizard-${reservation.id}.ics`);
 }

@@ -1,3 +1,4 @@
+import { setUpYourData } from '/assets/js/account.js';
 import { addToCalendar, downloadCalendarFile } from '/assets/js/add-to-calendar.js';
 import { ApiError, patientRequest } from '/assets/js/api.js';
 import { examTypes, siteAddress, siteName, sites } from '/assets/js/catalog.js';
@@ -16,6 +17,7 @@ let places = new Map();
 let cancelling = null;
 
 byId('cancel-keep').addEventListener('click', () => dialog.close());
+setUpYourData();
 byId('cancel-yes').addEventListener('click', () => cancel(cancelling));
 dialog.addEventListener('close', () => { if (cancelling) byId(`cancel-${cancelling.id}`)?.focus(); });
 

@@ -22,3 +22,13 @@ export function say(element, text) {
   element.textContent = text || '';
   element.hidden = !text;
 }
+
+/** Hands {@code blob} to the browser as a download named {@code fileName} (a file fetched with the bearer token). */
+export function offerDownload(blob, fileName) {
+  const url = URL.createObjectURL(blob);
+  const link = h('a', { href: url, download: fileName, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}

@@ -10,6 +10,7 @@ const params = new URLSearchParams(location.search);
 const notices = {
   expired: 'login.expired', 'login-required': 'login.required', 'logged-out': 'login.loggedOut',
   'logged-out-elsewhere': 'login.loggedOutElsewhere', 'password-reset': 'login.passwordReset',
+  'account-erased': 'login.accountErased',
 };
 if (notices[params.get('reason')]) say(byId('notice'), t(notices[params.get('reason')]));
 // a visitor who registers instead of logging in comes back to the same page (the exam chosen)
