@@ -152,12 +152,15 @@ class PersonalDataRoutesTest {
     void anErasureCutShortByTheQueueIsFinishedByTheSameCallAgain() {
         String confirmed = api.book(token, AHEAD);
         api.decide(confirmed, new Decision.Confirmed(List.of(new ResourceId("XR-N1"))));
+        String otherDevice = api.login(email, Api.PASSWORD).text("accessToken");
         api.queue.unavailable(true);
 
         Reply cutShort = erase(PASSWORD_BODY);
 
         assertThat(cutShort.status()).isEqualTo(503);
         assertThat(api.patients.isErased(patient)).isTrue();
+        assertThat(api.send(Req.get("/api/v1/me").bearer(otherDevice)).status()).isEqualTo(401);
+        assertThat(api.send(Req.get("/api/v1/me").bearer(token)).status()).isEqualTo(200);
         assertThat(api.login(email, Api.PASSWORD).status()).isEqualTo(200);
         api.queue.unavailable(false);
 

@@ -25,7 +25,9 @@ import java.util.Set;
  * crash, a timeout, a queue that refused a command) is finished by the next call, which the patient can
  * still make: until the last step their account is found and their sessions work (docs/adr/0016).
  * <ol>
- * <li>the account is marked as being erased: from then on nothing more is sent to them;</li>
+ * <li>the account is marked as being erased: from then on nothing more is sent to them; its other
+ *     sessions and devices are revoked, so that no other tab or device books meanwhile (this one finishes
+ *     the erasure);</li>
  * <li>what is ahead is cancelled through the queue and the allocator, as the patient's own cancellation
  *     is: a PENDING request (it is cancelled, never decided), a CONFIRMED booking not yet started (its
  *     time is freed);</li>
@@ -57,8 +59,10 @@ public final class AccountErasure {
         this.kept = kept;
     }
 
-    public void erase(Patient patient, Instant now) {
+    public void erase(Patient patient, Tokens.Session session, Instant now) {
         patients.beginErasure(patient.id(), now);
+        tokens.sessionsOf(patient.id(), now).stream().map(Tokens.Session::tokenHash)
+                .filter(hash -> !hash.equals(session.tokenHash())).forEach(tokens::revoke);
         List<Reservation> own = reservations.ofPatient(patient.id());
         own.forEach(reservation -> cancelIfAhead(patient, reservation, now));
         for (Reservation reservation : own) {

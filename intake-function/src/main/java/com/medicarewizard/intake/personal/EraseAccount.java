@@ -24,7 +24,7 @@ public record EraseAccount(Patients patients, PasswordConfirmation password, Acc
     public Response handle(Request request, Tokens.Session session) {
         Patient patient = patients.find(session.patient()).orElseThrow(() -> Problems.unauthorized().raise());
         password.confirm(request, patient);
-        erasure.erase(patient, clock.instant());
+        erasure.erase(patient, session, clock.instant());
         return Response.noContent().noStore();
     }
 }

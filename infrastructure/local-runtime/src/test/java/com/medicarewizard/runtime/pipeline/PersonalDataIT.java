@@ -109,6 +109,33 @@ class PersonalDataIT {
         assertThat(logIn(email).status()).isEqualTo(200);
     }
 
+    /**
+     * The erasure meets the pipeline under way: requests just accepted (still PENDING on the queue, or
+     * being decided) and one being cancelled. Whatever the allocator was doing, each ends CANCELLED,
+     * naming no one, holding no cell (the ledger audit), and nothing is sent to the erased patient about any of them.
+     */
+    @Test
+    void anErasureRightAfterBookingCancelsWhatTheAllocatorHadNotYetDecidedAndTellsThePatientNothing() {
+        String email = "ottavia." + System.nanoTime() + "@example.org";
+        ApiClient patient = registeredAndLoggedIn(email);
+        List<String> ids = Stream.of(0, 1, 2).map(i -> bookings.firstSlot("BLOOD-TEST", "ROMA-EUR", 1, 1))
+                .map(slot -> bookings.accepted(patient, "BLOOD-TEST", OffsetDateTime.parse(slot.get("start").asText()),
+                        "ROMA-EUR")).toList();
+        patient.delete("/api/v1/reservations/" + ids.get(2));
+
+        ApiClient.Answer erased = patient.post("/api/v1/me/erasure", passwordBody());
+
+        assertThat(erased.status()).as("%s", erased).isEqualTo(204);
+        for (String id : ids) {
+            Reservation kept = awaitCancelledAndPassedByTheNotifier(id);
+            assertThat(kept.patient()).isEqualTo(PatientId.ERASED);
+        }
+        assertThat(kept(email)).isEmpty();
+        assertThat(kept(PHONE)).isEmpty();
+        assertThat(runtime.notificationLedger().parked(100)).isEmpty();
+        assertThat(runtime.audit().run().breaches()).isEmpty();
+    }
+
     private Reservation awaitCancelledAndPassedByTheNotifier(String id) {
         await().atMost(PATIENCE).until(() -> runtime.reservations().find(new ReservationId(id)).orElseThrow().status()
                 == ReservationStatus.CANCELLED);
