@@ -1,6 +1,9 @@
 package com.medicarewizard.port;
 
+import com.medicarewizard.domain.notification.Channel;
+
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * The messages each recipient was sent lately, for the per-recipient message limit: nobody can
@@ -18,4 +21,12 @@ public interface RecipientQuota {
      * subject never admit more than {@code limit} messages in the window.
      */
     boolean admit(String subject, String messageId, Instant at, Instant since, int limit);
+
+    /** Forgets what was counted for {@code subject}: its recipient erased their account. */
+    void forget(String subject);
+
+    /** The subject naming {@code address} on {@code channel}: the channel and the address in lower case. */
+    static String subject(Channel channel, String address) {
+        return channel.name() + ":" + address.strip().toLowerCase(Locale.ROOT);
+    }
 }

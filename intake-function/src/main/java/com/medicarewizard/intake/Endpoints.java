@@ -152,22 +152,25 @@ final class Endpoints {
     }
 
     /**
-     * A patient's export and erasure, each confirmed with the password as a log-in is. They need the
-     * notifier's ledger (an erasure takes the recipients off its parked notifications), which comes with the
-     * operator ports: a runtime without those answers 404, as for the operator routes.
+     * A patient's export and erasure, each confirmed with the password as a log-in is. An erasure needs the
+     * notifier's ledger (it takes the recipients off its parked notifications), which comes with the
+     * operator ports, and its count of messages per recipient: a runtime without those answers 404.
      */
     private static Map<String, Endpoint> personalData(Intake intake) {
         var password = new PasswordConfirmation(intake.passwordHasher(),
                 new LoginThrottle(intake.rateLimits(), intake.config().limits()),
                 FailedLogInFloor.of(intake.config().failedLogInFloor()), intake.clock());
         var kept = intake.operations().flatMap(Operations::outbox);
-        return intake.operations().<Map<String, Endpoint>>map(ops -> Map.of(
+        if (intake.operations().isEmpty() || intake.recipientQuota().isEmpty()) {
+            return Map.of("exportOwnData", NO_PERSONAL_DATA, "eraseOwnAccount", NO_PERSONAL_DATA);
+        }
+        var erasure = new AccountErasure(intake.patients(), intake.reservations(), intake.queue(), intake.tokens(),
+                intake.operations().get().notifications(), intake.recipientQuota().get(), kept);
+        return Map.of(
                 "exportOwnData", new ForPatient(new ExportPersonalData(intake.patients(), intake.reservations(),
                         intake.tokens(), kept, intake.catalog(), password, intake.clock())),
-                "eraseOwnAccount", new ForPatient(new EraseAccount(intake.patients(), password,
-                        new AccountErasure(intake.patients(), intake.reservations(), intake.queue(), intake.tokens(),
-                                ops.notifications(), kept), intake.clock()))))
-                .orElse(Map.of("exportOwnData", NO_PERSONAL_DATA, "eraseOwnAccount", NO_PERSONAL_DATA));
+                "eraseOwnAccount", new ForPatient(new EraseAccount(intake.patients(), password, erasure,
+                        intake.clock())));
     }
 
     private static Map<String, Endpoint> reservations(Intake intake) {

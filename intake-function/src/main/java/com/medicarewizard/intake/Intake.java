@@ -9,6 +9,7 @@ import com.medicarewizard.port.Notifications;
 import com.medicarewizard.port.PasswordResets;
 import com.medicarewizard.port.Patients;
 import com.medicarewizard.port.RateLimits;
+import com.medicarewizard.port.RecipientQuota;
 import com.medicarewizard.port.ReservationChanges;
 import com.medicarewizard.port.ReservationQueue;
 import com.medicarewizard.port.Reservations;
@@ -35,7 +36,7 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
                      PasswordHasher passwordHasher, IntakeConfig config, Clock clock,
                      Optional<Operations> operations, ReservationChanges changes,
                      Optional<PasswordResetPorts> passwordResets, TakenCellsView takenCells,
-                     Optional<StaffPorts> staff) {
+                     Optional<StaffPorts> staff, Optional<RecipientQuota> recipientQuota) {
 
     public Intake {
         Objects.requireNonNull(catalog, "catalog");
@@ -54,6 +55,7 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
         Objects.requireNonNull(passwordResets, "password resets");
         Objects.requireNonNull(takenCells, "taken cells");
         Objects.requireNonNull(staff, "staff");
+        Objects.requireNonNull(recipientQuota, "recipient quota");
     }
 
     /**
@@ -85,7 +87,8 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
                   Patients patients, Tokens tokens, RateLimits rateLimits, StreamPosition streamPosition,
                   PasswordHasher passwordHasher, IntakeConfig config, Clock clock, Optional<Operations> operations) {
         this(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition, passwordHasher,
-                config, clock, operations, ReservationChanges.NONE, Optional.empty(), ledger, Optional.empty());
+                config, clock, operations, ReservationChanges.NONE, Optional.empty(), ledger, Optional.empty(),
+                Optional.empty());
     }
 
     public Intake(CenterCatalog catalog, SlotLedger ledger, Reservations reservations, ReservationQueue queue,
@@ -104,25 +107,28 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
 
     public Intake withStreamPosition(StreamPosition position) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, position,
-                passwordHasher, config, clock, operations, changes, passwordResets, takenCells, staff);
+                passwordHasher, config, clock, operations, changes, passwordResets, takenCells, staff,
+                recipientQuota);
     }
 
     public Intake withPasswordHasher(PasswordHasher hasher) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
-                hasher, config, clock, operations, changes, passwordResets, takenCells, staff);
+                hasher, config, clock, operations, changes, passwordResets, takenCells, staff,
+                recipientQuota);
     }
 
     /** With the ports behind the operator routes (dead letters, parked notifications, the outbox). */
     public Intake withOperations(Operations ops) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
-                passwordHasher, config, clock, Optional.of(ops), changes, passwordResets, takenCells, staff);
+                passwordHasher, config, clock, Optional.of(ops), changes, passwordResets, takenCells, staff,
+                recipientQuota);
     }
 
     /** With the password reset routes' store and mail; without them those routes answer 404. */
     public Intake withPasswordResets(PasswordResets resets, Notifications mail) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
                 passwordHasher, config, clock, operations, changes, Optional.of(new PasswordResetPorts(resets, mail)),
-                takenCells, staff);
+                takenCells, staff, recipientQuota);
     }
 
     /**
@@ -131,18 +137,31 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
      */
     public Intake withTakenCells(TakenCellsView view) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
-                passwordHasher, config, clock, operations, changes, passwordResets, view, staff);
+                passwordHasher, config, clock, operations, changes, passwordResets, view, staff,
+                recipientQuota);
     }
 
     /** With the staff's accounts, audit trail, invitation mail and website address: the staff routes. */
     public Intake withStaff(StaffPorts ports) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
-                passwordHasher, config, clock, operations, changes, passwordResets, takenCells, Optional.of(ports));
+                passwordHasher, config, clock, operations, changes, passwordResets, takenCells, Optional.of(ports),
+                recipientQuota);
+    }
+
+    /**
+     * With the notifier's count of messages per recipient, which a patient's erasure forgets (it names
+     * them by a hash of their address); without it the personal data routes answer 404.
+     */
+    public Intake withRecipientQuota(RecipientQuota quota) {
+        return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
+                passwordHasher, config, clock, operations, changes, passwordResets, takenCells, staff,
+                Optional.of(quota));
     }
 
     /** With the means to wait for a reservation's decision ({@code Prefer: wait} on a read). */
     public Intake withChanges(ReservationChanges reservationChanges) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
-                passwordHasher, config, clock, operations, reservationChanges, passwordResets, takenCells, staff);
+                passwordHasher, config, clock, operations, reservationChanges, passwordResets, takenCells, staff,
+                recipientQuota);
     }
 }

@@ -16,6 +16,7 @@ import com.medicarewizard.intake.fakes.Api;
 import com.medicarewizard.intake.fakes.LogCapture;
 import com.medicarewizard.intake.fakes.Reply;
 import com.medicarewizard.intake.fakes.Req;
+import com.medicarewizard.port.RecipientQuota;
 import com.medicarewizard.port.ReservationCommand;
 import com.medicarewizard.port.SentNotifications;
 
@@ -121,6 +122,8 @@ class PersonalDataRoutesTest {
         api.notifications.park(ParkedNotification.first(parkedKey, "******567", "SNS down", true, api.clock.instant(),
                 Duration.ofMinutes(1)));
         api.outbox.add(new SentNotifications.Message("EMAIL", email, "Confirmed", "Dear Maria", api.clock.instant()));
+        String mailed = RecipientQuota.subject(Channel.EMAIL, email);
+        api.quota.admit(mailed, "confirmed", api.clock.instant(), api.clock.instant().minusSeconds(3600), 1);
         api.clock.advance(Duration.ofMinutes(26 * 60 + 30)); // 10:30 in Rome: the 10:00 booking has started
         int queued = api.queue.sent().size();
         String later = api.login(email, Api.PASSWORD).text("accessToken");
@@ -141,6 +144,8 @@ class PersonalDataRoutesTest {
         assertThat(api.notifications.parked(parkedKey).orElseThrow().maskedRecipient())
                 .isEqualTo(ParkedNotification.ERASED_RECIPIENT);
         assertThat(api.outbox.messages()).isEmpty();
+        assertThat(api.quota.admit(mailed, "after", api.clock.instant(), api.clock.instant().minusSeconds(86400), 1))
+                .as("the count of messages to the address is forgotten").isTrue();
         assertThat(api.tokens.sessionsOf(patient, api.clock.instant())).isEmpty();
         assertThat(api.send(Req.get("/api/v1/me").bearer(later)).status()).isEqualTo(401);
         assertThat(api.login(email, Api.PASSWORD).status()).isEqualTo(401);

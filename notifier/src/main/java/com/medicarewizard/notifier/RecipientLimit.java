@@ -5,7 +5,6 @@ import com.medicarewizard.port.RecipientQuota;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * Applies the {@link MessageLimit} through the durable {@link RecipientQuota}: the recipient is the
@@ -27,14 +26,10 @@ final class RecipientLimit {
     /** Whether the message may go out now; when it may, it is counted. */
     boolean admits(NotificationKey key, String address) {
         Instant now = clock.instant();
-        return quota.admit(subject(key, address), key.id(), now, now.minus(limit.window()), limit.perWindow());
+        return quota.admit(RecipientQuota.subject(key.channel(), address), key.id(), now, now.minus(limit.window()), limit.perWindow());
     }
 
     MessageLimit limit() {
         return limit;
-    }
-
-    private static String subject(NotificationKey key, String address) {
-        return key.channel().name() + ":" + address.strip().toLowerCase(Locale.ROOT);
     }
 }

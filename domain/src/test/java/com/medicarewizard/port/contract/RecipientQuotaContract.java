@@ -80,4 +80,16 @@ public abstract class RecipientQuotaContract {
         assertThat(admitted).filteredOn(Boolean::booleanValue).hasSize(5);
         assertThat(admit(SUBJECT, "late", 1, 5)).isFalse();
     }
+
+    @Test
+    void aForgottenRecipientStartsAfreshAndOthersKeepTheirCount() {
+        assertThat(admit(SUBJECT, "m1", 0, 1)).isTrue();
+        assertThat(admit(OTHER, "o1", 0, 1)).isTrue();
+
+        quota.forget(SUBJECT);
+        quota.forget("EMAIL:never-counted");
+
+        assertThat(admit(SUBJECT, "m2", 1, 1)).isTrue();
+        assertThat(admit(OTHER, "o2", 1, 1)).isFalse();
+    }
 }

@@ -26,4 +26,9 @@ public final class InMemoryRecipientQuota implements RecipientQuota {
         messages.put(messageId, at);
         return true;
     }
+
+    @Override
+    public synchronized void forget(String subject) {
+        counted.remove(subject);
+    }
 }

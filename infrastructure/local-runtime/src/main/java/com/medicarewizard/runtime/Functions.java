@@ -77,6 +77,7 @@ record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
                 .withStaff(new Intake.StaffPorts(new TableStaffAccounts(standIns.table()),
                         new TableAuditTrail(standIns.table()), standIns.outbox(), site,
                         new TableCenterVersions(standIns.table())))
+                .withRecipientQuota(standIns.recipientQuota())
                 .withChanges(new StreamedReservationChanges(standIns.table().stream(), standIns.reservations(),
                         MAX_WAITERS)));
     }

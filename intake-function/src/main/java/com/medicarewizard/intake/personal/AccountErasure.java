@@ -1,5 +1,6 @@
 package com.medicarewizard.intake.personal;
 
+import com.medicarewizard.domain.notification.Channel;
 import com.medicarewizard.domain.patient.Patient;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationId;
@@ -8,6 +9,7 @@ import com.medicarewizard.intake.http.Problems;
 import com.medicarewizard.intake.reservation.CancelCommand;
 import com.medicarewizard.port.NotificationLedger;
 import com.medicarewizard.port.Patients;
+import com.medicarewizard.port.RecipientQuota;
 import com.medicarewizard.port.ReservationQueue;
 import com.medicarewizard.port.Reservations;
 import com.medicarewizard.port.SentNotifications;
@@ -35,7 +37,8 @@ import java.util.Set;
  *     their recipient;</li>
  * <li>the account's sessions and device tokens go; the address is freed and the account item keeps only
  *     its id, as erased, for a while; the sessions go once more (a log-in under way meanwhile);</li>
- * <li>the messages kept for them (the local outbox) go.</li>
+ * <li>the count of messages sent to their address and number (the message limit's) and the messages
+ *     kept for them (the local outbox) go.</li>
  * </ol>
  */
 public final class AccountErasure {
@@ -47,15 +50,18 @@ public final class AccountErasure {
     private final ReservationQueue queue;
     private final Tokens tokens;
     private final NotificationLedger notifications;
+    private final RecipientQuota quota;
     private final Optional<SentNotifications> kept;
 
     public AccountErasure(Patients patients, Reservations reservations, ReservationQueue queue, Tokens tokens,
-                          NotificationLedger notifications, Optional<SentNotifications> kept) {
+                          NotificationLedger notifications, RecipientQuota quota,
+                          Optional<SentNotifications> kept) {
         this.patients = patients;
         this.reservations = reservations;
         this.queue = queue;
         this.tokens = tokens;
         this.notifications = notifications;
+        this.quota = quota;
         this.kept = kept;
     }
 
@@ -72,6 +78,8 @@ public final class AccountErasure {
         tokens.revokeAll(patient.id());
         patients.completeErasure(patient, now);
         tokens.revokeAll(patient.id());
+        quota.forget(RecipientQuota.subject(Channel.EMAIL, patient.email().value()));
+        quota.forget(RecipientQuota.subject(Channel.SMS, patient.phone().value()));
         int messages = kept.map(outbox -> outbox.forget(Set.of(patient.email().value(), patient.phone().value())))
                 .orElse(0);
         LOG.info("patient {} erased: {} reservations kept anonymised, {} kept messages removed", patient.id(),

@@ -27,6 +27,7 @@ import com.medicarewizard.intake.auth.Digests;
 import java.net.URI;
 import java.util.Map;
 import com.medicarewizard.port.fakes.InMemoryRateLimits;
+import com.medicarewizard.port.fakes.InMemoryRecipientQuota;
 import com.medicarewizard.port.fakes.InMemoryReservationQueue;
 import com.medicarewizard.port.fakes.InMemoryReservations;
 import com.medicarewizard.port.fakes.InMemorySlotLedger;
@@ -56,6 +57,7 @@ public final class Api {
     public final FakeOutbox outbox = new FakeOutbox();
     public final InMemoryPasswordResets resets = new InMemoryPasswordResets(patients);
     public final RecordingMail mail = new RecordingMail();
+    public final InMemoryRecipientQuota quota = new InMemoryRecipientQuota();
     public final RecordedMetrics metrics = new RecordedMetrics();
     public final InMemoryStaffAccounts staff = new InMemoryStaffAccounts();
     /** The center in its versions, version 1 the test center; the catalog the routes read is {@code center}. */
@@ -79,10 +81,11 @@ public final class Api {
         centerVersions.seed(center, clock.instant());
         StreamPosition lag = () -> streamLag == null ? OptionalDouble.empty() : OptionalDouble.of(streamLag);
         // no floor under failed log-ins: tests make hundreds (FailedLogInFloorTest holds the floor)
-        intake = new Intake(() -> centerVersions.current().orElseThrow().center(), ledger, reservations, queue, patients, tokens, limits, lag,
+        intake = new Intake(() -> centerVersions.current().orElseThrow().center(), ledger, reservations, queue,
+                patients, tokens, limits, lag,
                 hasher, config.withFailedLogInFloor(Duration.ZERO), clock)
                 .withOperations(new Operations(deadLetters, failures, notifications, Optional.of(outbox), metrics))
-                .withChanges(reservations).withPasswordResets(resets, mail)
+                .withChanges(reservations).withPasswordResets(resets, mail).withRecipientQuota(quota)
                 .withStaff(new Intake.StaffPorts(staff, staff, mail, SITE, centerVersions));
         handler = new ApiHandler(intake);
     }

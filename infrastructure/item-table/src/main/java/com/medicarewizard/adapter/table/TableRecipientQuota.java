@@ -67,4 +67,9 @@ public final class TableRecipientQuota implements RecipientQuota {
         }
         throw new IllegalStateException("the quota of one recipient kept changing; the record will come again");
     }
+
+    @Override
+    public void forget(String subject) {
+        table.delete(new Key(ItemKeys.quota(subject), QUOTA), Condition.always());
+    }
 }

@@ -12,6 +12,7 @@ import com.medicarewizard.adapter.table.TableCenterVersions;
 import com.medicarewizard.adapter.table.TablePasswordResets;
 import com.medicarewizard.adapter.table.TableStaffAccounts;
 import com.medicarewizard.adapter.table.TablePatients;
+import com.medicarewizard.adapter.table.TableRecipientQuota;
 import com.medicarewizard.adapter.table.TableReservations;
 import com.medicarewizard.adapter.table.TableSlotLedger;
 import com.medicarewizard.adapter.table.TableTakenCells;
@@ -94,6 +95,7 @@ final class IntakeWiring {
                 IntakeConfig.fromEnvironment(env, FunctionSpecs.INTAKE.tokenLifetime()).withActiveBookings(
                         new ActiveBookingsLimit(FunctionSpecs.LIMITS.overriddenBy(env).activeBookingsPerPatient())),
                 ports.clock()).withOperations(operations).withStreamPosition(streamLag(settings, ports.clock()))
+                .withRecipientQuota(new TableRecipientQuota(table))
                 .withChanges(new PolledReservationChanges(reservations))
                 // availability from its read model, each resource's query at once (docs/adr/0014)
                 .withTakenCells(new TableTakenCells(table));

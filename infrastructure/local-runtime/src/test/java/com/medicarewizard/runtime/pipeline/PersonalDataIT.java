@@ -10,9 +10,13 @@ import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.domain.reservation.ReservationStatus;
+import com.medicarewizard.port.RecipientQuota;
 import com.medicarewizard.runtime.LocalRuntime;
 import com.medicarewizard.runtime.RuntimeConfig;
 import com.medicarewizard.table.Item;
+import com.medicarewizard.table.Key;
+import com.medicarewizard.table.layout.ItemKeys;
+import com.medicarewizard.table.layout.ItemLayout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +31,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -67,6 +72,7 @@ class PersonalDataIT {
         assertThat(bookings.awaitFinal(List.of(id)).getFirst().status()).isEqualTo(ReservationStatus.CONFIRMED);
         await().atMost(PATIENCE).until(() -> kept(email).size() == 1 && kept(PHONE).size() == 1);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(available(start)).isEqualTo(1));
+        assertThat(messageCount(Channel.EMAIL, email)).isPresent();
         PatientId patientId = runtime.reservations().find(new ReservationId(id)).orElseThrow().patient();
 
         ApiClient.Answer export = patient.post("/api/v1/me/export", passwordBody());
@@ -97,6 +103,8 @@ class PersonalDataIT {
                 && item.optString("patientId").filter(patientId.value()::equals).isPresent())).isEmpty();
         assertThat(kept(email)).isEmpty();
         assertThat(kept(PHONE)).isEmpty();
+        assertThat(messageCount(Channel.EMAIL, email)).isEmpty();
+        assertThat(messageCount(Channel.SMS, PHONE)).isEmpty();
         assertNothingOfThemIn(runtime.table().scan(item -> true).stream().map(Item::toString).toList(), email);
         await().atMost(PATIENCE).untilAsserted(() -> {
             runtime.table().compact();
@@ -143,6 +151,11 @@ class PersonalDataIT {
         await().atMost(PATIENCE).until(() -> runtime.events().published().stream()
                 .anyMatch(e -> e.detailType().equals("ReservationCancelled") && e.detail().contains(id)));
         return runtime.reservations().find(new ReservationId(id)).orElseThrow();
+    }
+
+    /** The message limit's count of what {@code address} got on {@code channel}. */
+    private static Optional<Item> messageCount(Channel channel, String address) {
+        return runtime.table().get(new Key(ItemKeys.quota(RecipientQuota.subject(channel, address)), ItemLayout.QUOTA));
     }
 
     private static void assertNothingOfThemIn(List<String> texts, String email) {
