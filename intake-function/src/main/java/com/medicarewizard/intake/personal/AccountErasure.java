@@ -35,10 +35,11 @@ import java.util.Set;
  *     time is freed);</li>
  * <li>every reservation is kept for the center's records, naming no one; its parked notifications lose
  *     their recipient;</li>
- * <li>the account's sessions and device tokens go; the address is freed and the account item keeps only
- *     its id, as erased, for a while; the sessions go once more (a log-in under way meanwhile);</li>
  * <li>the count of messages sent to their address and number (the message limit's) and the messages
- *     kept for them (the local outbox) go.</li>
+ *     kept for them (the local outbox) go;</li>
+ * <li>last, as it ends the patient's means to call again: the account's sessions and device tokens go;
+ *     the address is freed and the account item keeps only its id, as erased, for a while; the sessions
+ *     go once more (a log-in under way meanwhile).</li>
  * </ol>
  */
 public final class AccountErasure {
@@ -75,13 +76,14 @@ public final class AccountErasure {
             anonymise(reservation.id());
             notifications.forgetRecipients(reservation.id());
         }
-        tokens.revokeAll(patient.id());
-        patients.completeErasure(patient, now);
-        tokens.revokeAll(patient.id());
+        // what names the address goes while the patient can still call again: after the next step they cannot
         quota.forget(RecipientQuota.subject(Channel.EMAIL, patient.email().value()));
         quota.forget(RecipientQuota.subject(Channel.SMS, patient.phone().value()));
         int messages = kept.map(outbox -> outbox.forget(Set.of(patient.email().value(), patient.phone().value())))
                 .orElse(0);
+        tokens.revokeAll(patient.id());
+        patients.completeErasure(patient, now);
+        tokens.revokeAll(patient.id());
         LOG.info("patient {} erased: {} reservations kept anonymised, {} kept messages removed", patient.id(),
                 own.size(), messages);
     }
