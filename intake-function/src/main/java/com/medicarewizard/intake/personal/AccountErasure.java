@@ -25,7 +25,7 @@ import java.util.Set;
 /**
  * Erases a patient's account, in steps that can each be done again, so that an erasure cut short (a
  * crash, a timeout, a queue that refused a command) is finished by the next call, which the patient can
- * still make: until the last step their account is found and their sessions work (docs/adr/0016).
+ * still make: until the last step their account is found and their sessions work (docs/adr/0017).
  * <ol>
  * <li>the account is marked as being erased: from then on nothing more is sent to them; its other
  *     sessions and devices are revoked, so that no other tab or device books meanwhile (this one finishes
