@@ -77,9 +77,9 @@ class OpenApiContractTest {
     /**
      * PRODUCT.md's "who" column: only the catalogue, registration and log-in (and the password reset
      * that gives a locked-out patient a way back to it, and the staff's log-in and invitation) are open;
-     * the operations under {@code /ops/} are the operators'; those under {@code /admin/} and
-     * {@code /staff/} the staff's, and under {@code /admin/} the administrators' alone; every other one
-     * is a patient's.
+     * the operations under {@code /ops/} are the operators'; those under {@code /admin/}, {@code /desk/} and
+     * {@code /staff/} the staff's, under {@code /admin/} the administrators' alone and under {@code /desk/}
+     * the front desk's and the administrators'; every other one is a patient's.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("operations")
@@ -89,10 +89,13 @@ class OpenApiContractTest {
         String expected = open.contains(described.operationId().orElseThrow()) ? ""
                 : described.path().startsWith("/api/v1/ops/") ? "operatorBearerAuth"
                 : described.path().startsWith("/api/v1/admin/") || described.path().startsWith("/api/v1/staff/")
-                ? "staffBearerAuth" : "bearerAuth";
+                || described.path().startsWith("/api/v1/desk/") ? "staffBearerAuth" : "bearerAuth";
         assertThat(described.security().stream().flatMap(Set::stream).findFirst().orElse("")).isEqualTo(expected);
         if (described.path().startsWith("/api/v1/admin/")) {
             assertThat(described.roles()).containsExactly("admin");
+        }
+        if (described.path().startsWith("/api/v1/desk/")) {
+            assertThat(described.roles()).containsExactlyInAnyOrder("admin", "front-desk");
         }
     }
 

@@ -3,6 +3,7 @@ package com.medicarewizard.port;
 import com.medicarewizard.domain.patient.EmailAddress;
 import com.medicarewizard.domain.patient.Patient;
 import com.medicarewizard.domain.reservation.PatientId;
+import com.medicarewizard.domain.staff.AuditEntry;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,14 @@ public interface Patients {
 
     /** @throws EmailTakenException when the address already has an account (nothing is written) */
     void register(Patient patient);
+
+    /**
+     * Registers an account a member of staff made for the patient (who phoned the center), with the entry
+     * recording it, both or neither.
+     *
+     * @throws EmailTakenException when the address already has an account (nothing is written)
+     */
+    void registerByStaff(Patient patient, AuditEntry audit);
 
     Optional<Patient> find(PatientId id);
 

@@ -11,6 +11,10 @@ import com.medicarewizard.intake.auth.PasswordConfirmation;
 import com.medicarewizard.intake.auth.RequestPasswordReset;
 import com.medicarewizard.intake.admin.CenterAdministration;
 import com.medicarewizard.intake.catalog.ListExamTypes;
+import com.medicarewizard.intake.desk.DaySchedule;
+import com.medicarewizard.intake.desk.DeskPatients;
+import com.medicarewizard.intake.desk.DeskReservations;
+import com.medicarewizard.intake.desk.MarkAttendance;
 import com.medicarewizard.intake.catalog.ListSites;
 import com.medicarewizard.intake.catalog.QueryAvailability;
 import com.medicarewizard.intake.http.Endpoint;
@@ -30,6 +34,7 @@ import com.medicarewizard.intake.personal.EraseAccount;
 import com.medicarewizard.intake.personal.ExportPersonalData;
 import com.medicarewizard.intake.patient.OwnProfile;
 import com.medicarewizard.intake.patient.RegisterPatient;
+import com.medicarewizard.intake.patient.RegisterPatientByStaff;
 import com.medicarewizard.intake.reservation.CancelReservation;
 import com.medicarewizard.intake.reservation.MoveReservation;
 import com.medicarewizard.intake.reservation.MoveTimes;
@@ -86,7 +91,42 @@ final class Endpoints {
         all.putAll(personalData(intake));
         all.putAll(operators(intake));
         all.putAll(staff(intake));
+        all.putAll(desk(intake));
         return all;
+    }
+
+    /** The front desk's routes: patients found, opened, registered, booked and cancelled for; the day's schedule. */
+    private static Map<String, Endpoint> desk(Intake intake) {
+        var staff = intake.staff();
+        var patients = staff.map(s -> new DeskPatients(intake.patients(), s.audit(), intake.clock()));
+        var bookings = staff.map(s -> new DeskReservations(intake.patients(), intake.reservations(), s.desk(),
+                intake.catalog(), requestReservation(intake), cancelReservation(intake), reads(intake), intake.clock()));
+        return Map.of(
+                "findDeskPatients", patients.<Endpoint>map(p -> new ForStaff(p.find())).orElse(NO_STAFF),
+                "openDeskPatient", patients.<Endpoint>map(p -> new ForStaff(p.open())).orElse(NO_STAFF),
+                "registerDeskPatient", staff.<Endpoint>map(s -> new ForStaff(new RegisterPatientByStaff(intake.patients(),
+                        intake.passwordHasher(), s.mail(), s.site(), intake.clock()))).orElse(NO_STAFF),
+                "bookForPatient", bookings.<Endpoint>map(b -> new ForStaff(b.book())).orElse(NO_STAFF),
+                "cancelForPatient", bookings.<Endpoint>map(b -> new ForStaff(b.cancel())).orElse(NO_STAFF),
+                "listPatientReservations", bookings.<Endpoint>map(b -> new ForStaff(b.list())).orElse(NO_STAFF),
+                "getPatientReservation", bookings.<Endpoint>map(b -> new ForStaff(b.one())).orElse(NO_STAFF),
+                "getDaySchedule", staff.<Endpoint>map(s -> new ForStaff(new DaySchedule(intake.catalog(), intake.ledger(),
+                        intake.reservations(), intake.patients(), s.desk()))).orElse(NO_STAFF),
+                "markAttendance", staff.<Endpoint>map(s -> new ForStaff(new MarkAttendance(intake.reservations(),
+                        s.desk(), intake.catalog(), intake.clock()))).orElse(NO_STAFF));
+    }
+
+    private static RequestReservation requestReservation(Intake intake) {
+        return new RequestReservation(intake.catalog(), intake.reservations(), intake.queue(), intake.rateLimits(),
+                intake.config().limits().reservationRequests(), intake.config().activeBookings(), intake.clock());
+    }
+
+    private static CancelReservation cancelReservation(Intake intake) {
+        return new CancelReservation(intake.catalog(), intake.reservations(), intake.queue(), intake.clock());
+    }
+
+    private static ReadReservations reads(Intake intake) {
+        return new ReadReservations(intake.reservations(), intake.changes(), intake.catalog());
     }
 
     /** The staff routes; where this runtime has no staff store, the open ones answer 404 and the others 403. */
@@ -174,15 +214,12 @@ final class Endpoints {
     }
 
     private static Map<String, Endpoint> reservations(Intake intake) {
-        var reads = new ReadReservations(intake.reservations(), intake.changes(), intake.catalog());
+        var reads = reads(intake);
         return Map.of(
-                "requestReservation", new ForPatient(new RequestReservation(intake.catalog(), intake.reservations(),
-                        intake.queue(), intake.rateLimits(), intake.config().limits().reservationRequests(),
-                        intake.config().activeBookings(), intake.clock())),
+                "requestReservation", new ForPatient(requestReservation(intake)),
                 "listOwnReservations", new ForPatient(reads.all()),
                 "getOwnReservation", new ForPatient(reads.one()),
-                "cancelOwnReservation", new ForPatient(new CancelReservation(intake.catalog(), intake.reservations(),
-                        intake.queue(), intake.clock())),
+                "cancelOwnReservation", new ForPatient(cancelReservation(intake)),
                 "moveOwnReservation", new ForPatient(new MoveReservation(intake.catalog(), intake.reservations(),
                         intake.queue(), intake.rateLimits(), intake.config().limits().reservationRequests(),
                         intake.clock())),

@@ -5,6 +5,7 @@ import com.medicarewizard.intake.auth.UpgradingPasswordHasher;
 import com.medicarewizard.port.AuditTrail;
 import com.medicarewizard.port.CenterCatalog;
 import com.medicarewizard.port.CenterVersions;
+import com.medicarewizard.port.DeskMarks;
 import com.medicarewizard.port.Notifications;
 import com.medicarewizard.port.PasswordResets;
 import com.medicarewizard.port.Patients;
@@ -59,13 +60,14 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
     }
 
     /**
-     * What the staff routes need: the accounts and their audit trail, the mail that sends invitations, the
-     * website's address their links point to, and the center's versions. Without them every staff route
-     * answers 403.
+     * What the staff routes need: the accounts and their audit trail, the mail that sends invitations (and
+     * the welcome of a patient the front desk registers), the website's address their links point to, the
+     * center's versions and the front desk's marks on reservations. Without them every staff route answers 403.
      */
     public record StaffPorts(StaffAccounts accounts, AuditTrail audit, Notifications mail, URI site,
-                             CenterVersions center) {
+                             CenterVersions center, DeskMarks desk) {
         public StaffPorts {
+            Objects.requireNonNull(desk, "desk");
             Objects.requireNonNull(center, "center");
             Objects.requireNonNull(accounts, "accounts");
             Objects.requireNonNull(audit, "audit");

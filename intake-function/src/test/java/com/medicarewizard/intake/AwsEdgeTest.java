@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.medicarewizard.domain.patient.EmailAddress;
 import com.medicarewizard.domain.patient.Patient;
+import com.medicarewizard.domain.staff.AuditEntry;
 import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.intake.auth.CachedSecret;
 import com.medicarewizard.intake.auth.Secret;
@@ -105,6 +106,11 @@ class AwsEdgeTest {
                     @Override
                     public void register(Patient patient) {
                         throw new ContendedWriteException("still under way", null);
+                    }
+
+                    @Override
+                    public void registerByStaff(Patient patient, AuditEntry audit) {
+                        register(patient);
                     }
 
                     @Override

@@ -2,6 +2,7 @@ package com.medicarewizard.intake;
 
 import com.medicarewizard.domain.patient.EmailAddress;
 import com.medicarewizard.domain.patient.Patient;
+import com.medicarewizard.domain.staff.AuditEntry;
 import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.intake.auth.Argon2idPasswordHasher;
 import com.medicarewizard.intake.auth.BcryptPasswordHasher;
@@ -108,6 +109,11 @@ class LoginHashingTest {
             @Override
             public void register(Patient patient) {
                 ports.patients().register(patient);
+            }
+
+            @Override
+            public void registerByStaff(Patient patient, AuditEntry audit) {
+                ports.patients().registerByStaff(patient, audit);
             }
 
             @Override

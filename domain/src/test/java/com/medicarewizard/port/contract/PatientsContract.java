@@ -7,11 +7,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.medicarewizard.domain.patient.EmailAddress;
 import com.medicarewizard.domain.patient.Patient;
 import com.medicarewizard.domain.reservation.PatientId;
+import com.medicarewizard.domain.staff.AuditEntry;
+import com.medicarewizard.port.AuditTrail;
 import com.medicarewizard.port.Patients;
 import com.medicarewizard.port.Patients.EmailTakenException;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +29,9 @@ public abstract class PatientsContract {
     /** A new adapter over empty storage. */
     protected abstract Patients newPatients();
 
+    /** The audit trail of the storage the last {@link #newPatients} works on. */
+    protected abstract AuditTrail audit();
+
     @BeforeEach
     void freshStore() {
         patients = newPatients();
@@ -37,6 +44,34 @@ public abstract class PatientsContract {
         assertThat(patients.find(maria.id())).hasValueSatisfying(found -> assertThat(found)
                 .usingRecursiveComparison().isEqualTo(maria));
         assertThat(patients.byEmail(new EmailAddress("maria.rossi@example.org"))).contains(maria);
+    }
+
+    private static AuditEntry registered(Patient p) {
+        return new AuditEntry(UUID.randomUUID().toString(), Instant.parse("2030-03-04T08:00:00Z"),
+                UUID.randomUUID().toString(), "desk@example.org", "patient.registered-by-staff",
+                "patient/" + p.id().value(), Map.of(), Map.of("language", p.language()));
+    }
+
+    @Test
+    void aPatientRegisteredByStaffIsStoredWithItsEntry() {
+        Patient maria = patient("maria.rossi@example.org");
+        AuditEntry entry = registered(maria);
+        patients.registerByStaff(maria, entry);
+
+        assertThat(patients.byEmail(maria.email())).contains(maria);
+        assertThat(audit().between(entry.at(), entry.at().plusSeconds(1))).containsExactly(entry);
+    }
+
+    @Test
+    void aRegistrationByStaffOfATakenAddressWritesNeitherThePatientNorTheEntry() {
+        Patient first = patient("maria.rossi@example.org");
+        patients.register(first);
+        Patient second = patient("Maria.Rossi@example.org");
+        AuditEntry entry = registered(second);
+
+        assertThatThrownBy(() -> patients.registerByStaff(second, entry)).isInstanceOf(EmailTakenException.class);
+        assertThat(patients.find(second.id())).isEmpty();
+        assertThat(audit().between(entry.at(), entry.at().plusSeconds(1))).isEmpty();
     }
 
     @Test

@@ -3,6 +3,8 @@ package com.medicarewizard.port.fakes;
 import com.medicarewizard.domain.patient.EmailAddress;
 import com.medicarewizard.domain.patient.Patient;
 import com.medicarewizard.domain.reservation.PatientId;
+import com.medicarewizard.domain.staff.AuditEntry;
+import com.medicarewizard.port.AuditTrail;
 import com.medicarewizard.port.Patients;
 
 import java.time.Instant;
@@ -13,12 +15,34 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Patients in memory for the functions' unit tests, held to {@link com.medicarewizard.port.contract.PatientsContract}:
- * one account per e-mail address, decided by an atomic put-if-absent.
+ * one account per e-mail address, decided by an atomic put-if-absent. A registration by staff records its
+ * entry in {@code audit} under the same lock, standing for the table's transaction.
  */
 public final class InMemoryPatients implements Patients {
     private final Map<EmailAddress, Patient> byEmail = new ConcurrentHashMap<>();
     private final Map<PatientId, Instant> erasing = new ConcurrentHashMap<>();
     private final Set<PatientId> erased = ConcurrentHashMap.newKeySet();
+    private final AuditTrail audit;
+
+    public InMemoryPatients(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    /** With an audit trail of its own. */
+    public InMemoryPatients() {
+        this(new InMemoryStaffAccounts());
+    }
+
+    /** Where registrations by staff record their entries. */
+    public AuditTrail audit() {
+        return audit;
+    }
+
+    @Override
+    public synchronized void registerByStaff(Patient patient, AuditEntry entry) {
+        register(patient);
+        audit.record(entry);
+    }
 
     @Override
     public void register(Patient patient) {

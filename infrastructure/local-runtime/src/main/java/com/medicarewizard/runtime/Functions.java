@@ -8,6 +8,7 @@ import com.medicarewizard.adapter.sqs.ReservationCommandCodec;
 import com.medicarewizard.adapter.table.TableDecisions;
 import com.medicarewizard.adapter.table.TableAuditTrail;
 import com.medicarewizard.adapter.table.TableCenterVersions;
+import com.medicarewizard.adapter.table.TableDeskMarks;
 import com.medicarewizard.adapter.table.TablePasswordResets;
 import com.medicarewizard.adapter.table.TableStaffAccounts;
 import com.medicarewizard.allocator.AllocatorHandler;
@@ -76,7 +77,7 @@ record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
                 .withPasswordResets(new TablePasswordResets(standIns.table()), standIns.outbox())
                 .withStaff(new Intake.StaffPorts(new TableStaffAccounts(standIns.table()),
                         new TableAuditTrail(standIns.table()), standIns.outbox(), site,
-                        new TableCenterVersions(standIns.table())))
+                        new TableCenterVersions(standIns.table()), new TableDeskMarks(standIns.table())))
                 .withRecipientQuota(standIns.recipientQuota())
                 .withChanges(new StreamedReservationChanges(standIns.table().stream(), standIns.reservations(),
                         MAX_WAITERS)));

@@ -32,11 +32,22 @@ record Registration(EmailAddress email, String password, String firstName, Strin
     private static final Pattern WHITESPACE = Pattern.compile("\\s");
 
     static Registration read(ObjectNode body, Request request, PasswordPolicy policy, LocalDate today) {
+        return read(body, request, Optional.of(policy), today);
+    }
+
+    /**
+     * The form of an account a member of staff makes for a patient: the same fields but the password, which
+     * the patient sets later themselves ({@code password} is then null).
+     */
+    static Registration withoutPassword(ObjectNode body, Request request, LocalDate today) {
+        return read(body, request, Optional.empty(), today);
+    }
+
+    private static Registration read(ObjectNode body, Request request, Optional<PasswordPolicy> policy,
+                                     LocalDate today) {
         Form form = new Form(body);
         Optional<EmailAddress> email = form.email("email");
-        Optional<String> password = form.required("password", 1024);
-        password.flatMap(p -> policy.weakness(p, email.map(EmailAddress::value).orElse(null)))
-                .ifPresent(weak -> form.reject("password", weak.message(), weak.code()));
+        Optional<String> password = policy.flatMap(rules -> password(form, rules, email));
         Optional<String> first = name(form, "firstName");
         Optional<String> last = name(form, "lastName");
         Optional<PhoneNumber> phone = parse(form, "phone", PhoneInput.MAX_LENGTH, PhoneInput::parse);
@@ -46,8 +57,15 @@ record Registration(EmailAddress email, String password, String firstName, Strin
         Optional<LocalDate> born = dateOfBirth(form, today);
         String language = language(form, request);
         form.check();
-        return new Registration(email.orElseThrow(), password.orElseThrow(), first.orElseThrow(), last.orElseThrow(),
+        return new Registration(email.orElseThrow(), password.orElse(null), first.orElseThrow(), last.orElseThrow(),
                 phone.orElseThrow(), taxCode.orElseThrow(), born.orElseThrow(), language);
+    }
+
+    private static Optional<String> password(Form form, PasswordPolicy policy, Optional<EmailAddress> email) {
+        Optional<String> password = form.required("password", 1024);
+        password.flatMap(p -> policy.weakness(p, email.map(EmailAddress::value).orElse(null)))
+                .ifPresent(weak -> form.reject("password", weak.message(), weak.code()));
+        return password;
     }
 
     /** The field read by {@code parser}, or rejected with {@code message} when it refuses it. */

@@ -1,5 +1,6 @@
 package com.medicarewizard.intake.reservation;
 
+import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationStatus;
 import com.medicarewizard.intake.http.PatientRoute;
@@ -26,24 +27,33 @@ public record CancelReservation(CenterCatalog catalog, Reservations reservations
                                 Clock clock) implements PatientRoute {
     @Override
     public Response handle(Request request, Tokens.Session session) {
-        Reservation current = ReadReservations.own(reservations, request, session.patient());
+        return Response.json(202, ReservationBody.of(cancel(request, session.patient()).reservation(),
+                catalog.current())).noStore();
+    }
+
+    /**
+     * What {@link #handle} does for {@code patient} (the front desk cancels for them through here): the
+     * reservation as stored afterwards, and whether this call recorded the request to cancel it.
+     */
+    public Outcome cancel(Request request, PatientId patient) {
+        Reservation current = ReadReservations.own(reservations, request, patient);
         if (current.status() == ReservationStatus.CANCELLED) {
-            return accepted(current);
+            return new Outcome(current, false);
         }
         Instant now = clock.instant();
         refuseUncancellable(current, now);
         // the allocator may have decided it since it was read: the write answers what is stored now
-        Reservation stored = reservations.recordCancelRequest(current.id(), session.patient(), now)
+        Reservation stored = reservations.recordCancelRequest(current.id(), patient, now)
                 .orElseThrow(() -> Problems.notFound().raise());
         refuseUncancellable(stored, now);
         if (stored.isCancellable()) {
             CancelCommand.send(queue, stored);
         }
-        return accepted(stored);
+        return new Outcome(stored, current.cancelRequestedAt().isEmpty() && stored.cancelRequestedAt().isPresent());
     }
 
-    private Response accepted(Reservation reservation) {
-        return Response.json(202, ReservationBody.of(reservation, catalog.current())).noStore();
+    /** A cancellation's outcome: the reservation as stored, and whether this call recorded the request. */
+    public record Outcome(Reservation reservation, boolean recorded) {
     }
 
     private static void refuseUncancellable(Reservation reservation, Instant now) {

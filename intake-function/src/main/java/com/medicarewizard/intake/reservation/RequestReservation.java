@@ -2,6 +2,7 @@ package com.medicarewizard.intake.reservation;
 
 import com.medicarewizard.domain.center.Center;
 import com.medicarewizard.domain.reservation.ActiveBookingsLimit;
+import com.medicarewizard.domain.reservation.PatientId;
 import com.medicarewizard.domain.reservation.RejectionReason;
 import com.medicarewizard.domain.limit.FixedWindow;
 import com.medicarewizard.domain.limit.Verdict;
@@ -46,15 +47,27 @@ public record RequestReservation(CenterCatalog catalog, Reservations reservation
 
     @Override
     public Response handle(Request request, Tokens.Session session) {
+        Reservation reservation = request(request, session.patient()).reservation();
+        return Response.json(202, ReservationBody.of(reservation, catalog.current()))
+                .header("Location", "/api/v1/reservations/" + reservation.id())
+                .noStore();
+    }
+
+    /**
+     * The request of {@code patient} recorded PENDING and queued, as {@link #handle} records it for the patient
+     * themselves (the front desk books for them through here); a repeat with the same idempotency key answers
+     * the reservation the first one created, not new.
+     */
+    public Reservations.Created request(Request request, PatientId patient) {
         ReservationForm form = ReservationForm.read(request);
         Instant now = clock.instant();
         Center center = catalog.current();
         StartCheck.Accepted accepted = StartCheck.accept(form, center, now);
-        if (limits.take("reservations:" + session.patient().value(), perPatient, now) instanceof Verdict.Refused refused) {
+        if (limits.take("reservations:" + patient.value(), perPatient, now) instanceof Verdict.Refused refused) {
             throw Problems.rateLimited("too-many-reservation-requests", "Too many reservation requests", refused).raise();
         }
-        refuseBeyondTheLimit(session, form, now);
-        Reservation pending = Reservation.request(ReservationId.random(), session.patient(), accepted.exam().code(),
+        refuseBeyondTheLimit(patient, form, now);
+        Reservation pending = Reservation.request(ReservationId.random(), patient, accepted.exam().code(),
                 accepted.site().id(), form.start(), form.start().plus(accepted.exam().duration()), now,
                 request.correlationId());
         Reservations.Created created = reservations.create(pending, form.idempotencyKey());
@@ -65,9 +78,7 @@ public record RequestReservation(CenterCatalog catalog, Reservations reservation
             throw Problem.of(422, "idempotency-key-reused", "Unprocessable Content",
                     "This idempotency key was already used for a different request.").raise();
         }
-        return Response.json(202, ReservationBody.of(reservation, center))
-                .header("Location", "/api/v1/reservations/" + reservation.id())
-                .noStore();
+        return created;
     }
 
     /**
@@ -76,8 +87,8 @@ public record RequestReservation(CenterCatalog catalog, Reservations reservation
      * idempotency key) goes on, to be answered with the reservation it created. Requests racing past
      * this check are held to the limit by the allocator.
      */
-    private void refuseBeyondTheLimit(Tokens.Session session, ReservationForm form, Instant now) {
-        List<Reservation> ahead = reservations.ofPatientStartingAfter(session.patient(), now);
+    private void refuseBeyondTheLimit(PatientId patient, ReservationForm form, Instant now) {
+        List<Reservation> ahead = reservations.ofPatientStartingAfter(patient, now);
         if (!limit.allowsRequesting(ahead) && ahead.stream().noneMatch(r -> samePayload(r, form))) {
             throw StartCheck.rejected(RejectionReason.TOO_MANY_BOOKINGS).raise();
         }

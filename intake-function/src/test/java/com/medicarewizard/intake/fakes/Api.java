@@ -12,6 +12,7 @@ import com.medicarewizard.intake.Operations;
 import com.medicarewizard.intake.StreamPosition;
 import com.medicarewizard.intake.auth.BcryptPasswordHasher;
 import com.medicarewizard.intake.auth.PasswordHasher;
+import com.medicarewizard.port.fakes.InMemoryDeskMarks;
 import com.medicarewizard.port.fakes.InMemoryMessageFailures;
 import com.medicarewizard.port.fakes.InMemoryNotificationLedger;
 import com.medicarewizard.port.fakes.InMemoryPasswordResets;
@@ -46,7 +47,9 @@ public final class Api {
     private static final AtomicInteger PATIENTS = new AtomicInteger();
     public final InMemoryReservations reservations = new InMemoryReservations();
     public final InMemorySlotLedger ledger = new InMemorySlotLedger();
-    public final InMemoryPatients patients = new InMemoryPatients();
+    public final InMemoryStaffAccounts staff = new InMemoryStaffAccounts();
+    public final InMemoryPatients patients = new InMemoryPatients(staff);
+    public final InMemoryDeskMarks desk = new InMemoryDeskMarks(staff);
     public final FakeTokens tokens = new FakeTokens();
     public final InMemoryRateLimits limits = new InMemoryRateLimits();
     public final InMemoryReservationQueue queue = new InMemoryReservationQueue();
@@ -59,7 +62,6 @@ public final class Api {
     public final RecordingMail mail = new RecordingMail();
     public final InMemoryRecipientQuota quota = new InMemoryRecipientQuota();
     public final RecordedMetrics metrics = new RecordedMetrics();
-    public final InMemoryStaffAccounts staff = new InMemoryStaffAccounts();
     /** The center in its versions, version 1 the test center; the catalog the routes read is {@code center}. */
     public final InMemoryCenterVersions centerVersions = new InMemoryCenterVersions(staff);
     public static final URI SITE = URI.create("https://booking.example.org");
@@ -86,7 +88,7 @@ public final class Api {
                 hasher, config.withFailedLogInFloor(Duration.ZERO), clock)
                 .withOperations(new Operations(deadLetters, failures, notifications, Optional.of(outbox), metrics))
                 .withChanges(reservations).withPasswordResets(resets, mail).withRecipientQuota(quota)
-                .withStaff(new Intake.StaffPorts(staff, staff, mail, SITE, centerVersions));
+                .withStaff(new Intake.StaffPorts(staff, staff, mail, SITE, centerVersions, desk));
         handler = new ApiHandler(intake);
     }
 

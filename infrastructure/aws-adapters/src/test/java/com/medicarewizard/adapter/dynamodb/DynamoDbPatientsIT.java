@@ -1,7 +1,9 @@
 package com.medicarewizard.adapter.dynamodb;
 
+import com.medicarewizard.adapter.table.TableAuditTrail;
 import com.medicarewizard.adapter.table.TablePatients;
 import com.medicarewizard.adapter.dynamodb.local.DynaliteExtension;
+import com.medicarewizard.port.AuditTrail;
 import com.medicarewizard.port.Patients;
 import com.medicarewizard.port.contract.PatientsContract;
 
@@ -11,8 +13,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DynaliteExtension.class)
 class DynamoDbPatientsIT extends PatientsContract {
 
+    private DynamoDbItemTable table;
+
     @Override
     protected Patients newPatients() {
-        return new TablePatients(DynaliteExtension.freshTable());
+        table = DynaliteExtension.freshTable();
+        return new TablePatients(table);
+    }
+
+    @Override
+    protected AuditTrail audit() {
+        return new TableAuditTrail(table);
     }
 }

@@ -8,6 +8,7 @@ import static com.medicarewizard.table.layout.ItemLayout.PATIENT_ID;
 import com.medicarewizard.domain.patient.EmailAddress;
 import com.medicarewizard.domain.patient.Patient;
 import com.medicarewizard.domain.reservation.PatientId;
+import com.medicarewizard.domain.staff.AuditEntry;
 import com.medicarewizard.port.ContendedWriteException;
 import com.medicarewizard.port.Patients;
 import com.medicarewizard.table.CancellationReason;
@@ -18,17 +19,20 @@ import com.medicarewizard.table.ItemTable;
 import com.medicarewizard.table.TransactionCanceledException;
 import com.medicarewizard.table.Update;
 import com.medicarewizard.table.Write;
+import com.medicarewizard.table.layout.AuditRecords;
 import com.medicarewizard.table.layout.ItemKeys;
 import com.medicarewizard.table.layout.PatientRecords;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * {@link Patients} on the item table: the patient item (the only one holding personal data) and an
- * {@code EMAIL#<address>} item naming its owner, written in one transaction, each only if absent —
+ * {@code EMAIL#<address>} item naming its owner (and, for an account made by staff, its audit entry), written in
+ * one transaction, each only if absent —
  * so two registrations racing for one address leave exactly one account. When the racing
  * registration's transaction held the address item (a {@code TransactionConflict} outlasting the
  * table's retries), the address item is read again: there, the address is taken; still absent, the
@@ -47,10 +51,22 @@ public final class TablePatients implements Patients {
 
     @Override
     public void register(Patient patient) {
+        register(patient, List.of());
+    }
+
+    @Override
+    public void registerByStaff(Patient patient, AuditEntry audit) {
+        register(patient, List.of(Write.put(AuditRecords.item(audit), Condition.absent())));
+    }
+
+    /** The patient, their address's owner item and {@code more} in one transaction. */
+    private void register(Patient patient, List<Write> more) {
+        List<Write> writes = new ArrayList<>(List.of(
+                Write.put(PatientRecords.item(patient), Condition.absent()),
+                Write.put(PatientRecords.emailOwner(patient), Condition.absent())));
+        writes.addAll(more);
         try {
-            table.transact(List.of(
-                    Write.put(PatientRecords.item(patient), Condition.absent()),
-                    Write.put(PatientRecords.emailOwner(patient), Condition.absent())));
+            table.transact(writes);
         } catch (TransactionCanceledException e) {
             if (e.reasons().size() > 1 && e.reasons().get(1).conditionFailed()) {
                 throw new EmailTakenException();

@@ -188,6 +188,11 @@ public final class ItemKeys {
         return ItemLayout.NOTIFICATION + "#" + id.value();
     }
 
+    /** The partition of the front desk's marks on a reservation. */
+    public static String desk(ReservationId id) {
+        return ItemLayout.DESK + "#" + id.value();
+    }
+
     public static String failure(String messageId) {
         return ItemLayout.FAILURE + "#" + messageId;
     }

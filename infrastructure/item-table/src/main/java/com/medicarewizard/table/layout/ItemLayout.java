@@ -60,6 +60,11 @@ package com.medicarewizard.table.layout;
  * <tr><td>audit entry</td><td>{@code AUDIT#<UTC day>}</td><td>{@code <fixed-width instant>#<entry id>}</td>
  *     <td>entryId, at, actor, actorEmail, action, subject, before, after (lists of {@code name=value}) — written in
  *     the transaction of the change it records ({@link AuditRecords}); kept for good</td></tr>
+ * <tr><td>front desk's marks on a reservation</td><td>{@code DESK#<reservationId>}</td><td>{@code DESK}</td>
+ *     <td>reservationId; bookedBy, bookedByName, bookedAt (booked for the patient by staff); cancelledBy,
+ *     cancelledByName, cancelledAt (cancelled for them); attendance ({@code ARRIVED} or {@code NO_SHOW}),
+ *     attendanceBy, attendanceByName, attendanceAt — each mark written in one transaction with its audit entry
+ *     ({@link DeskRecords}); names staff, never a patient's personal data</td></tr>
  * <tr><td>center version</td><td>{@code CENTER}</td><td>{@code V#<number, 12 digits>}</td>
  *     <td>number, document (the center as JSON), savedAt — one per saved change, kept</td></tr>
  * <tr><td>current center</td><td>{@code CENTER}</td><td>{@code CURRENT}</td>
@@ -111,6 +116,7 @@ public final class ItemLayout {
     public static final String STAFF_TOKEN = "STAFFTOKEN";
     public static final String AUDIT = "AUDIT";
     public static final String CENTER = "CENTER";
+    public static final String DESK = "DESK";
 
     public static final String BY_PATIENT = "byPatient";
     public static final String PENDING_INDEX = "pending";

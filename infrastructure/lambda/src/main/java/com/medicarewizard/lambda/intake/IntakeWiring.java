@@ -9,6 +9,7 @@ import com.medicarewizard.adapter.table.TableNotificationLedger;
 import com.medicarewizard.adapter.notifications.SesSnsNotifications;
 import com.medicarewizard.adapter.table.TableAuditTrail;
 import com.medicarewizard.adapter.table.TableCenterVersions;
+import com.medicarewizard.adapter.table.TableDeskMarks;
 import com.medicarewizard.adapter.table.TablePasswordResets;
 import com.medicarewizard.adapter.table.TableStaffAccounts;
 import com.medicarewizard.adapter.table.TablePatients;
@@ -70,7 +71,8 @@ final class IntakeWiring {
                 settings.required("MCW_MAIL_FROM"));
         Intake intake = intake(env, ports).withPasswordResets(new TablePasswordResets(ports.table()), mail)
                 .withStaff(new Intake.StaffPorts(new TableStaffAccounts(ports.table()), new TableAuditTrail(ports.table()),
-                        mail, URI.create(settings.required(IntakeSpec.PUBLIC_URL)), new TableCenterVersions(ports.table())));
+                        mail, URI.create(settings.required(IntakeSpec.PUBLIC_URL)), new TableCenterVersions(ports.table()),
+                        new TableDeskMarks(ports.table())));
         Secret opsToken = settings.optional(IntakeSpec.OPS_TOKEN_SECRET_ARN).<Secret>map(arn -> new CachedSecret(
                 "operator token", new SecretsManagerSecret(AwsClients.build(SecretsManagerClient.builder(),
                         "SECRETSMANAGER", settings), arn)::read)).orElse(Secret.fixed(intake.config().opsToken()));

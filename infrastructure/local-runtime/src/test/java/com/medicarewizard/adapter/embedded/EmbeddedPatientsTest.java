@@ -1,7 +1,9 @@
 package com.medicarewizard.adapter.embedded;
 
+import com.medicarewizard.adapter.table.TableAuditTrail;
 import com.medicarewizard.adapter.table.TablePatients;
 import com.medicarewizard.adapter.embedded.table.EmbeddedTable;
+import com.medicarewizard.port.AuditTrail;
 import com.medicarewizard.port.Patients;
 import com.medicarewizard.port.contract.PatientsContract;
 
@@ -20,6 +22,11 @@ class EmbeddedPatientsTest extends PatientsContract {
     protected Patients newPatients() {
         table = EmbeddedTables.open(directory);
         return new TablePatients(table);
+    }
+
+    @Override
+    protected AuditTrail audit() {
+        return new TableAuditTrail(table);
     }
 
     @AfterEach

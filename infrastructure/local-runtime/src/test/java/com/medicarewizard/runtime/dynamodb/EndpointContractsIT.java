@@ -1,6 +1,7 @@
 package com.medicarewizard.runtime.dynamodb;
 
 import com.medicarewizard.adapter.table.TableAuditTrail;
+import com.medicarewizard.adapter.table.TableDeskMarks;
 import com.medicarewizard.adapter.table.TableCenterVersions;
 import com.medicarewizard.adapter.table.TableDecisions;
 import com.medicarewizard.adapter.table.TableStaffAccounts;
@@ -16,6 +17,7 @@ import com.medicarewizard.adapter.table.TableTakenCells;
 import com.medicarewizard.adapter.table.TableTokens;
 import com.medicarewizard.port.MessageFailures;
 import com.medicarewizard.port.NotificationLedger;
+import com.medicarewizard.port.AuditTrail;
 import com.medicarewizard.port.Patients;
 import com.medicarewizard.port.RateLimits;
 import com.medicarewizard.port.RecipientQuota;
@@ -24,6 +26,7 @@ import com.medicarewizard.port.SlotLedger;
 import com.medicarewizard.port.TakenCellsSummary;
 import com.medicarewizard.port.Tokens;
 import com.medicarewizard.port.contract.DecisionsContract;
+import com.medicarewizard.port.contract.DeskMarksContract;
 import com.medicarewizard.port.contract.MessageFailuresContract;
 import com.medicarewizard.port.contract.NotificationLedgerContract;
 import com.medicarewizard.port.contract.PasswordResetsContract;
@@ -94,9 +97,17 @@ class EndpointContractsIT {
 
     @Nested
     class PatientsOnTheEndpoint extends PatientsContract {
+        private ItemTable table;
+
         @Override
         protected Patients newPatients() {
-            return new TablePatients(EndpointExtension.freshTable());
+            table = EndpointExtension.freshTable();
+            return new TablePatients(table);
+        }
+
+        @Override
+        protected AuditTrail audit() {
+            return new TableAuditTrail(table);
         }
     }
 
@@ -125,6 +136,15 @@ class EndpointContractsIT {
         protected Stores newStores() {
             var table = EndpointExtension.freshTable();
             return new Stores(new TableStaffAccounts(table), new TableAuditTrail(table));
+        }
+    }
+
+    @Nested
+    class DeskMarksOnTheEndpoint extends DeskMarksContract {
+        @Override
+        protected Stores newStores() {
+            var table = EndpointExtension.freshTable();
+            return new Stores(new TableDeskMarks(table), new TableAuditTrail(table));
         }
     }
 
