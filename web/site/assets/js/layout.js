@@ -19,7 +19,8 @@ export async function setUpPage({ title, current, patientOnly = false }) {
   const profile = patientOnly ? await patientRequest('/api/v1/me') : await optionalProfile(token);
   document.body.prepend(header(current, profile));
   document.body.append(h('footer', { class: 'bottom' },
-    h('p', {}, t('footer.text'), ' ', h('a', { href: '/ops', 'aria-current': current === '/ops' ? 'page' : null }, t('nav.ops')))));
+    h('p', {}, t('footer.text'), ' ', h('a', { href: '/ops', 'aria-current': current === '/ops' ? 'page' : null }, t('nav.ops')),
+      ' · ', h('a', { href: '/desk', 'aria-current': current === '/desk' ? 'page' : null }, t('nav.desk')))));
   return profile;
 }
 
