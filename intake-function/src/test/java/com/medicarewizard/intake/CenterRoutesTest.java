@@ -84,6 +84,20 @@ class CenterRoutesTest {
         assertThat(entry.after()).containsEntry("first", "2027-03-20").containsEntry("reason", "Burst pipe");
     }
 
+    /**
+     * A browser accepts gzip, and an edge that compresses the read (the local edge, CloudFront) weakens its
+     * ETag: the version it names is the same, so the change made from it is saved.
+     */
+    @Test
+    void theVersionReadThroughACompressingEdgeIsTheSameVersion() {
+        assertThat(closure("W/\"v7\"", null, "2027-03-20").code()).isEqualTo("center-changed");
+
+        Reply saved = closure("W/\"v1\"", null, "2027-03-20");
+
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(api.centerVersions.currentNumber()).hasValue(2);
+    }
+
     @Test
     void aClosureOverABookedDayShowsThePatientsAndCancelsThemOnlyWhenConfirmed() {
         String booked = confirmedBooking();

@@ -331,9 +331,19 @@ public final class CenterAdministration {
                     "Say which version of the center this change was made from: If-Match with the ETag of the read.")
                     .raise();
         }
-        if (!match.get().strip().equals(current.etag())) {
+        if (!versionOf(match.get()).equals(current.etag())) {
             throw changedMeanwhile().raise();
         }
+    }
+
+    /**
+     * The version an {@code If-Match} names. An edge that compresses the read (the local edge, CloudFront)
+     * sends its ETag weak ({@code W/"v12"}), and a browser, which always accepts gzip, sends that back: the
+     * bytes differ, but the version of the center it names is the same one.
+     */
+    private static String versionOf(String ifMatch) {
+        String tag = ifMatch.strip();
+        return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 
     private static Problem changedMeanwhile() {
