@@ -52,11 +52,12 @@ const formats = {
   shortDateTime: { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' },
   time: { hour: '2-digit', minute: '2-digit' },
   seconds: { hour: '2-digit', minute: '2-digit', second: '2-digit' },
+  dateTimeSeconds: { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' },
 };
 
-/** An ISO-8601 instant formatted for the language, in the site's zone. */
-export function formatInstant(iso, style = 'dateTime') {
-  return new Intl.DateTimeFormat(locale, { ...formats[style], timeZone: SITE_ZONE }).format(new Date(iso));
+/** An ISO-8601 instant formatted for the language, in the site's zone (or in {@code zone}, a site's own). */
+export function formatInstant(iso, style = 'dateTime', zone = SITE_ZONE) {
+  return new Intl.DateTimeFormat(locale, { ...formats[style], timeZone: zone }).format(new Date(iso));
 }
 
 /** The hour (0-23) of an ISO-8601 instant at the site, whatever the browser's zone. */

@@ -18,9 +18,10 @@ export async function setUpPage({ title, current, patientOnly = false }) {
   forgetWhenTheSessionChanges(token, patientOnly);
   const profile = patientOnly ? await patientRequest('/api/v1/me') : await optionalProfile(token);
   document.body.prepend(header(current, profile));
+  const footerLink = (href, key) => h('a', { href, 'aria-current': current === href ? 'page' : null }, t(key));
   document.body.append(h('footer', { class: 'bottom' },
-    h('p', {}, t('footer.text'), ' ', h('a', { href: '/ops', 'aria-current': current === '/ops' ? 'page' : null }, t('nav.ops')),
-      ' · ', h('a', { href: '/desk', 'aria-current': current === '/desk' ? 'page' : null }, t('nav.desk')))));
+    h('p', {}, t('footer.text'), ' ', footerLink('/ops', 'nav.ops'), ' · ', footerLink('/desk', 'nav.desk'),
+      ' · ', footerLink('/admin', 'nav.admin'))));
   return profile;
 }
 

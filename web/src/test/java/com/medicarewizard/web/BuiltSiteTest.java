@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in both message files.
  */
 class BuiltSiteTest {
-    private static final List<String> PAGES = List.of("index", "login", "register", "book", "bookings", "ops", "desk", "404");
+    private static final List<String> PAGES = List.of("index", "login", "register", "reset", "book", "bookings", "ops",
+            "desk", "admin", "404");
     private static final Pattern ASSET = Pattern.compile("/assets/[A-Za-z0-9_./-]+\\.[A-Za-z0-9]+");
     private static final Pattern HASHED = Pattern.compile(".+\\.([0-9a-f]{10})\\.[a-z]+");
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -31,8 +31,8 @@ class CloudFrontFunctionsTest {
         String code = Website.sitePages(SITE);
         String stylesheet = "/" + SITE.relativize(onlyFile("assets/css", ".css")).toString().replace('\\', '/');
         Map<String, String> expected = Map.of("/", "/index.html", "/login", "/login.html", "/login/", "/login.html",
-                "/login.html", "/login.html", "/bookings", "/bookings.html", "/404.html", "/404.html",
-                "/robots.txt", "/robots.txt", stylesheet, stylesheet);
+                "/login.html", "/login.html", "/bookings", "/bookings.html", "/admin", "/admin.html",
+                "/404.html", "/404.html", "/robots.txt", "/robots.txt", stylesheet, stylesheet);
         for (Map.Entry<String, String> path : expected.entrySet()) {
             assertThat(run(code, viewerRequest(path.getKey()))).as(path.getKey())
                     .isEqualTo(Map.of("method", "GET", "uri", path.getValue(), "querystring", Map.of(),

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * or logged-out token — they send the visitor to log in.
  */
 class SitePagesBrowserIT extends WebsiteSuite {
-    private static final List<String> PAGES = List.of("/", "/login", "/register", "/book", "/bookings", "/ops", "/desk");
+    private static final List<String> PAGES = List.of("/", "/login", "/register", "/reset", "/book", "/bookings", "/ops",
+            "/desk", "/admin");
     private static final Pattern ASSET = Pattern.compile("/assets/[A-Za-z0-9_./-]+\\.[0-9a-f]{10}\\.[a-z]+");
 
     @Test
