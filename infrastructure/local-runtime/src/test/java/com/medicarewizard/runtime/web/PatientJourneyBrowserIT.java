@@ -109,6 +109,8 @@ class PatientJourneyBrowserIT extends WebsiteSuite {
         try (Browser browser = browser("en-GB")) {
             browser.open("/login");
             browser.visible("#login-form");
+            // the form is in the page's HTML; the header with the skip link comes once the page's script has run
+            browser.until(d -> !browser.all("header.top a.skip").isEmpty());
             browser.keys(Keys.TAB);
             assertThat(browser.focused().getText()).isEqualTo("Skip to content");
             assertThat(browser.focused().getRect().getY()).isGreaterThanOrEqualTo(0);
