@@ -24,22 +24,30 @@ export async function showAudit() {
   await show();
 }
 
-async function show() {
+/** The range shown, read again (a change just made is in it); a refusal is said without taking the focus. */
+export async function refreshAudit() {
+  await show({ quiet: true });
+}
+
+async function show({ quiet = false } = {}) {
   const from = byId('audit-from').value;
   const to = byId('audit-to').value;
+  const error = byId('audit-error');
+  const refused = text => (quiet ? say(error, text) : refuse(form, error, {}, text));
   if (!from || !to || to < from || addDays(from, MAX_DAYS - 1) < to) {
-    return refuse(form, byId('audit-error'), {}, t('admin.audit.error.range', { days: MAX_DAYS }));
+    return refused(t('admin.audit.error.range', { days: MAX_DAYS }));
   }
   try {
     const page = await staffRequest('/api/v1/admin/audit?' + new URLSearchParams({ from, to }));
-    const entries = [...page.entries].sort((a, b) => b.at.localeCompare(a.at));
+    const entries = [...page.entries].reverse().sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
     byId('audit-table').tBodies[0].replaceChildren(...entries.map(entry));
     byId('audit-wrap').hidden = entries.length === 0;
+    say(error, '');
     say(status, [t('admin.audit.count', { count: entries.length }), page.truncated ? t('admin.audit.truncated') : '']
       .filter(Boolean).join(' '));
   } catch (e) {
     const range = e instanceof ApiError && e.status === 400;
-    refuse(form, byId('audit-error'), {}, range ? t('admin.audit.error.range', { days: MAX_DAYS }) : t('common.unavailable'));
+    refused(range ? t('admin.audit.error.range', { days: MAX_DAYS }) : t('common.unavailable'));
   }
 }
 

@@ -1,4 +1,5 @@
 import { ApiError } from '/assets/js/api.js';
+import { refreshAudit } from '/assets/js/admin-audit.js';
 import { fillClosureForm, setUpClosures } from '/assets/js/admin-closure.js';
 import { openingLines } from '/assets/js/catalog.js';
 import { byId, h, say } from '/assets/js/dom.js';
@@ -57,7 +58,7 @@ async function remove(closure) {
   try {
     await staffRequest(`/api/v1/admin/closures/${closure.id}`, { method: 'DELETE', headers: { 'If-Match': shown.etag } });
     await showCenter();
-    saidAfterChange(t('admin.closure.removed', { reason: closure.reason }));
+    await saidAfterChange(t('admin.closure.removed', { reason: closure.reason }));
   } catch (e) {
     const changed = e instanceof ApiError && (e.status === 412 || e.status === 404);
     if (changed) await showCenter();
@@ -66,11 +67,12 @@ async function remove(closure) {
   }
 }
 
-/** Says what a change did, the focus on the message, once the center is shown again. */
-function saidAfterChange(text) {
+/** Says what a change did, the focus on the message, once the center is shown again; the audit trail shows it. */
+async function saidAfterChange(text) {
   say(error, '');
   say(status, text);
   status.focus();
+  await refreshAudit();
 }
 
 function hoursOf(resource) {

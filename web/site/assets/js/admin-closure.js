@@ -92,8 +92,8 @@ async function save(body, etag, query) {
   hidePreview();
   form.reset();
   await center.reload();
-  if (cancelled === 0) center.say(t('admin.closure.saved'));
-  else center.say(t(`admin.closure.savedCancelled.${cancelled === 1 ? 'one' : 'other'}`, { count: cancelled }));
+  await center.say(cancelled === 0 ? t('admin.closure.saved')
+    : t(`admin.closure.savedCancelled.${cancelled === 1 ? 'one' : 'other'}`, { count: cancelled }));
 }
 
 function send(body, etag, query) {

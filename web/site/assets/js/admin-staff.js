@@ -1,4 +1,5 @@
 import { ApiError } from '/assets/js/api.js';
+import { refreshAudit } from '/assets/js/admin-audit.js';
 import { fieldErrors, refuse, submitting } from '/assets/js/admin-forms.js';
 import { byId, h, say } from '/assets/js/dom.js';
 import { formatInstant, t } from '/assets/js/i18n.js';
@@ -58,6 +59,7 @@ async function change(member, body, button) {
     await list();
     const key = 'role' in body ? 'admin.staff.roleChanged' : changed.active ? 'admin.staff.activated' : 'admin.staff.deactivated';
     say(status, t(key, { name: changed.name, role: t(`admin.role.${changed.role}`) }));
+    await refreshAudit();
   });
 }
 
@@ -65,6 +67,7 @@ async function invite(member) {
   await acting(`invite-${member.id}`, async () => {
     const sent = await staffRequest(`/api/v1/admin/staff/${member.id}/invitation`, { method: 'POST' });
     say(status, t('admin.staff.invitationSent', { email: member.email, until: formatInstant(sent.expiresAt, 'shortDateTime') }));
+    await refreshAudit();
   });
 }
 
@@ -101,6 +104,7 @@ async function add() {
     await list();
     say(status, t('admin.staff.added', { name: added.name, email: added.email }));
     status.focus();
+    await refreshAudit();
   } catch (e) {
     if (!(e instanceof ApiError)) return refuse(form, summary, {}, t('common.unavailable'));
     if (e.status === 409 && e.problem?.code === 'email-taken') return refuse(form, summary, { 'member-email': t('admin.staff.error.email-taken') });
