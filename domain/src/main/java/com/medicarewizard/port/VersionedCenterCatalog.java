@@ -38,11 +38,16 @@ public final class VersionedCenterCatalog implements CenterCatalog {
 
     @Override
     public Center current() {
+        return version().center();
+    }
+
+    /** The kept version while it is younger than the max age, else the current one, checked now. */
+    public CenterVersions.Version version() {
         Kept now = kept;
         if (now != null && Duration.between(now.checkedAt(), clock.instant()).compareTo(maxAge) < 0) {
-            return now.version().center();
+            return now.version();
         }
-        return fresh().center();
+        return fresh();
     }
 
     /** The current version, checked now. */

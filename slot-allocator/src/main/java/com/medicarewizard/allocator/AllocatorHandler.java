@@ -73,10 +73,10 @@ public final class AllocatorHandler implements RequestHandler<SQSEvent, SQSBatch
     }
 
     /**
-     * @param center the allocator's own center catalog: checked at the start of each batch, so the batch is
-     *               decided on the current version, and at its end; when a newer version was saved during the
-     *               batch, the batch's bookings that it strands are cancelled ({@link
-     *               ReservationAllocator#cancelIfStranded}): a change applies to every request decided after it
+     * @param center the allocator's own center catalog: a batch is decided on the version it keeps (checked at
+     *               most its max age before), and the version is checked again at the batch's end; when a newer
+     *               one was saved meanwhile, the batch's bookings that it strands are cancelled ({@link
+     *               ReservationAllocator#cancelIfStranded}): no booking stored after a change escapes it
      */
     public AllocatorHandler(ReservationAllocator allocator, Function<SQSEvent.SQSMessage, ReservationCommand> decoder,
                             MessageFailures failures, Clock clock, int parallelism, VersionedCenterCatalog center) {
@@ -102,7 +102,9 @@ public final class AllocatorHandler implements RequestHandler<SQSEvent, SQSBatch
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        long version = center == null ? 0 : center.fresh().number();
+        // the version the batch is decided on: the one kept, checked at most its max age ago (the end of the
+        // batch before checks it), so a steady stream of batches reads the pointer once a batch, at its end
+        long version = center == null ? 0 : center.version().number();
         List<Job> jobs = event.getRecords().stream().map(message -> new Job(message, decode(message, context))).toList();
         List<Boolean> handled = parallelism == 1 || jobs.size() < 2
                 ? jobs.stream().map(job -> run(job, null, context)).toList()

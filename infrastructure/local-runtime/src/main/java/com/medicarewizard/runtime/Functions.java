@@ -47,9 +47,9 @@ record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
 
     AllocatorHandler allocator() {
         int atOnce = FunctionSpecs.ALLOCATOR.decidedAtOnce().local();
-        // its own copy of the center, checked at each batch's start and end (AllocatorHandler)
+        // its own copy of the center, checked at each batch's end and, when older than a second, at its start
         var center = new VersionedCenterCatalog(new TableCenterVersions(standIns.table()), standIns.catalog()::current,
-                Duration.ofMinutes(1), clock);
+                StandIns.CENTER_MAX_AGE, clock);
         ReservationAllocator allocator = new ReservationAllocator(standIns.reservations(), standIns.ledger(),
                 new TableDecisions(standIns.table()), center, config.activeBookings(), clock,
                 FunctionSpecs.ALLOCATOR.function().timeout().local(), Decisions.MAX_CELLS, atOnce > 1);
