@@ -9,6 +9,7 @@ import com.medicarewizard.domain.center.Resource;
 import com.medicarewizard.domain.center.ResourceId;
 import com.medicarewizard.domain.center.Site;
 import com.medicarewizard.domain.reservation.Reservation;
+import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.port.TakenCellsView;
 
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +37,11 @@ public final class Rebooking {
     static final int DAYS_AFTER = 14;
     private final TakenCellsView taken;
     private final Supplier<URI> site;
+    /**
+     * The last answer and the reservation it was for: the e-mail and the text message of one cancellation ask
+     * one after the other, and each answer is an availability calculation over a fortnight of several sites.
+     */
+    private volatile Map.Entry<ReservationId, List<Slot>> last;
 
     /** @param site the website's address, which the link points to (known once the website is up) */
     public Rebooking(TakenCellsView taken, Supplier<URI> site) {
@@ -42,8 +49,18 @@ public final class Rebooking {
         this.site = Objects.requireNonNull(site, "site");
     }
 
-    /** The free times nearest to {@code lost}'s start, nearest first. */
+    /** The free times nearest to {@code lost}'s start, nearest first (the same answer for its other channel). */
     public List<Slot> nearest(Center center, Reservation lost, Instant now) {
+        Map.Entry<ReservationId, List<Slot>> kept = last;
+        if (kept != null && kept.getKey().equals(lost.id())) {
+            return kept.getValue();
+        }
+        List<Slot> nearest = calculated(center, lost, now);
+        last = Map.entry(lost.id(), nearest);
+        return nearest;
+    }
+
+    private List<Slot> calculated(Center center, Reservation lost, Instant now) {
         Optional<ExamType> exam = center.examType(lost.examType());
         if (exam.isEmpty()) {
             return List.of();

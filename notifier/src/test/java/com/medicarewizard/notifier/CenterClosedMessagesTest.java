@@ -118,4 +118,16 @@ class CenterClosedMessagesTest {
         assertThat(email.subject()).startsWith("Cancelled: ");
         assertThat(email.text()).doesNotContain("book?exam");
     }
+
+    @Test
+    void bothChannelsOfOneCancellationOfferTheSameTimesCalculatedOnce() {
+        Reservation lost = cancelledByTheCenter(at(10, 0));
+        var first = rebooking.nearest(center, lost, NOW);
+        // a time taken between the two messages changes nothing: both name the same five
+        ledger.claim(ReservationId.random(), Occupancy.of(center.examType(CenterMother.MRI).orElseThrow(),
+                first.getFirst().start()).cells(new ResourceId("RAD-1")));
+
+        assertThat(rebooking.nearest(center, lost, NOW)).isSameAs(first);
+        assertThat(rebooking.nearest(center, cancelledByTheCenter(at(11, 0)), NOW)).isNotSameAs(first);
+    }
 }

@@ -5,7 +5,6 @@ import com.medicarewizard.intake.http.Request;
 import com.medicarewizard.port.Tokens;
 
 import java.time.Clock;
-import java.util.regex.Pattern;
 
 /**
  * Finds the patient behind a request's bearer token. Tokens are looked up by their SHA-256 hash;
@@ -15,7 +14,6 @@ import java.util.regex.Pattern;
  * otherwise find one and act as its patient.
  */
 public final class Authenticator {
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     private final Tokens tokens;
     private final Clock clock;
 
@@ -26,7 +24,7 @@ public final class Authenticator {
 
     public Tokens.Session authenticate(Request request) {
         return BearerToken.of(request)
-                .filter(token -> ACCESS_TOKEN.matcher(token).matches())
+                .filter(BearerToken::isAccessToken)
                 .flatMap(token -> tokens.find(Digests.sha256Hex(token), clock.instant()))
                 .orElseThrow(() -> Problems.unauthorized().raise());
     }

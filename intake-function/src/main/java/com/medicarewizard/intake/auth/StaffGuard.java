@@ -9,7 +9,6 @@ import com.medicarewizard.port.StaffAccounts;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Finds the member of staff behind a request's bearer token and admits them if their role may call the
@@ -19,7 +18,6 @@ import java.util.regex.Pattern;
  * Staff sessions live apart from the patients', so no patient token can ever be one.
  */
 public final class StaffGuard {
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     private final Optional<StaffAccounts> accounts;
     private final Clock clock;
 
@@ -31,7 +29,7 @@ public final class StaffGuard {
 
     public StaffMember admit(Request request, Set<StaffRole> allowed) {
         String token = BearerToken.of(request).orElseThrow(() -> Problems.unauthorized().raise());
-        StaffMember member = accounts.filter(a -> ACCESS_TOKEN.matcher(token).matches())
+        StaffMember member = accounts.filter(a -> BearerToken.isAccessToken(token))
                 .flatMap(a -> a.session(Digests.sha256Hex(token), clock.instant()).flatMap(s -> a.find(s.staff())))
                 .filter(StaffMember::canLogIn)
                 .orElseThrow(() -> Problems.forbidden("This token may not call this operation.").raise());
