@@ -62,6 +62,14 @@ public interface Patients {
     /** How long an erased account's id is remembered as erased: longer than any message is in flight. */
     Duration ERASURE_REMEMBERED = java.time.Duration.ofDays(30);
 
+    /**
+     * Records whether the patient wants the reminder 2 hours before each booking (a write of that one
+     * attribute, so it never overwrites another change of the patient made meanwhile).
+     *
+     * @return false when the patient is unknown (nothing is written)
+     */
+    boolean setRemindTwoHoursBefore(PatientId id, boolean wanted);
+
     final class EmailTakenException extends RuntimeException {
         public EmailTakenException() {
             super("the e-mail address already has an account");

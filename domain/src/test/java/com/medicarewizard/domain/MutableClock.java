@@ -18,6 +18,14 @@ public final class MutableClock extends Clock {
         now = now.plus(by);
     }
 
+    /** Moves the clock on to {@code instant}; never back. */
+    public void advanceTo(Instant instant) {
+        if (instant.isBefore(now)) {
+            throw new IllegalArgumentException("a clock does not go back: " + instant + " is before " + now);
+        }
+        now = instant;
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;

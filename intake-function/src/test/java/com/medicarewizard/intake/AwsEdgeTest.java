@@ -142,6 +142,11 @@ class AwsEdgeTest {
                     public void completeErasure(Patient patient, Instant at) {
                         throw new IllegalStateException("no erasure begun");
                     }
+
+                    @Override
+                    public boolean setRemindTwoHoursBefore(PatientId id, boolean wanted) {
+                        return false;
+                    }
                 }, ports.tokens(), ports.rateLimits(), ports.streamPosition(), ports.passwordHasher(), ports.config(),
                 ports.clock()));
 

@@ -145,6 +145,11 @@ class LoginHashingTest {
             public void completeErasure(Patient patient, Instant at) {
                 ports.patients().completeErasure(patient, at);
             }
+
+            @Override
+            public boolean setRemindTwoHoursBefore(PatientId id, boolean wanted) {
+                return ports.patients().setRemindTwoHoursBefore(id, wanted);
+            }
         };
         ApiHandler refusing = new ApiHandler(new Intake(ports.catalog(), ports.ledger(), ports.reservations(), ports.queue(),
                 refusingUpgrades, ports.tokens(), ports.rateLimits(), ports.streamPosition(), ports.passwordHasher(),

@@ -62,6 +62,24 @@ public abstract class NotificationLedgerContract {
     }
 
     @Test
+    void eachReminderHasMarkersOfItsOwnApartFromTheConfirmation() {
+        NotificationKey confirmation = key(Channel.EMAIL);
+        NotificationKey day = NotificationKey.reminder(confirmation.reservation(),
+                com.medicarewizard.domain.reminder.ReminderKind.BEFORE_48_HOURS, Channel.EMAIL);
+        NotificationKey hours = NotificationKey.reminder(confirmation.reservation(),
+                com.medicarewizard.domain.reminder.ReminderKind.BEFORE_2_HOURS, Channel.EMAIL);
+        ledger.markSent(confirmation, NOW);
+        assertThat(ledger.state(day)).isEmpty();
+        assertThat(ledger.markSent(day, NOW)).isTrue();
+        assertThat(ledger.markSent(day, NOW)).isFalse();
+        assertThat(ledger.state(hours)).isEmpty();
+        ParkedNotification parked = parked(hours, true, NOW);
+        assertThat(ledger.park(parked)).isTrue();
+        assertThat(ledger.parked(hours)).contains(parked);
+        assertThat(ledger.parked(10)).containsExactly(parked);
+    }
+
+    @Test
     void aParkedNotificationIsListedUntilItIsSent() {
         NotificationKey key = key(Channel.EMAIL);
         ParkedNotification parked = parked(key, true, NOW);

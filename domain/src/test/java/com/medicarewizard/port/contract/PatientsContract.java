@@ -75,6 +75,28 @@ public abstract class PatientsContract {
     }
 
     @Test
+    void keepsTheTwoHourReminderWishOfAPatientAndNoOneElse() {
+        Patient maria = patient("maria.rossi@example.org");
+        Patient luca = patient("luca.bianchi@example.org");
+        patients.register(maria);
+        patients.register(luca);
+        assertThat(patients.find(maria.id()).orElseThrow().remindTwoHoursBefore()).isFalse();
+        assertThat(patients.setRemindTwoHoursBefore(maria.id(), true)).isTrue();
+        assertThat(patients.find(maria.id())).contains(maria.withRemindTwoHoursBefore(true));
+        assertThat(patients.byEmail(maria.email()).orElseThrow().remindTwoHoursBefore()).isTrue();
+        assertThat(patients.find(luca.id()).orElseThrow().remindTwoHoursBefore()).isFalse();
+        assertThat(patients.setRemindTwoHoursBefore(maria.id(), false)).isTrue();
+        assertThat(patients.find(maria.id())).contains(maria);
+    }
+
+    @Test
+    void aWishOfAnUnknownPatientChangesNothing() {
+        PatientId nobody = PatientId.random();
+        assertThat(patients.setRemindTwoHoursBefore(nobody, true)).isFalse();
+        assertThat(patients.find(nobody)).isEmpty();
+    }
+
+    @Test
     void findsNobodyForAnUnknownIdOrAddress() {
         assertThat(patients.find(PatientId.random())).isEmpty();
         assertThat(patients.byEmail(new EmailAddress("nobody@example.org"))).isEmpty();

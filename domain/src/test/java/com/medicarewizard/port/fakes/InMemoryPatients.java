@@ -67,9 +67,16 @@ public final class InMemoryPatients implements Patients {
         return stored.isPresent() && byEmail.replace(stored.get().email(), stored.get(), withHash(stored.get(), replacement));
     }
 
+    @Override
+    public boolean setRemindTwoHoursBefore(PatientId id, boolean wanted) {
+        Optional<Patient> stored = find(id);
+        return stored.isPresent() && byEmail.replace(stored.get().email(), stored.get(),
+                stored.get().withRemindTwoHoursBefore(wanted));
+    }
+
     private static Patient withHash(Patient p, String hash) {
         return new Patient(p.id(), p.email(), hash, p.firstName(), p.lastName(), p.phone(), p.taxCode(), p.dateOfBirth(),
-                p.language(), p.registeredAt());
+                p.language(), p.registeredAt(), p.remindTwoHoursBefore());
     }
 
     @Override

@@ -48,7 +48,7 @@ public record ParkedNotificationRoutes(NotificationLedger notifications, Clock c
                       String reason, boolean retryable, int attempts, Instant parkedAt,
                       Optional<Instant> nextAttemptAt) {
         static ParkedView of(ParkedNotification p) {
-            return new ParkedView(p.key().id(), p.key().reservation().value(), p.key().outcome().name(),
+            return new ParkedView(p.key().id(), p.key().reservation().value(), p.key().subject(),
                     p.key().channel().name(), p.maskedRecipient(), p.reason(), p.retryable(), p.attempts(),
                     p.parkedAt(), p.nextAttemptAt());
         }

@@ -4,6 +4,7 @@ import static com.medicarewizard.table.layout.ItemLayout.ERASED_AT;
 import static com.medicarewizard.table.layout.ItemLayout.ERASING_SINCE;
 import static com.medicarewizard.table.layout.ItemLayout.PASSWORD_HASH;
 import static com.medicarewizard.table.layout.ItemLayout.PATIENT_ID;
+import static com.medicarewizard.table.layout.ItemLayout.REMIND_TWO_HOURS_BEFORE;
 
 import com.medicarewizard.domain.patient.EmailAddress;
 import com.medicarewizard.domain.patient.Patient;
@@ -136,6 +137,16 @@ public final class TablePatients implements Patients {
                     Condition.and(Condition.present(), Condition.equals(PASSWORD_HASH, expected)));
             return true;
         } catch (ConditionFailedException changedOrUnknown) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean setRemindTwoHoursBefore(PatientId id, boolean wanted) {
+        try {
+            table.update(PatientRecords.key(id), Update.set(REMIND_TWO_HOURS_BEFORE, wanted), Condition.present());
+            return true;
+        } catch (ConditionFailedException unknown) {
             return false;
         }
     }

@@ -27,7 +27,7 @@ package com.medicarewizard.table.layout;
  *     records by the availability projector, never written by the allocator (docs/adr/0014)</td></tr>
  * <tr><td>patient</td><td>{@code PATIENT#<id>}</td><td>{@code PATIENT}</td>
  *     <td>patientId, email, passwordHash, firstName, lastName, phone, taxCode, dateOfBirth,
- *     language, registeredAt — the only item holding personal data; erasingSince while its patient's
+ *     language, registeredAt, remindTwoHoursBefore? (absent: false) — the only item holding personal data; erasingSince while its patient's
  *     erasure is under way; once erased, only patientId, erasedAt and expiresAt (TTL: 30 days), none of the
  *     rest</td></tr>
  * <tr><td>e-mail uniqueness</td><td>{@code EMAIL#<lower-case address>}</td><td>{@code EMAIL}</td>
@@ -43,8 +43,9 @@ package com.medicarewizard.table.layout;
  * <tr><td>recipient quota</td><td>{@code QUOTA#<sha256(channel:address)>}</td><td>{@code QUOTA}</td>
  *     <td>messages (list of {@code <fixed-width instant>#<notification id>}, those of the last window), version
  *     (number), expiresAt (TTL: a window after the last message)</td></tr>
- * <tr><td>notification marker</td><td>{@code NOTIFICATION#<reservationId>}</td><td>{@code <OUTCOME>#<CHANNEL>}</td>
- *     <td>reservationId, outcome, channel, state (SENT or PARKED), sentAt? — while PARKED also
+ * <tr><td>notification marker</td><td>{@code NOTIFICATION#<reservationId>}</td><td>{@code <OUTCOME>#<CHANNEL>},
+ *     or for a reminder {@code <REMINDER>#<CHANNEL>} ({@code BEFORE_48_HOURS#SMS})</td>
+ *     <td>reservationId, outcome (the outcome, or the reminder's name), channel, state (SENT or PARKED), sentAt? — while PARKED also
  *     maskedRecipient, reason, retryable, attempts (number), parkedAt, nextAttemptAt?,
  *     parked = {@code PARKED}, due = {@code DUE} (only while retryable)</td></tr>
  * <tr><td>staff member</td><td>{@code STAFF}</td><td>staff id</td>
@@ -69,6 +70,9 @@ package com.medicarewizard.table.layout;
  *     <td>number, document (the center as JSON), savedAt — one per saved change, kept</td></tr>
  * <tr><td>current center</td><td>{@code CENTER}</td><td>{@code CURRENT}</td>
  *     <td>number: moved in the transaction that saves the next version, with its audit entry</td></tr>
+ * <tr><td>scheduled reminder (embedded runtime only; AWS keeps them in EventBridge Scheduler)</td>
+ *     <td>{@code REMINDERS}</td><td>{@code <due, fixed-width instant>#<reservationId>#<kind code>}</td>
+ *     <td>reservationId, kind ({@code 48h}, {@code 2h}), start — ids and times only (docs/adr/0018)</td></tr>
  * <tr><td>message failure</td><td>{@code FAILURE#<queue message id>}</td><td>{@code FAILURE}</td>
  *     <td>messageId, reservationId?, reason, receiveCount (number), failedAt, expiresAt (TTL, 14 days:
  *     the dead-letter queue's retention)</td></tr>
@@ -178,6 +182,7 @@ public final class ItemLayout {
     /** On a patient item: since when its erasure is under way; then, on what is left of it, when it ended. */
     public static final String ERASING_SINCE = "erasingSince";
     public static final String ERASED_AT = "erasedAt";
+    public static final String REMIND_TWO_HOURS_BEFORE = "remindTwoHoursBefore";
 
     /** Session attributes. */
     public static final String SESSION_OF = "sessionOf";
@@ -207,6 +212,11 @@ public final class ItemLayout {
     public static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
     public static final String PARKED = "parked";
     public static final String DUE = "due";
+
+    /** The partition of the embedded runtime's scheduled reminders, and their attributes (plus {@link #RESERVATION_ID}). */
+    public static final String REMINDERS = "REMINDERS";
+    public static final String REMINDER_KIND = "kind";
+    public static final String REMINDER_START = "start";
 
     /** Recipient quota attributes (plus {@link #VERSION}, {@link #EXPIRES_AT}). */
     public static final String MESSAGES = "messages";

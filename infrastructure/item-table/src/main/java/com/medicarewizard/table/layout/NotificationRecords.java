@@ -27,7 +27,6 @@ import com.medicarewizard.domain.notification.Channel;
 import com.medicarewizard.domain.notification.NotificationKey;
 import com.medicarewizard.domain.notification.ParkedNotification;
 import com.medicarewizard.domain.reservation.ReservationId;
-import com.medicarewizard.domain.reservation.ReservationStatus;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -49,7 +48,7 @@ public final class NotificationRecords {
     }
 
     public static String sortKey(NotificationKey key) {
-        return key.outcome().name() + "#" + key.channel().name();
+        return key.subject() + "#" + key.channel().name();
     }
 
     public static Item sent(NotificationKey key, Instant at) {
@@ -81,14 +80,15 @@ public final class NotificationRecords {
         item.put(SK, sortKey(key));
         item.put(TYPE, NOTIFICATION);
         item.put(RESERVATION_ID, key.reservation().value());
-        item.put(OUTCOME, key.outcome().name());
+        item.put(OUTCOME, key.subject());
         item.put(CHANNEL, key.channel().name());
         return item;
     }
 
     public static ParkedNotification parked(Item item) {
-        NotificationKey key = new NotificationKey(new ReservationId(item.string(RESERVATION_ID)),
-                ReservationStatus.valueOf(item.string(OUTCOME)), Channel.valueOf(item.string(CHANNEL)));
+        NotificationKey key = NotificationKey.of(new ReservationId(item.string(RESERVATION_ID)), item.string(OUTCOME),
+                Channel.valueOf(item.string(CHANNEL))).orElseThrow(() -> new IllegalArgumentException(
+                        "not a notification: " + item.string(OUTCOME)));
         return new ParkedNotification(key, item.string(MASKED_RECIPIENT), item.string(REASON), item.bool(RETRYABLE),
                 (int) item.longValue(ATTEMPTS), ItemKeys.instant(item.string(PARKED_AT)),
                 item.optString(NEXT_ATTEMPT_AT).map(ItemKeys::instant));

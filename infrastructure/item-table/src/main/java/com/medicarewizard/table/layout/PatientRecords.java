@@ -17,6 +17,7 @@ import static com.medicarewizard.table.layout.ItemLayout.PATIENT_ID;
 import static com.medicarewizard.table.layout.ItemLayout.PHONE;
 import static com.medicarewizard.table.layout.ItemLayout.PK;
 import static com.medicarewizard.table.layout.ItemLayout.REGISTERED_AT;
+import static com.medicarewizard.table.layout.ItemLayout.REMIND_TWO_HOURS_BEFORE;
 import static com.medicarewizard.table.layout.ItemLayout.SK;
 import static com.medicarewizard.table.layout.ItemLayout.TAX_CODE;
 import static com.medicarewizard.table.layout.ItemLayout.TYPE;
@@ -64,6 +65,9 @@ public final class PatientRecords {
         item.put(DATE_OF_BIRTH, p.dateOfBirth().toString());
         item.put(LANGUAGE, p.language());
         item.put(REGISTERED_AT, ItemKeys.instant(p.registeredAt()));
+        if (p.remindTwoHoursBefore()) {
+            item.put(REMIND_TWO_HOURS_BEFORE, true);
+        }
         return Item.of(item);
     }
 
@@ -95,6 +99,7 @@ public final class PatientRecords {
                 new TaxCode(item.string(TAX_CODE)),
                 LocalDate.parse(item.string(DATE_OF_BIRTH)),
                 item.string(LANGUAGE),
-                ItemKeys.instant(item.string(REGISTERED_AT)));
+                ItemKeys.instant(item.string(REGISTERED_AT)),
+                item.has(REMIND_TWO_HOURS_BEFORE) && item.bool(REMIND_TWO_HOURS_BEFORE));
     }
 }
