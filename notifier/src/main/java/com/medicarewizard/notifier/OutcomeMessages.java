@@ -5,6 +5,7 @@ import com.medicarewizard.domain.center.ExamType;
 import com.medicarewizard.domain.center.Site;
 import com.medicarewizard.domain.notification.CalendarInvite;
 import com.medicarewizard.domain.patient.Patient;
+import com.medicarewizard.domain.reminder.ReminderKind;
 import com.medicarewizard.domain.reservation.RejectionReason;
 import com.medicarewizard.domain.availability.Slot;
 import com.medicarewizard.domain.reservation.Reservation;
@@ -23,18 +24,22 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 
 /**
- * The e-mail and the text message for an outcome, in the patient's language (English or
+ * The e-mail and the text message for an outcome or a reminder, in the patient's language (English or
  * Italian; anything else gets English): exam, site and address, the time in the site's zone, the
  * preparation (the exam's name and preparation as the center wrote them in that language, else its
  * own); a confirmation e-mail carries the calendar file, in the same language. A move request's
  * outcome has texts of its own, naming the time it moves from: "Moved" (with the new calendar file),
  * or "Not moved". A booking the center cancelled (a closure, shorter hours: reason CENTER_CLOSED) is told
- * why, with the nearest free times of the same exam and a link to book one ({@link Rebooking}).
+ * why, with the nearest free times of the same exam and a link to book one ({@link Rebooking}). A reminder
+ * (texts {@code BEFORE_48_HOURS}, {@code BEFORE_2_HOURS}) states the time in the site's zone with its UTC
+ * offset on that day, and the 48-hour one the preparation.
  */
 public final class OutcomeMessages {
     private static final String BUNDLE = "com.medicarewizard.notifier.messages";
     /** The texts of a booking the center cancelled: why, the nearest free times instead, a link to book again. */
     static final String CENTER_CLOSED = "CENTER_CLOSED";
+    /** The offset as people read it beside a time: {@code UTC+02:00}, {@code UTC+01:00}. */
+    private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("'UTC'xxx");
     private final Center center;
     private final Optional<Rebooking> rebooking;
     private final Instant now;
@@ -62,6 +67,16 @@ public final class OutcomeMessages {
         return new Sms(patient.phone().value(), texts(change, patient).text("sms"));
     }
 
+    /** The reminder's e-mail (no calendar file: the confirmation carried it). */
+    public Email reminderEmail(Reservation reservation, ReminderKind kind, Patient patient) {
+        Texts texts = texts(reservation, kind.name(), patient);
+        return new Email(patient.email().value(), texts.text("subject"), texts.text("body"), Optional.empty());
+    }
+
+    public Sms reminderSms(Reservation reservation, ReminderKind kind, Patient patient) {
+        return new Sms(patient.phone().value(), texts(reservation, kind.name(), patient).text("sms"));
+    }
+
     private String calendar(OutcomeChange change, Patient patient) {
         Reservation r = change.reservation();
         ExamType exam = exam(r);
@@ -69,12 +84,15 @@ public final class OutcomeMessages {
     }
 
     private Texts texts(OutcomeChange change, Patient patient) {
+        return texts(change.reservation(), textsOf(change), patient);
+    }
+
+    private Texts texts(Reservation r, String name, Patient patient) {
         // dates as people in Italy write them in either language: day before month, a 24-hour clock
         // (English as in the UK: "Tuesday 11 March 2030 at 10:15", not "March 11, 2030 at 10:15 AM")
         Locale locale = "it".equals(patient.language()) ? Locale.ITALY : Locale.UK;
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control
                 .getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        Reservation r = change.reservation();
         Site site = site(r);
         ExamType exam = exam(r);
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
@@ -97,7 +115,7 @@ public final class OutcomeMessages {
         Object[] values = {patient.firstName(), exam.name(patient.language()), site.name(), site.address(), when,
                 exam.preparation(patient.language()),
                 reason, r.id().value(), site.zone().getId(), previousWhen, previousSite, insteadLines, insteadShort,
-                link};
+                link, OFFSET.format(r.start().atZone(site.zone()))};
         return new Texts(bundle, name, locale, values);
     }
 

@@ -4,15 +4,16 @@ import com.medicarewizard.domain.event.ReservationEvent;
 import com.medicarewizard.domain.notification.Channel;
 import com.medicarewizard.domain.notification.NotificationKey;
 import com.medicarewizard.domain.notification.ParkedNotification;
-import com.medicarewizard.domain.patient.Patient;
+import com.medicarewizard.domain.reminder.Reminder;
+import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.port.CenterCatalog;
 import com.medicarewizard.port.DomainEvents;
 import com.medicarewizard.port.NotificationLedger;
 import com.medicarewizard.port.Notifications;
 import com.medicarewizard.port.Patients;
+import com.medicarewizard.domain.reservation.ReservationStatus;
 import com.medicarewizard.port.RecipientQuota;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
+import com.medicarewizard.port.ReminderSchedule;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -27,17 +28,18 @@ import java.util.Optional;
  * with a condition; one that keeps failing is parked for the retrier and the operators, so the
  * stream moves on. Only a failure to record what happened (the ledger) propagates: then the record
  * must come again.
+ *
+ * <p>With a {@link ReminderSchedule} ({@link #withReminders}) it also keeps the reservation's reminders
+ * in step with it: a confirmation schedules those not yet due ({@code ReminderKind#worthScheduling}), a
+ * cancellation — by the patient, or by a move, which cancels the time it replaces — deletes them. A
+ * failure to schedule propagates as a ledger failure does: the record comes again, and what was already
+ * sent is skipped.
  */
 public final class OutcomeNotifier {
-    private static final Logger LOG = LogManager.getLogger(OutcomeNotifier.class);
-    private final Patients patients;
     private final CenterCatalog catalog;
-    private final Notifications notifications;
     private final DomainEvents events;
-    private final NotificationLedger ledger;
-    private final NotifierSettings settings;
-    private final GuardedCalls calls;
-    private final RecipientLimit recipients;
+    private final PatientDelivery delivery;
+    private final Optional<ReminderSchedule> reminders;
     private final Clock clock;
     /** What a booking the center cancelled is offered instead; none: its message names no other time. */
     private final Optional<Rebooking> rebooking;
@@ -51,16 +53,23 @@ public final class OutcomeNotifier {
     public OutcomeNotifier(Patients patients, CenterCatalog catalog, Notifications notifications, DomainEvents events,
                            NotificationLedger ledger, RecipientQuota quota, NotifierSettings settings, Clock clock,
                            Optional<Rebooking> rebooking) {
+        this(catalog, events, new PatientDelivery(patients, notifications, ledger, quota, settings, clock),
+                Optional.empty(), clock, rebooking);
+    }
+
+    private OutcomeNotifier(CenterCatalog catalog, DomainEvents events, PatientDelivery delivery,
+                            Optional<ReminderSchedule> reminders, Clock clock, Optional<Rebooking> rebooking) {
         this.rebooking = rebooking;
-        this.patients = patients;
         this.catalog = catalog;
-        this.notifications = notifications;
         this.events = events;
-        this.ledger = ledger;
-        this.settings = settings;
-        this.calls = new GuardedCalls(settings);
-        this.recipients = new RecipientLimit(quota, settings.messageLimit(), clock);
+        this.delivery = delivery;
+        this.reminders = reminders;
         this.clock = clock;
+    }
+
+    /** This notifier, also scheduling each confirmed reservation's reminders and cancelling them with it. */
+    public OutcomeNotifier withReminders(ReminderSchedule schedule) {
+        return new OutcomeNotifier(catalog, events, delivery, Optional.of(schedule), clock, rebooking);
     }
 
     /** Every side effect of the outcome that is not yet SENT or PARKED, on the channels that tell it. */
@@ -78,115 +87,79 @@ public final class OutcomeNotifier {
     public void notify(OutcomeChange change, TimeBudget budget) {
         for (Channel channel : Channel.values()) {
             NotificationKey key = change.key(channel);
-            if (change.tells(channel) && ledger.state(key).isEmpty()) {
-                if (toErasedPatient(key, change)) {
-                    LOG.info("{} not sent: the patient erased their account", key);
+            if (change.tells(channel) && delivery.pending(key)) {
+                if (delivery.toErasedPatient(key, change.reservation().patient())) {
                     continue;
                 }
-                if (!budget.allows(calls.worstCase())) {
-                    throw new TimeBudget.Exhausted(key.toString(), calls.worstCase(), budget.remaining());
-                }
-                attempt(key, change).ifPresent(failure -> park(key, change, failure));
+                require(budget, key.toString());
+                attempt(key, change).ifPresent(failure -> delivery.park(key, change.reservation().patient(), failure));
             }
         }
-    }
-
-    /**
-     * A message to a patient who erased their account, or is erasing it, is not sent: nor retried nor
-     * parked, so nothing of theirs is written again (the domain event names no one, and is published).
-     */
-    private boolean toErasedPatient(NotificationKey key, OutcomeChange change) {
-        if (key.channel() == Channel.EVENT) {
-            return false;
-        }
-        var patient = change.reservation().patient();
-        return patient.isErased() || patients.isErased(patient);
+        reminders.ifPresent(schedule -> followReminders(schedule, change, budget));
     }
 
     /** The longest one side effect (its calls, their back-off and its ledger writes) can take. */
     Duration sideEffectWorstCase() {
-        return calls.worstCase();
+        return delivery.calls().worstCase();
     }
 
     /** Tries a parked side effect again (the retrier's and the operators' way). */
     public void retry(ParkedNotification parked, OutcomeChange change) {
-        if (toErasedPatient(parked.key(), change)) {
-            ledger.park(parked.recipientErased());
+        if (delivery.toErasedPatient(parked.key(), change.reservation().patient())) {
+            delivery.parkRecipientErased(parked);
             return;
         }
         if (!change.tells(parked.key().channel())) {
-            ledger.park(parked.failedForGood("not sent on this channel for this outcome"));
+            delivery.parkForGood(parked, "not sent on this channel for this outcome");
             return;
         }
-        attempt(parked.key(), change).ifPresent(failure -> {
-            ParkedNotification again = parked.failedAgain(failure.reason(), !failure.permanent(), clock.instant(),
-                    settings.firstParkPause());
-            ledger.park(again);
-            LOG.warn("{} failed again (attempt {}), {}: {}", parked.key(), again.attempts(),
-                    again.retryable() ? "next attempt at " + again.nextAttemptAt().orElseThrow() : "left to operators",
-                    failure.reason());
+        attempt(parked.key(), change).ifPresent(failure -> delivery.parkAgain(parked, failure));
+    }
+
+    private Optional<GuardedCalls.Result> attempt(NotificationKey key, OutcomeChange change) {
+        if (key.channel() == Channel.EVENT) {
+            return delivery.call(key, () -> events.publish(ReservationEvent.of(change.reservation(), change.outcome())));
+        }
+        OutcomeMessages messages = new OutcomeMessages(catalog.current(), rebooking, clock.instant());
+        return delivery.toPatient(key, change.reservation().patient(), new PatientDelivery.Message() {
+            @Override
+            public Notifications.Email email(com.medicarewizard.domain.patient.Patient patient) {
+                return messages.email(change, patient);
+            }
+
+            @Override
+            public Notifications.Sms sms(com.medicarewizard.domain.patient.Patient patient) {
+                return messages.sms(change, patient);
+            }
         });
     }
 
     /**
-     * Empty when the side effect was sent (and marked). A patient who cannot be found is a permanent
-     * failure: left unmarked and unparked, it would be tried on every redelivery and, once parked,
-     * by every run of the retrier — forever, and unseen by operators. So is a message over the
-     * recipient's limit: it waits for an operator, never retried on its own.
+     * Schedules a confirmed reservation's reminders not yet due; deletes a cancelled one's. A request
+     * cancelled before it was decided never held a time nor had reminders: nothing to delete.
      */
-    private Optional<GuardedCalls.Result> attempt(NotificationKey key, OutcomeChange change) {
-        Runnable send;
-        if (key.channel() == Channel.EVENT) {
-            send = () -> events.publish(ReservationEvent.of(change.reservation(), change.outcome()));
-        } else {
-            Optional<Patient> patient = patients.find(change.reservation().patient());
-            if (patient.isEmpty()) {
-                LOG.warn("patient of reservation {} is unknown: {} not sent", change.reservation().id(), key.channel());
-                return Optional.of(new GuardedCalls.Result(false, true, "patient not found"));
+    private void followReminders(ReminderSchedule schedule, OutcomeChange change, TimeBudget budget) {
+        Reservation r = change.reservation();
+        boolean confirmed = change.outcome() == ReservationStatus.CONFIRMED;
+        if (!confirmed && (change.outcome() != ReservationStatus.CANCELLED || r.resources().isEmpty())) {
+            return;
+        }
+        for (Reminder reminder : Reminder.of(r)) {
+            if (confirmed && !reminder.kind().worthScheduling(r.start(), clock.instant())) {
+                continue;
             }
-            if (!recipients.admits(key, address(key.channel(), patient.get()))) {
-                LOG.warn("{} not sent: {} has had {} messages within {} min", key, masked(key.channel(), patient.get()),
-                        recipients.limit().perWindow(), recipients.limit().window().toMinutes());
-                return Optional.of(new GuardedCalls.Result(false, true, recipients.limit().reason()));
+            require(budget, reminder.name());
+            if (confirmed) {
+                schedule.schedule(reminder);
+            } else {
+                schedule.cancel(reminder);
             }
-            send = sender(key.channel(), change, patient.get());
         }
-        GuardedCalls.Result result = calls.call(key.channel(), send);
-        if (!result.sent()) {
-            return Optional.of(result);
+    }
+
+    private void require(TimeBudget budget, String what) {
+        if (!budget.allows(sideEffectWorstCase())) {
+            throw new TimeBudget.Exhausted(what, sideEffectWorstCase(), budget.remaining());
         }
-        if (ledger.markSent(key, clock.instant())) {
-            LOG.info("{} sent", key);
-        }
-        return Optional.empty();
-    }
-
-    private Runnable sender(Channel channel, OutcomeChange change, Patient patient) {
-        OutcomeMessages messages = new OutcomeMessages(catalog.current(), rebooking, clock.instant());
-        return channel == Channel.EMAIL
-                ? () -> notifications.send(messages.email(change, patient))
-                : () -> notifications.send(messages.sms(change, patient));
-    }
-
-    private static String address(Channel channel, Patient patient) {
-        return channel == Channel.EMAIL ? patient.email().value() : patient.phone().value();
-    }
-
-    private static String masked(Channel channel, Patient patient) {
-        return channel == Channel.EMAIL ? Masks.email(patient.email().value()) : patient.phone().masked();
-    }
-
-    private void park(NotificationKey key, OutcomeChange change, GuardedCalls.Result failure) {
-        ParkedNotification parked = ParkedNotification.first(key, maskedRecipient(key.channel(), change),
-                failure.reason(), !failure.permanent(), clock.instant(), settings.firstParkPause());
-        ledger.park(parked);
-        LOG.warn("{} parked ({}): {}", key, failure.permanent() ? "permanent" : "will be retried", failure.reason());
-    }
-
-    private String maskedRecipient(Channel channel, OutcomeChange change) {
-        if (channel == Channel.EVENT) {
-            return "event bus";
-        }
-        return patients.find(change.reservation().patient()).map(p -> masked(channel, p)).orElse("unknown");
     }
 }

@@ -31,14 +31,26 @@ public final class ParkedNotificationRetrier {
     private final OutcomeNotifier notifier;
     private final Clock clock;
     private final int batch;
+    private final Optional<ReminderNotifier> reminders;
 
     public ParkedNotificationRetrier(NotificationLedger ledger, Reservations reservations, OutcomeNotifier notifier,
                                      Clock clock, int batch) {
+        this(ledger, reservations, notifier, clock, batch, Optional.empty());
+    }
+
+    private ParkedNotificationRetrier(NotificationLedger ledger, Reservations reservations, OutcomeNotifier notifier,
+                                      Clock clock, int batch, Optional<ReminderNotifier> reminders) {
         this.ledger = ledger;
         this.reservations = reservations;
         this.notifier = notifier;
         this.clock = clock;
         this.batch = batch;
+        this.reminders = reminders;
+    }
+
+    /** This retrier, also trying parked reminders again (through {@code reminders}, which checks they still stand). */
+    public ParkedNotificationRetrier withReminders(ReminderNotifier reminders) {
+        return new ParkedNotificationRetrier(ledger, reservations, notifier, clock, batch, Optional.of(reminders));
     }
 
     /** Answers how many due notifications were tried. */
@@ -66,6 +78,10 @@ public final class ParkedNotificationRetrier {
             }
             ParkedNotification parked = taken.get();
             tried++;
+            if (parked.key().reminder().isPresent()) {
+                retryReminder(parked);
+                continue;
+            }
             Reservation reservation = reservations.find(parked.key().reservation()).orElse(null);
             if (reservation == null) {
                 LOG.warn("{} stays parked: its reservation is gone", parked.key());
@@ -75,6 +91,15 @@ public final class ParkedNotificationRetrier {
             notifier.retry(parked, new OutcomeChange(reservation, parked.key().outcome()));
         }
         return tried;
+    }
+
+    private void retryReminder(ParkedNotification parked) {
+        if (reminders.isEmpty()) {
+            LOG.warn("{} stays parked: this retrier sends no reminders", parked.key());
+            ledger.park(parked.failedForGood("no reminder sender here"));
+            return;
+        }
+        reminders.get().retry(parked);
     }
 
     /**
