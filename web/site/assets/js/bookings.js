@@ -27,6 +27,34 @@ const [exams, known] = await Promise.all([examTypes().catch(() => null), sites()
 if (exams) names = new Map(exams.map(exam => [exam.code, exam.name]));
 places = known;
 await show();
+await showReminderWish();
+
+/** The 2-hour reminder wish, read from the profile and saved as soon as it is changed. */
+async function showReminderWish() {
+  const box = byId('remind-two-hours');
+  const said = byId('reminders-status');
+  try {
+    box.checked = (await patientRequest('/api/v1/me')).remindTwoHoursBefore === true;
+  } catch {
+    say(said, t('common.unavailable'));
+    return;
+  }
+  box.disabled = false;
+  box.addEventListener('change', async () => {
+    const wanted = box.checked;
+    box.disabled = true;
+    try {
+      const profile = await patientRequest('/api/v1/me', { method: 'PATCH', body: { remindTwoHoursBefore: wanted } });
+      box.checked = profile.remindTwoHoursBefore === true;
+      say(said, t(box.checked ? 'bookings.remindersSaved' : 'bookings.remindersOff'));
+    } catch {
+      box.checked = !wanted;
+      say(said, t('bookings.remindersFailed'));
+    } finally {
+      box.disabled = false;
+    }
+  });
+}
 
 async function show() {
   let reservations;

@@ -33,6 +33,7 @@ import com.medicarewizard.intake.personal.AccountErasure;
 import com.medicarewizard.intake.personal.EraseAccount;
 import com.medicarewizard.intake.personal.ExportPersonalData;
 import com.medicarewizard.intake.patient.OwnProfile;
+import com.medicarewizard.intake.patient.UpdateOwnProfile;
 import com.medicarewizard.intake.patient.RegisterPatient;
 import com.medicarewizard.intake.patient.RegisterPatientByStaff;
 import com.medicarewizard.intake.reservation.CancelReservation;
@@ -188,7 +189,8 @@ final class Endpoints {
                         throttle, intake.config().tokenTtl(), intake.clock(),
                         FailedLogInFloor.of(intake.config().failedLogInFloor()))),
                 "logout", new ForPatient(new Logout(intake.tokens())),
-                "getOwnProfile", new ForPatient(new OwnProfile(intake.patients())));
+                "getOwnProfile", new ForPatient(new OwnProfile(intake.patients())),
+                "updateOwnProfile", new ForPatient(new UpdateOwnProfile(intake.patients())));
     }
 
     /**

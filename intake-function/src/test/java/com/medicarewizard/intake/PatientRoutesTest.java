@@ -4,6 +4,7 @@ import com.medicarewizard.intake.fakes.Api;
 import com.medicarewizard.intake.fakes.Reply;
 import com.medicarewizard.intake.fakes.Req;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -176,6 +177,45 @@ class PatientRoutesTest {
         assertThat(reply.text("firstName")).isEqualTo("Maria");
         assertThat(reply.rawBody()).doesNotContain("RSSMRA85T10A562S", "+393471234567", "1985-12-10", "passwordHash");
         assertThat(reply.header("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void thePatientAsksForTheTwoHourReminderAndTheProfileSaysSo() {
+        String token = api.patientToken();
+        assertThat(api.send(Req.get("/api/v1/me").bearer(token)).body().get("remindTwoHoursBefore").asBoolean())
+                .isFalse();
+
+        Reply reply = api.send(Req.of("PATCH", "/api/v1/me").bearer(token).json("{\"remindTwoHoursBefore\":true}"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().get("remindTwoHoursBefore").asBoolean()).isTrue();
+        assertThat(reply.text("taxCode")).isEqualTo("************562S");
+        assertThat(api.send(Req.get("/api/v1/me").bearer(token)).body().get("remindTwoHoursBefore").asBoolean())
+                .isTrue();
+        api.send(Req.of("PATCH", "/api/v1/me").bearer(token).json("{\"remindTwoHoursBefore\":false}"));
+        assertThat(api.send(Req.get("/api/v1/me").bearer(token)).body().get("remindTwoHoursBefore").asBoolean())
+                .isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{}", "{\"remindTwoHoursBefore\":\"yes\"}", "{\"remindTwoHoursBefore\":1}",
+            "{\"remindTwoHoursBefore\":null}", "{\"remindTwoHoursBefore\":true,\"firstName\":\"Eve\"}", "[true]"})
+    void aReminderWishThatIsNotABooleanIs400AndChangesNothing(String body) {
+        String token = api.patientToken();
+
+        Reply reply = api.send(Req.of("PATCH", "/api/v1/me").bearer(token).json(body));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.header("Content-Type")).contains("application/problem+json");
+        Reply profile = api.send(Req.get("/api/v1/me").bearer(token));
+        assertThat(profile.body().get("remindTwoHoursBefore").asBoolean()).isFalse();
+        assertThat(profile.text("firstName")).isEqualTo("Maria");
+    }
+
+    @Test
+    void changingTheProfileNeedsAToken() {
+        assertThat(api.send(Req.of("PATCH", "/api/v1/me").json("{\"remindTwoHoursBefore\":true}")).status())
+                .isEqualTo(401);
     }
 
     @Test

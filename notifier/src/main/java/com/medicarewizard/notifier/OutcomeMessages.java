@@ -103,7 +103,6 @@ public final class OutcomeMessages {
                 .atZone(center.site(previous.site()).map(Site::zone).orElse(site.zone())))).orElse("");
         String previousSite = r.replaces().map(previous -> center.site(previous.site()).map(Site::name)
                 .orElse(previous.site().value())).orElse("");
-        String name = textsOf(change);
         List<Slot> instead = name.equals(CENTER_CLOSED) ? rebooking.map(rb -> rb.nearest(center, r, now)).orElse(List.of())
                 : List.of();
         DateTimeFormatter shortFormat = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", locale);

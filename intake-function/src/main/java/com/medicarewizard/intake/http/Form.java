@@ -41,6 +41,29 @@ public final class Form {
         return text(field, maxLength, false);
     }
 
+    /** A required JSON {@code true} or {@code false}. */
+    public Optional<Boolean> requiredBoolean(String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            reject(field, "is required");
+            return Optional.empty();
+        }
+        if (!node.isBoolean()) {
+            reject(field, "must be true or false");
+            return Optional.empty();
+        }
+        return Optional.of(node.booleanValue());
+    }
+
+    /** Rejects every field of the body not in {@code known}: a field the operation cannot change is an error, not ignored. */
+    public void onlyFields(java.util.Set<String> known) {
+        body.fieldNames().forEachRemaining(field -> {
+            if (!known.contains(field)) {
+                reject(field, "cannot be changed here");
+            }
+        });
+    }
+
     private Optional<String> text(String field, int maxLength, boolean required) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {

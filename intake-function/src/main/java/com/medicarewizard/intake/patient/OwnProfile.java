@@ -21,12 +21,12 @@ public record OwnProfile(Patients patients) implements PatientRoute {
         return Response.json(200, ProfileBody.of(patient)).noStore();
     }
 
-    /** A profile with its personal data masked. */
+    /** A profile with its personal data masked, and the patient's reminder wish. */
     public record ProfileBody(String id, String email, String firstName, String lastName, String phone,
-                              String taxCode, String dateOfBirth, String language) {
+                              String taxCode, String dateOfBirth, String language, boolean remindTwoHoursBefore) {
         static ProfileBody of(Patient p) {
             return new ProfileBody(p.id().value(), p.email().value(), p.firstName(), p.lastName(), p.phone().masked(),
-                    p.taxCode().masked(), p.dateOfBirth().getYear() + "-**-**", p.language());
+                    p.taxCode().masked(), p.dateOfBirth().getYear() + "-**-**", p.language(), p.remindTwoHoursBefore());
         }
     }
 }
