@@ -116,6 +116,17 @@ public final class FunctionSpecs {
             new PerRuntime<>(EVENTBRIDGE_FLOOR, Duration.ofSeconds(5)),
             100);
 
+    /**
+     * Sends a reservation's reminders when its one-time schedule fires (docs/adr/0016). A few SES and SNS
+     * calls a firing, within the notifier's budget for one side effect each. In AWS, Scheduler retries a
+     * failed invocation for up to an hour (a 2-hour reminder later than that is of little use, and the
+     * use case drops it past half its lead anyway); locally the schedule is polled every 5 s.
+     */
+    public static final ReminderSpec REMINDER = new ReminderSpec(
+            new FunctionSpec("reminder", "notifier", "com.medicarewizard.lambda.notifier.ReminderFunction",
+                    MEMORY_MB, PerRuntime.both(Duration.ofSeconds(60))),
+            10, Duration.ofHours(1), Duration.ofSeconds(5));
+
     /** Writes the operators' figures to CloudWatch whether or not anyone reads them (docs/operations.md). */
     public static final PipelineMetricsSpec PIPELINE_METRICS = new PipelineMetricsSpec(
             new FunctionSpec("pipeline-metrics", "intake", "com.medicarewizard.lambda.intake.PipelineMetricsFunction",

@@ -26,6 +26,8 @@ import com.medicarewizard.notifier.OutcomeNotifier;
 import com.medicarewizard.notifier.Rebooking;
 import com.medicarewizard.notifier.ParkedNotificationRetrier;
 import com.medicarewizard.notifier.ParkedRetryHandler;
+import com.medicarewizard.notifier.ReminderNotifier;
+import com.medicarewizard.adapter.table.TableReminderSchedule;
 import com.medicarewizard.port.Decisions;
 import com.medicarewizard.port.PipelineMetrics;
 import com.medicarewizard.port.VersionedCenterCatalog;
@@ -83,16 +85,32 @@ record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
                         MAX_WAITERS)));
     }
 
-    /** The notifier's use case, shared by the stream handler and the parked-notification retrier (one container). */
-    /** @param site the website's address, which the links of its messages point to (known once the edge is up) */
+    /**
+     * The notifier's use case, shared by the stream handler and the parked-notification retrier (one
+     * container); it keeps each reservation's reminders in the table's schedule ({@link ReminderTimer}).
+     *
+     * @param site the website's address, which the links of its messages point to (known once the edge is up)
+     */
     OutcomeNotifier outcomeNotifier(Supplier<URI> site) {
         return new OutcomeNotifier(standIns.patients(), standIns.catalog(), standIns.outbox(), standIns.events(),
                 standIns.notificationLedger(), standIns.recipientQuota(), config.notifier(), clock,
-                Optional.of(new Rebooking(standIns.ledger(), site)));
+                Optional.of(new Rebooking(standIns.ledger(), site)))
+                .withReminders(reminderSchedule());
     }
 
-    ParkedRetryHandler parkedRetrier(OutcomeNotifier notifier) {
+    /** The reminders' schedule: items of the table, read by {@link ReminderTimer}. */
+    TableReminderSchedule reminderSchedule() {
+        return new TableReminderSchedule(standIns.table());
+    }
+
+    /** The reminder function's use case. */
+    ReminderNotifier reminderNotifier() {
+        return new ReminderNotifier(standIns.reservations(), standIns.patients(), standIns.catalog(), standIns.outbox(),
+                standIns.notificationLedger(), standIns.recipientQuota(), config.notifier(), clock);
+    }
+
+    ParkedRetryHandler parkedRetrier(OutcomeNotifier notifier, ReminderNotifier reminders) {
         return new ParkedRetryHandler(new ParkedNotificationRetrier(standIns.notificationLedger(),
-                standIns.reservations(), notifier, clock, FunctionSpecs.PARKED_RETRY.batch()));
+                standIns.reservations(), notifier, clock, FunctionSpecs.PARKED_RETRY.batch()).withReminders(reminders));
     }
 }

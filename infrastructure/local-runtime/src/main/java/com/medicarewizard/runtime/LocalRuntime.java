@@ -19,6 +19,8 @@ import com.medicarewizard.functions.FunctionSpecs;
 import com.medicarewizard.intake.StreamPosition;
 import com.medicarewizard.notifier.NotifierHandler;
 import com.medicarewizard.notifier.OutcomeNotifier;
+import com.medicarewizard.notifier.ReminderHandler;
+import com.medicarewizard.notifier.ReminderNotifier;
 import com.medicarewizard.port.NotificationLedger;
 import com.medicarewizard.port.RecipientQuota;
 import com.medicarewizard.intake.auth.UpgradingPasswordHasher;
@@ -68,7 +70,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * stand-ins and driven as AWS drives them — HTTP through a local API Gateway to
  * the intake function, the reservation queue through an SQS event source mapping to the
  * allocator (one batch at a time), the table's change stream through a DynamoDB stream mapping to
- * the notifier, and timers to the sweeper and the notification retrier as EventBridge schedules would.
+ * the notifier, timers to the sweeper and the notification retrier as EventBridge schedules would, and
+ * the table's reminder schedule to the reminder function as EventBridge Scheduler would.
  */
 public final class LocalRuntime implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(LocalRuntime.class);
@@ -213,12 +216,31 @@ public final class LocalRuntime implements AutoCloseable {
                 .start();
         running.add(mapping);
         notifierMapping = mapping;
+        ReminderNotifier reminders = functions.reminderNotifier();
         var retrier = new LocalFunction<ScheduledEvent, Integer>(
                 FunctionConfig.of(FunctionSpecs.PARKED_RETRY.function()),
-                messagesForcedOnReturn(functions.parkedRetrier(notifier)));
+                messagesForcedOnReturn(functions.parkedRetrier(notifier, reminders)));
         running.add(retrier);
         schedule(retrier, config.retryParkedEvery());
+        startReminders(functions, reminders);
         return mapping;
+    }
+
+    /**
+     * The reminder function, fired by the schedule the notifier keeps in the table, as EventBridge
+     * Scheduler fires it in AWS ({@link ReminderTimer}); its first pass, at once, fires what came due
+     * while the runtime was down.
+     */
+    private void startReminders(Functions functions, ReminderNotifier reminders) {
+        var function = new LocalFunction<Map<String, String>, String>(FunctionConfig.of(FunctionSpecs.REMINDER.function()),
+                messagesForcedOnReturn(new ReminderHandler(reminders)));
+        running.add(function);
+        ReminderTimer timer = new ReminderTimer(functions.reminderSchedule(), function, Clock.systemUTC());
+        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name("reminder-schedule").daemon().factory());
+        long every = FunctionSpecs.REMINDER.localPollEvery().toMillis();
+        thread.scheduleWithFixedDelay(timer, 0, every, TimeUnit.MILLISECONDS);
+        running.add(() -> ExecutorStop.within(thread, STOP_GRACE));
     }
 
     /** Invokes the function every {@code period}, as an EventBridge schedule would; a failed run waits for the next. */
