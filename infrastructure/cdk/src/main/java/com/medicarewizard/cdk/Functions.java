@@ -42,7 +42,7 @@ import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
 /**
- * The seven functions of {@link FunctionSpecs}, with its AWS values, each from its artifact
+ * The eight functions of {@link FunctionSpecs}, with its AWS values, each from its artifact
  * ({@code infrastructure/lambda}), Java 21 with SnapStart on published versions behind a {@code live}
  * alias that every trigger invokes. Least privilege: each gets the services and resources its adapters
  * use, the sweeper, the intake's dead-letter routes and the mail senders exactly the actions they call;
@@ -62,6 +62,7 @@ final class Functions extends Construct {
     private final Alias allocator;
     private final Alias notifier;
     private final Alias availabilityProjector;
+    private final ReminderSchedules reminders;
     private final List<Function> all;
     private final Secret operatorToken;
 
@@ -88,7 +89,12 @@ final class Functions extends Construct {
         intake = functions.live(intakeFunction);
         allocator = allocator(functions, data, queues);
         sweeper(functions, data, queues);
-        notifier = notifier(functions, data, queues, messaging, notifierEnv);
+        Alias reminder = reminder(functions, data, messaging, notifierEnv);
+        reminders = new ReminderSchedules(this, "Reminders", reminder);
+        Map<String, String> schedulingEnv = new HashMap<>(notifierEnv);
+        schedulingEnv.putAll(reminders.environment());
+        notifier = notifier(functions, data, queues, messaging, schedulingEnv);
+        reminders.grantScheduling(notifier.getVersion().getLambda());
         parkedRetry(functions, data, messaging, notifierEnv);
         Function metrics = pipelineMetrics(functions, data, queues);
         availabilityProjector = availabilityProjector(functions, data, queues);
@@ -188,6 +194,18 @@ final class Functions extends Construct {
                 Map.of("S", FilterRule.beginsWith(prefix))))));
     }
 
+    /**
+     * The reminder function (docs/adr/0016), invoked by the schedules the notifier keeps: it reads the
+     * reservation and the patient again and sends through the notifier's senders, ledger and message limits.
+     */
+    private static Alias reminder(FunctionFactory functions, DataTable data, Messaging messaging,
+                                  Map<String, String> env) {
+        Function function = functions.create(FunctionSpecs.REMINDER.function(), env);
+        data.table().grantReadWriteData(function);
+        messaging.grantSend(function);
+        return functions.live(function);
+    }
+
     private static void parkedRetry(FunctionFactory functions, DataTable data, Messaging messaging,
                                     Map<String, String> env) {
         Function function = functions.create(FunctionSpecs.PARKED_RETRY.function(), env);
@@ -259,6 +277,11 @@ final class Functions extends Construct {
 
     Alias notifier() {
         return notifier;
+    }
+
+    /** The reminders' schedule group and the role Scheduler invokes the reminder function with. */
+    ReminderSchedules reminders() {
+        return reminders;
     }
 
     /** The availability projector, whose IteratorAge says how far availability's read model lags. */

@@ -23,13 +23,14 @@ import org.junit.jupiter.api.Test;
  */
 class ItEnvironmentTest {
 
-    /** Each function's environment in the IT (AwsPipeline gives the parked retrier the notifier's). */
+    /** Each function's environment in the IT. */
     private static final Map<String, Function<DeployedEnvironment, Map<String, String>>> IN_THE_IT = Map.of(
             FunctionSpecs.INTAKE.function().name(), DeployedEnvironment::intake,
             FunctionSpecs.ALLOCATOR.function().name(), DeployedEnvironment::allocator,
             FunctionSpecs.SWEEPER.function().name(), DeployedEnvironment::sweeper,
             FunctionSpecs.NOTIFIER.function().name(), DeployedEnvironment::notifier,
-            FunctionSpecs.PARKED_RETRY.function().name(), DeployedEnvironment::notifier,
+            FunctionSpecs.PARKED_RETRY.function().name(), DeployedEnvironment::messaging,
+            FunctionSpecs.REMINDER.function().name(), DeployedEnvironment::messaging,
             FunctionSpecs.PIPELINE_METRICS.function().name(), DeployedEnvironment::pipelineMetrics,
             FunctionSpecs.AVAILABILITY_PROJECTOR.function().name(), DeployedEnvironment::availabilityProjector);
     private static final String SET_BY_LAMBDA = "AWS_REGION";

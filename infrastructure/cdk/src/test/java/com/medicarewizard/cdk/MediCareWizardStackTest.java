@@ -24,7 +24,7 @@ class MediCareWizardStackTest {
         template = SynthesizedStack.template();
     }
 
-    /** Our seven functions (the CDK adds helper functions of its own, in other runtimes). */
+    /** Our eight functions (the CDK adds helper functions of its own, in other runtimes). */
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> ourFunctions() {
         Map<String, Map<String, Object>> functions = new java.util.LinkedHashMap<>();
@@ -39,12 +39,12 @@ class MediCareWizardStackTest {
     }
 
     @Test
-    void sevenJava21FunctionsWithSnapStartOnPublishedVersions() {
-        assertThat(ourFunctions()).hasSize(7).allSatisfy((id, function) -> {
+    void eightJava21FunctionsWithSnapStartOnPublishedVersions() {
+        assertThat(ourFunctions()).hasSize(8).allSatisfy((id, function) -> {
             assertThat(function).containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
             assertThat(handler(function)).startsWith("com.medicarewizard.lambda.").endsWith("::handleRequest");
         });
-        template.resourceCountIs("AWS::Lambda::Alias", 7);
+        template.resourceCountIs("AWS::Lambda::Alias", 8);
     }
 
     @Test
@@ -469,6 +469,35 @@ class MediCareWizardStackTest {
     void mailMaySendToTheAccountsVerifiedIdentities() {
         assertThat(statements()).filteredOn(s -> s.get("Action").toString().contains("ses:SendEmail"))
                 .isNotEmpty().allSatisfy(s -> assertThat(s.get("Resource").toString()).contains(":identity/*"));
+    }
+
+    /**
+     * Reminders (docs/adr/0016): one schedule group; a role only EventBridge Scheduler may assume, allowed to
+     * invoke the reminder function's live alias and nothing else; the notifier may create and delete the
+     * group's schedules (no update, no other group) and pass that role, to Scheduler only, and is told the
+     * group, the target and the role.
+     */
+    @Test
+    void theNotifierKeepsOneTimeSchedulesThatInvokeTheReminderFunctionAsARoleOfTheirOwn() {
+        template.resourceCountIs("AWS::Scheduler::ScheduleGroup", 1);
+        template.hasResourceProperties("AWS::IAM::Role", Match.objectLike(Map.of("AssumeRolePolicyDocument",
+                Map.of("Statement", List.of(Map.of("Action", "sts:AssumeRole", "Effect", "Allow",
+                        "Principal", Map.of("Service", "scheduler.amazonaws.com")))))));
+        assertThat(actionsOn("RemindersSchedulerRole", "FunctionsReminder")).containsExactly("lambda:InvokeFunction");
+        assertThat(policiesOf("RemindersSchedulerRole")).doesNotContain("dynamodb:", "sns:", "ses:", "sqs:");
+        assertThat(actionsOn("Notifier", "RemindersGroup")).containsExactlyInAnyOrder("scheduler:CreateSchedule",
+                "scheduler:DeleteSchedule");
+        assertThat(policiesOf("Notifier")).doesNotContain("scheduler:UpdateSchedule");
+        assertThat(actionsOn("Notifier", "RemindersSchedulerRole")).containsExactly("iam:PassRole");
+        assertThat(statements()).filteredOn(s -> "iam:PassRole".equals(s.get("Action"))).singleElement()
+                .satisfies(s -> assertThat(s.get("Condition")).isEqualTo(Map.of("StringEquals",
+                        Map.of("iam:PassedToService", "scheduler.amazonaws.com"))));
+        environmentOf("NotifierFunction", Map.of(
+                "MCW_REMINDER_SCHEDULE_GROUP", Map.of("Ref", Match.stringLikeRegexp("FunctionsRemindersGroup[0-9A-F]+")),
+                "MCW_REMINDER_FUNCTION_ARN", Map.of("Ref", Match.stringLikeRegexp("FunctionsReminderLive[0-9A-F]+")),
+                "MCW_REMINDER_SCHEDULER_ROLE_ARN", Match.objectLike(Map.of("Fn::GetAtt",
+                        Match.arrayWith(List.of(Match.stringLikeRegexp("FunctionsRemindersSchedulerRole[0-9A-F]+")))))));
+        assertThat(policiesOf("Reminder")).contains("ses:SendEmail").contains("sns:Publish");
     }
 
     private static void environmentOf(String entry, Map<String, Object> variables) {

@@ -143,9 +143,10 @@ public final class FunctionSpecs {
     private FunctionSpecs() {
     }
 
-    /** The seven functions, in the order they are deployed. */
+    /** The eight functions, in the order they are deployed. */
     public static List<FunctionSpec> all() {
         return List.of(INTAKE.function(), ALLOCATOR.function(), SWEEPER.function(), NOTIFIER.function(),
-                PARKED_RETRY.function(), PIPELINE_METRICS.function(), AVAILABILITY_PROJECTOR.function());
+                PARKED_RETRY.function(), PIPELINE_METRICS.function(), AVAILABILITY_PROJECTOR.function(),
+                REMINDER.function());
     }
 }

@@ -114,7 +114,15 @@ class FunctionSpecsTest {
                         "queue visibility timeout", "sweeper period",
                         "sweeper patience", "parked-retry period", "pipeline-metrics period",
                         "availability-projector batch size", "availability-projector retries",
-                        "availability-projector max record age", "availability-projector parallelization");
+                        "availability-projector max record age", "availability-projector parallelization",
+                        "reminder retries", "reminder max event age", "reminder schedule poll");
+    }
+
+    @Test
+    void aReminderIsRetriedWithinTheHourAndTheLocalScheduleIsReadWithinSeconds() {
+        assertThat(FunctionSpecs.REMINDER.maxEventAge()).isLessThanOrEqualTo(Duration.ofHours(1));
+        assertThat(FunctionSpecs.REMINDER.localPollEvery()).isLessThanOrEqualTo(Duration.ofSeconds(5));
+        assertThat(FunctionSpecs.REMINDER.function().artifact()).isEqualTo("notifier");
     }
 
     @Test

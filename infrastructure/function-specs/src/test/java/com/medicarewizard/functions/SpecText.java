@@ -56,6 +56,7 @@ final class SpecText {
                 new Setting("pipeline-metrics period",
                         new PerRuntime<>(duration(FunctionSpecs.PIPELINE_METRICS.every()), "not run"))));
         settings.addAll(projector());
+        settings.addAll(reminder());
         settings.addAll(List.of(
                 same("token lifetime", duration(FunctionSpecs.INTAKE.tokenLifetime())),
                 same("active bookings per patient", FunctionSpecs.LIMITS.activeBookingsPerPatient()),
@@ -72,6 +73,17 @@ final class SpecText {
                 awsOnly("availability-projector retries", stream.retryAttempts()),
                 awsOnly("availability-projector max record age", duration(stream.maxRecordAge())),
                 awsOnly("availability-projector parallelization", projector.parallelization()));
+    }
+
+    /** The reminder function's schedules: Scheduler's retry policy in AWS, the table's schedule polled locally. */
+    private static List<Setting> reminder() {
+        ReminderSpec reminder = FunctionSpecs.REMINDER;
+        return List.of(
+                new Setting("reminder retries", new PerRuntime<>(Integer.toString(reminder.retryAttempts()),
+                        "at each poll")),
+                new Setting("reminder max event age", new PerRuntime<>(duration(reminder.maxEventAge()),
+                        "while of use")),
+                new Setting("reminder schedule poll", new PerRuntime<>("none", duration(reminder.localPollEvery()))));
     }
 
     private static Setting awsOnly(String label, Object value) {

@@ -1,6 +1,7 @@
 package com.medicarewizard.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -210,13 +211,31 @@ class LambdaEntriesIT {
     }
 
     @Test
-    void notifierParksWhatItCannotSendAndReportsNoFailure() {
+    void notifierParksWhatItCannotSendSchedulesTheRemindersAndReportsNoFailure() {
         table.seedPatient(Table.STREAM_PATIENT);
         DynamodbEvent event = EventLoader.loadDynamoDbEvent("events/ddb/confirmation-batch.json");
-        StreamsEventResponse response = new com.medicarewizard.lambda.notifier.NotifierFunction(env)
-                .handleRequest(event, context);
-        assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(table.markerStates(Table.STREAMED_RESERVATION)).isNotEmpty().containsOnly("PARKED");
+        try (var scheduler = new com.medicarewizard.adapter.local.SchedulerStandIn()) {
+            env.putAll(Map.of("MCW_SCHEDULER_ENDPOINT", scheduler.endpoint().toString(),
+                    "MCW_REMINDER_SCHEDULE_GROUP", "medicarewizard-test-reminders",
+                    "MCW_REMINDER_FUNCTION_ARN", "arn:aws:lambda:eu-south-1:123456789012:function:reminder:live",
+                    "MCW_REMINDER_SCHEDULER_ROLE_ARN", "arn:aws:iam::123456789012:role/reminder-scheduler"));
+            StreamsEventResponse response = new com.medicarewizard.lambda.notifier.NotifierFunction(env)
+                    .handleRequest(event, context);
+            assertThat(response.getBatchItemFailures()).isEmpty();
+            assertThat(table.markerStates(Table.STREAMED_RESERVATION)).isNotEmpty().containsOnly("PARKED");
+            assertThat(scheduler.schedules("medicarewizard-test-reminders")).containsOnlyKeys(
+                    Table.STREAMED_RESERVATION + "-48h", Table.STREAMED_RESERVATION + "-2h");
+        }
+    }
+
+    @Test
+    void theReminderEntryRefusesToStartWithoutItsScheduleAndSendsNothingForAnUnknownReservation() {
+        assertThatThrownBy(() -> new com.medicarewizard.lambda.notifier.NotifierFunction(env))
+                .hasMessageContaining("MCW_REMINDER_SCHEDULE_GROUP");
+        String result = new com.medicarewizard.lambda.notifier.ReminderFunction(env).handleRequest(Map.of(
+                "reservationId", java.util.UUID.randomUUID().toString(), "kind", "48h",
+                "start", "2020-01-03T09:00:00Z"), context);
+        assertThat(result).isEqualTo("STALE");
     }
 
     @Test

@@ -37,6 +37,8 @@ class NotifierTimeBudgetIT {
     /** Less than the deployed 60 s, so a run that ignores the remaining time cannot pass by luck. */
     private static final Duration REMAINING = Duration.ofSeconds(20);
     private SilentServer silent;
+    /** Scheduler answers: the budget is the hung senders' business. */
+    private com.medicarewizard.adapter.local.SchedulerStandIn scheduler;
     private Table table;
     private Map<String, String> env;
 
@@ -51,11 +53,17 @@ class NotifierTimeBudgetIT {
                 "MCW_EVENT_BUS_NAME", "medicarewizard-test", "MCW_MAIL_FROM", "no-reply@medicarewizard.example",
                 "MCW_PUBLIC_URL", "https://booking.medicarewizard.example"));
         env.putAll(Map.of("MCW_SNS_ENDPOINT", hung, "MCW_SES_ENDPOINT", hung, "MCW_EVENTS_ENDPOINT", hung));
+        scheduler = new com.medicarewizard.adapter.local.SchedulerStandIn();
+        env.putAll(Map.of("MCW_SCHEDULER_ENDPOINT", scheduler.endpoint().toString(),
+                "MCW_REMINDER_SCHEDULE_GROUP", "medicarewizard-test-reminders",
+                "MCW_REMINDER_FUNCTION_ARN", "arn:aws:lambda:eu-south-1:123456789012:function:reminder:live",
+                "MCW_REMINDER_SCHEDULER_ROLE_ARN", "arn:aws:iam::123456789012:role/reminder-scheduler"));
     }
 
     @AfterEach
     void stop() throws IOException {
         silent.close();
+        scheduler.close();
     }
 
     @Test

@@ -30,7 +30,8 @@ class ShadedArtifactsIT {
         "allocator, com.medicarewizard.lambda.allocator.AllocatorFunction",
         "allocator, com.medicarewizard.lambda.allocator.SweeperFunction",
         "notifier, com.medicarewizard.lambda.notifier.NotifierFunction",
-        "notifier, com.medicarewizard.lambda.notifier.ParkedRetryFunction"})
+        "notifier, com.medicarewizard.lambda.notifier.ParkedRetryFunction",
+        "notifier, com.medicarewizard.lambda.notifier.ReminderFunction"})
     void theEntryInitialisesFromItsArtifactAlone(String artifact, String entry) throws IOException, InterruptedException {
         Path jar = Path.of("target", artifact + ".jar");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The notifier's entry on the table's stream (event source mapping with ReportBatchItemFailures,
- * bisect on error, bounded retries and an on-failure destination).
+ * bisect on error, bounded retries and an on-failure destination); it also keeps each reservation's
+ * reminders in EventBridge Scheduler ({@link ReminderScheduling}).
  */
 public final class NotifierFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
@@ -23,7 +24,9 @@ public final class NotifierFunction implements RequestHandler<DynamodbEvent, Str
 
     /** With the environment given (tests: local servers' endpoints). */
     public NotifierFunction(Map<String, String> env) {
-        this.handler = new NotifierHandler(NotifierWiring.from(new AwsSettings(env)).notifier());
+        AwsSettings settings = new AwsSettings(env);
+        this.handler = new NotifierHandler(NotifierWiring.from(settings).notifier()
+                .withReminders(ReminderScheduling.from(settings)));
     }
 
     @Override

@@ -17,6 +17,8 @@ import com.medicarewizard.adapter.table.TableTakenCells;
 import com.medicarewizard.functions.IntakeSpec;
 import java.net.URI;
 import java.util.Optional;
+import com.medicarewizard.notifier.ReminderNotifier;
+import com.medicarewizard.adapter.table.TableReservations;
 
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -27,9 +29,10 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * ({@code MCW_MAIL_FROM}, a verified identity), events on the bus {@code MCW_EVENT_BUS_NAME}, markers
  * and the per-recipient message counts ({@code MCW_MAX_MESSAGES_PER_HOUR}) in the table. The senders'
  * clients make one attempt each ({@link AwsClients.Profile#SINGLE_ATTEMPT}); the notifier's own retry is
- * told how long such a call can take, for its time budget.
+ * told how long such a call can take, for its time budget. The same senders, ledger and limits send the
+ * reminders ({@link ReminderNotifier}).
  */
-record NotifierWiring(TablePorts ports, OutcomeNotifier notifier) {
+record NotifierWiring(TablePorts ports, OutcomeNotifier notifier, ReminderNotifier reminders) {
 
     static NotifierWiring from(AwsSettings settings) {
         TablePorts ports = TablePorts.from(settings);
@@ -42,10 +45,15 @@ record NotifierWiring(TablePorts ports, OutcomeNotifier notifier) {
         URI site = URI.create(settings.required(IntakeSpec.PUBLIC_URL));
         MessageLimit limit = MessageLimit.perHour(
                 FunctionSpecs.LIMITS.overriddenBy(settings.env()).messagesPerRecipientPerHour());
-        return new NotifierWiring(ports, new OutcomeNotifier(new TablePatients(ports.table()), ports.catalog(),
-                notifications, events, new TableNotificationLedger(ports.table()), new TableRecipientQuota(ports.table()),
-                NotifierSettings.standard().withMessageLimit(limit)
-                        .withCallTimeout(AwsClients.Profile.SINGLE_ATTEMPT.callTimeout()), ports.clock(),
-                Optional.of(new Rebooking(new TableTakenCells(ports.table()), () -> site))));
+        NotifierSettings notifierSettings = NotifierSettings.standard().withMessageLimit(limit)
+                .withCallTimeout(AwsClients.Profile.SINGLE_ATTEMPT.callTimeout());
+        TablePatients patients = new TablePatients(ports.table());
+        TableNotificationLedger ledger = new TableNotificationLedger(ports.table());
+        TableRecipientQuota quota = new TableRecipientQuota(ports.table());
+        return new NotifierWiring(ports, new OutcomeNotifier(patients, ports.catalog(), notifications, events, ledger,
+                quota, notifierSettings, ports.clock(),
+                Optional.of(new Rebooking(new TableTakenCells(ports.table()), () -> site))),
+                new ReminderNotifier(new TableReservations(ports.table()), patients, ports.catalog(), notifications,
+                        ledger, quota, notifierSettings, ports.clock()));
     }
 }

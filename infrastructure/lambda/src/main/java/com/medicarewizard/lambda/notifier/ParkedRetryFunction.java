@@ -26,7 +26,8 @@ public final class ParkedRetryFunction implements RequestHandler<ScheduledEvent,
         NotifierWiring wiring = NotifierWiring.from(new AwsSettings(env));
         this.handler = new ParkedRetryHandler(new ParkedNotificationRetrier(
                 new TableNotificationLedger(wiring.ports().table()), new TableReservations(wiring.ports().table()),
-                wiring.notifier(), wiring.ports().clock(), FunctionSpecs.PARKED_RETRY.batch()));
+                wiring.notifier(), wiring.ports().clock(), FunctionSpecs.PARKED_RETRY.batch())
+                .withReminders(wiring.reminders()));
     }
 
     @Override

@@ -26,6 +26,11 @@ import com.medicarewizard.lambda.intake.PipelineMetricsFunction;
 import com.medicarewizard.lambda.notifier.AvailabilityProjectorFunction;
 import com.medicarewizard.lambda.notifier.NotifierFunction;
 import com.medicarewizard.lambda.notifier.ParkedRetryFunction;
+import com.medicarewizard.lambda.notifier.ReminderFunction;
+import com.medicarewizard.adapter.local.SchedulerStandIn;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.medicarewizard.runtime.dynamodb.DynamoDbEndpoint;
 import com.medicarewizard.runtime.lambda.FunctionConfig;
 import com.medicarewizard.runtime.lambda.LocalFunction;
@@ -61,11 +66,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The AWS half of the pipeline on one machine: the seven Lambda entries, each built only from the
+ * The AWS half of the pipeline on one machine: the eight Lambda entries, each built only from the
  * environment the CDK stack gives it ({@link DeployedEnvironment}), reaching every service through
  * its SDK client and the service's wire protocol — SQS on ElasticMQ, DynamoDB and its stream on the
  * embedded table's {@link DynamoDbEndpoint} (the notifier's mapping reads the DynamoDB Streams API), SNS, SES, EventBridge, CloudWatch and Secrets Manager on
- * capture endpoints — and triggered as AWS triggers them: API Gateway's proxy events from HTTP
+ * capture endpoints, EventBridge Scheduler on its stand-in — and triggered as AWS triggers them: API Gateway's proxy events from HTTP
  * (the intake scales out: each request runs at once, with its own Context), the queue's and the
  * stream's event source mappings with the settings of {@link FunctionSpecs} (the CDK's), and the
  * schedules as plain invocations the test makes. Every function runs with its AWS timeout.
@@ -100,6 +105,9 @@ final class AwsPipeline implements AutoCloseable {
     private final LocalFunction<ScheduledEvent, Integer> sweeper;
     private final LocalFunction<ScheduledEvent, Integer> parkedRetry;
     private final LocalFunction<ScheduledEvent, Void> pipelineMetrics;
+    /** EventBridge Scheduler, where the notifier keeps the reminders' schedules. */
+    final SchedulerStandIn scheduler;
+    private final LocalFunction<Map<String, String>, String> reminder;
 
     AwsPipeline(Path data) throws IOException {
         // before any entry is built: they bind System.out for their EMF lines then
@@ -119,11 +127,12 @@ final class AwsPipeline implements AutoCloseable {
         cloudWatch = opened(new CloudWatchCapture());
         secrets = opened(new SecretsManagerCapture());
         secrets.put(OPS_TOKEN_SECRET, opsToken);
+        scheduler = opened(new SchedulerStandIn());
         env = new DeployedEnvironment(EmbeddedSqsServer.REGION, TABLE, queues.queueUrl(),
                 queues.deadLetterQueueUrl(), BUS, MAIL_FROM, OPS_TOKEN_SECRET, Map.of(
                 "DYNAMODB", dynamoDb.endpoint(), "SQS", sqsServer.endpoint(), "SNS", sns.endpoint(),
                 "SES", ses.endpoint(), "EVENTS", events.endpoint(), "CLOUDWATCH", cloudWatch.endpoint(),
-                "SECRETSMANAGER", secrets.endpoint()));
+                "SECRETSMANAGER", secrets.endpoint(), "SCHEDULER", scheduler.endpoint()));
 
         startAllocator(env, sqsServer);
         // as deployed: the notifier's mapping reads the Streams API from TRIM_HORIZON, gives up to an SQS queue
@@ -143,7 +152,8 @@ final class AwsPipeline implements AutoCloseable {
                 StreamMappingConfig.of(FunctionSpecs.AVAILABILITY_PROJECTOR.stream()),
                 new SqsFailureDestination(sqs, streamFailuresUrl), Clock.systemUTC()).start());
         sweeper = function(FunctionSpecs.SWEEPER.function(), new SweeperFunction(env.sweeper()));
-        parkedRetry = function(FunctionSpecs.PARKED_RETRY.function(), new ParkedRetryFunction(env.notifier()));
+        parkedRetry = function(FunctionSpecs.PARKED_RETRY.function(), new ParkedRetryFunction(env.messaging()));
+        reminder = function(FunctionSpecs.REMINDER.function(), new ReminderFunction(env.messaging()));
         pipelineMetrics = function(FunctionSpecs.PIPELINE_METRICS.function(), new PipelineMetricsFunction(env.pipelineMetrics()));
 
         FunctionConfig intake = config(FunctionSpecs.INTAKE.function());
@@ -184,6 +194,20 @@ final class AwsPipeline implements AutoCloseable {
     /** Runs the retrier of parked notifications as its schedule would; answers how many it tried. */
     int retryParked() {
         return parkedRetry.invoke(scheduled());
+    }
+
+    /** The reminders' schedules the notifier keeps, by name. */
+    Map<String, JsonNode> reminderSchedules() {
+        return scheduler.schedules(DeployedEnvironment.REMINDER_GROUP);
+    }
+
+    /** Invokes the reminder function as a schedule does, with its input (JSON, as Lambda deserializes it). */
+    String remind(String input) {
+        try {
+            return reminder.invoke(new ObjectMapper().readValue(input, new TypeReference<Map<String, String>>() { }));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Runs the pipeline metrics as their schedule would. */

@@ -22,6 +22,9 @@ import com.medicarewizard.domain.reservation.ReservationId;
 import com.medicarewizard.functions.FunctionSpecs;
 import com.medicarewizard.intake.staff.BootstrapAdmin;
 import com.medicarewizard.lambda.intake.BootstrapAdminCommand;
+import com.medicarewizard.adapter.local.SchedulerStandIn;
+import com.medicarewizard.domain.reminder.Reminder;
+import com.medicarewizard.domain.reminder.ReminderKind;
 import com.medicarewizard.lambda.capture.CaptureEndpoint.Fault;
 import com.medicarewizard.lambda.capture.CloudWatchCapture;
 import com.medicarewizard.lambda.capture.SesCapture;
@@ -237,12 +240,39 @@ class AwsPipelineIT {
         assertThat(emailsTo(maria)).hasSize(3);
         assertThat(smsTo(maria)).as("the booking and the move; none for the cancelled old one or the rejection")
                 .hasSize(2);
+        remindersFollowTheMove(old, moved, first, later);
         // the first time is free again, the new one and the one Luca holds are not
         LocalDate day = java.time.OffsetDateTime.parse(first).atZoneSameInstant(ROME).toLocalDate();
         await().atMost(DECIDED).untilAsserted(() -> assertThat(atSite(api.availability(EXAM, day, day)))
                 .filteredOn(s -> Instant.parse(s.path("start").asText()).equals(instant(first)))
                 .singleElement().satisfies(s -> assertThat(s.path("available").asInt()).isPositive()));
         assertNothingOverranOrWasGivenUp();
+    }
+
+    /**
+     * Reminders (issue 18): the notifier keeps EventBridge Scheduler one-time schedules for the booking
+     * that stands — at 48 and 2 elapsed hours before its start, in UTC, ids and times as input — and
+     * deletes the moved one's. The reminder function, invoked with the old booking's input as a lost
+     * delete would have it, finds it cancelled and sends nothing.
+     */
+    private static void remindersFollowTheMove(String old, String moved, String oldStart, String newStart) {
+        await().atMost(NOTIFIED).untilAsserted(() -> assertThat(pipeline.reminderSchedules().keySet())
+                .filteredOn(name -> name.startsWith(old) || name.startsWith(moved))
+                .containsExactlyInAnyOrder(moved + "-48h", moved + "-2h"));
+        var schedules = pipeline.reminderSchedules();
+        assertThat(SchedulerStandIn.instantOf(schedules.get(moved + "-48h")))
+                .isEqualTo(instant(newStart).minus(java.time.Duration.ofHours(48)));
+        assertThat(SchedulerStandIn.instantOf(schedules.get(moved + "-2h")))
+                .isEqualTo(instant(newStart).minus(java.time.Duration.ofHours(2)));
+        assertThat(schedules.get(moved + "-48h").path("Target").path("Input").asText())
+                .contains(moved).doesNotContain("@", "+39", "RSSMRA");
+        int sent = pipeline.ses.received().size() + pipeline.sns.received().size();
+        String oldInput = new Reminder(new ReservationId(old), ReminderKind.BEFORE_2_HOURS, instant(oldStart))
+                .fields().entrySet().stream().map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        // an old booking's schedule, had its delete been lost, sends nothing when it fires
+        assertThat(pipeline.remind(oldInput)).isEqualTo("STALE");
+        assertThat(pipeline.ses.received().size() + pipeline.sns.received().size()).isEqualTo(sent);
     }
 
     /** Issue 16: the intake e-mails a reset code through SES from the stack's sender, and the code sets a new password. */

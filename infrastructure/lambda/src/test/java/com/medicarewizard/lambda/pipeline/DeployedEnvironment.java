@@ -70,13 +70,26 @@ public record DeployedEnvironment(String region, String tableName, String queueU
         return Map.copyOf(env);
     }
 
-    /** The notifier's and the parked-notification retrier's: the stack gives both the same map. */
-    public Map<String, String> notifier() {
+    /** The reminders' schedule group in the IT (the stack's is named by CloudFormation). */
+    public static final String REMINDER_GROUP = "medicarewizard-reminders";
+
+    /** The senders' settings: the parked-notification retrier's and the reminder function's (the stack gives both this map). */
+    public Map<String, String> messaging() {
         Map<String, String> env = common();
         env.put("MCW_EVENT_BUS_NAME", busName);
         env.put("MCW_MAIL_FROM", mailFrom);
         env.put(AbuseLimits.MESSAGES_PER_HOUR, Integer.toString(FunctionSpecs.LIMITS.messagesPerRecipientPerHour()));
         env.put(IntakeSpec.PUBLIC_URL, PUBLIC_URL);
+        return Map.copyOf(env);
+    }
+
+    /** The notifier's: the senders' settings, and where it keeps the reminders' schedules. */
+    public Map<String, String> notifier() {
+        Map<String, String> env = new HashMap<>(messaging());
+        env.put("MCW_REMINDER_SCHEDULE_GROUP", REMINDER_GROUP);
+        env.put("MCW_REMINDER_FUNCTION_ARN", "arn:aws:lambda:" + region + ":000000000000:function:"
+                + FunctionSpecs.REMINDER.function().name() + ":live");
+        env.put("MCW_REMINDER_SCHEDULER_ROLE_ARN", "arn:aws:iam::000000000000:role/reminder-scheduler");
         return Map.copyOf(env);
     }
 
