@@ -74,6 +74,22 @@ class ReminderNotifierTest {
     }
 
     @Test
+    void aPatientErasingTheirAccountIsRemindedOfNothingAndNothingIsParked() {
+        registered("en");
+        Reservation booked = confirmed(START);
+        patients.beginErasure(patient, START.minus(Duration.ofHours(49)));
+
+        notifier(Notifier.SETTINGS).fire(new Reminder(booked.id(), ReminderKind.BEFORE_48_HOURS, START));
+
+        assertThat(notifications.emails).isEmpty();
+        assertThat(notifications.texts).isEmpty();
+        for (Channel channel : List.of(Channel.EMAIL, Channel.SMS)) {
+            assertThat(ledger.state(NotificationKey.reminder(booked.id(), ReminderKind.BEFORE_48_HOURS, channel)))
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void aReminderFiredBeforeItIsDueFailsAndSendsNothing() {
         registered("en");
         Reservation booked = confirmed(START.plus(Duration.ofSeconds(1)));

@@ -195,7 +195,7 @@ final class Functions extends Construct {
     }
 
     /**
-     * The reminder function (docs/adr/0016), invoked by the schedules the notifier keeps: it reads the
+     * The reminder function (docs/adr/0018), invoked by the schedules the notifier keeps: it reads the
      * reservation and the patient again and sends through the notifier's senders, ledger and message limits.
      */
     private static Alias reminder(FunctionFactory functions, DataTable data, Messaging messaging,

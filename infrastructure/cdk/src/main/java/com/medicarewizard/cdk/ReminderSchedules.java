@@ -14,7 +14,7 @@ import software.amazon.awscdk.services.scheduler.CfnScheduleGroup;
 import software.constructs.Construct;
 
 /**
- * Where the reminders wait (docs/adr/0016): an EventBridge Scheduler group for the one-time schedules
+ * Where the reminders wait (docs/adr/0018): an EventBridge Scheduler group for the one-time schedules
  * the notifier creates and deletes, and the role Scheduler assumes to invoke the reminder function —
  * allowed that one invocation and nothing else. Whoever keeps the schedules ({@link #grantScheduling}) may
  * create and delete schedules in this group only, and pass this role only, and only to Scheduler.

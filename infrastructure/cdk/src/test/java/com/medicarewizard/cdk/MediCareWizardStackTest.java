@@ -472,7 +472,7 @@ class MediCareWizardStackTest {
     }
 
     /**
-     * Reminders (docs/adr/0016): one schedule group; a role only EventBridge Scheduler may assume, allowed to
+     * Reminders (docs/adr/0018): one schedule group; a role only EventBridge Scheduler may assume, allowed to
      * invoke the reminder function's live alias and nothing else; the notifier may create and delete the
      * group's schedules (no update, no other group) and pass that role, to Scheduler only, and is told the
      * group, the target and the role.

@@ -117,7 +117,7 @@ public final class FunctionSpecs {
             100);
 
     /**
-     * Sends a reservation's reminders when its one-time schedule fires (docs/adr/0016). A few SES and SNS
+     * Sends a reservation's reminders when its one-time schedule fires (docs/adr/0018). A few SES and SNS
      * calls a firing, within the notifier's budget for one side effect each. In AWS, Scheduler retries a
      * failed invocation for up to an hour (a 2-hour reminder later than that is of little use, and the
      * use case drops it past half its lead anyway); locally the schedule is polled every 5 s.

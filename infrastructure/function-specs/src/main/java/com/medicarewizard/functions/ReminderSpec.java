@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The reminder function, invoked by one-time schedules (docs/adr/0016): in AWS EventBridge Scheduler
+ * The reminder function, invoked by one-time schedules (docs/adr/0018): in AWS EventBridge Scheduler
  * invokes it at each reminder's instant with the reminder as input; locally the embedded runtime's
  * schedule looks for due reminders every {@code localPollEvery} and invokes it the same way.
  *

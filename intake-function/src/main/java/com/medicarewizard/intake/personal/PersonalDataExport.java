@@ -26,10 +26,11 @@ public record PersonalDataExport(String exportedAt, Profile profile, List<Reserv
 
     /** The profile in clear: it is the patient's own. */
     public record Profile(String id, String email, String firstName, String lastName, String phone, String taxCode,
-                          String dateOfBirth, String language, String registeredAt) {
+                          String dateOfBirth, String language, String registeredAt, boolean remindTwoHoursBefore) {
         static Profile of(Patient p) {
             return new Profile(p.id().value(), p.email().value(), p.firstName(), p.lastName(), p.phone().value(),
-                    p.taxCode().value(), p.dateOfBirth().toString(), p.language(), p.registeredAt().toString());
+                    p.taxCode().value(), p.dateOfBirth().toString(), p.language(), p.registeredAt().toString(),
+                    p.remindTwoHoursBefore());
         }
     }
 
