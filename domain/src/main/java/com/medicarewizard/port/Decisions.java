@@ -86,7 +86,7 @@ public interface Decisions {
 
     /** What {@link #confirm} refuses before writing anything. */
     static void validate(Reservation confirmed, List<Cell> cells) {
-        if (confirmed.status() != ReservationStatus.CONFIRMED) {
+        if (confirmed.status() != ReservationStatus.CONFIRMED && confirmed.status() != ReservationStatus.HELD) {
             throw new IllegalArgumentException("only a confirmation is stored with its cells, not " + confirmed.status());
         }
         if (cells.isEmpty() || cells.size() > MAX_CELLS) {

@@ -41,6 +41,9 @@ import com.medicarewizard.intake.reservation.MoveReservation;
 import com.medicarewizard.intake.reservation.MoveTimes;
 import com.medicarewizard.intake.reservation.ReadReservations;
 import com.medicarewizard.intake.reservation.ReservationCalendar;
+import com.medicarewizard.intake.waitlist.AcceptOffer;
+import com.medicarewizard.intake.waitlist.JoinWaitlist;
+import com.medicarewizard.intake.waitlist.OwnWaitlist;
 import com.medicarewizard.intake.reservation.RequestReservation;
 import com.medicarewizard.intake.staff.AcceptInvitation;
 import com.medicarewizard.intake.staff.AuditRead;
@@ -81,6 +84,9 @@ final class Endpoints {
         throw Problems.notFound().raise();
     });
 
+    /** The waitlist's routes where this runtime has no waitlist: as if they did not exist. */
+    private static final ForPatient NO_WAITLIST = NO_PERSONAL_DATA;
+
     private Endpoints() {
     }
 
@@ -90,6 +96,7 @@ final class Endpoints {
         all.putAll(accounts(intake));
         all.putAll(reservations(intake));
         all.putAll(personalData(intake));
+        all.putAll(waitlist(intake));
         all.putAll(operators(intake));
         all.putAll(staff(intake));
         all.putAll(desk(intake));
@@ -207,7 +214,7 @@ final class Endpoints {
             return Map.of("exportOwnData", NO_PERSONAL_DATA, "eraseOwnAccount", NO_PERSONAL_DATA);
         }
         var erasure = new AccountErasure(intake.patients(), intake.reservations(), intake.queue(), intake.tokens(),
-                intake.operations().get().notifications(), intake.recipientQuota().get(), kept);
+                intake.operations().get().notifications(), intake.recipientQuota().get(), kept, intake.waitlist());
         return Map.of(
                 "exportOwnData", new ForPatient(new ExportPersonalData(intake.patients(), intake.reservations(),
                         intake.tokens(), kept, intake.catalog(), password, intake.clock())),
@@ -228,7 +235,21 @@ final class Endpoints {
                 "getOwnReservationMoveTimes", new ForPatient(new MoveTimes(new QueryAvailability(intake.catalog(),
                         intake.ledger(), intake.ledger(), intake.clock(), Duration.ZERO), intake.reservations(), intake.clock())),
                 "getOwnReservationCalendar", new ForPatient(new ReservationCalendar(intake.catalog(),
-                        intake.reservations())));
+                        intake.reservations())),
+                "acceptOffer", new ForPatient(new AcceptOffer(intake.catalog(), intake.reservations(), intake.queue(),
+                        intake.clock())));
+    }
+
+    /** The waitlist's routes; a runtime without a waitlist answers 404. */
+    private static Map<String, Endpoint> waitlist(Intake intake) {
+        if (intake.waitlist().isEmpty()) {
+            return Map.of("joinWaitlist", NO_WAITLIST, "listOwnWaitlist", NO_WAITLIST, "leaveWaitlist", NO_WAITLIST);
+        }
+        var own = new OwnWaitlist(intake.waitlist().get());
+        return Map.of(
+                "joinWaitlist", new ForPatient(new JoinWaitlist(intake.catalog(), intake.waitlist().get(), intake.clock())),
+                "listOwnWaitlist", new ForPatient(own),
+                "leaveWaitlist", new ForPatient(own.leave()));
     }
 
     private static Map<String, Endpoint> operators(Intake intake) {

@@ -18,6 +18,7 @@ import com.medicarewizard.port.SlotLedger;
 import com.medicarewizard.port.StaffAccounts;
 import com.medicarewizard.port.TakenCellsView;
 import com.medicarewizard.port.Tokens;
+import com.medicarewizard.port.Waitlist;
 
 import java.net.URI;
 import java.time.Clock;
@@ -37,7 +38,8 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
                      PasswordHasher passwordHasher, IntakeConfig config, Clock clock,
                      Optional<Operations> operations, ReservationChanges changes,
                      Optional<PasswordResetPorts> passwordResets, TakenCellsView takenCells,
-                     Optional<StaffPorts> staff, Optional<RecipientQuota> recipientQuota) {
+                     Optional<StaffPorts> staff, Optional<RecipientQuota> recipientQuota,
+                     Optional<Waitlist> waitlist) {
 
     public Intake {
         Objects.requireNonNull(catalog, "catalog");
@@ -57,6 +59,25 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
         Objects.requireNonNull(takenCells, "taken cells");
         Objects.requireNonNull(staff, "staff");
         Objects.requireNonNull(recipientQuota, "recipient quota");
+        Objects.requireNonNull(waitlist, "waitlist");
+    }
+
+    /** Without the waitlist: its routes answer 404. */
+    public Intake(CenterCatalog catalog, SlotLedger ledger, Reservations reservations, ReservationQueue queue,
+                  Patients patients, Tokens tokens, RateLimits rateLimits, StreamPosition streamPosition,
+                  PasswordHasher passwordHasher, IntakeConfig config, Clock clock,
+                  Optional<Operations> operations, ReservationChanges changes,
+                  Optional<PasswordResetPorts> passwordResets, TakenCellsView takenCells,
+                  Optional<StaffPorts> staff, Optional<RecipientQuota> recipientQuota) {
+        this(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition, passwordHasher,
+                config, clock, operations, changes, passwordResets, takenCells, staff, recipientQuota, Optional.empty());
+    }
+
+    /** With the waitlist's entries: the waitlist routes. */
+    public Intake withWaitlist(Waitlist entries) {
+        return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
+                passwordHasher, config, clock, operations, changes, passwordResets, takenCells, staff,
+                recipientQuota, Optional.of(entries));
     }
 
     /**
@@ -110,27 +131,27 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
     public Intake withStreamPosition(StreamPosition position) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, position,
                 passwordHasher, config, clock, operations, changes, passwordResets, takenCells, staff,
-                recipientQuota);
+                recipientQuota, waitlist);
     }
 
     public Intake withPasswordHasher(PasswordHasher hasher) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
                 hasher, config, clock, operations, changes, passwordResets, takenCells, staff,
-                recipientQuota);
+                recipientQuota, waitlist);
     }
 
     /** With the ports behind the operator routes (dead letters, parked notifications, the outbox). */
     public Intake withOperations(Operations ops) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
                 passwordHasher, config, clock, Optional.of(ops), changes, passwordResets, takenCells, staff,
-                recipientQuota);
+                recipientQuota, waitlist);
     }
 
     /** With the password reset routes' store and mail; without them those routes answer 404. */
     public Intake withPasswordResets(PasswordResets resets, Notifications mail) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
                 passwordHasher, config, clock, operations, changes, Optional.of(new PasswordResetPorts(resets, mail)),
-                takenCells, staff, recipientQuota);
+                takenCells, staff, recipientQuota, waitlist);
     }
 
     /**
@@ -140,14 +161,14 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
     public Intake withTakenCells(TakenCellsView view) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
                 passwordHasher, config, clock, operations, changes, passwordResets, view, staff,
-                recipientQuota);
+                recipientQuota, waitlist);
     }
 
     /** With the staff's accounts, audit trail, invitation mail and website address: the staff routes. */
     public Intake withStaff(StaffPorts ports) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
                 passwordHasher, config, clock, operations, changes, passwordResets, takenCells, Optional.of(ports),
-                recipientQuota);
+                recipientQuota, waitlist);
     }
 
     /**
@@ -157,13 +178,13 @@ public record Intake(CenterCatalog catalog, SlotLedger ledger, Reservations rese
     public Intake withRecipientQuota(RecipientQuota quota) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
                 passwordHasher, config, clock, operations, changes, passwordResets, takenCells, staff,
-                Optional.of(quota));
+                Optional.of(quota), waitlist);
     }
 
     /** With the means to wait for a reservation's decision ({@code Prefer: wait} on a read). */
     public Intake withChanges(ReservationChanges reservationChanges) {
         return new Intake(catalog, ledger, reservations, queue, patients, tokens, rateLimits, streamPosition,
                 passwordHasher, config, clock, operations, reservationChanges, passwordResets, takenCells, staff,
-                recipientQuota);
+                recipientQuota, waitlist);
     }
 }

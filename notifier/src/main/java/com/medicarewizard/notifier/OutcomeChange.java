@@ -49,6 +49,9 @@ public record OutcomeChange(Reservation reservation, ReservationStatus outcome) 
      * decided is told by e-mail, not SMS.
      */
     boolean tells(Channel channel) {
+        if (isUnseenOffer()) {
+            return false;
+        }
         if (channel != Channel.EVENT && outcome == ReservationStatus.CANCELLED && reservation.movedTo().isPresent()) {
             return false;
         }
@@ -56,6 +59,16 @@ public record OutcomeChange(Reservation reservation, ReservationStatus outcome) 
             return false; // the patient's own wish, said on the page: an e-mail is enough, as for a rejection
         }
         return channel.tells(outcome);
+    }
+
+    /**
+     * An offer from the waitlist that ends without the patient having taken it: rejected (its time was
+     * taken before it could be held: the patient never knew of it), or cancelled before it was accepted
+     * (declined, or lapsed). Nothing is told of it, on any channel: it never was a booking.
+     */
+    boolean isUnseenOffer() {
+        return reservation.isOffer() && (outcome == ReservationStatus.REJECTED
+                || outcome == ReservationStatus.CANCELLED && reservation.offer().get().acceptedAt().isEmpty());
     }
 
     /** A move request the patient cancelled before it was decided: no time was ever held, nothing was moved. */

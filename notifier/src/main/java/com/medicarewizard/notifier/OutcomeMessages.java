@@ -114,7 +114,10 @@ public final class OutcomeMessages {
         Object[] values = {patient.firstName(), exam.name(patient.language()), site.name(), site.address(), when,
                 exam.preparation(patient.language()),
                 reason, r.id().value(), site.zone().getId(), previousWhen, previousSite, insteadLines, insteadShort,
-                link, OFFSET.format(r.start().atZone(site.zone()))};
+                link, OFFSET.format(r.start().atZone(site.zone())),
+                r.isOffer() ? rebooking.map(rb -> rb.offerLink(r).toString()).orElse("") : "",
+                r.heldUntil().map(until -> DateTimeFormatter.ofPattern("HH:mm", locale).format(until.atZone(site.zone())))
+                        .orElse("")};
         return new Texts(bundle, name, locale, values);
     }
 
@@ -138,7 +141,7 @@ public final class OutcomeMessages {
             case REJECTED -> r.reason().filter(RejectionReason.NOT_MOVABLE::equals).isPresent()
                     ? "MOVE_REFUSED" : "MOVE_REJECTED";
             case CANCELLED -> change.isWithdrawnMove() ? "MOVE_WITHDRAWN" : "CANCELLED";
-            case PENDING -> throw new IllegalArgumentException("a PENDING reservation has no outcome to tell");
+            case PENDING, HELD -> throw new IllegalArgumentException("a move request is never " + change.outcome());
         };
     }
 

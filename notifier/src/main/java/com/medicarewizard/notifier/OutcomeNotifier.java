@@ -40,6 +40,7 @@ public final class OutcomeNotifier {
     private final DomainEvents events;
     private final PatientDelivery delivery;
     private final Optional<ReminderSchedule> reminders;
+    private final Optional<WaitlistOffers> waitlist;
     private final Clock clock;
     /** What a booking the center cancelled is offered instead; none: its message names no other time. */
     private final Optional<Rebooking> rebooking;
@@ -54,11 +55,13 @@ public final class OutcomeNotifier {
                            NotificationLedger ledger, RecipientQuota quota, NotifierSettings settings, Clock clock,
                            Optional<Rebooking> rebooking) {
         this(catalog, events, new PatientDelivery(patients, notifications, ledger, quota, settings, clock),
-                Optional.empty(), clock, rebooking);
+                Optional.empty(), Optional.empty(), clock, rebooking);
     }
 
     private OutcomeNotifier(CenterCatalog catalog, DomainEvents events, PatientDelivery delivery,
-                            Optional<ReminderSchedule> reminders, Clock clock, Optional<Rebooking> rebooking) {
+                            Optional<ReminderSchedule> reminders, Optional<WaitlistOffers> waitlist, Clock clock,
+                            Optional<Rebooking> rebooking) {
+        this.waitlist = waitlist;
         this.rebooking = rebooking;
         this.catalog = catalog;
         this.events = events;
@@ -69,7 +72,15 @@ public final class OutcomeNotifier {
 
     /** This notifier, also scheduling each confirmed reservation's reminders and cancelling them with it. */
     public OutcomeNotifier withReminders(ReminderSchedule schedule) {
-        return new OutcomeNotifier(catalog, events, delivery, Optional.of(schedule), clock, rebooking);
+        return new OutcomeNotifier(catalog, events, delivery, Optional.of(schedule), waitlist, clock, rebooking);
+    }
+
+    /**
+     * This notifier, also offering each freed time to the waitlist ({@link WaitlistOffers}) and closing the
+     * entry of an offer accepted. With {@link #withReminders}, a HELD offer's lapse is scheduled too.
+     */
+    public OutcomeNotifier withWaitlist(WaitlistOffers offers) {
+        return new OutcomeNotifier(catalog, events, delivery, reminders, Optional.of(offers), clock, rebooking);
     }
 
     /** Every side effect of the outcome that is not yet SENT or PARKED, on the channels that tell it. */
@@ -96,6 +107,7 @@ public final class OutcomeNotifier {
             }
         }
         reminders.ifPresent(schedule -> followReminders(schedule, change, budget));
+        waitlist.ifPresent(offers -> followWaitlist(offers, change, budget));
     }
 
     /** The longest one side effect (its calls, their back-off and its ledger writes) can take. */
@@ -140,6 +152,11 @@ public final class OutcomeNotifier {
      */
     private void followReminders(ReminderSchedule schedule, OutcomeChange change, TimeBudget budget) {
         Reservation r = change.reservation();
+        if (change.outcome() == ReservationStatus.HELD) {
+            require(budget, "lapse of " + r.id());
+            schedule.schedule(Reminder.lapseOf(r));
+            return;
+        }
         boolean confirmed = change.outcome() == ReservationStatus.CONFIRMED;
         if (!confirmed && (change.outcome() != ReservationStatus.CANCELLED || r.resources().isEmpty())) {
             return;
@@ -154,6 +171,18 @@ public final class OutcomeNotifier {
             } else {
                 schedule.cancel(reminder);
             }
+        }
+    }
+
+    /** A freed time goes to the waitlist; an offer CONFIRMED closes its entry. */
+    private void followWaitlist(WaitlistOffers offers, OutcomeChange change, TimeBudget budget) {
+        Reservation r = change.reservation();
+        if (change.outcome() == ReservationStatus.CONFIRMED && r.isOffer()) {
+            require(budget, "waitlist entry of " + r.id());
+            offers.accepted(r);
+        } else if (WaitlistOffers.freesTime(r, clock.instant())) {
+            require(budget, "offer of " + r.id());
+            offers.offer(r);
         }
     }
 

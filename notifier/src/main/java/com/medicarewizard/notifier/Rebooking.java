@@ -84,6 +84,12 @@ public final class Rebooking {
                 .limit(NEAREST).toList();
     }
 
+    /** My bookings, at the offer from the waitlist: where the patient accepts or declines it. */
+    public URI offerLink(Reservation offer) {
+        String base = site.get().toString().replaceAll("/+$", "");
+        return URI.create(base + "/bookings?offer=" + offer.id().value());
+    }
+
     /** The booking page at the lost booking's exam. */
     public URI link(Reservation lost) {
         String base = site.get().toString().replaceAll("/+$", "");

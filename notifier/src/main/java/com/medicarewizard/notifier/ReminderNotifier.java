@@ -13,6 +13,7 @@ import com.medicarewizard.port.NotificationLedger;
 import com.medicarewizard.port.Notifications;
 import com.medicarewizard.port.Patients;
 import com.medicarewizard.port.RecipientQuota;
+import com.medicarewizard.port.ReservationQueue;
 import com.medicarewizard.port.Reservations;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -40,6 +41,7 @@ public final class ReminderNotifier {
     private final CenterCatalog catalog;
     private final PatientDelivery delivery;
     private final Clock clock;
+    private final Optional<OfferLapses> lapses;
 
     /** What a firing came to. */
     public enum Result {
@@ -56,11 +58,24 @@ public final class ReminderNotifier {
     public ReminderNotifier(Reservations reservations, Patients patients, CenterCatalog catalog,
                             Notifications notifications, NotificationLedger ledger, RecipientQuota quota,
                             NotifierSettings settings, Clock clock) {
+        this(reservations, patients, catalog, new PatientDelivery(patients, notifications, ledger, quota, settings, clock),
+                clock, Optional.empty());
+    }
+
+    private ReminderNotifier(Reservations reservations, Patients patients, CenterCatalog catalog,
+                             PatientDelivery delivery, Clock clock, Optional<OfferLapses> lapses) {
         this.reservations = reservations;
         this.patients = patients;
         this.catalog = catalog;
-        this.delivery = new PatientDelivery(patients, notifications, ledger, quota, settings, clock);
+        this.delivery = delivery;
         this.clock = clock;
+        this.lapses = lapses;
+    }
+
+    /** This use case, also ending the holds of offers from the waitlist ({@link ReminderKind#OFFER_LAPSES}) through {@code queue}. */
+    public ReminderNotifier withOfferLapses(ReservationQueue queue) {
+        return new ReminderNotifier(reservations, patients, catalog, delivery, clock,
+                Optional.of(new OfferLapses(reservations, queue, clock)));
     }
 
     public Result fire(Reminder reminder) {
@@ -76,6 +91,10 @@ public final class ReminderNotifier {
      * @throws TimeBudget.Exhausted when a channel is left; the next firing starts where this one stopped
      */
     public Result fire(Reminder reminder, TimeBudget budget) {
+        if (reminder.kind() == ReminderKind.OFFER_LAPSES) {
+            return lapses.map(l -> l.lapse(reminder)).orElseThrow(() ->
+                    new IllegalStateException("this reminder function ends no offer's hold: " + reminder));
+        }
         Optional<Reservation> standing = reservations.find(reminder.reservation())
                 .filter(r -> r.status() == ReservationStatus.CONFIRMED && r.start().equals(reminder.start()));
         if (standing.isEmpty()) {

@@ -196,6 +196,9 @@ public final class ReservationAllocator {
     }
 
     private AllocationOutcome decide(Reservation request, String attempt) {
+        if (request.status() == ReservationStatus.HELD) {
+            return settleOffer(request);
+        }
         if (request.status() != ReservationStatus.PENDING) {
             settleMove(request);
             return AllocationOutcome.alreadyHandled(request.status());
@@ -505,6 +508,24 @@ public final class ReservationAllocator {
         List<ResourceId> held = current.filter(r -> r.status() == ReservationStatus.CONFIRMED)
                 .map(Reservation::resources).orElse(List.of());
         return confirmed.resources().stream().filter(resource -> !held.contains(resource)).toList();
+    }
+
+    /**
+     * A HELD offer the patient accepted in time is CONFIRMED on the cells it holds. If a change of the
+     * center meanwhile left it no time to hold it ({@link Stranding}: the administrator's scan sees bookings,
+     * not offers), it is then cancelled by the center at once, as a booking stranded would be. An offer not
+     * accepted, or declined or lapsed (its CANCEL releases it), is left as it is.
+     */
+    private AllocationOutcome settleOffer(Reservation held) {
+        if (!held.isAccepted() || held.cancelRequestedAt().isPresent()) {
+            return AllocationOutcome.alreadyHandled(held.status());
+        }
+        Reservation confirmed = reservations.update(held.confirmAccepted());
+        if (new Stranding(catalog.current()).strands(confirmed, clock.instant())
+                && cancelIfStranded(confirmed.id(), confirmed.correlationId())) {
+            return AllocationOutcome.changed(ReservationStatus.CANCELLED);
+        }
+        return AllocationOutcome.changed(confirmed.status());
     }
 
     /**

@@ -79,6 +79,7 @@ public sealed interface ReservationEvent
                             "a rejected reservation has a reason")), replaces);
             case CANCELLED -> new ReservationCancelled(id, r.id(), r.examType(), r.site(), r.start(), r.end(),
                     r.cancelledAt().orElse(decided), r.correlationId(), r.movedTo());
+            case HELD -> throw new IllegalArgumentException("a HELD offer has no outcome event");
             case PENDING -> throw new IllegalArgumentException("a PENDING reservation has no outcome event");
         };
     }

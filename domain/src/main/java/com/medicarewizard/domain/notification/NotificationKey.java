@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * One side effect of one outcome: "the e-mail telling reservation R it is CONFIRMED" — or of one
+ * One side effect of one outcome (HELD: an offer from the waitlist): "the e-mail telling reservation R it is CONFIRMED" — or of one
  * reminder of a confirmed reservation: "the SMS reminding reservation R 2 hours before" (its outcome
  * is then CONFIRMED, and {@code reminder} says which). The unit of exactly-once: its marker is written
  * once, conditionally, whatever the redeliveries or the scheduler's repeated firings.
@@ -25,7 +25,8 @@ public record NotificationKey(ReservationId reservation, ReservationStatus outco
         if (!isOutcome(outcome)) {
             throw new IllegalArgumentException("only CONFIRMED, REJECTED and CANCELLED are notified, not " + outcome);
         }
-        if (reminder.isPresent() && (outcome != ReservationStatus.CONFIRMED || channel == Channel.EVENT)) {
+        if (reminder.isPresent() && (outcome != ReservationStatus.CONFIRMED || channel == Channel.EVENT
+                || !reminder.get().isReminder())) {
             throw new IllegalArgumentException("a reminder is of a CONFIRMED reservation, by e-mail or SMS");
         }
     }
@@ -48,7 +49,7 @@ public record NotificationKey(ReservationId reservation, ReservationStatus outco
     /** The statuses a patient is told about. */
     public static boolean isOutcome(ReservationStatus status) {
         return status == ReservationStatus.CONFIRMED || status == ReservationStatus.REJECTED
-                || status == ReservationStatus.CANCELLED;
+                || status == ReservationStatus.CANCELLED || status == ReservationStatus.HELD;
     }
 
     /** A stable, URL-safe id: {@code <reservation>.<OUTCOME or REMINDER>.<CHANNEL>}. */
@@ -59,7 +60,7 @@ public record NotificationKey(ReservationId reservation, ReservationStatus outco
     /** The key whose {@link #subject()} is {@code subject}; empty when it names no outcome nor reminder. */
     public static Optional<NotificationKey> of(ReservationId reservation, String subject, Channel channel) {
         for (ReminderKind kind : ReminderKind.values()) {
-            if (kind.name().equals(subject)) {
+            if (kind.isReminder() && kind.name().equals(subject)) {
                 return channel == Channel.EVENT ? Optional.empty() : Optional.of(reminder(reservation, kind, channel));
             }
         }

@@ -23,8 +23,14 @@ public record Reminder(ReservationId reservation, ReminderKind kind, Instant sta
 
     /** Every reminder of {@code reservation}, whether or not it is worth scheduling. */
     public static List<Reminder> of(Reservation reservation) {
-        return Arrays.stream(ReminderKind.values()).map(k -> new Reminder(reservation.id(), k, reservation.start()))
+        return Arrays.stream(ReminderKind.values()).filter(ReminderKind::isReminder).map(k -> new Reminder(reservation.id(), k, reservation.start()))
                 .toList();
+    }
+
+    /** The lapse of a HELD offer, due when its hold ends. */
+    public static Reminder lapseOf(Reservation offer) {
+        return new Reminder(offer.id(), ReminderKind.OFFER_LAPSES, offer.heldUntil().orElseThrow(() ->
+                new IllegalArgumentException("only a decided offer lapses: " + offer.id())));
     }
 
     public Instant dueAt() {

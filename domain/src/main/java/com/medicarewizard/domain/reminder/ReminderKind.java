@@ -22,7 +22,13 @@ import java.time.Instant;
  */
 public enum ReminderKind {
     BEFORE_48_HOURS(Duration.ofHours(48), "48h"),
-    BEFORE_2_HOURS(Duration.ofHours(2), "2h");
+    BEFORE_2_HOURS(Duration.ofHours(2), "2h"),
+    /**
+     * Not a reminder: the end of a HELD offer's hold ({@link com.medicarewizard.domain.reservation.Reservation#heldUntil()},
+     * the schedule's "start"), when an unanswered offer lapses and its time passes to the next patient on the
+     * waitlist. Due at that instant, scheduled whenever, and of use however late it fires.
+     */
+    OFFER_LAPSES(Duration.ZERO, "lapse");
 
     private final Duration lead;
     private final String code;
@@ -36,7 +42,12 @@ public enum ReminderKind {
         return lead;
     }
 
-    /** A short stable name for schedules and payloads: {@code 48h}, {@code 2h}. */
+    /** Whether this is a message to the patient ({@link #OFFER_LAPSES} is not). */
+    public boolean isReminder() {
+        return this != OFFER_LAPSES;
+    }
+
+    /** A short stable name for schedules and payloads: {@code 48h}, {@code 2h}, {@code lapse}. */
     public String code() {
         return code;
     }
@@ -62,11 +73,14 @@ public enum ReminderKind {
 
     /** Whether a reservation confirmed at {@code now} gets this reminder: only while it is not yet due. */
     public boolean worthScheduling(Instant start, Instant now) {
-        return dueAt(start).isAfter(now);
+        return this == OFFER_LAPSES || dueAt(start).isAfter(now);
     }
 
     /** Whether the reminder goes out at {@code now}: due, and not so late it has lost its use. */
     public boolean worthSending(Instant start, Instant now) {
+        if (this == OFFER_LAPSES) {
+            return !now.isBefore(start);
+        }
         return !now.isBefore(dueAt(start)) && now.isBefore(usefulUntil(start));
     }
 }

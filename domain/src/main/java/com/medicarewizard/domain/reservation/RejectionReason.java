@@ -28,5 +28,7 @@ public enum RejectionReason {
      * Not a rejection: a CONFIRMED reservation the center cancelled because a change of the center (a
      * closure, shorter hours, a resource removed) left it no time to hold it.
      */
-    CENTER_CLOSED
+    CENTER_CLOSED,
+    /** Not a rejection: an offer from the waitlist the patient did not accept in time, so it passed to the next. */
+    OFFER_LAPSED
 }

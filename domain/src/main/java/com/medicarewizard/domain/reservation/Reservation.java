@@ -4,6 +4,7 @@ import com.medicarewizard.domain.center.ExamTypeCode;
 import com.medicarewizard.domain.center.ResourceId;
 import com.medicarewizard.domain.center.SiteId;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -11,19 +12,24 @@ import java.util.Optional;
 
 /**
  * A patient's reservation, from request (PENDING) to outcome. It guards its own life cycle:
- * only a PENDING one is decided, only a PENDING or CONFIRMED one is cancelled. {@code version}
+ * only a PENDING one is decided, only a PENDING, CONFIRMED or HELD one is cancelled. {@code version}
  * grows by one with each stored change, so stores can update it with a version condition.
  *
  * <p>A reschedule is a request of its own that {@code replaces} a CONFIRMED reservation of the same
  * patient and exam: the allocator confirms it and cancels the one it replaces together (that one's
  * {@code movedTo} then names it), or rejects it and leaves the replaced one as it was.
+ *
+ * <p>An {@link Offer} is a request the notifier makes for a patient on the waitlist when a time frees up:
+ * decided like any request, it is HELD rather than CONFIRMED — its cells claimed, so no one else can book
+ * them — until {@link #heldUntil()}. Accepted in time ({@link #acceptOffer}) it is then CONFIRMED by the
+ * allocator; declined or lapsed, it is cancelled like a booking, and its time is offered to the next.
  */
 public record Reservation(ReservationId id, PatientId patient, ExamTypeCode examType, SiteId site,
                           Instant start, Instant end, ReservationStatus status, Optional<RejectionReason> reason,
                           List<ResourceId> resources, Instant requestedAt, Optional<Instant> decidedAt,
                           Optional<Instant> cancelRequestedAt, Optional<Instant> cancelledAt,
                           String correlationId, long version, Optional<Replaced> replaces,
-                          Optional<ReservationId> movedTo) {
+                          Optional<ReservationId> movedTo, Optional<Offer> offer) {
     public Reservation {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(patient, "patient");
@@ -35,9 +41,105 @@ public record Reservation(ReservationId id, PatientId patient, ExamTypeCode exam
         resources = List.copyOf(resources);
         Objects.requireNonNull(replaces, "replaces");
         Objects.requireNonNull(movedTo, "moved to");
+        Objects.requireNonNull(offer, "offer");
+        if (status == ReservationStatus.HELD && offer.isEmpty()) {
+            throw new IllegalArgumentException("only an offer is HELD");
+        }
         if (!end.isAfter(start)) {
             throw new IllegalArgumentException("a reservation ends after it starts");
         }
+    }
+
+    /** A reservation that is no offer, as it was before offers existed. */
+    public Reservation(ReservationId id, PatientId patient, ExamTypeCode examType, SiteId site, Instant start,
+                       Instant end, ReservationStatus status, Optional<RejectionReason> reason,
+                       List<ResourceId> resources, Instant requestedAt, Optional<Instant> decidedAt,
+                       Optional<Instant> cancelRequestedAt, Optional<Instant> cancelledAt, String correlationId,
+                       long version, Optional<Replaced> replaces, Optional<ReservationId> movedTo) {
+        this(id, patient, examType, site, start, end, status, reason, resources, requestedAt, decidedAt,
+                cancelRequestedAt, cancelledAt, correlationId, version, replaces, movedTo, Optional.empty());
+    }
+
+    /**
+     * What makes a request an offer to a patient on the waitlist: the entry it answers, how long the time
+     * is held once decided, and when the patient accepted it.
+     */
+    public record Offer(String waitlistEntry, Duration hold, Optional<Instant> acceptedAt) {
+        public Offer {
+            Objects.requireNonNull(waitlistEntry, "waitlist entry");
+            Objects.requireNonNull(acceptedAt, "accepted at");
+            if (!hold.isPositive()) {
+                throw new IllegalArgumentException("an offer is held for a positive time: " + hold);
+            }
+        }
+    }
+
+    /**
+     * A time freed by {@code freed} (cancelled), offered to {@code patient} for {@code entry}: the same exam,
+     * site and time, decided by the allocator like any request, then HELD for {@code hold}.
+     */
+    public static Reservation offerRequest(ReservationId id, PatientId patient, Reservation freed, String entry,
+                                           Duration hold, Instant now, String correlationId) {
+        return new Reservation(id, patient, freed.examType, freed.site, freed.start, freed.end, ReservationStatus.PENDING,
+                Optional.empty(), List.of(), now, Optional.empty(), Optional.empty(), Optional.empty(), correlationId, 0,
+                Optional.empty(), Optional.empty(), Optional.of(new Offer(entry, hold, Optional.empty())));
+    }
+
+    /** Whether this is an offer to a patient on the waitlist. */
+    public boolean isOffer() {
+        return offer.isPresent();
+    }
+
+    /** Until when a HELD offer keeps its time for the patient: its decision plus the hold. */
+    public Optional<Instant> heldUntil() {
+        return offer.flatMap(o -> decidedAt.map(at -> at.plus(o.hold())));
+    }
+
+    /**
+     * Whether the patient may accept this offer at {@code now}: HELD, neither accepted nor declined nor
+     * lapsed, and before {@link #heldUntil()}.
+     */
+    public boolean isAcceptable(Instant now) {
+        return status == ReservationStatus.HELD && cancelRequestedAt.isEmpty()
+                && offer.flatMap(Offer::acceptedAt).isEmpty() && heldUntil().filter(now::isBefore).isPresent();
+    }
+
+    /** The patient accepted the offer in time; the allocator will confirm it. */
+    public Reservation acceptOffer(Instant now) {
+        require(isAcceptable(now), "accepted");
+        return withOffer(new Offer(offer.get().waitlistEntry(), offer.get().hold(), Optional.of(now)));
+    }
+
+    /** Whether the patient accepted this HELD offer (in time: nothing else records an acceptance). */
+    public boolean isAccepted() {
+        return status == ReservationStatus.HELD && offer.flatMap(Offer::acceptedAt).isPresent();
+    }
+
+    /** The accepted offer, CONFIRMED on the cells it already holds. */
+    public Reservation confirmAccepted() {
+        require(isAccepted() && cancelRequestedAt.isEmpty(), "confirmed");
+        return copy(ReservationStatus.CONFIRMED, reason, resources, decidedAt, cancelRequestedAt, cancelledAt);
+    }
+
+    /**
+     * Whether the offer lapsed unanswered at {@code now}: HELD, not accepted, not declined, its hold over.
+     * The allocator then releases its time, and it ends CANCELLED with reason {@link RejectionReason#OFFER_LAPSED}.
+     */
+    public boolean hasLapsed(Instant now) {
+        return status == ReservationStatus.HELD && cancelRequestedAt.isEmpty() && !isAccepted()
+                && heldUntil().filter(until -> !now.isBefore(until)).isPresent();
+    }
+
+    /** The lapse of an unanswered offer, recorded ({@link #hasLapsed}). */
+    public Reservation requestLapse(Instant now) {
+        require(hasLapsed(now), "lapsed");
+        return copy(status, Optional.of(RejectionReason.OFFER_LAPSED), resources, decidedAt, Optional.of(now),
+                cancelledAt);
+    }
+
+    private Reservation withOffer(Offer next) {
+        return new Reservation(id, patient, examType, site, start, end, status, reason, resources, requestedAt,
+                decidedAt, cancelRequestedAt, cancelledAt, correlationId, version, replaces, movedTo, Optional.of(next));
     }
 
     /** A new request, as the intake records it before queueing it. */
@@ -78,7 +180,8 @@ public record Reservation(ReservationId id, PatientId patient, ExamTypeCode exam
     public Reservation decide(Decision decision, Instant now) {
         require(status == ReservationStatus.PENDING, "decided");
         return switch (decision) {
-            case Decision.Confirmed c -> copy(ReservationStatus.CONFIRMED, Optional.empty(), c.resources(),
+            case Decision.Confirmed c -> copy(offer.isPresent() ? ReservationStatus.HELD : ReservationStatus.CONFIRMED,
+                    Optional.empty(), c.resources(),
                     Optional.of(now), cancelRequestedAt, cancelledAt);
             case Decision.Rejected r -> copy(ReservationStatus.REJECTED, Optional.of(r.reason()), List.of(),
                     Optional.of(now), cancelRequestedAt, cancelledAt);
@@ -117,7 +220,7 @@ public record Reservation(ReservationId id, PatientId patient, ExamTypeCode exam
         require(status == ReservationStatus.CONFIRMED && cancelRequestedAt.isEmpty(), "moved");
         return new Reservation(id, patient, examType, site, start, end, ReservationStatus.CANCELLED, reason, resources,
                 requestedAt, decidedAt, cancelRequestedAt, Optional.of(now), correlationId, version, replaces,
-                Optional.of(next));
+                Optional.of(next), offer);
     }
 
     /**
@@ -130,7 +233,8 @@ public record Reservation(ReservationId id, PatientId patient, ExamTypeCode exam
     }
 
     public boolean isCancellable() {
-        return status == ReservationStatus.PENDING || status == ReservationStatus.CONFIRMED;
+        return status == ReservationStatus.PENDING || status == ReservationStatus.CONFIRMED
+                || status == ReservationStatus.HELD;
     }
 
     /**
@@ -139,7 +243,8 @@ public record Reservation(ReservationId id, PatientId patient, ExamTypeCode exam
      */
     public boolean awaitsAllocator() {
         return status == ReservationStatus.PENDING
-                || status == ReservationStatus.CONFIRMED && cancelRequestedAt.isPresent();
+                || (status == ReservationStatus.CONFIRMED || status == ReservationStatus.HELD) && cancelRequestedAt.isPresent()
+                || isAccepted();
     }
 
     public boolean hasStarted(Instant now) {
@@ -159,7 +264,7 @@ public record Reservation(ReservationId id, PatientId patient, ExamTypeCode exam
     private Reservation copy(ReservationStatus s, Optional<RejectionReason> why, List<ResourceId> held,
                              Optional<Instant> decided, Optional<Instant> cancelRequested, Optional<Instant> cancelled) {
         return new Reservation(id, patient, examType, site, start, end, s, why, held, requestedAt, decided,
-                cancelRequested, cancelled, correlationId, version, replaces, movedTo);
+                cancelRequested, cancelled, correlationId, version, replaces, movedTo, offer);
     }
 
     /**
@@ -168,12 +273,12 @@ public record Reservation(ReservationId id, PatientId patient, ExamTypeCode exam
      */
     public Reservation anonymised() {
         return new Reservation(id, PatientId.ERASED, examType, site, start, end, status, reason, resources, requestedAt,
-                decidedAt, cancelRequestedAt, cancelledAt, correlationId, version, replaces, movedTo);
+                decidedAt, cancelRequestedAt, cancelledAt, correlationId, version, replaces, movedTo, offer);
     }
 
     /** The same reservation as stored with the given version. */
     public Reservation withVersion(long storedVersion) {
         return new Reservation(id, patient, examType, site, start, end, status, reason, resources, requestedAt,
-                decidedAt, cancelRequestedAt, cancelledAt, correlationId, storedVersion, replaces, movedTo);
+                decidedAt, cancelRequestedAt, cancelledAt, correlationId, storedVersion, replaces, movedTo, offer);
     }
 }

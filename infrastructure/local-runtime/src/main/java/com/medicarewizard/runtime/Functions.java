@@ -24,6 +24,8 @@ import com.medicarewizard.intake.StreamPosition;
 import com.medicarewizard.intake.auth.PasswordHasher;
 import com.medicarewizard.notifier.OutcomeNotifier;
 import com.medicarewizard.notifier.Rebooking;
+import com.medicarewizard.notifier.WaitlistOffers;
+import com.medicarewizard.adapter.table.TableWaitlist;
 import com.medicarewizard.notifier.ParkedNotificationRetrier;
 import com.medicarewizard.notifier.ParkedRetryHandler;
 import com.medicarewizard.notifier.ReminderNotifier;
@@ -81,6 +83,7 @@ record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
                         new TableAuditTrail(standIns.table()), standIns.outbox(), site,
                         new TableCenterVersions(standIns.table()), new TableDeskMarks(standIns.table())))
                 .withRecipientQuota(standIns.recipientQuota())
+                .withWaitlist(waitlist())
                 .withChanges(new StreamedReservationChanges(standIns.table().stream(), standIns.reservations(),
                         MAX_WAITERS)));
     }
@@ -95,7 +98,14 @@ record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
         return new OutcomeNotifier(standIns.patients(), standIns.catalog(), standIns.outbox(), standIns.events(),
                 standIns.notificationLedger(), standIns.recipientQuota(), config.notifier(), clock,
                 Optional.of(new Rebooking(standIns.ledger(), site)))
-                .withReminders(reminderSchedule());
+                .withReminders(reminderSchedule())
+                .withWaitlist(new WaitlistOffers(waitlist(), standIns.reservations(), standIns.queue(), standIns.catalog(),
+                        standIns.patients(), config.offerHold(), clock));
+    }
+
+    /** The waitlist: items of the table. */
+    TableWaitlist waitlist() {
+        return new TableWaitlist(standIns.table());
     }
 
     /** The reminders' schedule: items of the table, read by {@link ReminderTimer}. */
@@ -106,7 +116,8 @@ record Functions(StandIns standIns, RuntimeConfig config, Clock clock) {
     /** The reminder function's use case. */
     ReminderNotifier reminderNotifier() {
         return new ReminderNotifier(standIns.reservations(), standIns.patients(), standIns.catalog(), standIns.outbox(),
-                standIns.notificationLedger(), standIns.recipientQuota(), config.notifier(), clock);
+                standIns.notificationLedger(), standIns.recipientQuota(), config.notifier(), clock)
+                .withOfferLapses(standIns.queue());
     }
 
     ParkedRetryHandler parkedRetrier(OutcomeNotifier notifier, ReminderNotifier reminders) {

@@ -15,6 +15,7 @@ import com.medicarewizard.notifier.NotifierSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import com.medicarewizard.notifier.WaitlistOffers;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -40,10 +41,12 @@ import java.util.Optional;
  * @param retryParkedEvery  how often due parked notifications are tried again
  * @param publicUrl         the website's address as its visitors reach it, which links in e-mails point to
  *                          ({@code MCW_PUBLIC_URL}; none → {@code http://localhost:<the edge's port>})
+ * @param offerHold         how long an offer from the waitlist keeps its time for the patient (15 minutes)
  */
 public record RuntimeConfig(int port, Path dataDirectory, IntakeConfig intake, Duration sweepAfter, Duration sweepEvery,
                             Duration visibilityTimeout, int maxReceiveCount, Optional<SmtpSettings> smtp,
-                            NotifierSettings notifier, Duration retryParkedEvery, Optional<URI> publicUrl) {
+                            NotifierSettings notifier, Duration retryParkedEvery, Optional<URI> publicUrl,
+                            Duration offerHold) {
 
     public RuntimeConfig {
         if (port < 0 || port > 65535) {
@@ -57,6 +60,9 @@ public record RuntimeConfig(int port, Path dataDirectory, IntakeConfig intake, D
         Objects.requireNonNull(smtp, "smtp");
         Objects.requireNonNull(notifier, "notifier");
         Objects.requireNonNull(publicUrl, "public url");
+        if (!positive(offerHold)) {
+            throw new IllegalArgumentException("an offer from the waitlist is held for a positive time");
+        }
         if (!positive(sweepEvery) || !positive(retryParkedEvery)) {
             throw new IllegalArgumentException("the sweeper's and the parked notification retrier's periods must be positive");
         }
@@ -78,7 +84,7 @@ public record RuntimeConfig(int port, Path dataDirectory, IntakeConfig intake, D
                 SmtpSettings.fromEnvironment(env),
                 NotifierSettings.standard().withMessageLimit(MessageLimit.perHour(limits.messagesPerRecipientPerHour())),
                 FunctionSpecs.PARKED_RETRY.every().local(),
-                publicUrl(env.get("MCW_PUBLIC_URL")));
+                publicUrl(env.get("MCW_PUBLIC_URL")), WaitlistOffers.STANDARD_HOLD);
     }
 
     private static Optional<URI> publicUrl(String value) {
@@ -110,7 +116,8 @@ public record RuntimeConfig(int port, Path dataDirectory, IntakeConfig intake, D
                 IntakeConfig.AVAILABILITY_CACHE);
         return new RuntimeConfig(0, dataDirectory, intake, Duration.ofSeconds(3), Duration.ofSeconds(1),
                 Duration.ofSeconds(2), 3, Optional.empty(), new NotifierSettings(2, Duration.ofMillis(50),
-                Duration.ofSeconds(2), Duration.ofSeconds(1)), Duration.ofMillis(500), Optional.empty());
+                Duration.ofSeconds(2), Duration.ofSeconds(1)), Duration.ofMillis(500), Optional.empty(),
+                WaitlistOffers.STANDARD_HOLD);
     }
 
     /** The bookings ahead a patient may hold: the intake answers with this limit, the allocator holds to it. */
@@ -122,12 +129,18 @@ public record RuntimeConfig(int port, Path dataDirectory, IntakeConfig intake, D
     /** The same, with requests re-sent by the sweeper only once PENDING for {@code after}. */
     public RuntimeConfig withSweepAfter(Duration after) {
         return new RuntimeConfig(port, dataDirectory, intake, after, sweepEvery, visibilityTimeout,
-                maxReceiveCount, smtp, notifier, retryParkedEvery, publicUrl);
+                maxReceiveCount, smtp, notifier, retryParkedEvery, publicUrl, offerHold);
+    }
+
+    /** The same, with offers from the waitlist held for {@code hold}: a test's lapse in seconds. */
+    public RuntimeConfig withOfferHold(Duration hold) {
+        return new RuntimeConfig(port, dataDirectory, intake, sweepAfter, sweepEvery, visibilityTimeout,
+                maxReceiveCount, smtp, notifier, retryParkedEvery, publicUrl, hold);
     }
 
     public RuntimeConfig withSmtp(SmtpSettings settings) {
         return new RuntimeConfig(port, dataDirectory, intake, sweepAfter, sweepEvery, visibilityTimeout,
-                maxReceiveCount, Optional.of(settings), notifier, retryParkedEvery, publicUrl);
+                maxReceiveCount, Optional.of(settings), notifier, retryParkedEvery, publicUrl, offerHold);
     }
 
     private static boolean positive(Duration duration) {

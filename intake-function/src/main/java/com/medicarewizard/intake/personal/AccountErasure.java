@@ -14,6 +14,7 @@ import com.medicarewizard.port.ReservationQueue;
 import com.medicarewizard.port.Reservations;
 import com.medicarewizard.port.SentNotifications;
 import com.medicarewizard.port.Tokens;
+import com.medicarewizard.port.Waitlist;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -53,10 +54,19 @@ public final class AccountErasure {
     private final NotificationLedger notifications;
     private final RecipientQuota quota;
     private final Optional<SentNotifications> kept;
+    private final Optional<Waitlist> waitlist;
 
     public AccountErasure(Patients patients, Reservations reservations, ReservationQueue queue, Tokens tokens,
                           NotificationLedger notifications, RecipientQuota quota,
                           Optional<SentNotifications> kept) {
+        this(patients, reservations, queue, tokens, notifications, quota, kept, Optional.empty());
+    }
+
+    /** @param waitlist where the patient may wait for earlier times: their entries go with the account */
+    public AccountErasure(Patients patients, Reservations reservations, ReservationQueue queue, Tokens tokens,
+                          NotificationLedger notifications, RecipientQuota quota,
+                          Optional<SentNotifications> kept, Optional<Waitlist> waitlist) {
+        this.waitlist = waitlist;
         this.patients = patients;
         this.reservations = reservations;
         this.queue = queue;
@@ -70,6 +80,7 @@ public final class AccountErasure {
         patients.beginErasure(patient.id(), now);
         tokens.sessionsOf(patient.id(), now).stream().map(Tokens.Session::tokenHash)
                 .filter(hash -> !hash.equals(session.tokenHash())).forEach(tokens::revoke);
+        waitlist.ifPresent(entries -> entries.removeAll(patient.id()));
         List<Reservation> own = reservations.ofPatient(patient.id());
         own.forEach(reservation -> cancelIfAhead(patient, reservation, now));
         for (Reservation reservation : own) {
@@ -88,10 +99,14 @@ public final class AccountErasure {
                 own.size(), messages);
     }
 
-    /** A PENDING request, or a CONFIRMED booking not started: cancelled as the patient would cancel it. */
+    /**
+     * A PENDING request, a CONFIRMED booking not started, or an offer from the waitlist HELD for them:
+     * cancelled as the patient would cancel it (a held time then goes to the next patient waiting).
+     */
     private void cancelIfAhead(Patient patient, Reservation reservation, Instant now) {
         boolean ahead = reservation.status() == ReservationStatus.PENDING
-                || reservation.status() == ReservationStatus.CONFIRMED && !reservation.hasStarted(now);
+                || (reservation.status() == ReservationStatus.CONFIRMED || reservation.status() == ReservationStatus.HELD)
+                && !reservation.hasStarted(now);
         if (!ahead) {
             return;
         }

@@ -65,7 +65,7 @@ public record ReadReservations(Reservations reservations, ReservationChanges cha
     }
 
     /** The reservation named by the path, if it is the patient's; otherwise 404. */
-    static Reservation own(Reservations reservations, Request request, PatientId patient) {
+    public static Reservation own(Reservations reservations, Request request, PatientId patient) {
         Optional<ReservationId> id = request.pathParameter("id").flatMap(ReservationId::parse);
         return id.flatMap(reservations::find)
                 .filter(r -> r.patient().equals(patient))

@@ -62,6 +62,7 @@ final class StartCheck {
             case TOO_MANY_BOOKINGS -> "You already hold as many bookings ahead as one patient may: cancel one first.";
             case NOT_MOVABLE -> "This booking can no longer be moved.";
             case CENTER_CLOSED -> "The center closed at that time.";
+            case OFFER_LAPSED -> "The time offered was not accepted in time.";
         };
         return unprocessable(reason.name().toLowerCase(Locale.ROOT).replace('_', '-'), detail);
     }

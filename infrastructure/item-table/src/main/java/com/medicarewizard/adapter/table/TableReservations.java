@@ -172,7 +172,8 @@ public final class TableReservations implements Reservations {
                 new Update.AddNumber(VERSION, 1)));
         Condition ownAndCancellable = Condition.and(Condition.equals(PATIENT_ID, patient.value()),
                 Condition.or(Condition.equals(STATUS, ReservationStatus.PENDING.name()),
-                        Condition.equals(STATUS, ReservationStatus.CONFIRMED.name())),
+                        Condition.equals(STATUS, ReservationStatus.CONFIRMED.name()),
+                        Condition.equals(STATUS, ReservationStatus.HELD.name())),
                 Condition.attributeNotExists(CANCEL_REQUESTED_AT));
         try {
             return Optional.of(ReservationRecords.reservation(

@@ -13,7 +13,8 @@ package com.medicarewizard.table.layout;
  * <tr><th>entity</th><th>pk</th><th>sk</th><th>attributes</th></tr>
  * <tr><td>reservation</td><td>{@code RESERVATION#<id>}</td><td>{@code RESERVATION}</td>
  *     <td>reservationId, patientId (none once anonymised: its patient erased their account), examType, site, start, end, status, reason?, resources (list),
- *     requestedAt, decidedAt?, cancelRequestedAt?, cancelledAt?, correlationId, version (number);
+ *     requestedAt, decidedAt?, cancelRequestedAt?, cancelledAt?, correlationId, version (number); on an offer
+ *     from the waitlist offerEntry, offerHoldSeconds (number), offerAcceptedAt?;
  *     pending = {@code PENDING} only while PENDING; decided = {@code DECIDED} only while
  *     CONFIRMED or REJECTED</td></tr>
  * <tr><td>idempotency key</td><td>{@code IDEMPOTENCY#<patientId>#<sha256(key) hex>}</td>
@@ -73,6 +74,9 @@ package com.medicarewizard.table.layout;
  * <tr><td>scheduled reminder (embedded runtime only; AWS keeps them in EventBridge Scheduler)</td>
  *     <td>{@code REMINDERS}</td><td>{@code <due, fixed-width instant>#<reservationId>#<kind code>}</td>
  *     <td>reservationId, kind ({@code 48h}, {@code 2h}), start — ids and times only (docs/adr/0018)</td></tr>
+ * <tr><td>waitlist entry</td><td>{@code WAITLIST}</td><td>{@code <examType>#<joinedAt, fixed-width instant>#<entryId>}</td>
+ *     <td>entryId, patientId, examType, site?, before (ISO date), joinedAt, offered (list of {@code <site>@<start>}) —
+ *     one partition, read in joining order per exam type; no contact data</td></tr>
  * <tr><td>message failure</td><td>{@code FAILURE#<queue message id>}</td><td>{@code FAILURE}</td>
  *     <td>messageId, reservationId?, reason, receiveCount (number), failedAt, expiresAt (TTL, 14 days:
  *     the dead-letter queue's retention)</td></tr>
@@ -156,6 +160,10 @@ public final class ItemLayout {
     public static final String REPLACES_START = "replacesStart";
     /** On a moved (CANCELLED) reservation: the request that replaced it. */
     public static final String MOVED_TO = "movedTo";
+    /** On an offer from the waitlist: its entry, its hold in seconds, and when the patient accepted it. */
+    public static final String OFFER_ENTRY = "offerEntry";
+    public static final String OFFER_HOLD_SECONDS = "offerHoldSeconds";
+    public static final String OFFER_ACCEPTED_AT = "offerAcceptedAt";
     public static final String PENDING = "pending";
     /** The sweeper's bookkeeping on a PENDING request: its last re-send, and how many it made. */
     public static final String QUEUED_AGAIN_AT = "queuedAgainAt";
@@ -217,6 +225,13 @@ public final class ItemLayout {
     public static final String REMINDERS = "REMINDERS";
     public static final String REMINDER_KIND = "kind";
     public static final String REMINDER_START = "start";
+
+    /** The partition of the waitlist, and its entries' attributes (plus {@link #PATIENT_ID}, {@link #EXAM_TYPE}, {@link #SITE}). */
+    public static final String WAITLIST = "WAITLIST";
+    public static final String ENTRY_ID = "entryId";
+    public static final String BEFORE = "before";
+    public static final String JOINED_AT = "joinedAt";
+    public static final String OFFERED = "offered";
 
     /** Recipient quota attributes (plus {@link #VERSION}, {@link #EXPIRES_AT}). */
     public static final String MESSAGES = "messages";

@@ -16,6 +16,9 @@ import static com.medicarewizard.table.layout.ItemLayout.PENDING;
 import static com.medicarewizard.table.layout.ItemLayout.PENDING_PARTITION;
 import static com.medicarewizard.table.layout.ItemLayout.PK;
 import static com.medicarewizard.table.layout.ItemLayout.MOVED_TO;
+import static com.medicarewizard.table.layout.ItemLayout.OFFER_ACCEPTED_AT;
+import static com.medicarewizard.table.layout.ItemLayout.OFFER_ENTRY;
+import static com.medicarewizard.table.layout.ItemLayout.OFFER_HOLD_SECONDS;
 import static com.medicarewizard.table.layout.ItemLayout.REASON;
 import static com.medicarewizard.table.layout.ItemLayout.REPLACES;
 import static com.medicarewizard.table.layout.ItemLayout.REPLACES_SITE;
@@ -85,6 +88,11 @@ public final class ReservationRecords {
             item.put(REPLACES_START, ItemKeys.instant(replaced.start()));
         });
         r.movedTo().ifPresent(next -> item.put(MOVED_TO, next.value()));
+        r.offer().ifPresent(offer -> {
+            item.put(OFFER_ENTRY, offer.waitlistEntry());
+            item.put(OFFER_HOLD_SECONDS, offer.hold().toSeconds());
+            offer.acceptedAt().ifPresent(at -> item.put(OFFER_ACCEPTED_AT, ItemKeys.instant(at)));
+        });
         // The sparse indexes hold an item only while these attributes are present.
         if (r.status() == ReservationStatus.PENDING) {
             item.put(PENDING, PENDING_PARTITION);
@@ -118,7 +126,9 @@ public final class ReservationRecords {
                 item.longValue(VERSION),
                 item.optString(REPLACES).map(replaced -> new Reservation.Replaced(new ReservationId(replaced),
                         new SiteId(item.string(REPLACES_SITE)), ItemKeys.instant(item.string(REPLACES_START)))),
-                item.optString(MOVED_TO).map(ReservationId::new));
+                item.optString(MOVED_TO).map(ReservationId::new),
+                item.optString(OFFER_ENTRY).map(entry -> new Reservation.Offer(entry,
+                        java.time.Duration.ofSeconds(item.longValue(OFFER_HOLD_SECONDS)), instant(item, OFFER_ACCEPTED_AT))));
     }
 
     private static Optional<Instant> instant(Item item, String attribute) {
