@@ -5,6 +5,7 @@ import { examTypes, siteAddress, siteName, sites } from '/assets/js/catalog.js';
 import { byId, h, say } from '/assets/js/dom.js';
 import { formatInstant, t } from '/assets/js/i18n.js';
 import { setUpPage } from '/assets/js/layout.js';
+import { setUpWaitlist, showOffers } from '/assets/js/waitlist.js';
 
 const POLL_MS = 300;
 const POLL_LIMIT_MS = 15000;
@@ -27,7 +28,7 @@ const [exams, known] = await Promise.all([examTypes().catch(() => null), sites()
 if (exams) names = new Map(exams.map(exam => [exam.code, exam.name]));
 places = known;
 await show();
-await showReminderWish();
+await Promise.all([showReminderWish(), setUpWaitlist({ exams, places, names })]);
 
 /** The 2-hour reminder wish, read from the profile and saved as soon as it is changed. */
 async function showReminderWish() {
@@ -65,6 +66,8 @@ async function show() {
     return;
   }
   const now = Date.now();
+  showOffers(reservations.filter(r => r.status === 'HELD'), { names, status, until, refresh: show });
+  reservations = reservations.filter(r => r.status !== 'HELD');
   const upcoming = reservations.filter(r => ['PENDING', 'CONFIRMED'].includes(r.status) && Date.parse(r.end) > now)
     .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   const past = reservations.filter(r => !upcoming.includes(r)).sort((a, b) => Date.parse(b.start) - Date.parse(a.start));
