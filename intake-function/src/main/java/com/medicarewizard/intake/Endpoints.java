@@ -217,7 +217,7 @@ final class Endpoints {
                 intake.operations().get().notifications(), intake.recipientQuota().get(), kept, intake.waitlist());
         return Map.of(
                 "exportOwnData", new ForPatient(new ExportPersonalData(intake.patients(), intake.reservations(),
-                        intake.tokens(), kept, intake.catalog(), password, intake.clock())),
+                        intake.tokens(), kept, intake.catalog(), password, intake.clock(), intake.waitlist())),
                 "eraseOwnAccount", new ForPatient(new EraseAccount(intake.patients(), password, erasure,
                         intake.clock())));
     }

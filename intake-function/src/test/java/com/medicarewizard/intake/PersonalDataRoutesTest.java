@@ -67,6 +67,7 @@ class PersonalDataRoutesTest {
         assertThat(profile.get("phone").asText()).isEqualTo("+393471234567");
         assertThat(profile.get("dateOfBirth").asText()).isEqualTo("1985-12-10");
         assertThat(profile.get("remindTwoHoursBefore").asBoolean(true)).isFalse();
+        assertThat(reply.body().get("waitlist").isArray()).isTrue();
         assertThat(reply.body().get("reservations")).singleElement().satisfies(r -> {
             assertThat(r.get("id").asText()).isEqualTo(id);
             assertThat(r.get("status").asText()).isEqualTo("CONFIRMED");

@@ -46,6 +46,33 @@ public abstract class ReservationsContract {
         assertThat(reservations.find(request.id())).contains(request);
     }
 
+    /** An offer from the waitlist keeps its entry, its hold and its acceptance through every write; HELD, then CONFIRMED. */
+    @Test
+    void anOfferKeepsItsHoldAndItsAcceptanceAndMayBeCancelledWhileHeld() {
+        Reservation freed = confirmed(pending(PatientId.random()), REQUESTED_AT).cancel(REQUESTED_AT.plus(MINUTE));
+        Reservation request = Reservation.offerRequest(ReservationId.random(), patient, freed, "2f6d8c1e-0000-4000-8000-000000000001",
+                Duration.ofMinutes(15), REQUESTED_AT.plus(MINUTE), "corr-offer");
+        reservations.create(request, Optional.empty());
+        Reservation held = reservations.update(confirmed(request, REQUESTED_AT.plus(MINUTE.multipliedBy(2))));
+        assertThat(held.status()).isEqualTo(com.medicarewizard.domain.reservation.ReservationStatus.HELD);
+
+        Reservation found = reservations.find(request.id()).orElseThrow();
+        assertThat(found).isEqualTo(held);
+        assertThat(found.heldUntil()).contains(REQUESTED_AT.plus(MINUTE.multipliedBy(17)));
+        Reservation accepted = reservations.update(found.acceptOffer(REQUESTED_AT.plus(MINUTE.multipliedBy(3))));
+        assertThat(reservations.find(request.id())).contains(accepted);
+        assertThat(accepted.isAccepted()).isTrue();
+        assertThat(reservations.update(accepted.confirmAccepted()).status())
+                .isEqualTo(com.medicarewizard.domain.reservation.ReservationStatus.CONFIRMED);
+
+        Reservation other = Reservation.offerRequest(ReservationId.random(), patient, freed, "2f6d8c1e-0000-4000-8000-000000000002",
+                Duration.ofMinutes(15), REQUESTED_AT.plus(MINUTE), "corr-offer-2");
+        reservations.create(other, Optional.empty());
+        reservations.update(confirmed(other, REQUESTED_AT.plus(MINUTE.multipliedBy(2))));
+        assertThat(reservations.recordCancelRequest(other.id(), patient, REQUESTED_AT.plus(MINUTE.multipliedBy(4))))
+                .hasValueSatisfying(declined -> assertThat(declined.cancelRequestedAt()).isPresent());
+    }
+
     @Test
     void findsNothingForAnUnknownId() {
         assertThat(reservations.find(ReservationId.random())).isEmpty();

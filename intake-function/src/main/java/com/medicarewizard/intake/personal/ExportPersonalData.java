@@ -12,6 +12,8 @@ import com.medicarewizard.port.Patients;
 import com.medicarewizard.port.Reservations;
 import com.medicarewizard.port.SentNotifications;
 import com.medicarewizard.port.Tokens;
+import com.medicarewizard.port.Waitlist;
+import com.medicarewizard.intake.waitlist.WaitlistBody;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -30,7 +32,8 @@ import java.util.Set;
  */
 public record ExportPersonalData(Patients patients, Reservations reservations, Tokens tokens,
                                  Optional<SentNotifications> kept, CenterCatalog catalog,
-                                 PasswordConfirmation password, Clock clock) implements PatientRoute {
+                                 PasswordConfirmation password, Clock clock, Optional<Waitlist> waitlist)
+        implements PatientRoute {
     private static final Logger LOG = LogManager.getLogger(ExportPersonalData.class);
     static final String FILE_NAME = "medicarewizard-my-data.json";
 
@@ -44,7 +47,9 @@ public record ExportPersonalData(Patients patients, Reservations reservations, T
                 reservations.ofPatient(patient.id()).stream()
                         .map(r -> PersonalDataExport.ReservationRecord.of(r, center)).toList(),
                 kept.isPresent(), messages(patient),
-                tokens.sessionsOf(patient.id(), now).stream().map(PersonalDataExport.SessionRecord::of).toList());
+                tokens.sessionsOf(patient.id(), now).stream().map(PersonalDataExport.SessionRecord::of).toList(),
+                waitlist.map(entries -> entries.ofPatient(patient.id()).stream().map(WaitlistBody::of).toList())
+                        .orElse(List.of()));
         LOG.info("patient {} exported their data", patient.id());
         return Response.json(200, export).noStore()
                 .header("Content-Disposition", "attachment; filename=\"" + FILE_NAME + "\"");

@@ -13,6 +13,7 @@ import com.medicarewizard.port.Tokens;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import com.medicarewizard.intake.waitlist.WaitlistBody;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +23,8 @@ import java.util.Optional;
  * for "none were sent".
  */
 public record PersonalDataExport(String exportedAt, Profile profile, List<ReservationRecord> reservations,
-                                 boolean messagesKept, List<MessageRecord> messages, List<SessionRecord> sessions) {
+                                 boolean messagesKept, List<MessageRecord> messages, List<SessionRecord> sessions,
+                                 List<WaitlistBody> waitlist) {
 
     /** The profile in clear: it is the patient's own. */
     public record Profile(String id, String email, String firstName, String lastName, String phone, String taxCode,

@@ -61,6 +61,7 @@ public final class Api {
     public final InMemoryPasswordResets resets = new InMemoryPasswordResets(patients);
     public final RecordingMail mail = new RecordingMail();
     public final InMemoryRecipientQuota quota = new InMemoryRecipientQuota();
+    public final com.medicarewizard.port.fakes.InMemoryWaitlist waitlist = new com.medicarewizard.port.fakes.InMemoryWaitlist();
     public final RecordedMetrics metrics = new RecordedMetrics();
     /** The center in its versions, version 1 the test center; the catalog the routes read is {@code center}. */
     public final InMemoryCenterVersions centerVersions = new InMemoryCenterVersions(staff);
@@ -88,7 +89,8 @@ public final class Api {
                 hasher, config.withFailedLogInFloor(Duration.ZERO), clock)
                 .withOperations(new Operations(deadLetters, failures, notifications, Optional.of(outbox), metrics))
                 .withChanges(reservations).withPasswordResets(resets, mail).withRecipientQuota(quota)
-                .withStaff(new Intake.StaffPorts(staff, staff, mail, SITE, centerVersions, desk));
+                .withStaff(new Intake.StaffPorts(staff, staff, mail, SITE, centerVersions, desk))
+                .withWaitlist(waitlist);
         handler = new ApiHandler(intake);
     }
 

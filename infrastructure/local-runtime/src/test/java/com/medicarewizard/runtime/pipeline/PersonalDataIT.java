@@ -74,6 +74,9 @@ class PersonalDataIT {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(available(start)).isEqualTo(1));
         assertThat(messageCount(Channel.EMAIL, email)).isPresent();
         PatientId patientId = runtime.reservations().find(new ReservationId(id)).orElseThrow().patient();
+        ApiClient.Answer waiting = patient.post("/api/v1/waitlist", "{\"examType\":\"MRI-KNEE\",\"before\":\"%s\"}"
+                .formatted(java.time.LocalDate.now().plusDays(20)));
+        assertThat(waiting.status()).as("%s", waiting).isEqualTo(201);
 
         ApiClient.Answer export = patient.post("/api/v1/me/export", passwordBody());
 
@@ -88,6 +91,8 @@ class PersonalDataIT {
             assertThat(OffsetDateTime.parse(r.get("start").asText())).isEqualTo(OffsetDateTime.parse(start));
         });
         assertThat(export.body().get("messages")).hasSize(2);
+        assertThat(export.body().get("waitlist")).singleElement()
+                .satisfies(entry -> assertThat(entry.get("examType").asText()).isEqualTo("MRI-KNEE"));
 
         ApiClient.Answer erased = patient.post("/api/v1/me/erasure", passwordBody());
 
@@ -99,8 +104,10 @@ class PersonalDataIT {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(available(start)).isEqualTo(2));
         assertThat(runtime.notificationLedger().state(new NotificationKey(kept.id(), ReservationStatus.CANCELLED,
                 Channel.EMAIL))).isEmpty();
-        assertThat(runtime.table().scan(item -> item.string("type").equals("RESERVATION")
-                && item.optString("patientId").filter(patientId.value()::equals).isPresent())).isEmpty();
+        // but what is left of the patient item: its id and when it was erased, remembered a while (ERASURE_REMEMBERED)
+        assertThat(runtime.table().scan(item -> !item.string("type").equals("PATIENT")
+                && item.optString("patientId").filter(patientId.value()::equals).isPresent()))
+                .as("reservations, waitlist entries: nothing names them").isEmpty();
         assertThat(kept(email)).isEmpty();
         assertThat(kept(PHONE)).isEmpty();
         assertThat(messageCount(Channel.EMAIL, email)).isEmpty();
