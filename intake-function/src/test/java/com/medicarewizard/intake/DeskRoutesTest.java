@@ -173,6 +173,26 @@ class DeskRoutesTest {
     }
 
     @Test
+    void aCancellationForAPatientThatTheQueueRefusedIsInTheTrailOnceWhenSentAgain() {
+        String patient = patientId(api.registerPatient());
+        String id = book(patient, TUESDAY_9, "k-7").body().at("/reservation/id").asText();
+        confirm(id);
+        Req cancel = Req.delete("/api/v1/desk/patients/{patient}/reservations/{id}").path("patient", patient)
+                .path("id", id).bearer(desk);
+
+        api.queue.unavailable(true);
+        Reply refused = api.send(cancel);
+        api.queue.unavailable(false);
+        Reply again = api.send(cancel);
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(api.queue.sent()).extracting(ReservationCommand::type).endsWith(ReservationCommand.Type.CANCEL);
+        assertThat(trail("reservation.cancelled-for-patient")).singleElement()
+                .satisfies(entry -> assertThat(entry.subject()).isEqualTo("reservation/" + id));
+    }
+
+    @Test
     void aBookingForAPatientKeepsThePatientsOwnRules() {
         String patient = patientId(api.registerPatient());
 

@@ -31,7 +31,9 @@ import java.util.Optional;
  * as the caller — the same validation, limits, idempotency, queue and allocator — and marking each booking or
  * cancellation as staff's ({@link DeskMarks}), with its audit entry ({@code reservation.booked-for-patient},
  * {@code reservation.cancelled-for-patient}). The mark follows the request: should it fail, the request stands,
- * and the same call again (with the same {@code Idempotency-Key} for a booking) writes it.
+ * and the same booking again (with the same {@code Idempotency-Key}) writes it. A cancellation is marked before
+ * its command goes on the queue, since the same call again finds it already recorded and marks nothing: a queue
+ * that refuses the command (503) then loses no entry.
  */
 public final class DeskReservations {
     private final Patients patients;
@@ -71,10 +73,11 @@ public final class DeskReservations {
     public StaffRoute cancel() {
         return (http, caller) -> {
             Patient patient = DeskPatients.patient(patients, http);
-            CancelReservation.Outcome outcome = cancel.cancel(http, patient.id());
+            CancelReservation.Outcome outcome = cancel.record(http, patient.id());
             if (outcome.recorded()) {
                 mark(outcome.reservation(), caller, "reservation.cancelled-for-patient", marks::markCancelled);
             }
+            cancel.passOn(outcome);
             return answer(202, outcome.reservation()).noStore();
         };
     }

@@ -32,10 +32,20 @@ public record CancelReservation(CenterCatalog catalog, Reservations reservations
     }
 
     /**
-     * What {@link #handle} does for {@code patient} (the front desk cancels for them through here): the
-     * reservation as stored afterwards, and whether this call recorded the request to cancel it.
+     * What {@link #handle} does for {@code patient}: {@link #record}, then {@link #passOn}; the reservation as
+     * stored afterwards, and whether this call recorded the request to cancel it.
      */
     public Outcome cancel(Request request, PatientId patient) {
+        Outcome outcome = record(request, patient);
+        passOn(outcome);
+        return outcome;
+    }
+
+    /**
+     * Records {@code patient}'s request to cancel, without yet asking the allocator: the front desk writes its
+     * mark between the two, so a queue that refuses the command (503, the same call again) cannot lose it.
+     */
+    public Outcome record(Request request, PatientId patient) {
         Reservation current = ReadReservations.own(reservations, request, patient);
         if (current.status() == ReservationStatus.CANCELLED) {
             return new Outcome(current, false);
@@ -46,10 +56,14 @@ public record CancelReservation(CenterCatalog catalog, Reservations reservations
         Reservation stored = reservations.recordCancelRequest(current.id(), patient, now)
                 .orElseThrow(() -> Problems.notFound().raise());
         refuseUncancellable(stored, now);
-        if (stored.isCancellable()) {
-            CancelCommand.send(queue, stored);
-        }
         return new Outcome(stored, current.cancelRequestedAt().isEmpty() && stored.cancelRequestedAt().isPresent());
+    }
+
+    /** Asks the allocator to carry out a recorded cancellation; 503 when the queue refuses it. */
+    public void passOn(Outcome outcome) {
+        if (outcome.reservation().isCancellable()) {
+            CancelCommand.send(queue, outcome.reservation());
+        }
     }
 
     /** A cancellation's outcome: the reservation as stored, and whether this call recorded the request. */
