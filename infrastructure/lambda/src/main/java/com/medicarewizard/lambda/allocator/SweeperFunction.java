@@ -4,18 +4,16 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.medicarewizard.adapter.table.TableReservations;
-import com.medicarewizard.adapter.sqs.SqsReservationQueue;
 import com.medicarewizard.allocator.PendingRequestSweeper;
 import com.medicarewizard.allocator.SweeperHandler;
 import com.medicarewizard.functions.FunctionSpecs;
 import com.medicarewizard.functions.SweeperSpec;
-import com.medicarewizard.lambda.common.AwsClients;
 import com.medicarewizard.lambda.common.AwsSettings;
+import com.medicarewizard.lambda.common.SqsQueues;
 import com.medicarewizard.lambda.common.TablePorts;
 
 import java.time.Duration;
 import java.util.Map;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The sweeper's entry, run by an EventBridge schedule: re-sends requests left PENDING longer than
@@ -34,9 +32,8 @@ public final class SweeperFunction implements RequestHandler<ScheduledEvent, Int
     public SweeperFunction(Map<String, String> env) {
         AwsSettings settings = new AwsSettings(env);
         TablePorts ports = TablePorts.from(settings);
-        SqsClient sqs = AwsClients.build(SqsClient.builder(), "SQS", settings);
         this.handler = new SweeperHandler(new PendingRequestSweeper(new TableReservations(ports.table()),
-                new SqsReservationQueue(sqs, settings.queueUrl(), settings.deadLetterQueueUrl()), ports.clock(),
+                SqsQueues.from(settings).reservations(), ports.clock(),
                 patience(settings), FunctionSpecs.SWEEPER.batch()));
     }
 

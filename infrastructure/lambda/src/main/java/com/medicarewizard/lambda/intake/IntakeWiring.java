@@ -21,8 +21,6 @@ import com.medicarewizard.adapter.dynamodb.DynamoDbItemTable;
 import com.medicarewizard.table.ItemTable;
 import com.medicarewizard.adapter.table.TableTokens;
 import com.medicarewizard.adapter.dynamodb.PolledReservationChanges;
-import com.medicarewizard.adapter.sqs.SqsDeadLetters;
-import com.medicarewizard.adapter.sqs.SqsReservationQueue;
 import com.medicarewizard.domain.reservation.ActiveBookingsLimit;
 import com.medicarewizard.functions.FunctionSpecs;
 import com.medicarewizard.functions.IntakeSpec;
@@ -36,6 +34,7 @@ import com.medicarewizard.intake.auth.Secret;
 import com.medicarewizard.intake.http.ClientAddress;
 import com.medicarewizard.lambda.common.AwsClients;
 import com.medicarewizard.lambda.common.AwsSettings;
+import com.medicarewizard.lambda.common.SqsQueues;
 import com.medicarewizard.lambda.common.TablePorts;
 
 import java.net.URI;
@@ -45,7 +44,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The intake's ports on AWS, for its two entries (the API and the pipeline metrics schedule):
@@ -86,13 +84,13 @@ final class IntakeWiring {
     private static Intake intake(Map<String, String> env, TablePorts ports) {
         AwsSettings settings = new AwsSettings(env);
         ItemTable table = ports.table();
-        SqsClient sqs = AwsClients.build(SqsClient.builder(), "SQS", settings);
-        Operations operations = new Operations(new SqsDeadLetters(sqs, settings.queueUrl(), settings.deadLetterQueueUrl()),
+        SqsQueues queues = SqsQueues.from(settings);
+        Operations operations = new Operations(queues.deadLetters(),
                 new TableMessageFailures(table), new TableNotificationLedger(table), Optional.empty(),
                 new EmfPipelineMetrics(System.out::println));
         TableReservations reservations = new TableReservations(table);
         return new Intake(ports.catalog(), new TableSlotLedger(table),
-                reservations, new SqsReservationQueue(sqs, settings.queueUrl(), settings.deadLetterQueueUrl()),
+                reservations, queues.reservations(),
                 new TablePatients(table), new TableTokens(table), new TableRateLimits(table),
                 IntakeConfig.fromEnvironment(env, FunctionSpecs.INTAKE.tokenLifetime()).withActiveBookings(
                         new ActiveBookingsLimit(FunctionSpecs.LIMITS.overriddenBy(env).activeBookingsPerPatient())),
