@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The notifier's two entries against SNS, SES and EventBridge endpoints that accept the connection
  * and never answer (issue 14, B1): each returns before its Lambda's remaining time runs out, parks
  * what it tried and hands back what it did not finish, instead of being killed mid-batch. The table
- * is on dynalite; nothing here has a queue.
+ * is on dynalite. The queue the notifier would send the waitlist's offers to is named as the stack names it,
+ * at a closed port: nothing here frees a time, so nothing is queued.
  */
 @ExtendWith(DynaliteExtension.class)
 class NotifierTimeBudgetIT {
@@ -53,6 +54,8 @@ class NotifierTimeBudgetIT {
                 "MCW_EVENT_BUS_NAME", "medicarewizard-test", "MCW_MAIL_FROM", "no-reply@medicarewizard.example",
                 "MCW_PUBLIC_URL", "https://booking.medicarewizard.example"));
         env.putAll(Map.of("MCW_SNS_ENDPOINT", hung, "MCW_SES_ENDPOINT", hung, "MCW_EVENTS_ENDPOINT", hung));
+        env.putAll(Map.of("MCW_QUEUE_URL", "http://127.0.0.1:9/q", "MCW_DEAD_LETTER_QUEUE_URL", "http://127.0.0.1:9/d",
+                "MCW_SQS_ENDPOINT", "http://127.0.0.1:9"));
         scheduler = new com.medicarewizard.adapter.local.SchedulerStandIn();
         env.putAll(Map.of("MCW_SCHEDULER_ENDPOINT", scheduler.endpoint().toString(),
                 "MCW_REMINDER_SCHEDULE_GROUP", "medicarewizard-test-reminders",

@@ -17,6 +17,7 @@ import com.medicarewizard.adapter.table.TableRecipientQuota;
 import com.medicarewizard.adapter.table.TableReservations;
 import com.medicarewizard.adapter.table.TableSlotLedger;
 import com.medicarewizard.adapter.table.TableTakenCells;
+import com.medicarewizard.adapter.table.TableWaitlist;
 import com.medicarewizard.adapter.dynamodb.DynamoDbItemTable;
 import com.medicarewizard.table.ItemTable;
 import com.medicarewizard.adapter.table.TableTokens;
@@ -54,7 +55,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * the operator routes are closed), and the client address from the header CloudFront writes it to
  * ({@value IntakeSpec#CLIENT_ADDRESS_HEADER}; without it API Gateway's source IP); the password reset
  * codes by e-mail through SES ({@code MCW_MAIL_FROM}, a verified identity); availability from the summary
- * the availability projector keeps, not from the ledger (docs/adr/0014).
+ * the availability projector keeps, not from the ledger (docs/adr/0014); the waitlist in the table.
  */
 final class IntakeWiring {
 
@@ -96,6 +97,7 @@ final class IntakeWiring {
                         new ActiveBookingsLimit(FunctionSpecs.LIMITS.overriddenBy(env).activeBookingsPerPatient())),
                 ports.clock()).withOperations(operations).withStreamPosition(streamLag(settings, ports.clock()))
                 .withRecipientQuota(new TableRecipientQuota(table))
+                .withWaitlist(new TableWaitlist(table))
                 .withChanges(new PolledReservationChanges(reservations))
                 // availability from its read model, each resource's query at once (docs/adr/0014)
                 .withTakenCells(new TableTakenCells(table));

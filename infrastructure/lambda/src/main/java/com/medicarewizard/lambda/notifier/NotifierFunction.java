@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.medicarewizard.lambda.common.AwsSettings;
+import com.medicarewizard.lambda.common.SqsQueues;
 import com.medicarewizard.notifier.NotifierHandler;
 
 import java.util.Map;
@@ -12,7 +13,8 @@ import java.util.Map;
 /**
  * The notifier's entry on the table's stream (event source mapping with ReportBatchItemFailures,
  * bisect on error, bounded retries and an on-failure destination); it also keeps each reservation's
- * reminders in EventBridge Scheduler ({@link ReminderScheduling}).
+ * reminders, and each offer's lapse, in EventBridge Scheduler ({@link ReminderScheduling}), and offers the
+ * times that free up to the waitlist, queueing each offer to the allocator on the reservation queue.
  */
 public final class NotifierFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
@@ -25,8 +27,10 @@ public final class NotifierFunction implements RequestHandler<DynamodbEvent, Str
     /** With the environment given (tests: local servers' endpoints). */
     public NotifierFunction(Map<String, String> env) {
         AwsSettings settings = new AwsSettings(env);
-        this.handler = new NotifierHandler(NotifierWiring.from(settings).notifier()
-                .withReminders(ReminderScheduling.from(settings)));
+        NotifierWiring wiring = NotifierWiring.from(settings);
+        this.handler = new NotifierHandler(wiring.notifier()
+                .withReminders(ReminderScheduling.from(settings))
+                .withWaitlist(wiring.waitlistOffers(SqsQueues.from(settings).reservations())));
     }
 
     @Override

@@ -18,7 +18,10 @@ import com.medicarewizard.functions.IntakeSpec;
 import java.net.URI;
 import java.util.Optional;
 import com.medicarewizard.notifier.ReminderNotifier;
+import com.medicarewizard.notifier.WaitlistOffers;
 import com.medicarewizard.adapter.table.TableReservations;
+import com.medicarewizard.adapter.table.TableWaitlist;
+import com.medicarewizard.port.ReservationQueue;
 
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -30,7 +33,10 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * and the per-recipient message counts ({@code MCW_MAX_MESSAGES_PER_HOUR}) in the table. The senders'
  * clients make one attempt each ({@link AwsClients.Profile#SINGLE_ATTEMPT}); the notifier's own retry is
  * told how long such a call can take, for its time budget. The same senders, ledger and limits send the
- * reminders ({@link ReminderNotifier}).
+ * reminders ({@link ReminderNotifier}). What queues commands to the allocator — the waitlist's offers
+ * ({@link #waitlistOffers}) and their lapses ({@link ReminderNotifier#withOfferLapses}) — is added by the
+ * entries that do it, the notifier and the reminder function, with the reservation queue; the retrier of
+ * parked notifications only sends messages, and needs no queue.
  */
 record NotifierWiring(TablePorts ports, OutcomeNotifier notifier, ReminderNotifier reminders) {
 
@@ -55,5 +61,14 @@ record NotifierWiring(TablePorts ports, OutcomeNotifier notifier, ReminderNotifi
                 Optional.of(new Rebooking(new TableTakenCells(ports.table()), () -> site))),
                 new ReminderNotifier(new TableReservations(ports.table()), patients, ports.catalog(), notifications,
                         ledger, quota, notifierSettings, ports.clock()));
+    }
+
+    /**
+     * Offers of freed times to the waitlist in the table, each queued to the allocator through {@code queue}
+     * and held {@link WaitlistOffers#STANDARD_HOLD}, as the embedded runtime holds them.
+     */
+    WaitlistOffers waitlistOffers(ReservationQueue queue) {
+        return new WaitlistOffers(new TableWaitlist(ports.table()), new TableReservations(ports.table()), queue,
+                ports.catalog(), new TablePatients(ports.table()), WaitlistOffers.STANDARD_HOLD, ports.clock());
     }
 }
