@@ -45,7 +45,8 @@ import software.constructs.Construct;
  * The eight functions of {@link FunctionSpecs}, with its AWS values, each from its artifact
  * ({@code infrastructure/lambda}), Java 21 with SnapStart on published versions behind a {@code live}
  * alias that every trigger invokes. Least privilege: each gets the services and resources its adapters
- * use, the sweeper, the intake's dead-letter routes and the mail senders exactly the actions they call;
+ * use, the sweeper, the intake's dead-letter routes, the mail senders and the waitlist's senders to the
+ * reservation queue (the notifier, the reminder function) exactly the actions they call;
  * the others still get the CDK's read-write grant on the table (it includes Scan and BatchWriteItem,
  * which nothing calls).
  * Every function has a dead-letter queue for failed asynchronous invocations; the allocator's
@@ -89,7 +90,7 @@ final class Functions extends Construct {
         intake = functions.live(intakeFunction);
         allocator = allocator(functions, data, queues);
         sweeper(functions, data, queues);
-        Alias reminder = reminder(functions, data, messaging, notifierEnv);
+        Alias reminder = reminder(functions, data, queues, messaging, notifierEnv);
         reminders = new ReminderSchedules(this, "Reminders", reminder);
         Map<String, String> schedulingEnv = new HashMap<>(notifierEnv);
         schedulingEnv.putAll(reminders.environment());
@@ -180,6 +181,7 @@ final class Functions extends Construct {
         Function function = functions.create(FunctionSpecs.NOTIFIER.function(), env);
         data.table().grantReadWriteData(function);
         messaging.grantSend(function);
+        queuesOffersAndLapses(function, queues);
         Alias live = functions.live(function);
         // it acts on reservations' changes alone: the claims and availability's day items (about 36 records
         // a booking) need not invoke it
@@ -196,14 +198,25 @@ final class Functions extends Construct {
 
     /**
      * The reminder function (docs/adr/0018), invoked by the schedules the notifier keeps: it reads the
-     * reservation and the patient again and sends through the notifier's senders, ledger and message limits.
+     * reservation and the patient again and sends through the notifier's senders, ledger and message limits;
+     * an offer's lapse it records on the offer and queues as its CANCEL.
      */
-    private static Alias reminder(FunctionFactory functions, DataTable data, Messaging messaging,
-                                  Map<String, String> env) {
+    private static Alias reminder(FunctionFactory functions, DataTable data, ReservationQueues queues,
+                                  Messaging messaging, Map<String, String> env) {
         Function function = functions.create(FunctionSpecs.REMINDER.function(), env);
         data.table().grantReadWriteData(function);
         messaging.grantSend(function);
+        queuesOffersAndLapses(function, queues);
         return functions.live(function);
+    }
+
+    /**
+     * The waitlist's commands to the allocator: the notifier queues each offer it makes (DECIDE), the
+     * reminder function each lapse (CANCEL). They send and nothing more: not even the queue's figures,
+     * which {@code grantSendMessages} would add.
+     */
+    private static void queuesOffersAndLapses(Function function, ReservationQueues queues) {
+        queues.requests().grant(function, "sqs:SendMessage");
     }
 
     private static void parkedRetry(FunctionFactory functions, DataTable data, Messaging messaging,

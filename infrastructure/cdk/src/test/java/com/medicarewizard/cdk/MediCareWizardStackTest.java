@@ -500,6 +500,27 @@ class MediCareWizardStackTest {
         assertThat(policiesOf("Reminder")).contains("ses:SendEmail").contains("sns:Publish");
     }
 
+    /**
+     * The waitlist: the notifier queues each offer it makes (DECIDE) and the reminder function each lapse
+     * (CANCEL) on the reservation queue, told where it is — sending there and nothing more (no figures, no
+     * dead letters) — and write the offers and the waitlist's entries in the table; the retrier of parked
+     * notifications queues nothing. The roles are named by their functions' construct ids: "Reminder" alone
+     * would also match the reminders' Scheduler role.
+     */
+    @Test
+    void theNotifierAndTheReminderFunctionMaySendToTheReservationQueueAndWriteTheWaitlist() {
+        Map<String, String> roles = Map.of("NotifierFunction", "FunctionsNotifierServiceRole",
+                "ReminderFunction", "FunctionsReminderServiceRole");
+        roles.forEach((entry, role) -> {
+            assertThat(actionsOn(role, "QueuesRequests")).as(role).containsExactly("sqs:SendMessage");
+            assertThat(actionsOn(role, "QueuesDeadLetters")).as(role).isEmpty();
+            assertThat(actionsOn(role, "DataTable")).as(role).contains("dynamodb:GetItem", "dynamodb:Query",
+                    "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem");
+            environmentOf(entry, Map.of("MCW_QUEUE_URL", Map.of("Ref", Match.stringLikeRegexp("QueuesRequests[0-9A-F]+"))));
+        });
+        assertThat(actionsOn("FunctionsParkedRetryServiceRole", "QueuesRequests")).isEmpty();
+    }
+
     private static void environmentOf(String entry, Map<String, Object> variables) {
         template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Handler", Match.stringLikeRegexp(".*\\." + entry + "::handleRequest"),
