@@ -11,6 +11,11 @@ import com.medicarewizard.adapter.sqs.SqsReservationQueue;
 import com.medicarewizard.adapter.table.TableReservations;
 import com.medicarewizard.adapter.table.TableSlotLedger;
 import com.medicarewizard.adapter.table.TableTakenCells;
+import com.medicarewizard.adapter.scheduler.EventBridgeReminderSchedule;
+import com.medicarewizard.adapter.table.TablePatients;
+import com.medicarewizard.adapter.table.TableWaitlist;
+import com.medicarewizard.domain.reservation.Decision;
+import com.medicarewizard.notifier.WaitlistOffers;
 import com.medicarewizard.domain.center.Cell;
 import com.medicarewizard.domain.center.ExamTypeCode;
 import com.medicarewizard.domain.center.Resource;
@@ -38,6 +43,7 @@ import com.medicarewizard.table.layout.ItemLayout;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -138,7 +144,7 @@ class AwsPipelineIT {
         Answer rejection = awaitStatus(luca, rejected, "REJECTED");
         assertThat(rejection.text("reason")).isEqualTo("SLOT_TAKEN");
         // availability's read model shows the booking's cells once the projector has had the stream records
-        LocalDate day = java.time.OffsetDateTime.parse(start).atZoneSameInstant(ROME).toLocalDate();
+        LocalDate day = dayOf(start);
         await().atMost(DECIDED).untilAsserted(() -> assertThat(summaryOf(day)).isNotEmpty().isEqualTo(ledgerOf(day)));
         // the alternatives the booking page offers: the same day's other starts, this one taken
         await().atMost(DECIDED).untilAsserted(() -> {
@@ -188,9 +194,7 @@ class AwsPipelineIT {
             assertThat(smsTo(maria)).hasSize(2);
             assertThat(eventsOf(confirmed)).containsExactly("ReservationConfirmed", "ReservationCancelled");
         });
-        await().atMost(DECIDED).untilAsserted(() -> assertThat(atSite(api.availability(EXAM, day, day)))
-                .filteredOn(s -> Instant.parse(s.path("start").asText()).equals(instant(start)))
-                .singleElement().satisfies(s -> assertThat(s.path("available").asInt()).isPositive()));
+        awaitBookableAgain(start);
         // the cancellation's released cells are gone from the read model too
         await().atMost(DECIDED).untilAsserted(() -> assertThat(summaryOf(day)).isEqualTo(ledgerOf(day))
                 .noneMatch(cell -> cell.start().equals(instant(start))));
@@ -242,10 +246,7 @@ class AwsPipelineIT {
                 .hasSize(2);
         remindersFollowTheMove(old, moved, first, later);
         // the first time is free again, the new one and the one Luca holds are not
-        LocalDate day = java.time.OffsetDateTime.parse(first).atZoneSameInstant(ROME).toLocalDate();
-        await().atMost(DECIDED).untilAsserted(() -> assertThat(atSite(api.availability(EXAM, day, day)))
-                .filteredOn(s -> Instant.parse(s.path("start").asText()).equals(instant(first)))
-                .singleElement().satisfies(s -> assertThat(s.path("available").asInt()).isPositive()));
+        awaitBookableAgain(first);
         assertNothingOverranOrWasGivenUp();
     }
 
@@ -457,6 +458,139 @@ class AwsPipelineIT {
         assertThat(markers(id)).containsOnly("PARKED");
         assertThat(pipeline.invocations.of("notifier")).isNotEmpty().noneMatch(Invocations.Invocation::overran);
         assertNothingOverranOrWasGivenUp();
+    }
+
+    /**
+     * The waitlist as deployed: a patient waiting for an earlier time is offered the one another patient
+     * cancels — the notifier's offer queued to the allocator through SQS and HELD for them, e-mailed and texted
+     * with its link, its lapse an EventBridge Scheduler one-time schedule at the end of the hold — and accepts
+     * it: CONFIRMED, the entry closed. The lapse's schedule, fired once the offer is confirmed, changes nothing.
+     */
+    @Test
+    @Order(5)
+    void aPatientWaitingIsOfferedATimeAnotherCancelsAndAcceptsIt() {
+        Patient waiting = api.newPatient();
+        String start = STARTS.pop();
+        PipelineApi.require(api.joinWaitlist(waiting, EXAM, SITE, dayOf(start).plusDays(1)), 201);
+        Patient booked = api.newPatient();
+        String freed = PipelineApi.require(api.reserve(booked, EXAM, SITE, start, Optional.empty()), 202).text("id");
+        awaitStatus(booked, freed, "CONFIRMED");
+        PipelineApi.require(api.cancel(booked, freed), 202);
+
+        JsonNode offer = awaitOffer(waiting);
+        String id = offer.path("id").asText();
+        assertThat(instant(offer.path("start").asText())).isEqualTo(instant(start));
+        assertThat(offer.path("heldUntil").asText()).isNotBlank();
+        String link = DeployedEnvironment.PUBLIC_URL + "/bookings?offer=" + id;
+        await().atMost(NOTIFIED).untilAsserted(() -> {
+            assertThat(emailsTo(waiting)).anySatisfy(email -> assertThat(email.text()).hasValueSatisfying(
+                    text -> assertThat(text).contains(link)));
+            assertThat(smsTo(waiting)).anySatisfy(sms -> assertThat(sms.message()).contains(link));
+        });
+        JsonNode lapse = awaitLapseSchedule(id);
+        Instant heldUntil = new TableReservations(table()).find(new ReservationId(id)).orElseThrow().heldUntil()
+                .orElseThrow();
+        assertThat(lapse.path("ScheduleExpression").asText()).isEqualTo(EventBridgeReminderSchedule.at(heldUntil));
+        assertThat(lapse.path("Target").path("Input").asText()).contains(id, "\"lapse\"")
+                .doesNotContain("@", "+39", "RSSMRA");
+
+        assertThat(api.accept(waiting, id).status()).isEqualTo(202);
+        awaitStatus(waiting, id, "CONFIRMED");
+        await().atMost(NOTIFIED).untilAsserted(() -> assertThat(PipelineApi.require(api.waitlist(waiting), 200).body())
+                .isEmpty());
+        // as Scheduler fires it at the end of the hold: the offer, accepted in time, stays confirmed
+        assertThat(pipeline.remind(lapse.path("Target").path("Input").asText())).isEqualTo("STALE");
+        assertThat(api.reservation(waiting, id).text("status")).isEqualTo("CONFIRMED");
+        assertNothingOverranOrWasGivenUp();
+    }
+
+    /**
+     * An offer left unanswered lapses when its schedule fires: the reminder function records the lapse and
+     * queues its CANCEL through SQS, the allocator frees the time, and the notifier offers it to the next
+     * patient waiting, never back to the first. The deployed entries hold an offer the standard 15 minutes by
+     * the system clock, so this one is made here as the notifier makes it ({@link WaitlistOffers} on the same
+     * table and queue), held {@link #SHORT_HOLD}; the Scheduler stand-in fires its schedule once that is over.
+     */
+    @Test
+    @Order(5)
+    void anUnansweredOfferLapsesWhenItsScheduleFiresAndPassesToTheNextPatientWaiting() {
+        Patient first = api.newPatient();
+        Patient second = api.newPatient();
+        String start = STARTS.pop();
+        String firstEntry = PipelineApi.require(api.joinWaitlist(first, EXAM, SITE, dayOf(start).plusDays(1)), 201)
+                .text("id");
+        String secondEntry = PipelineApi.require(api.joinWaitlist(second, EXAM, SITE, dayOf(start).plusDays(1)), 201)
+                .text("id");
+
+        assertThat(offers(SHORT_HOLD).offer(freedAt(start))).hasValueSatisfying(made ->
+                assertThat(made.patient().value()).isEqualTo(first.id()));
+        String unanswered = awaitOffer(first).path("id").asText();
+        JsonNode lapse = awaitLapseSchedule(unanswered);
+        await().atMost(DECIDED).until(() -> !Instant.now().isBefore(SchedulerStandIn.instantOf(lapse)));
+        assertThat(pipeline.scheduler.fireDue(DeployedEnvironment.REMINDER_GROUP, Instant.now(), pipeline::remind))
+                .isEqualTo(1);
+
+        assertThat(awaitStatus(first, unanswered, "CANCELLED").text("reason")).isEqualTo("OFFER_LAPSED");
+        assertThat(api.accept(first, unanswered).status()).isEqualTo(409);
+        JsonNode next = awaitOffer(second);
+        assertThat(instant(next.path("start").asText())).isEqualTo(instant(start));
+
+        // the second declines: the time is nobody's again, and not offered back to the first
+        PipelineApi.require(api.cancel(second, next.path("id").asText()), 202);
+        awaitStatus(second, next.path("id").asText(), "CANCELLED");
+        awaitBookableAgain(start);
+        assertThat(PipelineApi.require(api.reservations(first), 200).body()).hasSize(1);
+        PipelineApi.require(api.leaveWaitlist(first, firstEntry), 204);
+        PipelineApi.require(api.leaveWaitlist(second, secondEntry), 204);
+        assertNothingOverranOrWasGivenUp();
+    }
+
+    /** How long the offer of the lapse case holds its time: long enough for the notifier to schedule its lapse. */
+    private static final Duration SHORT_HOLD = Duration.ofSeconds(5);
+
+    /** The patient's offer from the waitlist, once HELD for them, from their own reservations as My bookings reads them. */
+    private static JsonNode awaitOffer(Patient patient) {
+        return await().atMost(NOTIFIED).until(() -> stream(PipelineApi.require(api.reservations(patient), 200).body())
+                .filter(r -> "HELD".equals(r.path("status").asText())).findFirst(), Optional::isPresent).orElseThrow();
+    }
+
+    /** The one-time schedule the notifier keeps for the end of the offer's hold. */
+    private static JsonNode awaitLapseSchedule(String offer) {
+        return await().atMost(NOTIFIED).until(() -> pipeline.reminderSchedules().get(offer + "-lapse"),
+                java.util.Objects::nonNull);
+    }
+
+    /** The notifier's offers of freed times, on the pipeline's table and queue, holding each for {@code hold}. */
+    private static WaitlistOffers offers(Duration hold) {
+        DynamoDbItemTable table = table();
+        return new WaitlistOffers(new TableWaitlist(table), new TableReservations(table),
+                new SqsReservationQueue(pipeline.sqs, pipeline.queues.queueUrl(), pipeline.queues.deadLetterQueueUrl()),
+                JsonCenterCatalog.fromResource(TablePorts.CENTER_DOCUMENT), new TablePatients(table), hold,
+                Clock.systemUTC());
+    }
+
+    /** Someone else's booking at {@code start}, confirmed and cancelled: the time it held, free to offer. */
+    private static Reservation freedAt(String start) {
+        Instant now = Instant.now();
+        Instant begins = instant(start);
+        List<ResourceId> held = JsonCenterCatalog.fromResource(TablePorts.CENTER_DOCUMENT).current().resources().stream()
+                .filter(r -> r.site().equals(new SiteId(SITE)) && r.performs().contains(new ExamTypeCode(EXAM)))
+                .map(Resource::id).toList();
+        return Reservation.request(ReservationId.random(), PatientId.random(), new ExamTypeCode(EXAM), new SiteId(SITE),
+                        begins, begins.plus(Duration.ofMinutes(30)), now, "corr-freed-" + begins)
+                .decide(new Decision.Confirmed(held), now).requestCancellation(now).cancel(now);
+    }
+
+    private static LocalDate dayOf(String start) {
+        return java.time.OffsetDateTime.parse(start).atZoneSameInstant(ROME).toLocalDate();
+    }
+
+    /** Availability shows {@code start} free again at the site, as the booking page reads it. */
+    private static void awaitBookableAgain(String start) {
+        LocalDate day = dayOf(start);
+        await().atMost(DECIDED).untilAsserted(() -> assertThat(atSite(api.availability(EXAM, day, day)))
+                .filteredOn(s -> Instant.parse(s.path("start").asText()).equals(instant(start)))
+                .singleElement().satisfies(s -> assertThat(s.path("available").asInt()).isPositive()));
     }
 
     // --- what every case holds to

@@ -101,6 +101,30 @@ final class PipelineApi {
         return send(as(patient, "/api/v1/reservations/" + id).DELETE());
     }
 
+    /** Joins the waitlist for a time of {@code examType} at {@code site} starting before {@code before}. */
+    Answer joinWaitlist(Patient patient, String examType, String site, LocalDate before) {
+        return send(as(patient, "/api/v1/waitlist").POST(json(JSON.createObjectNode()
+                .put("examType", examType).put("site", site).put("before", before.toString()))));
+    }
+
+    Answer waitlist(Patient patient) {
+        return send(as(patient, "/api/v1/waitlist").GET());
+    }
+
+    Answer leaveWaitlist(Patient patient, String entry) {
+        return send(as(patient, "/api/v1/waitlist/" + entry).DELETE());
+    }
+
+    /** Takes the time an offer from the waitlist holds. */
+    Answer accept(Patient patient, String offer) {
+        return send(as(patient, "/api/v1/reservations/" + offer + "/accept").POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** The patient's own reservations. */
+    Answer reservations(Patient patient) {
+        return send(as(patient, "/api/v1/reservations").GET());
+    }
+
     Answer askResetCode(String email) {
         return send(request("/api/v1/auth/password-reset").POST(json(JSON.createObjectNode().put("email", email))));
     }
