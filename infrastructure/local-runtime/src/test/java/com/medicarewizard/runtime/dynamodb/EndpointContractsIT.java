@@ -181,6 +181,14 @@ class EndpointContractsIT {
     }
 
     @Nested
+    class WaitlistOnTheEndpoint extends com.medicarewizard.port.contract.WaitlistContract {
+        @Override
+        protected com.medicarewizard.port.Waitlist newWaitlist() {
+            return new com.medicarewizard.adapter.table.TableWaitlist(EndpointExtension.freshTable());
+        }
+    }
+
+    @Nested
     class MessageFailuresOnTheEndpoint extends MessageFailuresContract {
         @Override
         protected MessageFailures newFailures() {
