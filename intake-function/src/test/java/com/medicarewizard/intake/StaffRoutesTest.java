@@ -108,7 +108,9 @@ class StaffRoutesTest {
     void anInvitationExpiresAndAWrongOrMalformedTokenIsTheSameRefusal() {
         String token = token(bootstrapLink("anna@example.org"));
 
-        assertThat(accept(token.substring(0, token.length() - 1) + "A", PASSWORD).code())
+        // another last character (the token's own is 'A' one time in 64)
+        char other = token.endsWith("A") ? 'B' : 'A';
+        assertThat(accept(token.substring(0, token.length() - 1) + other, PASSWORD).code())
                 .isEqualTo("invalid-invitation");
         assertThat(accept("not-a-token", PASSWORD).code()).isEqualTo("invalid-invitation");
         api.clock.advance(Duration.ofDays(3).minusSeconds(3));
