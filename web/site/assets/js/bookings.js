@@ -67,7 +67,8 @@ async function show() {
   }
   const now = Date.now();
   showOffers(reservations.filter(r => r.status === 'HELD'), { names, status, until, refresh: show });
-  reservations = reservations.filter(r => r.status !== 'HELD');
+  // an offer from the waitlist is a booking once accepted; one never accepted is not shown among them
+  reservations = reservations.filter(r => r.status !== 'HELD' && (!r.offer || r.offer.accepted));
   const upcoming = reservations.filter(r => ['PENDING', 'CONFIRMED'].includes(r.status) && Date.parse(r.end) > now)
     .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   const past = reservations.filter(r => !upcoming.includes(r)).sort((a, b) => Date.parse(b.start) - Date.parse(a.start));
@@ -134,13 +135,16 @@ async function cancel(reservation) {
   }
 }
 
+/** Polls the reservation until it reaches {@code wanted} or the time runs out; answers it as last read. */
 async function until(id, wanted) {
   const limit = Date.now() + POLL_LIMIT_MS;
+  let reservation;
   while (Date.now() < limit) {
-    const reservation = await patientRequest(`/api/v1/reservations/${encodeURIComponent(id)}`);
-    if (reservation.status === wanted) return;
+    reservation = await patientRequest(`/api/v1/reservations/${encodeURIComponent(id)}`);
+    if (reservation.status === wanted) return reservation;
     await new Promise(resolve => setTimeout(resolve, POLL_MS));
   }
+  return reservation;
 }
 
 /** The calendar file needs the bearer token, so it is fetched here and handed to the browser as a download. */

@@ -42,12 +42,13 @@ async function accept(offer, name, { status, until, refresh }) {
   say(status, t('waitlist.accepting'));
   try {
     await patientRequest(`/api/v1/reservations/${encodeURIComponent(offer.id)}/accept`, { method: 'POST', body: {} });
-    await until(offer.id, 'CONFIRMED');
+    const now = await until(offer.id, 'CONFIRMED');
     await refresh();
-    say(status, t('waitlist.accepted', { exam: name, when: formatInstant(offer.start) }));
+    said(status, now?.status === 'CONFIRMED' ? t('waitlist.accepted', { exam: name, when: formatInstant(offer.start) })
+      : t('waitlist.acceptPending'));
   } catch (e) {
     await refresh();
-    say(status, e instanceof ApiError && e.status === 409 ? t('waitlist.lapsed') : t('common.unavailable'));
+    said(status, e instanceof ApiError && e.status === 409 ? t('waitlist.lapsed') : t('common.unavailable'));
   }
 }
 
@@ -57,10 +58,17 @@ async function decline(offer, { status, until, refresh }) {
     await patientRequest(`/api/v1/reservations/${encodeURIComponent(offer.id)}`, { method: 'DELETE' });
     await until(offer.id, 'CANCELLED');
     await refresh();
-    say(status, t('waitlist.declined'));
+    said(status, t('waitlist.declined'));
   } catch {
-    say(status, t('common.unavailable'));
+    said(status, t('common.unavailable'));
   }
+}
+
+/** Says the outcome and moves the focus to it: the card whose button had it is gone. */
+function said(status, text) {
+  say(status, text);
+  status.tabIndex = -1;
+  status.focus();
 }
 
 /**
@@ -117,8 +125,12 @@ export async function setUpWaitlist({ exams, places, names }) {
   form.addEventListener('submit', async event => {
     event.preventDefault();
     say(error, '');
+    before.removeAttribute('aria-invalid');
+    before.setAttribute('aria-describedby', 'waitlist-before-hint');
     if (!before.value || before.value < before.min || before.value > before.max) {
       say(error, t('waitlist.badDate', { first: formatDay(before.min), last: formatDay(before.max) }));
+      before.setAttribute('aria-invalid', 'true');
+      before.setAttribute('aria-describedby', 'waitlist-before-hint waitlist-error');
       error.focus();
       return;
     }

@@ -19,7 +19,7 @@ import java.util.Optional;
  * The end of an offer's hold, fired by the reminders' schedule ({@link ReminderKind#OFFER_LAPSES}): an
  * offer still HELD, neither accepted nor declined, lapses — recorded on it (reason OFFER_LAPSED) and its
  * CANCEL queued, so the allocator releases its time and the notifier offers it to the next entry. An offer
- * accepted in time is left to be confirmed, whatever the hour the lapse fires: the acceptance and the lapse
+ * accepted in time is left to be confirmed (its DECIDE sent again, in case it was lost), whatever the hour the lapse fires: the acceptance and the lapse
  * are each a write on the reservation's version, so only one of them is ever recorded.
  */
 final class OfferLapses {
@@ -55,8 +55,11 @@ final class OfferLapses {
             offer = reservations.update(offer.requestLapse(now));
             LOG.info("offer {} lapsed unanswered", offer.id());
         }
-        if (offer.cancelRequestedAt().isEmpty()) {
-            return ReminderNotifier.Result.STALE; // accepted in time
+        if (offer.isAccepted() && offer.cancelRequestedAt().isEmpty()) {
+            // accepted in time, and still HELD at its hold's end: its DECIDE may have been lost (a queue that
+            // refused it, a crash before it was sent); the allocator confirms an accepted offer once
+            queue.send(new ReservationCommand(ReservationCommand.Type.DECIDE, offer.id(), offer.correlationId()));
+            return ReminderNotifier.Result.STALE;
         }
         queue.send(new ReservationCommand(ReservationCommand.Type.CANCEL, offer.id(), offer.correlationId()));
         return ReminderNotifier.Result.DONE;

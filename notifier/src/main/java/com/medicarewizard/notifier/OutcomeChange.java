@@ -8,6 +8,7 @@ import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.domain.reservation.ReservationStatus;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,12 +16,18 @@ import java.util.Optional;
  * to CONFIRMED, REJECTED or CANCELLED in this stream record (read from NEW_AND_OLD_IMAGES). Any
  * other change — a PENDING request, a cancellation wish, a re-stored outcome, another item — is none.
  */
-public record OutcomeChange(Reservation reservation, ReservationStatus outcome) {
+public record OutcomeChange(Reservation reservation, ReservationStatus outcome, Optional<ReservationStatus> was) {
 
     public OutcomeChange {
         if (!NotificationKey.isOutcome(outcome)) {
             throw new IllegalArgumentException(outcome + " is not an outcome");
         }
+        Objects.requireNonNull(was, "was");
+    }
+
+    /** The outcome, without knowing what the reservation was before it (a parked message retried). */
+    public OutcomeChange(Reservation reservation, ReservationStatus outcome) {
+        this(reservation, outcome, Optional.empty());
     }
 
     /** @throws IllegalArgumentException when the record's reservation image is malformed */
@@ -39,7 +46,7 @@ public record OutcomeChange(Reservation reservation, ReservationStatus outcome) 
         if (!NotificationKey.isOutcome(now) || was.filter(now::equals).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(new OutcomeChange(StreamImages.reservation(after), now));
+        return Optional.of(new OutcomeChange(StreamImages.reservation(after), now, was));
     }
 
     /**
@@ -64,11 +71,13 @@ public record OutcomeChange(Reservation reservation, ReservationStatus outcome) 
     /**
      * An offer from the waitlist that ends without the patient having taken it: rejected (its time was
      * taken before it could be held: the patient never knew of it), or cancelled before it was accepted
-     * (declined, or lapsed). Nothing is told of it, on any channel: it never was a booking.
+     * (declined, or lapsed), or cancelled while still HELD though accepted (declined before the allocator got
+ * to it). Nothing is told of it, on any channel: it never was a booking.
      */
     boolean isUnseenOffer() {
         return reservation.isOffer() && (outcome == ReservationStatus.REJECTED
-                || outcome == ReservationStatus.CANCELLED && reservation.offer().get().acceptedAt().isEmpty());
+                || outcome == ReservationStatus.CANCELLED && (reservation.offer().get().acceptedAt().isEmpty()
+                        || was.filter(ReservationStatus.HELD::equals).isPresent()));
     }
 
     /** A move request the patient cancelled before it was decided: no time was ever held, nothing was moved. */

@@ -125,6 +125,11 @@ public final class OutcomeNotifier {
             delivery.parkForGood(parked, "not sent on this channel for this outcome");
             return;
         }
+        if (change.outcome() == ReservationStatus.HELD && !change.reservation().isAcceptable(clock.instant())) {
+            // "held for you until …" is no longer true: the offer lapsed, was declined, accepted or confirmed
+            delivery.parkForGood(parked, "the offer is no longer held");
+            return;
+        }
         attempt(parked.key(), change).ifPresent(failure -> delivery.parkAgain(parked, failure));
     }
 

@@ -27,7 +27,9 @@ import java.util.UUID;
  * Offers a freed time to the waitlist: when a booking's time frees up (its patient cancelled it, moved
  * it, or an offer of it was declined or lapsed), the first entry waiting for it, in the order they joined
  * ({@link WaitlistEntry#wants}), gets an offer: a request in that patient's name, queued to the allocator
- * like any, which HOLDS the time for {@link #hold} when it is still free. The notifier then tells the
+ * like any, which HOLDS the time for {@link #hold} when it is still free. An entry with an offer not yet
+ * answered is passed over, and an offer rejected because its patient holds too many bookings passes the
+ * time on. The notifier then tells the
  * patient (e-mail and SMS with a link), and the reminders' schedule fires the offer's lapse; a lapsed or
  * declined offer frees the time again, and it comes back here for the next entry.
  *
@@ -61,11 +63,17 @@ public final class WaitlistOffers {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Whether {@code cancelled} freed a time worth offering: it held cells, the center did not take it back, and it is ahead. */
-    static boolean freesTime(Reservation cancelled, Instant now) {
-        return cancelled.status() == ReservationStatus.CANCELLED && !cancelled.resources().isEmpty()
-                && cancelled.reason().filter(RejectionReason.CENTER_CLOSED::equals).isEmpty()
-                && cancelled.start().isAfter(now);
+    /**
+     * Whether {@code reservation} left a time worth offering, ahead of {@code now}: CANCELLED while it held
+     * cells (not by the center, whose time is gone); or an offer REJECTED because its patient holds as many
+     * bookings as one may — the time is still free, so it passes to the next entry.
+     */
+    static boolean freesTime(Reservation reservation, Instant now) {
+        boolean freed = reservation.status() == ReservationStatus.CANCELLED && !reservation.resources().isEmpty()
+                && reservation.reason().filter(RejectionReason.CENTER_CLOSED::equals).isEmpty();
+        boolean passedOn = reservation.isOffer() && reservation.status() == ReservationStatus.REJECTED
+                && reservation.reason().filter(RejectionReason.TOO_MANY_BOOKINGS::equals).isPresent();
+        return (freed || passedOn) && reservation.start().isAfter(now);
     }
 
     /** The id of the offer of the time {@code freed} held: the same for every handling of the same record. */
@@ -106,11 +114,12 @@ public final class WaitlistOffers {
             return Optional.empty();
         }
         for (WaitlistEntry entry : waitlist.waiting(freed.examType())) {
-            if (!entry.wants(freed, site.get().zone()) || patients.isErased(entry.patient())) {
+            if (!entry.wants(freed, site.get().zone()) || patients.isErased(entry.patient()) || hasOpenOffer(entry)) {
                 continue;
             }
+            // a correlation id of its own: the freed booking was another patient's
             Reservation request = Reservation.offerRequest(id, entry.patient(), freed, entry.id(), hold, now,
-                    "waitlist-" + freed.correlationId());
+                    "waitlist-" + UUID.randomUUID());
             try {
                 reservations.create(request, Optional.empty());
             } catch (Reservations.ConcurrentChangeException madeMeanwhile) {
@@ -120,6 +129,16 @@ public final class WaitlistOffers {
             return Optional.of(request);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the entry has an offer not yet answered (being decided, or HELD): one time at a time per entry,
+     * so the first patient waiting does not take every time that frees up meanwhile.
+     */
+    private boolean hasOpenOffer(WaitlistEntry entry) {
+        return reservations.ofPatient(entry.patient()).stream()
+                .anyMatch(r -> r.offer().filter(o -> o.waitlistEntry().equals(entry.id())).isPresent()
+                        && (r.status() == ReservationStatus.PENDING || r.status() == ReservationStatus.HELD));
     }
 
     /** An offer accepted and CONFIRMED: its entry has done its work. */

@@ -120,6 +120,32 @@ class WaitlistOffersTest {
     }
 
     @Test
+    void anEntryWithAnOfferNotYetAnsweredIsPassedOverAndAnOfferRejectedForTooManyBookingsPassesTheTimeOn() {
+        WaitlistEntry first = waiting(NOW.minusSeconds(20));
+        WaitlistEntry second = waiting(NOW.minusSeconds(10));
+        Reservation firstOffer = offers.offer(freed()).orElseThrow();
+        assertThat(firstOffer.patient()).isEqualTo(first.patient());
+
+        Reservation another = Reservation.request(ReservationId.random(), PatientId.random(), CenterMother.MRI,
+                CenterMother.NORD, START.plus(Duration.ofHours(1)), START.plus(Duration.ofMinutes(90)),
+                NOW.minusSeconds(3600), "corr-another").decide(new Decision.Confirmed(List.of(new ResourceId("MRI-1"))),
+                NOW.minusSeconds(3500)).requestCancellation(NOW).cancel(NOW);
+        assertThat(offers.offer(another)).hasValueSatisfying(offer -> assertThat(offer.patient())
+                .as("the first waits for an answer to their offer").isEqualTo(second.patient()));
+
+        Reservation refused = reservations.update(firstOffer.decide(
+                new Decision.Rejected(RejectionReason.TOO_MANY_BOOKINGS), NOW));
+        Reservation third = offers.offer(refused).orElseGet(() -> null);
+        assertThat(third).as("the second has an offer of their own waiting: nobody left").isNull();
+        WaitlistEntry fourth = waiting(NOW.minusSeconds(5));
+        Reservation passed = offers.offer(refused).orElse(null);
+        assertThat(passed).as("a second handling of the same record finds no offer made, and makes it now")
+                .isNotNull();
+        assertThat(passed.patient()).isEqualTo(fourth.patient());
+        assertThat(passed.start()).isEqualTo(refused.start());
+    }
+
+    @Test
     void anOfferMadeButNotQueuedIsQueuedByTheRecordsNextHandling() {
         waiting(NOW.minusSeconds(20));
         Reservation freed = freed();
@@ -133,7 +159,7 @@ class WaitlistOffersTest {
     }
 
     @Test
-    void theLapseOfAnOfferAcceptedInTimeDoesNothingAndAnUnansweredOneIsCancelled() {
+    void theLapseOfAnOfferAcceptedInTimeAsksForItsConfirmationAndAnUnansweredOneIsCancelled() {
         waiting(NOW.minusSeconds(20));
         waiting(NOW.minusSeconds(10));
         ReminderNotifier reminders = new ReminderNotifier(reservations, patients, CenterMother::center,
@@ -155,6 +181,8 @@ class WaitlistOffersTest {
         assertThat(lapsing.reason()).contains(RejectionReason.OFFER_LAPSED);
         assertThat(queue.sent().subList(before, queue.sent().size()))
                 .extracting(ReservationCommand::type, ReservationCommand::reservation)
-                .containsOnly(org.assertj.core.groups.Tuple.tuple(ReservationCommand.Type.CANCEL, unanswered.id()));
+                .containsOnly(org.assertj.core.groups.Tuple.tuple(ReservationCommand.Type.CANCEL, unanswered.id()),
+                        // the accepted one's DECIDE again, in case the one its acceptance sent was lost
+                        org.assertj.core.groups.Tuple.tuple(ReservationCommand.Type.DECIDE, accepted.id()));
     }
 }

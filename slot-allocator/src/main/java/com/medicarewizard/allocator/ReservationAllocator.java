@@ -505,7 +505,9 @@ public final class ReservationAllocator {
      * cells (e.g. the radiographer, with another scanner): those must stay claimed.
      */
     private static List<ResourceId> notHeldBy(Optional<Reservation> current, Decision.Confirmed confirmed) {
-        List<ResourceId> held = current.filter(r -> r.status() == ReservationStatus.CONFIRMED)
+        // a HELD offer holds its cells as a booking does
+        List<ResourceId> held = current.filter(r -> r.status() == ReservationStatus.CONFIRMED
+                        || r.status() == ReservationStatus.HELD)
                 .map(Reservation::resources).orElse(List.of());
         return confirmed.resources().stream().filter(resource -> !held.contains(resource)).toList();
     }

@@ -104,6 +104,50 @@ class ReservationAllocatorOfferTest {
         assertThat(allocation.ledger.all()).isEmpty();
     }
 
+    /**
+     * Decided cell by cell (a lease; an exam longer than a transaction), an offer another consumer stored
+     * HELD meanwhile keeps the cells it holds: the losing attempt lets go only of what the HELD offer does not
+     * hold, as for a booking CONFIRMED meanwhile.
+     */
+    @Test
+    void anOfferStoredHeldByARacingConsumerKeepsItsCells() {
+        InMemoryAllocation cellByCell = new InMemoryAllocation(ledger -> ledger);
+        Reservation booking = cellByCell.request(MRI, TEN);
+        cellByCell.decide(booking);
+        cellByCell.cancel(booking);
+        Reservation offer = Reservation.offerRequest(ReservationId.random(), PatientId.random(),
+                cellByCell.stored(booking), "2f6d8c1e-0000-4000-8000-000000000001", HOLD, cellByCell.clock.instant(),
+                "corr-offer");
+        cellByCell.reservations.create(offer, Optional.empty());
+        cellByCell.reservations.interfereWithNextUpdate(
+                r -> r.decide(new com.medicarewizard.domain.reservation.Decision.Confirmed(List.of(MRI_1, RAD_1)),
+                        cellByCell.clock.instant()));
+
+        assertThat(cellByCell.decide(offer)).isEqualTo(alreadyHandled(ReservationStatus.HELD));
+
+        assertThat(cellByCell.ledger.all()).containsOnlyKeys(cells(MRI, TEN, List.of(MRI_1, RAD_1)))
+                .allSatisfy((cell, owner) -> assertThat(owner).isEqualTo(offer.id()));
+    }
+
+    /** An offer held for a patient counts among their bookings ahead: it becomes one when accepted. */
+    @Test
+    void anOfferHeldCountsAgainstThePatientsBookingsAhead() {
+        PatientId patient = PatientId.random();
+        Reservation offer = Reservation.offerRequest(ReservationId.random(), patient, freed(),
+                "2f6d8c1e-0000-4000-8000-000000000001", HOLD, allocation.clock.instant(), "corr-offer");
+        allocation.reservations.create(offer, Optional.empty());
+        allocation.decide(offer);
+        for (int day = 21; day < 21 + InMemoryAllocation.LIMIT.max() - 1; day++) {
+            Reservation booking = allocation.request(MRI, local("2027-12-" + day + "T10:00"), patient);
+            assertThat(allocation.decide(booking)).isEqualTo(changedTo(ReservationStatus.CONFIRMED));
+        }
+
+        Reservation oneTooMany = allocation.request(MRI, local("2027-12-28T10:00"), patient);
+
+        assertThat(allocation.decide(oneTooMany)).isEqualTo(changedTo(ReservationStatus.REJECTED));
+        assertThat(allocation.stored(oneTooMany).reason()).contains(RejectionReason.TOO_MANY_BOOKINGS);
+    }
+
     @Test
     void anOfferWhoseTimeWasTakenMeanwhileIsRejectedAndHoldsNothing() {
         Reservation freed = freed();

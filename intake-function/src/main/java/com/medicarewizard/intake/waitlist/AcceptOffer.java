@@ -24,7 +24,8 @@ import java.time.Instant;
  * them. The acceptance is recorded on the HELD offer (a write on its version, so an offer lapsing at the
  * same moment is either accepted or lapsed, never both) and the allocator is asked to confirm it; 202 with
  * the offer, which becomes CONFIRMED within seconds. Accepting again is 202 again (and asks again). Not the
- * caller's: 404; not an offer: 409 {@code not-an-offer}; lapsed, declined or past its hold: 409
+ * caller's: 404; not an offer: 409 {@code not-an-offer}; not yet decided: 409 {@code offer-not-ready};
+ * lapsed, declined or past its hold: 409
  * {@code offer-lapsed}. A queue refusing the request is a 503 to try again, as for a cancellation.
  */
 public record AcceptOffer(CenterCatalog catalog, Reservations reservations, ReservationQueue queue, Clock clock)
@@ -42,6 +43,10 @@ public record AcceptOffer(CenterCatalog catalog, Reservations reservations, Rese
             return accepted(offer);
         }
         Instant now = clock.instant();
+        if (offer.status() == ReservationStatus.PENDING) {
+            throw Problem.of(409, "offer-not-ready", "Conflict",
+                    "This offer is still being prepared: try again in a moment.").withHeader("Retry-After", "2").raise();
+        }
         if (!offer.isAccepted()) {
             if (!offer.isAcceptable(now)) {
                 throw lapsed();

@@ -43,9 +43,10 @@ public record JoinWaitlist(CenterCatalog catalog, Waitlist waitlist, Clock clock
         form.onlyFields(Set.of(EXAM_TYPE, SITE, BEFORE));
         Center center = catalog.current();
         Optional<ExamType> exam = form.required(EXAM_TYPE, 40).filter(ExamTypeCode::isWellFormed)
-                .flatMap(code -> center.examType(new ExamTypeCode(code)));
+                .flatMap(code -> center.examType(new ExamTypeCode(code)))
+                .filter(known -> !center.sitesOffering(known).isEmpty());
         if (exam.isEmpty() && !form.hasErrors()) {
-            form.reject(EXAM_TYPE, "is not an exam type of the center");
+            form.reject(EXAM_TYPE, "is not an exam type the center offers");
         }
         Optional<String> siteText = form.optional(SITE, 40);
         Optional<Site> site = siteText.filter(SiteId::isWellFormed).flatMap(id -> center.site(new SiteId(id)));
@@ -54,7 +55,9 @@ public record JoinWaitlist(CenterCatalog catalog, Waitlist waitlist, Clock clock
             form.reject(SITE, "is not a site offering this exam");
         }
         Instant now = clock.instant();
-        ZoneId zone = site.map(Site::zone).orElseGet(() -> center.sites().getFirst().zone());
+        // "any site": the date is read on the clock of the first site offering the exam (one zone in practice)
+        ZoneId zone = site.map(Site::zone).or(() -> exam.flatMap(e -> center.sitesOffering(e).stream().findFirst()
+                .map(Site::zone))).orElse(java.time.ZoneOffset.UTC);
         Optional<LocalDate> before = form.required(BEFORE, 10).flatMap(text -> date(form, text));
         LocalDate today = now.atZone(zone).toLocalDate();
         LocalDate last = now.plus(center.policy().horizon()).atZone(zone).toLocalDate().plusDays(1);

@@ -46,6 +46,7 @@ import java.util.Optional;
  * the per-patient limit; each is still a whole entry.
  */
 public final class TableWaitlist implements Waitlist {
+    private static final int MARK_ATTEMPTS = 5;
     private final ItemTable table;
 
     public TableWaitlist(ItemTable table) {
@@ -90,16 +91,34 @@ public final class TableWaitlist implements Waitlist {
         return table.delete(key(entry.get()), Condition.equals(PATIENT_ID, patient.value())).isPresent();
     }
 
+    /**
+     * Adds the time to the entry's list as stored now: a write conditional on the list it read, read again when
+     * another write came first, so two notifiers marking two times at once lose neither. An entry gone meanwhile
+     * is not written back.
+     */
     @Override
     public void markOffered(WaitlistEntry entry, Reservation freed) {
-        List<String> offered = new ArrayList<>(new HashSet<>(entry.offered(freed).offered()));
-        offered.sort(null);
-        try {
-            // only on the entry still there: one left meanwhile is not written back
-            table.update(key(entry), new Update(List.of(new Update.SetValue(OFFERED, offered))), Condition.present());
-        } catch (ConditionFailedException gone) {
-            // the patient left the waitlist meanwhile
+        for (int attempt = 1; attempt <= MARK_ATTEMPTS; attempt++) {
+            Optional<Item> stored = table.get(key(entry));
+            if (stored.isEmpty()) {
+                return;
+            }
+            List<String> before = stored.get().strings(OFFERED);
+            if (before.contains(WaitlistEntry.slot(freed))) {
+                return;
+            }
+            List<String> after = new ArrayList<>(before);
+            after.add(WaitlistEntry.slot(freed));
+            after.sort(null);
+            try {
+                table.update(key(entry), new Update(List.of(new Update.SetValue(OFFERED, after))),
+                        Condition.equals(OFFERED, before));
+                return;
+            } catch (ConditionFailedException changed) {
+                // another time marked, or the entry left, meanwhile: read it again
+            }
         }
+        throw new com.medicarewizard.port.ContendedWriteException("waitlist entry " + entry.id() + " kept changing", null);
     }
 
     @Override

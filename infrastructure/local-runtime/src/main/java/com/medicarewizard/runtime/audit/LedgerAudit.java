@@ -24,7 +24,7 @@ import java.util.Set;
 
 /**
  * Checks the rules that must always hold over everything the ledger holds, once the pipeline is
- * quiet: every held cell belongs to a CONFIRMED reservation of that resource; every confirmed
+ * quiet: every held cell belongs to a CONFIRMED reservation (or a HELD offer) of that resource; every confirmed
  * reservation holds one resource of each needed kind for its whole occupancy; and, judged from the
  * reservations alone, no two confirmed reservations overlap on a resource. The tests run it after
  * bursts and crashes; the load test runs it after the spike.
@@ -59,17 +59,21 @@ public record LedgerAudit(Center center, SlotLedger ledger, Reservations reserva
         }
         holders.forEach((cell, owner) -> {
             Reservation r = holding.get(owner);
-            if (r != null && r.status() != ReservationStatus.CONFIRMED) {
+            if (r != null && !holdsCells(r)) {
                 breaches.add(cell + " is held by " + owner + ", which is " + r.status());
             } else if (r != null && !r.resources().contains(cell.resource())) {
                 breaches.add(cell + " is held by " + owner + ", which does not name that resource");
             }
         });
-        List<Reservation> confirmed = holding.values().stream()
-                .filter(r -> r.status() == ReservationStatus.CONFIRMED).toList();
+        List<Reservation> confirmed = holding.values().stream().filter(LedgerAudit::holdsCells).toList();
         confirmed.forEach(r -> checkHoldsEverything(r, holders, breaches));
         int overlaps = countOverlaps(confirmed, breaches);
         return new Findings(confirmed.size(), overlaps, breaches);
+    }
+
+    /** A CONFIRMED booking holds its cells, and so does an offer from the waitlist while it is HELD. */
+    private static boolean holdsCells(Reservation r) {
+        return r.status() == ReservationStatus.CONFIRMED || r.status() == ReservationStatus.HELD;
     }
 
     private void checkHoldsEverything(Reservation r, Map<Cell, ReservationId> holders, List<String> breaches) {
