@@ -170,6 +170,9 @@ public interface Reservations {
         }
     }
 
+    /** Offers from the waitlist still HELD that were decided before {@code before}, oldest first, at most {@code limit}. */
+    List<Reservation> heldSince(Instant before, int limit);
+
     /** Reservations decided (confirmed or rejected) at or after {@code since}. */
     List<Reservation> decidedSince(Instant since);
 

@@ -54,6 +54,11 @@ record StoredReservations(Map<ReservationId, Reservation> byId) implements Reser
     }
 
     @Override
+    public List<Reservation> heldSince(Instant before, int limit) {
+        throw new UnsupportedOperationException("the notifier only reads reservations by id");
+    }
+
+    @Override
     public List<Waiting> waitingSince(Instant before, int limit) {
         throw new UnsupportedOperationException("the notifier only reads reservations by id");
     }

@@ -1,5 +1,6 @@
 package com.medicarewizard.allocator;
 
+import com.medicarewizard.domain.reservation.Reservation;
 import com.medicarewizard.port.ReservationCommand;
 import com.medicarewizard.port.ReservationQueue;
 import com.medicarewizard.port.Reservations;
@@ -31,6 +32,11 @@ import java.util.List;
  *       because they were lost; each sweep sends at most {@code batch} minus the queue's visible
  *       messages. A queue whose figures cannot be read gets nothing either.</li>
  * </ul>
+ *
+ * <p>It is also the backstop of offers from the waitlist: an offer still HELD {@code patience} after its
+ * hold ended lost what should have settled it — its lapse (a schedule never made, a firing that never
+ * came) or its acceptance's DECIDE. An accepted one gets its DECIDE again; an unanswered one is lapsed
+ * here (recorded on it, as the lapse would) and its CANCEL sent, so no time stays held for good.
  */
 public final class PendingRequestSweeper {
     /** After six doublings (64 × patience: four hours and a quarter in AWS) the spacing stays put. */
@@ -54,7 +60,7 @@ public final class PendingRequestSweeper {
         this.batch = batch;
     }
 
-    /** Re-sends the oldest requests that are due again; answers how many were sent. */
+    /** Settles offers held long past their hold, then re-sends the oldest requests that are due again; answers how many commands were sent. */
     public int sweep() {
         long room;
         try {
@@ -68,6 +74,8 @@ public final class PendingRequestSweeper {
             return 0;
         }
         Instant now = clock.instant();
+        int settled = settleHeld(now, room);
+        room -= settled;
         // Requests backing off are read and passed over: read a few batches' worth, oldest first.
         List<Waiting> overdue = reservations.waitingSince(now.minus(patience), batch * 4);
         int sent = 0;
@@ -90,6 +98,30 @@ public final class PendingRequestSweeper {
         }
         if (sent > 0) {
             LOG.info("re-sent {} overdue pending request(s)", sent);
+        }
+        return settled + sent;
+    }
+
+    /** Settles offers still HELD {@code patience} past their hold (at most {@code room}); answers how many commands it sent. */
+    int settleHeld(Instant now, long room) {
+        int sent = 0;
+        for (Reservation offer : reservations.heldSince(now.minus(patience), Math.toIntExact(Math.min(room, batch)))) {
+            if (now.isBefore(offer.heldUntil().orElseThrow().plus(patience))) {
+                continue;
+            }
+            try {
+                Reservation settling = offer.hasLapsed(now) ? reservations.update(offer.requestLapse(now)) : offer;
+                ReservationCommand.Type type = settling.isAccepted() && settling.cancelRequestedAt().isEmpty()
+                        ? ReservationCommand.Type.DECIDE : ReservationCommand.Type.CANCEL;
+                queue.send(new ReservationCommand(type, settling.id(), settling.correlationId()));
+                LOG.warn("offer {} was still held {} after its hold ended: {} sent", settling.id(), patience, type);
+                sent++;
+            } catch (Reservations.ConcurrentChangeException changed) {
+                // accepted or lapsed just now: the next sweep sees what it became
+            } catch (ReservationQueue.QueueUnavailableException e) {
+                LOG.warn("queue unavailable while settling held offers; next sweep tries again");
+                break;
+            }
         }
         return sent;
     }

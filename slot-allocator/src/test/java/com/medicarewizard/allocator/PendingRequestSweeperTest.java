@@ -46,6 +46,41 @@ class PendingRequestSweeperTest {
         assertThat(queue.sent()).containsExactly(decide(older), decide(newer));
     }
 
+    /**
+     * An offer still HELD a patience after its hold ended lost its lapse or its acceptance's DECIDE: an
+     * unanswered one is lapsed and cancelled, an accepted one decided again; one whose hold has not long
+     * ended is left to its own lapse.
+     */
+    @Test
+    void settlesOffersStillHeldLongAfterTheirHoldAndLeavesTheOthersToTheirLapse() {
+        java.util.function.BiFunction<String, Instant, Reservation> offer = (entry, start) -> {
+            Reservation booking = allocation.request(MRI, start);
+            allocation.decide(booking);
+            allocation.cancel(booking);
+            Reservation request = Reservation.offerRequest(com.medicarewizard.domain.reservation.ReservationId.random(),
+                    com.medicarewizard.domain.reservation.PatientId.random(), allocation.stored(booking), entry,
+                    Duration.ofMinutes(15), allocation.clock.instant(), "corr-" + entry);
+            allocation.reservations.create(request, java.util.Optional.empty());
+            allocation.decide(request);
+            return allocation.stored(request);
+        };
+        Reservation unanswered = offer.apply("2f6d8c1e-0000-4000-8000-000000000001", TEN);
+        Reservation accepted = offer.apply("2f6d8c1e-0000-4000-8000-000000000002", TEN.plus(Duration.ofHours(1)));
+        allocation.reservations.update(accepted.acceptOffer(allocation.clock.instant()));
+        allocation.clock.advance(Duration.ofMinutes(15));
+        Reservation recent = offer.apply("2f6d8c1e-0000-4000-8000-000000000003", TEN.plus(Duration.ofHours(2)));
+        allocation.clock.advance(PATIENCE);
+
+        assertThat(sweeper(queue, 10).sweep()).isEqualTo(2);
+
+        assertThat(queue.sent()).containsExactlyInAnyOrder(decide(accepted),
+                new ReservationCommand(ReservationCommand.Type.CANCEL, unanswered.id(), unanswered.correlationId()));
+        assertThat(allocation.stored(unanswered).reason())
+                .contains(com.medicarewizard.domain.reservation.RejectionReason.OFFER_LAPSED);
+        assertThat(allocation.stored(recent).status()).isEqualTo(ReservationStatus.HELD);
+        assertThat(allocation.stored(recent).cancelRequestedAt()).isEmpty();
+    }
+
     @Test
     void leavesRequestsYoungerThanItsPatienceAndDecidedOnes() {
         Reservation decided = allocation.request(MRI, TEN);

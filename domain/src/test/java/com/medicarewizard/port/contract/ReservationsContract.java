@@ -69,6 +69,9 @@ public abstract class ReservationsContract {
                 Duration.ofMinutes(15), REQUESTED_AT.plus(MINUTE), "corr-offer-2");
         reservations.create(other, Optional.empty());
         reservations.update(confirmed(other, REQUESTED_AT.plus(MINUTE.multipliedBy(2))));
+        assertThat(reservations.heldSince(REQUESTED_AT.plus(MINUTE.multipliedBy(10)), 10)).extracting(Reservation::id)
+                .containsExactly(other.id());
+        assertThat(reservations.heldSince(REQUESTED_AT.plus(MINUTE.multipliedBy(2)), 10)).isEmpty();
         assertThat(reservations.recordCancelRequest(other.id(), patient, REQUESTED_AT.plus(MINUTE.multipliedBy(4))))
                 .hasValueSatisfying(declined -> assertThat(declined.cancelRequestedAt()).isPresent());
     }

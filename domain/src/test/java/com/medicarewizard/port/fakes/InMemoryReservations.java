@@ -167,6 +167,13 @@ public final class InMemoryReservations implements Reservations, ReservationChan
     }
 
     @Override
+    public synchronized List<Reservation> heldSince(Instant before, int limit) {
+        return byId.values().stream()
+                .filter(r -> r.status() == ReservationStatus.HELD && r.decidedAt().orElseThrow().isBefore(before))
+                .sorted(Comparator.comparing(r -> r.decidedAt().orElseThrow())).limit(limit).toList();
+    }
+
+    @Override
     public synchronized List<Waiting> waitingSince(Instant before, int limit) {
         return pendingSince(before, limit).stream().map(r -> {
             Waiting sent = resent.get(r.id());

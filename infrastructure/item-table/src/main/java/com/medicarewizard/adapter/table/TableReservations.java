@@ -1,6 +1,7 @@
 package com.medicarewizard.adapter.table;
 
 import static com.medicarewizard.table.layout.ItemLayout.REASON;
+import com.medicarewizard.table.layout.ItemLayout;
 import static com.medicarewizard.table.layout.ItemLayout.BY_DECISION;
 import static com.medicarewizard.table.layout.ItemLayout.BY_PATIENT;
 import static com.medicarewizard.table.layout.ItemLayout.CANCEL_REQUESTED_AT;
@@ -205,6 +206,15 @@ public final class TableReservations implements Reservations {
         // BETWEEN is inclusive: the last instant before the bound makes it exclusive.
         SortRange range = SortRange.between("", ItemKeys.instant(before.minusNanos(1)));
         return reservations(Query.index(PENDING_INDEX, PENDING_PARTITION, range).limit(limit));
+    }
+
+    @Override
+    public List<Reservation> heldSince(Instant before, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        SortRange range = SortRange.between("", ItemKeys.instant(before.minusNanos(1)));
+        return reservations(Query.index(ItemLayout.HELD_INDEX, ItemLayout.HELD_PARTITION, range).limit(limit));
     }
 
     @Override

@@ -97,6 +97,9 @@ public final class ReservationRecords {
         if (r.status() == ReservationStatus.PENDING) {
             item.put(PENDING, PENDING_PARTITION);
         }
+        if (r.status() == ReservationStatus.HELD) {
+            item.put(ItemLayout.HELD, ItemLayout.HELD_PARTITION);
+        }
         if (isDecided(r.status()) && r.decidedAt().isPresent()) {
             item.put(DECIDED, DECIDED_PARTITION);
         }
