@@ -170,8 +170,12 @@ public interface Reservations {
         }
     }
 
-    /** Offers from the waitlist still HELD that were decided before {@code before}, oldest first, at most {@code limit}. */
-    List<Reservation> heldSince(Instant before, int limit);
+    /**
+     * Reservations the allocator should have settled before {@code before} ({@link Reservation#settleBy()}):
+     * cancellations recorded and not carried out, offers accepted and not confirmed, offers past their hold;
+     * most overdue first, at most {@code limit}. The sweeper's backstop for a command that was lost.
+     */
+    List<Reservation> unsettledSince(Instant before, int limit);
 
     /** Reservations decided (confirmed or rejected) at or after {@code since}. */
     List<Reservation> decidedSince(Instant since);

@@ -54,7 +54,7 @@ record StoredReservations(Map<ReservationId, Reservation> byId) implements Reser
     }
 
     @Override
-    public List<Reservation> heldSince(Instant before, int limit) {
+    public List<Reservation> unsettledSince(Instant before, int limit) {
         throw new UnsupportedOperationException("the notifier only reads reservations by id");
     }
 

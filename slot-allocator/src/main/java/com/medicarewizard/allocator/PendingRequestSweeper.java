@@ -33,10 +33,11 @@ import java.util.List;
  *       messages. A queue whose figures cannot be read gets nothing either.</li>
  * </ul>
  *
- * <p>It is also the backstop of offers from the waitlist: an offer still HELD {@code patience} after its
- * hold ended lost what should have settled it — its lapse (a schedule never made, a firing that never
- * came) or its acceptance's DECIDE. An accepted one gets its DECIDE again; an unanswered one is lapsed
- * here (recorded on it, as the lapse would) and its CANCEL sent, so no time stays held for good.
+ * <p>It is also the backstop of what waits on the allocator past a decision ({@link Reservation#settleBy()}):
+ * still unsettled {@code patience} after it should have been, it lost its command. A cancellation recorded
+ * but not carried out (the patient's, whose 503 they never retried; the center's, whose queue send failed)
+ * gets its CANCEL again; an offer accepted but not confirmed its DECIDE; an offer unanswered past its hold
+ * (its lapse never came) is lapsed here, as the lapse would, and cancelled — so no time stays held for good.
  */
 public final class PendingRequestSweeper {
     /** After six doublings (64 × patience: four hours and a quarter in AWS) the spacing stays put. */
@@ -60,7 +61,7 @@ public final class PendingRequestSweeper {
         this.batch = batch;
     }
 
-    /** Settles offers held long past their hold, then re-sends the oldest requests that are due again; answers how many commands were sent. */
+    /** Settles what is overdue past a decision, then re-sends the oldest requests that are due again; answers how many commands were sent. */
     public int sweep() {
         long room;
         try {
@@ -74,7 +75,7 @@ public final class PendingRequestSweeper {
             return 0;
         }
         Instant now = clock.instant();
-        int settled = settleHeld(now, room);
+        int settled = settleOverdue(now, room);
         room -= settled;
         // Requests backing off are read and passed over: read a few batches' worth, oldest first.
         List<Waiting> overdue = reservations.waitingSince(now.minus(patience), batch * 4);
@@ -102,24 +103,22 @@ public final class PendingRequestSweeper {
         return settled + sent;
     }
 
-    /** Settles offers still HELD {@code patience} past their hold (at most {@code room}); answers how many commands it sent. */
-    int settleHeld(Instant now, long room) {
+    /** Sends again the command of what should have been settled {@code patience} ago (at most {@code room}); answers how many it sent. */
+    int settleOverdue(Instant now, long room) {
         int sent = 0;
-        for (Reservation offer : reservations.heldSince(now.minus(patience), Math.toIntExact(Math.min(room, batch)))) {
-            if (now.isBefore(offer.heldUntil().orElseThrow().plus(patience))) {
-                continue;
-            }
+        for (Reservation overdue : reservations.unsettledSince(now.minus(patience), Math.toIntExact(Math.min(room, batch)))) {
             try {
-                Reservation settling = offer.hasLapsed(now) ? reservations.update(offer.requestLapse(now)) : offer;
+                Reservation settling = overdue.hasLapsed(now) ? reservations.update(overdue.requestLapse(now)) : overdue;
                 ReservationCommand.Type type = settling.isAccepted() && settling.cancelRequestedAt().isEmpty()
                         ? ReservationCommand.Type.DECIDE : ReservationCommand.Type.CANCEL;
                 queue.send(new ReservationCommand(type, settling.id(), settling.correlationId()));
-                LOG.warn("offer {} was still held {} after its hold ended: {} sent", settling.id(), patience, type);
+                LOG.warn("reservation {} still {} {} after it should have been settled: {} sent again", settling.id(),
+                        settling.status(), patience, type);
                 sent++;
             } catch (Reservations.ConcurrentChangeException changed) {
                 // accepted or lapsed just now: the next sweep sees what it became
             } catch (ReservationQueue.QueueUnavailableException e) {
-                LOG.warn("queue unavailable while settling held offers; next sweep tries again");
+                LOG.warn("queue unavailable while settling overdue reservations; next sweep tries again");
                 break;
             }
         }

@@ -69,7 +69,7 @@ class PendingRequestSweeperTest {
         allocation.reservations.update(accepted.acceptOffer(allocation.clock.instant()));
         allocation.clock.advance(Duration.ofMinutes(15));
         Reservation recent = offer.apply("2f6d8c1e-0000-4000-8000-000000000003", TEN.plus(Duration.ofHours(2)));
-        allocation.clock.advance(PATIENCE);
+        allocation.clock.advance(PATIENCE.plusSeconds(1));
 
         assertThat(sweeper(queue, 10).sweep()).isEqualTo(2);
 
@@ -79,6 +79,23 @@ class PendingRequestSweeperTest {
                 .contains(com.medicarewizard.domain.reservation.RejectionReason.OFFER_LAPSED);
         assertThat(allocation.stored(recent).status()).isEqualTo(ReservationStatus.HELD);
         assertThat(allocation.stored(recent).cancelRequestedAt()).isEmpty();
+    }
+
+    /** A cancellation recorded on a booking whose CANCEL never reached the queue is sent again, once overdue. */
+    @Test
+    void sendsAgainTheCancelOfABookingWhoseCancellationWasRecordedButNeverCarriedOut() {
+        Reservation booking = allocation.request(MRI, TEN);
+        allocation.decide(booking);
+        allocation.reservations.update(allocation.stored(booking).requestCancellation(allocation.clock.instant()));
+        assertThat(sweeper(queue, 10).sweep()).isZero();
+
+        allocation.clock.advance(PATIENCE.plusSeconds(1));
+
+        assertThat(sweeper(queue, 10).sweep()).isEqualTo(1);
+        assertThat(queue.sent()).containsExactly(new ReservationCommand(ReservationCommand.Type.CANCEL, booking.id(),
+                booking.correlationId()));
+        allocation.deliver(ReservationCommand.Type.CANCEL, booking.id());
+        assertThat(sweeper(queue, 10).sweep()).isZero();
     }
 
     @Test

@@ -137,6 +137,23 @@ public record Reservation(ReservationId id, PatientId patient, ExamTypeCode exam
                 cancelledAt);
     }
 
+    /**
+     * By when the allocator should have settled this reservation, when it is waiting on the allocator past
+     * a decision: a cancellation (or an offer's lapse) recorded, not yet carried out — its recording; an
+     * offer accepted, not yet confirmed — its acceptance; an offer unanswered — the end of its hold. Empty
+     * otherwise (a PENDING request not being cancelled has the sweeper's own watch; a final or booked one
+     * needs nothing).
+     */
+    public Optional<Instant> settleBy() {
+        if (isCancellable() && cancelRequestedAt.isPresent()) {
+            return cancelRequestedAt;
+        }
+        if (status != ReservationStatus.HELD) {
+            return Optional.empty();
+        }
+        return offer.flatMap(Offer::acceptedAt).or(this::heldUntil);
+    }
+
     private Reservation withOffer(Offer next) {
         return new Reservation(id, patient, examType, site, start, end, status, reason, resources, requestedAt,
                 decidedAt, cancelRequestedAt, cancelledAt, correlationId, version, replaces, movedTo, Optional.of(next));

@@ -69,11 +69,17 @@ public abstract class ReservationsContract {
                 Duration.ofMinutes(15), REQUESTED_AT.plus(MINUTE), "corr-offer-2");
         reservations.create(other, Optional.empty());
         reservations.update(confirmed(other, REQUESTED_AT.plus(MINUTE.multipliedBy(2))));
-        assertThat(reservations.heldSince(REQUESTED_AT.plus(MINUTE.multipliedBy(10)), 10)).extracting(Reservation::id)
+        // unsettled once its hold ends (+17 min), not before
+        assertThat(reservations.unsettledSince(REQUESTED_AT.plus(MINUTE.multipliedBy(18)), 10)).extracting(Reservation::id)
                 .containsExactly(other.id());
-        assertThat(reservations.heldSince(REQUESTED_AT.plus(MINUTE.multipliedBy(2)), 10)).isEmpty();
+        assertThat(reservations.unsettledSince(REQUESTED_AT.plus(MINUTE.multipliedBy(17)), 10)).isEmpty();
         assertThat(reservations.recordCancelRequest(other.id(), patient, REQUESTED_AT.plus(MINUTE.multipliedBy(4))))
                 .hasValueSatisfying(declined -> assertThat(declined.cancelRequestedAt()).isPresent());
+        // declined: unsettled from its cancellation's recording until the allocator carries it out
+        assertThat(reservations.unsettledSince(REQUESTED_AT.plus(MINUTE.multipliedBy(5)), 10)).extracting(Reservation::id)
+                .containsExactly(other.id());
+        reservations.update(reservations.find(other.id()).orElseThrow().cancel(REQUESTED_AT.plus(MINUTE.multipliedBy(6))));
+        assertThat(reservations.unsettledSince(REQUESTED_AT.plus(MINUTE.multipliedBy(60)), 10)).isEmpty();
     }
 
     @Test

@@ -167,10 +167,10 @@ public final class InMemoryReservations implements Reservations, ReservationChan
     }
 
     @Override
-    public synchronized List<Reservation> heldSince(Instant before, int limit) {
+    public synchronized List<Reservation> unsettledSince(Instant before, int limit) {
         return byId.values().stream()
-                .filter(r -> r.status() == ReservationStatus.HELD && r.decidedAt().orElseThrow().isBefore(before))
-                .sorted(Comparator.comparing(r -> r.decidedAt().orElseThrow())).limit(limit).toList();
+                .filter(r -> r.settleBy().filter(by -> by.isBefore(before)).isPresent())
+                .sorted(Comparator.comparing(r -> r.settleBy().orElseThrow())).limit(limit).toList();
     }
 
     @Override

@@ -169,8 +169,10 @@ public final class TableReservations implements Reservations {
 
     @Override
     public Optional<Reservation> recordCancelRequest(ReservationId id, PatientId patient, Instant at) {
+        // unsettled from now until the allocator carries it out (ReservationRecords writes the same on a whole item)
         Update request = new Update(List.of(new Update.SetValue(CANCEL_REQUESTED_AT, ItemKeys.instant(at)),
-                new Update.AddNumber(VERSION, 1)));
+                new Update.SetValue(ItemLayout.UNSETTLED, ItemLayout.UNSETTLED_PARTITION),
+                new Update.SetValue(ItemLayout.SETTLE_BY, ItemKeys.instant(at)), new Update.AddNumber(VERSION, 1)));
         Condition ownAndCancellable = Condition.and(Condition.equals(PATIENT_ID, patient.value()),
                 Condition.or(Condition.equals(STATUS, ReservationStatus.PENDING.name()),
                         Condition.equals(STATUS, ReservationStatus.CONFIRMED.name()),
@@ -187,7 +189,9 @@ public final class TableReservations implements Reservations {
     @Override
     public Optional<Reservation> recordCenterCancellation(ReservationId id, Instant at) {
         Update request = new Update(List.of(new Update.SetValue(CANCEL_REQUESTED_AT, ItemKeys.instant(at)),
-                new Update.SetValue(REASON, RejectionReason.CENTER_CLOSED.name()), new Update.AddNumber(VERSION, 1)));
+                new Update.SetValue(REASON, RejectionReason.CENTER_CLOSED.name()),
+                new Update.SetValue(ItemLayout.UNSETTLED, ItemLayout.UNSETTLED_PARTITION),
+                new Update.SetValue(ItemLayout.SETTLE_BY, ItemKeys.instant(at)), new Update.AddNumber(VERSION, 1)));
         Condition confirmedAndUntouched = Condition.and(Condition.equals(STATUS, ReservationStatus.CONFIRMED.name()),
                 Condition.attributeNotExists(CANCEL_REQUESTED_AT));
         try {
@@ -209,12 +213,12 @@ public final class TableReservations implements Reservations {
     }
 
     @Override
-    public List<Reservation> heldSince(Instant before, int limit) {
+    public List<Reservation> unsettledSince(Instant before, int limit) {
         if (limit <= 0) {
             return List.of();
         }
         SortRange range = SortRange.between("", ItemKeys.instant(before.minusNanos(1)));
-        return reservations(Query.index(ItemLayout.HELD_INDEX, ItemLayout.HELD_PARTITION, range).limit(limit));
+        return reservations(Query.index(ItemLayout.UNSETTLED_INDEX, ItemLayout.UNSETTLED_PARTITION, range).limit(limit));
     }
 
     @Override

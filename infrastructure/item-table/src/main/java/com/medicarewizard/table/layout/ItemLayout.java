@@ -15,7 +15,8 @@ package com.medicarewizard.table.layout;
  *     <td>reservationId, patientId (none once anonymised: its patient erased their account), examType, site, start, end, status, reason?, resources (list),
  *     requestedAt, decidedAt?, cancelRequestedAt?, cancelledAt?, correlationId, version (number); on an offer
  *     from the waitlist offerEntry, offerHoldSeconds (number), offerAcceptedAt?;
- *     pending = {@code PENDING} only while PENDING; held = {@code HELD} only while HELD; decided = {@code DECIDED} only while
+ *     pending = {@code PENDING} only while PENDING; unsettled = {@code UNSETTLED} and settleBy while waiting on the
+ *     allocator past its decision; decided = {@code DECIDED} only while
  *     CONFIRMED or REJECTED</td></tr>
  * <tr><td>idempotency key</td><td>{@code IDEMPOTENCY#<patientId>#<sha256(key) hex>}</td>
  *     <td>{@code IDEMPOTENCY}</td><td>reservationId, expiresAt (TTL: a day after the request) — written in the
@@ -90,8 +91,9 @@ package com.medicarewizard.table.layout;
  *     <td>sparse: requests still PENDING, oldest first (the sweeper)</td></tr>
  * <tr><td>{@value #BY_DECISION}</td><td>decided</td><td>decidedAt</td>
  *     <td>sparse: recent decisions (operator figures)</td></tr>
- * <tr><td>{@value #HELD_INDEX}</td><td>held</td><td>decidedAt</td>
- *     <td>sparse: offers from the waitlist still HELD, oldest first (the sweeper's backstop for lost lapses)</td></tr>
+ * <tr><td>{@value #UNSETTLED_INDEX}</td><td>unsettled</td><td>settleBy</td>
+ *     <td>sparse: reservations waiting on the allocator past their decision (a cancellation recorded, an offer
+ *     accepted or past its hold), most overdue first (the sweeper's backstop for lost commands)</td></tr>
  * <tr><td>{@value #PARKED_INDEX}</td><td>parked</td><td>parkedAt</td>
  *     <td>sparse: parked notifications, oldest first (operators)</td></tr>
  * <tr><td>{@value #DUE_INDEX}</td><td>due</td><td>nextAttemptAt</td>
@@ -131,14 +133,14 @@ public final class ItemLayout {
     public static final String BY_PATIENT = "byPatient";
     public static final String PENDING_INDEX = "pending";
     public static final String BY_DECISION = "byDecision";
-    public static final String HELD_INDEX = "held";
+    public static final String UNSETTLED_INDEX = "unsettled";
     public static final String PARKED_INDEX = "parked";
     public static final String DUE_INDEX = "due";
     public static final String SESSIONS_INDEX = "sessions";
     /** The constant partition values of the sparse indexes. */
     public static final String PENDING_PARTITION = "PENDING";
     public static final String DECIDED_PARTITION = "DECIDED";
-    public static final String HELD_PARTITION = "HELD";
+    public static final String UNSETTLED_PARTITION = "UNSETTLED";
     public static final String PARKED_PARTITION = "PARKED";
     public static final String DUE_PARTITION = "DUE";
 
@@ -176,7 +178,9 @@ public final class ItemLayout {
     public static final String DECIDING_BY = "decidingBy";
     public static final String DECIDING_UNTIL = "decidingUntil";
     public static final String DECIDED = "decided";
-    public static final String HELD = "held";
+    /** Present, with settleBy, while the reservation waits on the allocator past its decision ({@code Reservation.settleBy}). */
+    public static final String UNSETTLED = "unsettled";
+    public static final String SETTLE_BY = "settleBy";
 
     /** Slot claim attributes (plus {@link #START}). */
     public static final String RESOURCE_ID = "resourceId";

@@ -97,9 +97,10 @@ public final class ReservationRecords {
         if (r.status() == ReservationStatus.PENDING) {
             item.put(PENDING, PENDING_PARTITION);
         }
-        if (r.status() == ReservationStatus.HELD) {
-            item.put(ItemLayout.HELD, ItemLayout.HELD_PARTITION);
-        }
+        r.settleBy().ifPresent(by -> {
+            item.put(ItemLayout.UNSETTLED, ItemLayout.UNSETTLED_PARTITION);
+            item.put(ItemLayout.SETTLE_BY, ItemKeys.instant(by));
+        });
         if (isDecided(r.status()) && r.decidedAt().isPresent()) {
             item.put(DECIDED, DECIDED_PARTITION);
         }

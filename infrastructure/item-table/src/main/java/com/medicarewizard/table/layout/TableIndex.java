@@ -15,7 +15,7 @@ public final class TableIndex {
             new IndexDefinition(ItemLayout.BY_PATIENT, ItemLayout.PATIENT_ID, ItemLayout.START),
             new IndexDefinition(ItemLayout.PENDING_INDEX, ItemLayout.PENDING, ItemLayout.REQUESTED_AT),
             new IndexDefinition(ItemLayout.BY_DECISION, ItemLayout.DECIDED, ItemLayout.DECIDED_AT),
-            new IndexDefinition(ItemLayout.HELD_INDEX, ItemLayout.HELD, ItemLayout.DECIDED_AT),
+            new IndexDefinition(ItemLayout.UNSETTLED_INDEX, ItemLayout.UNSETTLED, ItemLayout.SETTLE_BY),
             new IndexDefinition(ItemLayout.PARKED_INDEX, ItemLayout.PARKED, ItemLayout.PARKED_AT),
             new IndexDefinition(ItemLayout.DUE_INDEX, ItemLayout.DUE, ItemLayout.NEXT_ATTEMPT_AT),
             new IndexDefinition(ItemLayout.SESSIONS_INDEX, ItemLayout.SESSION_OF, ItemLayout.ISSUED_AT));
