@@ -17,8 +17,9 @@ import java.util.List;
 
 /**
  * Puts back on the (empty) reservation queue every command the table says the allocator still
- * owes: a DECIDE for each request still PENDING, a CANCEL for each cancellation a patient asked for
- * that was not carried out — in the order they were asked. The embedded runtime keeps its queue in
+ * owes: a DECIDE for each request still PENDING and each offer from the waitlist accepted but not yet
+ * confirmed, a CANCEL for each cancellation asked for (an offer's lapse included) that was not carried
+ * out — in the order they were asked. The embedded runtime keeps its queue in
  * memory (docs/adr/0009): the table's forced journal is what a 202 rests on, and this is how a
  * start (after a stop, a kill -9 or a power loss) or a queue deleted under the runtime gets back what
  * the queue lost. A command that was in fact still queued arrives twice, which the allocator's
@@ -72,9 +73,13 @@ final class QueueRefill {
         if (reservation.status() == ReservationStatus.PENDING) {
             owed.add(new Owed(reservation.requestedAt(), command(ReservationCommand.Type.DECIDE, reservation)));
         }
-        if (reservation.cancelRequestedAt().isPresent() && (reservation.status() == ReservationStatus.PENDING
-                || reservation.status() == ReservationStatus.CONFIRMED)) {
+        if (reservation.cancelRequestedAt().isPresent() && reservation.isCancellable()) {
             owed.add(new Owed(reservation.cancelRequestedAt().get(), command(ReservationCommand.Type.CANCEL, reservation)));
+        }
+        if (reservation.isAccepted() && reservation.cancelRequestedAt().isEmpty()) {
+            // an offer from the waitlist accepted, its DECIDE not yet handled
+            owed.add(new Owed(reservation.offer().orElseThrow().acceptedAt().orElseThrow(),
+                    command(ReservationCommand.Type.DECIDE, reservation)));
         }
     }
 
