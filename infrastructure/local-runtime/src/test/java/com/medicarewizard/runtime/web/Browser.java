@@ -112,7 +112,9 @@ final class Browser implements AutoCloseable {
 
     <T> T until(ExpectedCondition<T> condition) {
         try {
-            return new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100)).until(condition);
+            // an element the page replaces between finding it and reading it is read again at the next poll
+            return new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("waited 60 s in vain; " + state(), e);
         }
