@@ -3,10 +3,16 @@ import { examTypes, sites, siteName } from '/assets/js/catalog.js';
 import { byId, h, say } from '/assets/js/dom.js';
 import { formatInstant, t } from '/assets/js/i18n.js';
 import { setUpPage } from '/assets/js/layout.js';
+import {
+  clearStaffSession, saveStaffSession, staffRequest, staffSession, whenStaffSessionEnds,
+} from '/assets/js/staff-session.js';
 import { addDays, today } from '/assets/js/times.js';
 
-// A member of staff's token is not a patient's: it is asked for here and kept in this tab only.
-const TOKEN = 'mcw.staffToken';
+/**
+ * A call as the member of staff, in the session the staff's pages share (staff-session.js); a refused
+ * session sends them back to the log-in form, and the call never settles.
+ */
+const desk = staffRequest;
 const FIELDS = ['email', 'firstName', 'lastName', 'phone', 'taxCode', 'dateOfBirth'];
 
 await setUpPage({ title: 'desk.title', current: '/desk' });
@@ -22,14 +28,15 @@ byId('open-form').addEventListener('submit', openPatient);
 byId('book-form').addEventListener('submit', showTimes);
 byId('schedule-form').addEventListener('submit', event => { event.preventDefault(); showSchedule(); });
 byId('print').addEventListener('click', () => window.print());
-if (sessionStorage.getItem(TOKEN)) start(); else stop('');
+whenStaffSessionEnds(() => stop(t('desk.refused')));
+if (staffSession()) start(); else stop('');
 
 async function logIn(event) {
   event.preventDefault();
   try {
     const answer = await request('/api/v1/staff/auth/token', { method: 'POST',
       body: { email: byId('staff-email').value.trim(), password: byId('staff-password').value } });
-    sessionStorage.setItem(TOKEN, answer.accessToken);
+    saveStaffSession(answer);
     byId('staff-password').value = '';
     start();
   } catch (e) {
@@ -39,10 +46,11 @@ async function logIn(event) {
 }
 
 async function logOut() {
+  const session = staffSession();
   try {
-    await desk('/api/v1/staff/auth/logout', { method: 'POST' });
+    if (session) await request('/api/v1/staff/auth/logout', { method: 'POST', token: session.token });
   } catch {
-    // the token is forgotten either way
+    // the session is forgotten either way
   }
   stop('');
 }
@@ -64,23 +72,14 @@ async function start() {
   showSchedule();
 }
 
-/** Back to the log-in form: the token is forgotten (refused, or the member logged out). */
+/** Back to the log-in form: the session is forgotten (refused, or the member logged out). */
 function stop(message) {
-  sessionStorage.removeItem(TOKEN);
+  clearStaffSession();
   byId('desk').hidden = true;
   login.hidden = false;
   say(byId('login-error'), message);
 }
 
-/** A call as the member of staff; a refused token sends them back to the log-in form. */
-async function desk(path, options = {}) {
-  try {
-    return await request(path, { ...options, token: sessionStorage.getItem(TOKEN) });
-  } catch (e) {
-    if (e instanceof ApiError && (e.status === 401 || e.status === 403)) stop(t('desk.refused'));
-    throw e;
-  }
-}
 
 async function find(event) {
   event.preventDefault();
