@@ -7,7 +7,11 @@ import com.medicarewizard.domain.staff.AuditEntry;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Registered patients; one account per e-mail address, enforced by a conditional write. */
 public interface Patients {
@@ -24,6 +28,22 @@ public interface Patients {
     void registerByStaff(Patient patient, AuditEntry audit);
 
     Optional<Patient> find(PatientId id);
+
+    /**
+     * The patients of these ids that {@link #find} finds, by id; one absent, unknown or erased is not in the map.
+     * What a page naming many patients reads (a day's schedule, a change's stranded bookings): DynamoDB's
+     * adapter reads {@value #FIND_ALL_BATCH} at a time (BatchGetItem), where a get each is a round trip each.
+     */
+    default Map<PatientId, Patient> findAll(Collection<PatientId> ids) {
+        Map<PatientId, Patient> found = new HashMap<>();
+        for (PatientId id : Set.copyOf(ids)) {
+            find(id).ifPresent(patient -> found.put(id, patient));
+        }
+        return found;
+    }
+
+    /** How many patients {@link #findAll} reads in one call to the table: BatchGetItem's limit. */
+    int FIND_ALL_BATCH = 100;
 
     Optional<Patient> byEmail(EmailAddress email);
 

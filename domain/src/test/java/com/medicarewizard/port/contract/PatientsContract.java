@@ -46,6 +46,28 @@ public abstract class PatientsContract {
         assertThat(patients.byEmail(new EmailAddress("maria.rossi@example.org"))).contains(maria);
     }
 
+    @Test
+    void findsManyAtOnceLeavingOutTheUnknownAndTheErasedWhateverTheirNumber() {
+        List<Patient> registered = new java.util.ArrayList<>();
+        for (int i = 0; i < Patients.FIND_ALL_BATCH + 5; i++) {
+            Patient p = patient("patient" + i + "@example.org");
+            patients.register(p);
+            registered.add(p);
+        }
+        Patient erased = registered.getFirst();
+        patients.beginErasure(erased.id(), ERASING);
+        patients.completeErasure(erased, ERASING.plusSeconds(1));
+        List<PatientId> asked = new java.util.ArrayList<>(registered.stream().map(Patient::id).toList());
+        asked.add(PatientId.random());
+        asked.add(registered.get(1).id());
+
+        var found = patients.findAll(asked);
+
+        assertThat(found).hasSize(Patients.FIND_ALL_BATCH + 4).doesNotContainKey(erased.id());
+        registered.stream().skip(1).forEach(p -> assertThat(found.get(p.id())).usingRecursiveComparison().isEqualTo(p));
+        assertThat(patients.findAll(List.of())).isEmpty();
+    }
+
     private static AuditEntry registered(Patient p) {
         return new AuditEntry(UUID.randomUUID().toString(), Instant.parse("2030-03-04T08:00:00Z"),
                 UUID.randomUUID().toString(), "desk@example.org", "patient.registered-by-staff",

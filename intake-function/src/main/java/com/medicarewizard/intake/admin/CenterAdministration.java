@@ -272,8 +272,9 @@ public final class CenterAdministration {
     }
 
     private List<StrandedBody> strandedBodies(List<Reservation> stranded) {
+        var people = patients.findAll(stranded.stream().map(Reservation::patient).toList());
         return stranded.stream().map(r -> {
-            var patient = patients.find(r.patient());
+            var patient = Optional.ofNullable(people.get(r.patient()));
             return new StrandedBody(r.id().value(), r.start().toString(), r.end().toString(), r.site().value(),
                     r.examType().value(), r.resources().stream().map(ResourceId::value).toList(),
                     patient.map(p -> p.firstName() + " " + p.lastName()).orElse("—"),

@@ -61,14 +61,13 @@ public record DaySchedule(CenterCatalog catalog, SlotLedger ledger, Reservations
         }
         Map<ReservationId, Reservation> booked = confirmed(held.values().stream().flatMap(Set::stream).distinct()
                 .toList(), from, to);
-        Map<PatientId, Optional<Patient>> people = new HashMap<>();
-        booked.values().forEach(r -> people.computeIfAbsent(r.patient(), patients::find));
+        Map<PatientId, Patient> people = patients.findAll(booked.values().stream().map(Reservation::patient).toList());
         Map<ReservationId, DeskMark> found = DeskReservations.marksOf(marks, List.copyOf(booked.keySet()));
         List<ResourceDay> days = resources.stream().map(resource -> new ResourceDay(resource.id().value(),
                 resource.name(), resource.kind().code(), held.getOrDefault(resource.id(), Set.of()).stream()
                 .map(booked::get).filter(java.util.Objects::nonNull)
                 .sorted(Comparator.comparing(Reservation::start))
-                .map(r -> Booking.of(r, people.get(r.patient()), Optional.ofNullable(found.get(r.id())), zone))
+                .map(r -> Booking.of(r, Optional.ofNullable(people.get(r.patient())), Optional.ofNullable(found.get(r.id())), zone))
                 .toList())).toList();
         return Response.json(200, new Schedule(site.id().value(), date.toString(), zone.getId(), days)).noStore();
     }

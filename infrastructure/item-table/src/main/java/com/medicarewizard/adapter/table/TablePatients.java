@@ -26,6 +26,10 @@ import com.medicarewizard.table.layout.PatientRecords;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -86,6 +90,23 @@ public final class TablePatients implements Patients {
     public Optional<Patient> find(PatientId id) {
         return table.get(PatientRecords.key(id)).filter(item -> !PatientRecords.isErased(item))
                 .map(PatientRecords::patient);
+    }
+
+    /** BatchGetItem, {@value Patients#FIND_ALL_BATCH} keys a call, each read strongly consistent as {@link #find} reads it. */
+    @Override
+    public Map<PatientId, Patient> findAll(Collection<PatientId> ids) {
+        List<PatientId> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        Map<PatientId, Patient> found = new HashMap<>();
+        for (int at = 0; at < distinct.size(); at += FIND_ALL_BATCH) {
+            List<PatientId> batch = distinct.subList(at, Math.min(distinct.size(), at + FIND_ALL_BATCH));
+            List<Optional<Item>> items = table.getAll(batch.stream().map(PatientRecords::key).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                PatientId id = batch.get(i);
+                items.get(i).filter(item -> !PatientRecords.isErased(item)).map(PatientRecords::patient)
+                        .ifPresent(patient -> found.put(id, patient));
+            }
+        }
+        return found;
     }
 
     /** One update, only on a live account not yet marked: a mark already there stays as it is. */
