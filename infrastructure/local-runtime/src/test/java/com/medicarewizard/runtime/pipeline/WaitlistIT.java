@@ -103,14 +103,14 @@ class WaitlistIT {
         assertThat(lapse.join(second, "BLOOD-TEST", Optional.of("ROMA-EUR")).status()).isEqualTo(201);
         lapse.bookedAndCancelled(booked, "ROMA-EUR", 3);
 
-        Reservation offered = lapse.awaitOffer(first);
+        Reservation offered = lapse.awaitDecidedOffer(first);
         await().atMost(PATIENCE).until(() -> lapse.status(offered.id()) == ReservationStatus.CANCELLED);
         Reservation lapsed = lapse.runtime().reservations().find(offered.id()).orElseThrow();
         assertThat(lapsed.reason()).contains(RejectionReason.OFFER_LAPSED);
         assertThat(first.client().post("/api/v1/reservations/" + offered.id() + "/accept", "").status())
                 .isEqualTo(409);
 
-        Reservation next = lapse.awaitOffer(second);
+        Reservation next = lapse.awaitDecidedOffer(second);
         assertThat(next.start()).isEqualTo(offered.start());
         assertThat(first.client().get("/api/v1/waitlist").body()).singleElement()
                 .satisfies(entry -> assertThat(entry.get("offered").asInt()).isEqualTo(1));
@@ -155,14 +155,14 @@ class WaitlistIT {
     /** One running runtime and the steps the tests take on it. */
     private record Pipeline(LocalRuntime runtime, Bookings bookings) {
 
-            ApiClient.Answer join(Patient patient, String exam, Optional<String> site) {
+        ApiClient.Answer join(Patient patient, String exam, Optional<String> site) {
             String before = LocalDate.now(ZoneId.of("Europe/Rome")).plusDays(30).toString();
             return patient.client().post("/api/v1/waitlist", site.map(s -> "{\"examType\":\"%s\",\"site\":\"%s\",\"before\":\"%s\"}"
                     .formatted(exam, s, before)).orElse("{\"examType\":\"%s\",\"before\":\"%s\"}".formatted(exam, before)));
         }
 
         /** A booking made, confirmed and cancelled by its patient: its time freed. */
-            String bookedAndCancelled(Patient patient, String site, int dayOffset) {
+        String bookedAndCancelled(Patient patient, String site, int dayOffset) {
             JsonNode slot = bookings.firstSlot("BLOOD-TEST", site, 1, dayOffset);
             String id = bookings.accepted(patient.client(), "BLOOD-TEST", OffsetDateTime.parse(slot.get("start").asText()), site);
             assertThat(bookings.awaitFinal(List.of(id)).getFirst().status()).isEqualTo(ReservationStatus.CONFIRMED);
@@ -170,12 +170,21 @@ class WaitlistIT {
             return id;
         }
 
-            Reservation awaitOffer(Patient patient) {
+        /**
+         * The patient's offer once decided, whatever it became since: a 4-second hold may have ended before a
+         * busy machine's next look, so waiting to see it HELD could wait forever.
+         */
+        Reservation awaitDecidedOffer(Patient patient) {
+            await().atMost(PATIENCE).until(() -> offers(patient).stream().anyMatch(r -> r.decidedAt().isPresent()));
+            return offers(patient).stream().filter(r -> r.decidedAt().isPresent()).findFirst().orElseThrow();
+        }
+
+        Reservation awaitOffer(Patient patient) {
             await().atMost(PATIENCE).until(() -> offers(patient).stream().anyMatch(r -> r.status() == ReservationStatus.HELD));
             return offers(patient).stream().filter(r -> r.status() == ReservationStatus.HELD).findFirst().orElseThrow();
         }
 
-            List<Reservation> offers(Patient patient) {
+        List<Reservation> offers(Patient patient) {
             JsonNode own = patient.client().get("/api/v1/reservations").body();
             List<Reservation> found = new java.util.ArrayList<>();
             own.forEach(r -> runtime.reservations().find(new ReservationId(r.get("id").asText()))
@@ -183,15 +192,15 @@ class WaitlistIT {
             return found;
         }
 
-            ReservationStatus status(ReservationId id) {
+        ReservationStatus status(ReservationId id) {
             return runtime.reservations().find(id).orElseThrow().status();
         }
 
-            List<JsonNode> sent(String recipient) {
+        List<JsonNode> sent(String recipient) {
             return runtime.outbox().entries().stream().filter(e -> e.path("to").asText().equals(recipient)).toList();
         }
 
-            Patient patient(String name) {
+        Patient patient(String name) {
             String email = name + "." + System.nanoTime() + "@example.org";
             String phone = "+39347123" + String.format("%04d", PHONES.incrementAndGet());
             ApiClient anonymous = new ApiClient(runtime.port());
